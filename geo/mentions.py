@@ -1,0 +1,167 @@
+"""Stage 1: find the place mentions in a text, in any language and script.
+
+Every run of one to five tokens is looked up in the gazetteer, longest first:
+by its normalised spelling, then with the endings and particles that attach to
+names in inflected languages stripped, then (for scripts GeoNames may lack, such
+as खासन) by a transliterated consonant skeleton with a tolerant comparison.
+"""
+
+from __future__ import annotations
+
+import bisect
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz.distance import Levenshtein
+
+from .gazetteer import MAX_NAME_TOKENS, Gazetteer
+from .model import Candidate, Mention
+from .text import Token, comparable, is_cased_script, name_key, romanize, script_of, sentences, skeleton, tokens, word_zipf
+
+#: Minimum similarity of two romanisations for a cross-script match.
+TRANSLIT_SIMILARITY = 0.8
+#: GeoNames places smaller than this are not matched by transliteration alone.
+TRANSLIT_MIN_POPULATION = 1000
+#: A word at least this common (Zipf scale) is an ordinary word, not an unknown name.
+COMMON_WORD_ZIPF = 3.0
+#: A single-word name this common as a word needs a big place (or a country) to count.
+VERY_COMMON_WORD_ZIPF = 4.0
+BIG_PLACE = 1_000_000
+_JOINERS = {" ", "-", "‐", "–", "\u00a0", "'"}
+
+
+@lru_cache(maxsize=1)
+def _morphology() -> dict[str, dict[str, list[str]]]:
+    return tomllib.loads(resources.files("geo.data").joinpath("morphology.toml").read_text("utf-8"))
+
+
+def _inflection_variants(word: str) -> list[str]:
+    """Dictionary forms that ``word`` may be an inflection of (most specific first)."""
+    rules = _morphology().get(script_of(word))
+    if not rules:
+        return []
+    out = []
+    lower = word.casefold()
+    for ending in sorted(rules["strip"], key=len, reverse=True):
+        if lower.endswith(ending) and len(lower) - len(ending) >= 2:
+            stem = word[: len(word) - len(ending)]
+            out.extend(stem + r for r in rules["restore"])
+    return list(dict.fromkeys(out))
+
+
+def _capitalised(tok: Token) -> bool:
+    """In cased scripts a name starts with a capital letter; elsewhere anything goes."""
+    return not is_cased_script(tok.text) or tok.text[0].isupper()
+
+
+def _joined(text: str, toks: list[Token]) -> bool:
+    """True when consecutive tokens are separated by one space or hyphen only."""
+    return all(text[a.end:b.start] in _JOINERS for a, b in zip(toks, toks[1:]))
+
+
+def _hyphenated(text: str, tok: Token) -> bool:
+    """True when ``tok`` is part of a hyphenated compound such as a person's name (प्योंग-चोल)."""
+    return (tok.start > 0 and text[tok.start - 1] == "-") or text[tok.end : tok.end + 1] == "-"
+
+
+def _transliterated(gazetteer: Gazetteer, surface: str) -> list[Candidate]:
+    """Candidates whose name, romanised, is close to ``surface`` romanised."""
+    if len(romanize(surface)) < 4:
+        return []
+    skel = skeleton(surface)
+    if len(skel) < 3:
+        return []
+    mine = comparable(surface)
+    best: dict[str, Candidate] = {}
+    for place, comp in gazetteer.by_skeleton(skel):
+        if place.source.startswith("geonames:") and place.population < TRANSLIT_MIN_POPULATION and not place.is_context:
+            continue
+        sim = Levenshtein.normalized_similarity(mine, comp)
+        if sim >= TRANSLIT_SIMILARITY and (place.source not in best or sim > best[place.source].similarity):
+            best[place.source] = Candidate(place, "transliterated", round(sim, 3))
+    return list(best.values())
+
+
+def _lookup(gazetteer: Gazetteer, surface: str, last: str, whole_word: bool) -> list[Candidate]:
+    places = gazetteer.exact(name_key(surface))
+    if places:
+        return [Candidate(p, "exact") for p in places]
+    for variant in _inflection_variants(last):
+        stem = surface[: len(surface) - len(last)] + variant
+        places = gazetteer.exact(name_key(stem))
+        if places:
+            return [Candidate(p, "inflected", 0.9) for p in places]
+    if whole_word and " " not in surface and not surface.isascii() and word_zipf(surface) < COMMON_WORD_ZIPF:
+        cands = _transliterated(gazetteer, surface)
+        if not cands:
+            for variant in _inflection_variants(last):
+                cands = _transliterated(gazetteer, variant)
+                if cands:
+                    break
+        return cands
+    return []
+
+
+def _ordinary_word(text: str, tok: Token, cands: list[Candidate]) -> bool:
+    """True when a one-word match is more likely an ordinary word than a place.
+
+    Scripts without capitals give no hint, nor does the first word of a sentence:
+    there a very common word ("कब", "Nice") names a place only if the place is big.
+    """
+    if any(c.place.is_context or c.place.population >= BIG_PLACE for c in cands):
+        return False
+    if is_cased_script(tok.text):
+        before = text[max(0, tok.start - 3) : tok.start].strip()
+        if tok.start > 0 and before and before[-1] not in ".!?:;\"'“”«»—–-\n":
+            return False
+    return word_zipf(tok.text) >= VERY_COMMON_WORD_ZIPF
+
+
+def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Find every place mention in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    gazetteer : Gazetteer
+        Where names are looked up.
+
+    Returns
+    -------
+    list of Mention
+        In text order, each with its candidates (not yet resolved).
+    """
+    toks = tokens(text)
+    sents = sentences(text)
+    starts = [s for s, _ in sents]
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        if not _capitalised(toks[i]):
+            i += 1
+            continue
+        found = None
+        for n in range(min(MAX_NAME_TOKENS, len(toks) - i), 0, -1):
+            span = toks[i : i + n]
+            if n > 1 and not _joined(text, span):
+                continue
+            surface = text[span[0].start : span[-1].end]
+            whole_word = n == 1 and not _hyphenated(text, span[0])
+            cands = _lookup(gazetteer, surface, span[-1].text, whole_word)
+            if cands and n == 1 and _ordinary_word(text, span[0], cands):
+                cands = []
+            if cands:
+                found = (span, cands)
+                break
+        if found is None:
+            i += 1
+            continue
+        span, cands = found
+        start, end = span[0].start, span[-1].end
+        k = max(0, bisect.bisect_right(starts, start) - 1)
+        s_start, s_end = sents[k] if sents else (0, len(text))
+        mentions.append(Mention(start, end, text[start:end], k, s_start, s_end, cands))
+        i += len(span)
+    return mentions

@@ -1,0 +1,140 @@
+"""The one data model that flows through the pipeline.
+
+``text`` -> :class:`Mention` (recognised, with candidates) -> resolved :class:`Place`
+-> :class:`Journey` of :class:`Stop` and :class:`Leg` -> map or GeoJSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Feature kinds that give context but are never stops.
+CONTEXT_FEATURES = frozenset({"country", "region", "continent"})
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place from a gazetteer.
+
+    Attributes
+    ----------
+    source : str
+        Where the record comes from, e.g. ``"geonames:2013348"`` or
+        ``"ru_rail_stations_osm:1234"``.
+    name : str
+        The gazetteer's preferred name.
+    lat, lon : float
+        WGS84 coordinates in degrees.
+    country_code : str
+        ISO 3166-1 alpha-2 code, or ``""`` when unknown.
+    feature : str
+        ``"city"``, ``"station"``, ``"country"``, ``"region"`` or ``"continent"``.
+    population : int
+        Population where known, else 0.
+    """
+
+    source: str
+    name: str
+    lat: float
+    lon: float
+    country_code: str = ""
+    feature: str = "city"
+    population: int = 0
+
+    @property
+    def is_context(self) -> bool:
+        """True for countries, regions and continents: they give context, not stops."""
+        return self.feature in CONTEXT_FEATURES
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a mention may refer to, and how its name matched."""
+
+    place: Place
+    match: str  # "exact", "inflected" or "transliterated"
+    similarity: float = 1.0
+
+
+@dataclass(slots=True)
+class Mention:
+    """A place name as written in the text, with its character offsets.
+
+    ``start`` and ``end`` are Python ``str`` offsets (end exclusive) into the
+    article; ``sentence_start``/``sentence_end`` delimit the sentence it stands in.
+    """
+
+    start: int
+    end: int
+    text: str
+    sentence_index: int
+    sentence_start: int
+    sentence_end: int
+    candidates: list[Candidate] = field(default_factory=list)
+    place: Place | None = None
+    match: str = ""
+    confidence: float = 0.0
+    reason: str = ""  # why it is unresolved, when it is
+
+    @property
+    def resolved(self) -> bool:
+        return self.place is not None
+
+
+@dataclass(slots=True)
+class Stop:
+    """A place the journey passes through, in travelled order (1-based)."""
+
+    order: int
+    place: Place
+    mentions: list[Mention]
+    confidence: float
+    role: str = ""  # "origin", "via", "destination"
+    evidence: str = ""
+    snap_km: float | None = None
+
+    @property
+    def mention(self) -> Mention:
+        """The mention that made this place a stop."""
+        return self.mentions[0]
+
+
+@dataclass(slots=True)
+class Leg:
+    """The way between two consecutive stops.
+
+    ``mode`` is ``"rail"`` when routed along the rail layer and ``"direct"`` when
+    drawn as a straight line (``note`` says why).
+    """
+
+    from_order: int
+    to_order: int
+    mode: str
+    length_km: float
+    coordinates: list[tuple[float, float]]  # (lon, lat) pairs
+    note: str = ""
+    bridges: int = 0
+
+
+@dataclass(slots=True)
+class Journey:
+    """Everything the pipeline learned from one article."""
+
+    text: str
+    mentions: list[Mention]
+    stops: list[Stop]
+    legs: list[Leg] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    rail_source: str = "none"
+    rail_path: str | None = None
+    rail_attribution: str = ""
+    gazetteer_attributions: tuple[str, ...] = ()
+
+    @property
+    def unresolved(self) -> list[dict[str, str]]:
+        """Mentions that could not be resolved well, once per distinct text."""
+        seen: dict[str, dict[str, str]] = {}
+        for m in self.mentions:
+            if m.place is None and m.text not in seen:
+                seen[m.text] = {"mention": m.text, "reason": m.reason}
+        return list(seen.values())

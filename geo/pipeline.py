@@ -1,0 +1,122 @@
+"""The pipeline end to end: text -> mentions -> places -> journey -> routed legs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+from .errors import InputError
+from .gazetteer import Gazetteer
+from .journey import choose_stops
+from .mentions import find_mentions
+from .model import Journey, Mention, Stop
+from .rail import open_rail, route_legs
+from .resolve import resolve
+
+
+def read_article(path: str | Path, stdin=None) -> str:
+    """Read an article: a UTF-8 text file, or ``-`` for standard input.
+
+    Raises
+    ------
+    InputError
+        When the file is missing, empty, binary or not UTF-8.
+    """
+    import sys
+
+    name = "standard input" if str(path) == "-" else str(path)
+    try:
+        if str(path) == "-":
+            data = (stdin or sys.stdin.buffer).read()
+        else:
+            p = Path(path)
+            if not p.is_file():
+                raise InputError(f"article not found: {path}")
+            data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+    if b"\x00" in data:
+        raise InputError(f"{name} is a binary file, not a text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name} is not UTF-8 text (bad byte at offset {exc.start})") from None
+    if not text.strip():
+        raise InputError(f"{name} is empty")
+    return text
+
+
+def place_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Recognise and resolve the place mentions of ``text``."""
+    mentions = find_mentions(text, gazetteer)
+    resolve(mentions)
+    return mentions
+
+
+def _override_stops(names: Sequence[str], mentions: list[Mention], gazetteer: Gazetteer) -> list[Stop]:
+    """Stops named by the user, resolved in the article's context."""
+    context_places = [m.place for m in mentions if m.place is not None and not m.place.is_context]
+    stops = []
+    for name in names:
+        found = find_mentions(name, gazetteer)
+        if not found:
+            raise InputError(f"--stops: '{name}' is not in the gazetteer")
+        m = max(found, key=lambda x: x.end - x.start)
+        m.text = name
+        resolve([m], context_places)
+        if m.place is None:
+            raise InputError(f"--stops: '{name}' cannot be placed ({m.reason})")
+        stops.append(Stop(len(stops) + 1, m.place, [m], m.confidence, "", "given with --stops"))
+    for s in stops:
+        s.role = "origin" if s.order == 1 else ("destination" if s.order == len(stops) else "via")
+    return stops
+
+
+def build_journey(
+    text: str,
+    *,
+    rail: str | None = None,
+    gazetteers: Sequence[str | Path] = (),
+    stops: Sequence[str] | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Journey:
+    """Turn an article into a journey with routed legs.
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    rail : str, optional
+        A rail layer file, ``"naturalearth"`` (the default) or ``"none"``.
+    gazetteers : sequence of path-like
+        Extra gazetteer files merged into the embedded GeoNames index.
+    stops : sequence of str, optional
+        Names of the stops, overriding the ones read from the text.
+    gazetteer : Gazetteer, optional
+        A gazetteer already loaded (for batch work).
+
+    Returns
+    -------
+    Journey
+
+    Raises
+    ------
+    InputError
+        When the text names no place at all, or an option cannot be used.
+    """
+    gaz = gazetteer or Gazetteer(list(gazetteers))
+    mentions = place_mentions(text, gaz)
+    if not mentions and not stops:
+        raise InputError("no places found in the text")
+    warnings: list[str] = []
+    if stops:
+        chosen = _override_stops(stops, mentions, gaz)
+    else:
+        chosen, warnings = choose_stops(text, mentions)
+    net, rail_warnings = open_rail(rail)
+    legs = route_legs(chosen, net)
+    return Journey(text, mentions, chosen, legs, warnings + rail_warnings,
+                   rail_source=net.source if net else "none",
+                   rail_path=str(net.path) if net and net.path else None,
+                   rail_attribution=net.attribution if net else "",
+                   gazetteer_attributions=gaz.attributions)

@@ -1,0 +1,155 @@
+"""Text utilities shared by the stages: tokens, sentences, name keys, transliteration.
+
+Everything here works on Python ``str`` offsets so that mentions keep the exact
+character positions of the article.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+from anyascii import anyascii
+
+# A token is a run of letters, combining marks and digits; apostrophes inside a
+# word ("P'yongyang", "Xi’an") belong to it.
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*")
+_SENTENCE_END = regex.compile(r"(?<=[.!?।॥。！？])[\"'”’»)\]]*\s+|\n+|\s[-—–]\s(?=\p{Lu})")
+_APOSTROPHES = str.maketrans("", "", "'’ʼ`")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """Split ``text`` into word tokens with their offsets."""
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` spans of the sentences (and lines) of ``text``."""
+    spans = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def name_key(name: str) -> str:
+    """The normalised form under which a name is indexed and looked up.
+
+    NFKC, case-folded, apostrophes dropped, every other separator a single space.
+    """
+    name = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES)
+    return " ".join(t.text.casefold() for t in tokens(name))
+
+
+def script_of(word: str) -> str:
+    """The script of the first letter of ``word`` (``"Latin"``, ``"Cyrillic"``, ...)."""
+    for ch in word:
+        if ch.isalpha():
+            return _script_of_char(ch)
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def _script_of_char(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0].title() if name else ""
+
+
+def is_cased_script(word: str) -> bool:
+    """True for scripts with letter case (Latin, Cyrillic, Greek, Armenian...)."""
+    for ch in word:
+        if ch.isalpha():
+            return ch.lower() != ch.upper()
+    return False
+
+
+# Romanisations differ more in their consonant clusters and vowels than in their
+# consonant skeleton: map spelling variants together, then keep the first letter and
+# the consonants.
+_SKELETON_RULES = (
+    ("kh", "h"), ("gh", "g"), ("ph", "p"), ("th", "t"), ("dh", "d"), ("bh", "b"),
+    ("sch", "s"), ("sh", "s"), ("ch", "c"), ("zh", "j"), ("ts", "c"), ("tz", "c"),
+    ("ck", "k"), ("q", "k"), ("x", "ks"), ("w", "v"), ("v", "b"), ("f", "p"),
+    ("z", "s"), ("c", "k"), ("m", "n"), ("j", "y"),
+)
+_VOWELS = frozenset("aeiouy")
+
+
+def romanize(name: str) -> str:
+    """Lower-case ASCII romanisation of ``name`` with letters only."""
+    return "".join(ch for ch in anyascii(name).lower() if "a" <= ch <= "z")
+
+
+def skeleton(name: str) -> str:
+    """A script-independent consonant skeleton used to match across scripts.
+
+    ``skeleton("खासन") == skeleton("Khasan") == "hsn"``.
+    """
+    s = romanize(name)
+    if not s:
+        return ""
+    for old, new in _SKELETON_RULES:
+        s = s.replace(old, new)
+    out = [s[0]]
+    for ch in s[1:]:
+        if ch not in _VOWELS and ch != out[-1]:
+            out.append(ch)
+    return "".join(out)
+
+
+_COMPARABLE_RULES = (("ck", "k"), ("q", "k"), ("x", "ks"), ("w", "v"))
+_NASAL_BEFORE_VELAR = regex.compile(r"m(?=[gk])")
+
+
+def comparable(name: str) -> str:
+    """Romanisation with only the mildest spelling variants merged, vowels kept.
+
+    Used to check a skeleton match: ``comparable("खासन") == "khasn"`` is close to
+    ``"khasan"`` but far from ``"hyesan"``.
+    """
+    s = _NASAL_BEFORE_VELAR.sub("n", romanize(name))
+    for old, new in _COMPARABLE_RULES:
+        s = s.replace(old, new)
+    return s
+
+
+#: The language whose word frequencies stand for a script (for telling words from names).
+SCRIPT_LANGUAGES = {
+    "Devanagari": ("hi",), "Hangul": ("ko",), "Cyrillic": ("ru",), "Arabic": ("ar",), "Hebrew": ("he",),
+    "Greek": ("el",), "Thai": ("th",), "Bengali": ("bn",), "Tamil": ("ta",), "Latin": ("en", "de", "fr"),
+}
+
+
+@lru_cache(maxsize=16)
+def _frequencies(lang: str) -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    try:
+        return get_frequency_dict(lang)
+    except (LookupError, ValueError):
+        return {}
+
+
+def word_zipf(word: str) -> float:
+    """How common ``word`` is as an ordinary word of its script's main languages (Zipf scale, 0-8)."""
+    import math
+
+    best = 0.0
+    for lang in SCRIPT_LANGUAGES.get(script_of(word), ()):
+        f = _frequencies(lang).get(word.casefold())
+        if f:
+            best = max(best, math.log10(f) + 9)
+    return best
