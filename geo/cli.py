@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     common(m)
     m.add_argument("-o", "--output", required=True, metavar="OUT.html")
     m.add_argument("--title", default=None)
+    m.add_argument("--self-contained", action="store_true",
+                   help="inline Leaflet so the page needs the network only for map tiles")
 
     pl = sub.add_parser("places", help="list every place mention")
     common(pl, journey=False)
@@ -90,7 +92,7 @@ def _run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if not out.parent.is_dir():
         raise GeojourneyError(f"cannot write {out}: no such directory {out.parent}")
-    _write_atomically(out, render_html(journey, args.title))
+    _write_atomically(out, render_html(journey, args.title, self_contained=args.self_contained))
     print(f"geojourney: wrote {out} ({len(journey.stops)} stops, {len(journey.legs)} legs)", file=sys.stderr)
     return 0
 

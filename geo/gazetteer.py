@@ -26,7 +26,7 @@ from .errors import InputError
 from .model import Place
 from .text import comparable, name_key, romanize, skeleton
 
-_FORMAT = 5  # bump when the index layout changes
+_FORMAT = 6  # bump when the index layout changes
 MAX_NAME_TOKENS = 5
 GEONAMES_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
 
@@ -97,14 +97,21 @@ def _build_geonames() -> _Index:
     skel: dict[str, set[tuple[int, str]]] = defaultdict(set)
 
     cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    capital_names = {(code, c.get("capital", "")) for code, c in countries.items()}
     capitals: dict[tuple[str, str], tuple[float, float]] = {}
+    by_size = sorted(cities.values(), key=lambda c: (-c.get("population", 0), c["geonameid"]))
+    for c in by_size:  # the biggest place of the capital's name is the capital (GeoNames PPLC)
+        key = (c["countrycode"], c["name"])
+        if key in capital_names and key not in capitals:
+            capitals[key] = (c["latitude"], c["longitude"], c["geonameid"])
+    capital_ids = {v[2] for v in capitals.values()}
     for c in sorted(cities.values(), key=lambda c: c["geonameid"]):
         names = {c["name"], *c.get("alternatenames", [])}
+        feature = "capital" if c["geonameid"] in capital_ids else "city"
         index.add(f"geonames:{c['geonameid']}", c["name"], c["latitude"], c["longitude"],
-                  c["countrycode"], "city", c.get("population", 0), names, exact, skel)
-        capitals.setdefault((c["countrycode"], c["name"]), (c["latitude"], c["longitude"]))
+                  c["countrycode"], feature, c.get("population", 0), names, exact, skel)
 
-    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     aliases = tomllib.loads(resources.files("geo.data").joinpath("country_aliases.toml").read_text("utf-8"))
     locales = [Locale.parse(code) for code in sorted(locale_identifiers()) if "_" not in code]
     territory_names: dict[str, set[str]] = defaultdict(set)

@@ -29,6 +29,7 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 class Cues:
     motion: tuple[str, ...]
     origin: tuple[str, ...]
+    speech: tuple[str, ...]
     not_place_after: tuple[str, ...]
 
 
@@ -36,11 +37,11 @@ class Cues:
 def cues() -> Cues:
     """The cue words of every language, merged (they rarely collide across scripts)."""
     data = tomllib.loads(resources.files("geo.data").joinpath("cues.toml").read_text("utf-8"))
-    merged: dict[str, list[str]] = {"motion": [], "origin": [], "not_place_after": []}
+    merged: dict[str, list[str]] = {"motion": [], "origin": [], "speech": [], "not_place_after": []}
     for table in data.values():
         for key in merged:
             merged[key].extend(w.casefold() for w in table.get(key, []))
-    return Cues(*(tuple(dict.fromkeys(merged[k])) for k in ("motion", "origin", "not_place_after")))
+    return Cues(*(tuple(dict.fromkeys(merged[k])) for k in ("motion", "origin", "speech", "not_place_after")))
 
 
 def _starts_with_cue(words: str, cue_list: tuple[str, ...]) -> str:
@@ -61,8 +62,10 @@ def _window(text: str, start: int, end: int, lo: int, hi: int) -> list[tuple[int
 
 
 def travel_cue(text: str, m: Mention) -> str:
-    """The travel cue near mention ``m`` (``""`` if none)."""
+    """The travel cue near mention ``m`` (``""`` if none, or if a word of saying is nearer)."""
     for _dist, rest in sorted(_window(text, m.start, m.end, m.sentence_start, m.sentence_end)):
+        if _starts_with_cue(rest, cues().speech):
+            return ""
         cue = _starts_with_cue(rest, cues().motion)
         if cue:
             return cue

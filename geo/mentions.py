@@ -28,6 +28,8 @@ COMMON_WORD_ZIPF = 3.0
 #: A single-word name this common as a word needs a big place (or a country) to count.
 VERY_COMMON_WORD_ZIPF = 4.0
 BIG_PLACE = 1_000_000
+#: Places smaller than this lose to a common German noun of the same spelling.
+GERMAN_NOUN_MAX_POPULATION = 100_000
 _JOINERS = {" ", "-", "‐", "–", "\u00a0", "'"}
 
 
@@ -114,8 +116,18 @@ def _ordinary_word(text: str, tok: Token, cands: list[Candidate]) -> bool:
     if is_cased_script(tok.text):
         before = text[max(0, tok.start - 3) : tok.start].strip()
         if tok.start > 0 and before and before[-1] not in ".!?:;\"'“”«»—–-\n":
-            return False
+            # mid-sentence: only German capitalises its common nouns ("Zug", "Hof")
+            small = all(c.place.population < GERMAN_NOUN_MAX_POPULATION for c in cands)
+            return small and script_of(tok.text) == "Latin" and word_zipf(tok.text, ("de",)) >= VERY_COMMON_WORD_ZIPF
     return word_zipf(tok.text) >= VERY_COMMON_WORD_ZIPF
+
+
+def _part_of_other_name(text: str, span: list[Token], toks: list[Token], i: int) -> bool:
+    """True when a one-word match runs on into another capitalised word ("Kim Jong Un", "Donald Trump")."""
+    if len(span) != 1 or not is_cased_script(span[0].text) or i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1]
+    return text[span[0].end : nxt.start] == " " and nxt.text[:1].isupper() and is_cased_script(nxt.text)
 
 
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
@@ -150,7 +162,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             surface = text[span[0].start : span[-1].end]
             whole_word = n == 1 and not _hyphenated(text, span[0])
             cands = _lookup(gazetteer, surface, span[-1].text, whole_word)
-            if cands and n == 1 and _ordinary_word(text, span[0], cands):
+            if cands and n == 1 and (_ordinary_word(text, span[0], cands) or _part_of_other_name(text, span, toks, i)):
                 cands = []
             if cands:
                 found = (span, cands)

@@ -28,7 +28,8 @@ class Place:
     country_code : str
         ISO 3166-1 alpha-2 code, or ``""`` when unknown.
     feature : str
-        ``"city"``, ``"station"``, ``"country"``, ``"region"`` or ``"continent"``.
+        ``"city"``, ``"capital"`` (a national capital), ``"station"``, ``"country"``,
+        ``"region"`` or ``"continent"``.
     population : int
         Population where known, else 0.
     """

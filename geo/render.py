@@ -17,6 +17,8 @@ from jinja2 import Template
 
 from .model import Journey, Leg, Stop
 
+LEAFLET_JS_URL = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
+LEAFLET_CSS_URL = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
 MODE_STYLE = {
     "rail": {"color": "#b3261e", "weight": 4, "opacity": 0.9},
     "direct": {"color": "#5f6368", "weight": 3, "opacity": 0.9, "dash_array": "8 8"},
@@ -77,6 +79,25 @@ _CSS = """
 .gj-unresolved{color:#5f6368;font-size:12px}
 </style>
 """
+
+
+class _Bind(MacroElement):
+    """Binds a popup or tooltip to its parent layer, its HTML passed as a JSON string.
+
+    Jinja's ``tojson`` escapes ``<``, ``>``, ``&`` and quotes, so no text can close
+    the script or break out of the string; the HTML itself is escaped text already.
+    """
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "{{ this._parent.get_name() }}.{{ this.method }}({{ this.content|tojson }}, {{ this.options|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, method: str, content: str, **options: object) -> None:
+        super().__init__()
+        self._name = method
+        self.method, self.content, self.options = method, content, options
 
 
 class _Attribution(MacroElement):
@@ -141,6 +162,9 @@ def journey_map(journey: Journey, title: str | None = None) -> folium.Map:
 
     m = folium.Map(tiles=None, control_scale=True, location=[(bounds[0][0] + bounds[1][0]) / 2,
                                                                (bounds[0][1] + bounds[1][1]) / 2], zoom_start=5)
+    # Leaflet is all the page needs: no jQuery, Bootstrap or Font Awesome.
+    m.default_js = [("leaflet", LEAFLET_JS_URL)]
+    m.default_css = [("leaflet_css", LEAFLET_CSS_URL)]
     folium.TileLayer("CartoDB positron", name="Base map").add_to(m)
 
     context = _context_lines(journey, bounds)
@@ -156,17 +180,17 @@ def journey_map(journey: Journey, title: str | None = None) -> folium.Map:
 
     for leg in journey.legs:
         style = MODE_STYLE.get(leg.mode, MODE_STYLE["direct"])
-        folium.PolyLine([(lat, lon) for lon, lat in leg.coordinates], tooltip=_leg_label(leg), **style).add_to(m)
+        line = folium.PolyLine([(lat, lon) for lon, lat in leg.coordinates], **style).add_to(m)
+        line.add_child(_Bind("bindTooltip", _leg_label(leg), sticky=True))
 
     for stop in journey.stops:
         icon = folium.DivIcon(html=f"<div class='gj-stop' title='{stop.order}. {safe_text(stop.place.name)}'>{stop.order}</div>",
                               icon_size=(26, 26), icon_anchor=(13, 13))
-        folium.Marker(
-            [stop.place.lat, stop.place.lon],
-            icon=icon,
-            tooltip=f"{stop.order}. {safe_text(stop.place.name)}",
-            popup=folium.Popup(_popup_html(journey, stop), max_width=320),
-        ).add_to(m)
+        marker = folium.Marker([stop.place.lat, stop.place.lon], icon=icon,
+                               title=f"{stop.order}. {stop.place.name}", alt=f"Stop {stop.order}: {stop.place.name}")
+        marker.add_to(m)
+        marker.add_child(_Bind("bindPopup", _popup_html(journey, stop), maxWidth=320))
+        marker.add_child(_Bind("bindTooltip", f"{stop.order}. {safe_text(stop.place.name)}", direction="top"))
 
     root = m.get_root()
     root.header.add_child(Element(_CSS))
@@ -196,6 +220,25 @@ def _default_title(journey: Journey) -> str:
     return " → ".join(s.place.name for s in journey.stops)
 
 
-def render_html(journey: Journey, title: str | None = None) -> str:
-    """The map page as HTML text."""
-    return journey_map(journey, title).get_root().render()
+def _inline_leaflet(page: str) -> str:
+    """Put Leaflet's JavaScript and CSS (from the pinned ``xstatic-leaflet`` package) into the page."""
+    from pathlib import Path
+
+    import xstatic.pkg.leaflet as xleaflet
+
+    base = Path(xleaflet.BASE_DIR)
+    js = (base / "leaflet.js").read_text("utf-8").replace("</script", "<\\/script")
+    css = (base / "leaflet.css").read_text("utf-8").replace("</style", "<\\/style")
+    page = page.replace(f'<script src="{LEAFLET_JS_URL}"></script>', f"<script>{js}</script>")
+    page = page.replace(f'<link rel="stylesheet" href="{LEAFLET_CSS_URL}"/>', f"<style>{css}</style>")
+    return page
+
+
+def render_html(journey: Journey, title: str | None = None, *, self_contained: bool = False) -> str:
+    """The map page as HTML text.
+
+    With ``self_contained`` the page carries Leaflet itself and needs the network
+    only for base-map tiles.
+    """
+    page = journey_map(journey, title).get_root().render()
+    return _inline_leaflet(page) if self_contained else page

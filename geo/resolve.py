@@ -40,11 +40,20 @@ class StoryContext:
     countries: frozenset[str]
     centre: tuple[float, float] | None  # (lat, lon)
     radius_km: float
+    anchors: tuple[Place, ...] = ()
 
     def distance(self, place: Place) -> float | None:
+        """Distance from the story's centre (km)."""
         if self.centre is None:
             return None
         return haversine_km(self.centre[0], self.centre[1], place.lat, place.lon)
+
+    def nearest(self, place: Place) -> float | None:
+        """Distance to the nearest other unambiguous place of the story (km)."""
+        others = [a for a in self.anchors if a.source != place.source]
+        if not others:
+            return None
+        return min(haversine_km(a.lat, a.lon, place.lat, place.lon) for a in others)
 
 
 def _weighted_median(values: list[float], weights: list[float]) -> float:
@@ -70,9 +79,11 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
     if not anchors:
         return StoryContext(frozenset(countries), None, 0.0)
     weights = [1.0 + (p.country_code in countries) for p in anchors]
+    # the countries of the story's unambiguous places count as named too
+    countries |= {p.country_code for p in anchors if p.country_code}
     centre = (_weighted_median([p.lat for p in anchors], weights), _weighted_median([p.lon for p in anchors], weights))
     dists = [haversine_km(centre[0], centre[1], p.lat, p.lon) for p in anchors]
-    return StoryContext(frozenset(countries), centre, _weighted_median(dists, weights))
+    return StoryContext(frozenset(countries), centre, _weighted_median(dists, weights), tuple(anchors))
 
 
 def _dominant(cands: list[Candidate]) -> bool:
@@ -104,9 +115,10 @@ def _implausible(c: Candidate, ctx: StoryContext) -> str:
     where = f"{c.place.name} ({c.place.country_code or '?'}) lies {d:,.0f} km from the places the story is about"
     if c.match == "transliterated" and d > max(TRANSLIT_MAX_KM, 2 * ctx.radius_km):
         return f"no close spelling nearby; {where}"
-    far = max(FAR_KM, 3 * ctx.radius_km)
-    if d > far and c.place.country_code not in ctx.countries and c.place.population < WORLD_CITY:
-        return f"{where}, in a country it does not name"
+    near = ctx.nearest(c.place)
+    known_far_and_wide = c.place.population >= WORLD_CITY or c.place.feature == "capital"
+    if near is not None and near > FAR_KM and c.place.country_code not in ctx.countries and not known_far_and_wide:
+        return f"{where}, {near:,.0f} km from the nearest of them, in a country it does not name"
     return ""
 
 

@@ -143,12 +143,15 @@ def _frequencies(lang: str) -> dict[str, float]:
         return {}
 
 
-def word_zipf(word: str) -> float:
-    """How common ``word`` is as an ordinary word of its script's main languages (Zipf scale, 0-8)."""
+def word_zipf(word: str, languages: tuple[str, ...] | None = None) -> float:
+    """How common ``word`` is as an ordinary word (Zipf scale, 0-8).
+
+    ``languages`` defaults to the main languages of the word's script.
+    """
     import math
 
     best = 0.0
-    for lang in SCRIPT_LANGUAGES.get(script_of(word), ()):
+    for lang in languages if languages is not None else SCRIPT_LANGUAGES.get(script_of(word), ()):
         f = _frequencies(lang).get(word.casefold())
         if f:
             best = max(best, math.log10(f) + 9)
