@@ -10,6 +10,7 @@ are indexed the same way and merged at look-up time.
 from __future__ import annotations
 
 import hashlib
+import sys
 import json
 import math
 import tomllib
@@ -24,9 +25,9 @@ import numpy as np
 from .cache import cache_dir, load_pickle, save_pickle
 from .errors import InputError
 from .model import Place
-from .text import comparable, name_key, romanize, skeleton
+from .text import comparable, name_key, romanize, script_of, skeleton
 
-_FORMAT = 6  # bump when the index layout changes
+_FORMAT = 7  # bump when the index layout changes
 MAX_NAME_TOKENS = 5
 GEONAMES_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
 
@@ -54,6 +55,7 @@ class _Index:
     country: list[str] = field(default_factory=list)
     feature: list[str] = field(default_factory=list)
     population: list[int] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)  # scripts the place has names in, e.g. "Hangul Latin"
     exact: dict[str, tuple[int, ...]] = field(default_factory=dict)
     skeletons: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
 
@@ -67,6 +69,7 @@ class _Index:
         self.country.append(country or "")
         self.feature.append(feature)
         self.population.append(int(population or 0))
+        self.scripts.append(sys.intern(" ".join(sorted({script_of(n) for n in names if n}))))
         keys = {name_key(n) for n in names if _usable_name(n)}
         keys.discard("")
         for k in keys:
@@ -304,9 +307,10 @@ class Gazetteer:
         """Places whose name or alternate name normalises to ``key``."""
         return [ix.place(i) for ix in self.indexes for i in ix.exact.get(key, ())]
 
-    def by_skeleton(self, skel: str) -> list[tuple[Place, str]]:
-        """Places whose consonant skeleton is ``skel``, each with the comparable form of the name."""
-        return [(ix.place(i), comp) for ix in self.indexes for i, comp in ix.skeletons.get(skel, ())]
+    def by_skeleton(self, skel: str) -> list[tuple[Place, str, str]]:
+        """Places whose consonant skeleton is ``skel``, with the comparable form of the name and
+        the scripts the place has names in."""
+        return [(ix.place(i), comp, ix.scripts[i]) for ix in self.indexes for i, comp in ix.skeletons.get(skel, ())]
 
     def names_of(self, place: Place) -> list[str]:
         """Every indexed name key that leads to ``place`` (slow: for diagnostics)."""

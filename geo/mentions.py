@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .gazetteer import MAX_NAME_TOKENS, Gazetteer
 from .model import Candidate, Mention
-from .text import Token, comparable, is_cased_script, name_key, romanize, script_of, sentences, skeleton, tokens, word_zipf
+from .text import Token, comparable, normalized_spelling, is_cased_script, name_key, romanize, script_of, sentences, skeleton, tokens, word_zipf
 
 #: Minimum similarity of two romanisations for a cross-script match.
 TRANSLIT_SIMILARITY = 0.8
@@ -74,35 +74,40 @@ def _transliterated(gazetteer: Gazetteer, surface: str) -> list[Candidate]:
     skel = skeleton(surface)
     if len(skel) < 3:
         return []
-    mine = comparable(surface)
+    mine, mine_loose = comparable(surface), normalized_spelling(surface)
     best: dict[str, Candidate] = {}
-    for place, comp in gazetteer.by_skeleton(skel):
+    script = script_of(surface)
+    for place, comp, scripts in gazetteer.by_skeleton(skel):
+        if script in scripts.split(" "):
+            continue  # the place has names in this script, and this is not one of them (혜산 is Hyesan, 하산 is not)
         if place.source.startswith("geonames:") and place.population < TRANSLIT_MIN_POPULATION and not place.is_context:
             continue
-        sim = Levenshtein.normalized_similarity(mine, comp)
+        # mean of a strict and a loose comparison: खासन~Khasan (kh kept), 하산~Khasan (kh as h)
+        sim = (Levenshtein.normalized_similarity(mine, comp)
+               + Levenshtein.normalized_similarity(mine_loose, normalized_spelling(comp))) / 2
         if sim >= TRANSLIT_SIMILARITY and (place.source not in best or sim > best[place.source].similarity):
             best[place.source] = Candidate(place, "transliterated", round(sim, 3))
     return list(best.values())
 
 
 def _lookup(gazetteer: Gazetteer, surface: str, last: str, whole_word: bool) -> list[Candidate]:
-    places = gazetteer.exact(name_key(surface))
-    if places:
-        return [Candidate(p, "exact") for p in places]
-    for variant in _inflection_variants(last):
-        stem = surface[: len(surface) - len(last)] + variant
-        places = gazetteer.exact(name_key(stem))
-        if places:
-            return [Candidate(p, "inflected", 0.9) for p in places]
+    found: list[Candidate] = [Candidate(p, "exact") for p in gazetteer.exact(name_key(surface))]
+    if not found:
+        for variant in _inflection_variants(last):
+            places = gazetteer.exact(name_key(surface[: len(surface) - len(last)] + variant))
+            if places:
+                found = [Candidate(p, "inflected", 0.9) for p in places]
+                break
+    # a name in a script GeoNames may lack also gets its spellings in other scripts
+    # (하산 is listed for Hassan in India; the station Хасан has no Korean name)
     if whole_word and " " not in surface and not surface.isascii() and word_zipf(surface) < COMMON_WORD_ZIPF:
-        cands = _transliterated(gazetteer, surface)
-        if not cands:
-            for variant in _inflection_variants(last):
-                cands = _transliterated(gazetteer, variant)
-                if cands:
-                    break
-        return cands
-    return []
+        known = {c.place.source for c in found}
+        for form in [surface, *_inflection_variants(last)]:
+            extra = [c for c in _transliterated(gazetteer, form) if c.place.source not in known]
+            if extra:
+                found += extra
+                break
+    return found
 
 
 def _ordinary_word(text: str, tok: Token, cands: list[Candidate]) -> bool:

@@ -76,6 +76,10 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
         points = [c for c in exact if not c.place.is_context]
         if len(points) == 1 or (points and _dominant(points)):
             anchors.append(max(points, key=lambda c: c.place.population).place)
+    # an unambiguous place far from all the others, in a country the text does not
+    # name, is no anchor: it may be the wrong reading of a name (하산 is not Hassan)
+    anchors = [a for a in anchors if a.country_code in countries or _known_far_and_wide(a)
+               or any(b is not a and haversine_km(a.lat, a.lon, b.lat, b.lon) <= FAR_KM for b in anchors)]
     if not anchors:
         return StoryContext(frozenset(countries), None, 0.0)
     weights = [1.0 + (p.country_code in countries) for p in anchors]
@@ -86,6 +90,11 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
     return StoryContext(frozenset(countries), centre, _weighted_median(dists, weights), tuple(anchors))
 
 
+def _known_far_and_wide(place: Place) -> bool:
+    """Big cities and capitals are talked about anywhere: distance alone does not reject them."""
+    return place.population >= WORLD_CITY or place.feature == "capital"
+
+
 def _dominant(cands: list[Candidate]) -> bool:
     """True when one candidate is ten times bigger than all the others together."""
     pops = sorted((c.place.population for c in cands), reverse=True)
@@ -94,7 +103,9 @@ def _dominant(cands: list[Candidate]) -> bool:
 
 def _score(c: Candidate, ctx: StoryContext) -> float:
     score = _QUALITY.get(c.match, 0.5) * c.similarity
-    score += 0.3 * min(1.0, math.log10(c.place.population + 1) / 7)
+    # size says little about which place a transliterated spelling means
+    size_weight = 0.1 if c.match == "transliterated" else 0.3
+    score += size_weight * min(1.0, math.log10(c.place.population + 1) / 7)
     if c.place.country_code and c.place.country_code in ctx.countries:
         score += 0.3
     if c.place.is_context and c.match == "exact":
@@ -116,8 +127,7 @@ def _implausible(c: Candidate, ctx: StoryContext) -> str:
     if c.match == "transliterated" and d > max(TRANSLIT_MAX_KM, 2 * ctx.radius_km):
         return f"no close spelling nearby; {where}"
     near = ctx.nearest(c.place)
-    known_far_and_wide = c.place.population >= WORLD_CITY or c.place.feature == "capital"
-    if near is not None and near > FAR_KM and c.place.country_code not in ctx.countries and not known_far_and_wide:
+    if near is not None and near > FAR_KM and c.place.country_code not in ctx.countries and not _known_far_and_wide(c.place):
         return f"{where}, {near:,.0f} km from the nearest of them, in a country it does not name"
     return ""
 

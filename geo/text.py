@@ -156,3 +156,11 @@ def word_zipf(word: str, languages: tuple[str, ...] | None = None) -> float:
         if f:
             best = max(best, math.log10(f) + 9)
     return best
+
+
+def normalized_spelling(name: str) -> str:
+    """Romanisation with all the skeleton's spelling rules applied, vowels kept ("하산" -> "hasan")."""
+    s = romanize(name)
+    for old, new in _SKELETON_RULES:
+        s = s.replace(old, new)
+    return s
