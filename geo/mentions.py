@@ -119,11 +119,14 @@ def _ordinary_word(text: str, tok: Token, cands: list[Candidate]) -> bool:
     if any(c.place.is_context or c.place.population >= BIG_PLACE for c in cands):
         return False
     if is_cased_script(tok.text):
+        # capitals mark names, except at the start of a sentence and on German nouns
+        # ("Zug", "Hof"): there a common word names a place only if the place is big
+        if any(c.place.population >= GERMAN_NOUN_MAX_POPULATION for c in cands):
+            return False
         before = text[max(0, tok.start - 3) : tok.start].strip()
         if tok.start > 0 and before and before[-1] not in ".!?:;\"'“”«»—–-\n":
-            # mid-sentence: only German capitalises its common nouns ("Zug", "Hof")
-            small = all(c.place.population < GERMAN_NOUN_MAX_POPULATION for c in cands)
-            return small and script_of(tok.text) == "Latin" and word_zipf(tok.text, ("de",)) >= VERY_COMMON_WORD_ZIPF
+            return script_of(tok.text) == "Latin" and word_zipf(tok.text, ("de",)) >= VERY_COMMON_WORD_ZIPF
+        return word_zipf(tok.text) >= VERY_COMMON_WORD_ZIPF
     return word_zipf(tok.text) >= VERY_COMMON_WORD_ZIPF
 
 

@@ -1,0 +1,48 @@
+"""Shared fixtures: the real shared data beside the project, and one cache for the session."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+EXAMPLES = ROOT / "assets" / "examples"
+SEED = EXAMPLES / "kim-russia-2023.hi.txt"
+NE_ZIP = SHARED / "rail" / "ne_10m_railroads.zip"
+CORRIDOR = SHARED / "rail" / "ne_10m_railroads_korea_primorye.geojson"
+STATIONS = SHARED / "stations" / "ru_rail_stations_osm.geojson"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_cache(tmp_path_factory):
+    """One cache directory for the whole run (the gazetteer index is built once)."""
+    path = os.environ.get("GEOJOURNEY_TEST_CACHE") or str(tmp_path_factory.mktemp("cache"))
+    os.environ["GEOJOURNEY_CACHE_DIR"] = path
+    # never reach the internet: a default Natural Earth download goes to a closed port
+    os.environ["GEOJOURNEY_NATURALEARTH_URL"] = "http://127.0.0.1:9/ne_10m_railroads.zip"
+    yield Path(path)
+
+
+@pytest.fixture(scope="session")
+def gazetteer(session_cache):
+    from geo import Gazetteer
+
+    return Gazetteer()
+
+
+@pytest.fixture(scope="session")
+def gazetteer_stations(session_cache):
+    from geo import Gazetteer
+
+    return Gazetteer([STATIONS])
+
+
+def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the installed command line as a user would."""
+    return subprocess.run([sys.executable, "-m", "geo.cli", *map(str, args)], input=stdin, capture_output=True,
+                          cwd=cwd or ROOT, env=os.environ.copy(), timeout=600)

@@ -1,0 +1,58 @@
+"""Recognition and resolution on real text, with the real embedded gazetteer."""
+
+from conftest import SEED
+
+from geo import place_mentions
+
+
+def _placed(mentions):
+    return {m.text: m.place for m in mentions if m.place is not None}
+
+
+def test_seed_mentions_have_offsets_and_sentences(gazetteer):
+    text = SEED.read_text("utf-8")
+    mentions = place_mentions(text, gazetteer)
+    assert mentions
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+        assert m.sentence_start <= m.start < m.end <= m.sentence_end
+    placed = _placed(mentions)
+    assert placed["प्योंगयांग"].name == "Pyongyang"
+    assert placed["उस्सूरीस्क"].name == "Ussuriysk"  # no Devanagari name in GeoNames: transliterated
+    assert placed["रूस"].feature == "country" and placed["रूस"].country_code == "RU"
+    assert placed["उत्तर कोरिया"].country_code == "KP"
+
+
+def test_khasan_is_never_hassan(gazetteer):
+    for text in ["किम की ट्रेन सीमावर्ती शहर खासन पहुंची और उस्सूरीस्क की ओर जा रही है। प्योंगयांग से रवाना।",
+                 "The train left Pyongyang, crossed into Russia at Khasan and went on to Vladivostok.",
+                 "Поезд из Пхеньяна прибыл в Хасан, затем во Владивосток.",
+                 "열차는 평양을 출발해 하산을 거쳐 블라디보스토크에 도착했다."]:
+        for m in place_mentions(text, gazetteer):
+            assert m.place is None or m.place.country_code != "IN", (text, m)
+
+
+def test_khasan_resolves_to_the_station_with_the_osm_gazetteer(gazetteer_stations):
+    text = "열차는 평양을 출발해 하산역을 거쳐 블라디보스토크에 도착했다."
+    placed = _placed(place_mentions(text, gazetteer_stations))
+    station = placed["하산역을"]
+    assert abs(station.lat - 42.430) < 0.05 and abs(station.lon - 130.645) < 0.05
+
+
+def test_inflected_names(gazetteer):
+    placed = _placed(place_mentions("Поезд прибыл в Уссурийске из Пхеньяна. 평양을 떠났다.", gazetteer))
+    assert placed["Уссурийске"].name == "Ussuriysk"
+    assert placed["Пхеньяна"].name == "Pyongyang"
+    assert placed["평양을"].name == "Pyongyang"
+
+
+def test_ordinary_words_are_not_places(gazetteer):
+    placed = _placed(place_mentions("Der Zug fuhr von Przemyśl nach Kiew. Kim Jong Un met Donald Trump in Hanoi.", gazetteer))
+    assert "Zug" not in placed and "Kim" not in placed and "Donald" not in placed
+    assert placed["Kiew"].name == "Kyiv" and placed["Hanoi"].country_code == "VN"
+
+
+def test_far_unambiguous_place_is_unresolved_not_guessed(gazetteer):
+    mentions = place_mentions("열차는 평양을 출발해 하산을 거쳐 블라디보스토크에 도착했다.", gazetteer)
+    khasan = next(m for m in mentions if m.text.startswith("하산"))
+    assert khasan.place is None and "km" in khasan.reason

@@ -1,0 +1,65 @@
+"""Rail network: bridging, routing, the Natural Earth download from a local mirror."""
+
+import http.server
+import threading
+from functools import partial
+
+import pytest
+from conftest import CORRIDOR, NE_ZIP, SEED, run_cli
+
+from geo import rail
+
+
+def test_corridor_routes_pyongyang_to_khasan_across_the_bridged_gap():
+    net = rail.load_network(CORRIDOR, "corridor", "")
+    a, da = net.snap(39.03, 125.75)
+    b, db = net.snap(42.43, 130.645)
+    assert da < 5 and db < 5
+    path, length = net.route(a, b, limit_km=3000)
+    assert 650 < length < 1000
+    assert any((min(x, y), max(x, y)) in net.bridges for x, y in zip(path, path[1:]))
+
+
+def test_without_bridges_there_is_no_short_way(monkeypatch):
+    monkeypatch.setattr(rail, "BRIDGE_KM", 0.0)
+    net = rail.build_network(rail.read_lines(CORRIDOR), "corridor", None, "")
+    a, _ = net.snap(39.03, 125.75)
+    b, _ = net.snap(42.43, 130.645)
+    found = net.route(a, b, limit_km=1000)
+    assert found is None or found[1] > 1000
+
+
+@pytest.fixture
+def mirror():
+    """A local HTTP server serving the shared rail folder, like naciscdn.org does."""
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(NE_ZIP.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/{NE_ZIP.name}"
+    server.shutdown()
+
+
+def test_naturalearth_is_downloaded_once_into_the_cache(tmp_path, monkeypatch, mirror):
+    monkeypatch.setenv("GEOJOURNEY_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("GEOJOURNEY_NATURALEARTH_URL", mirror)
+    path = rail.naturalearth_path()
+    assert path.read_bytes() == NE_ZIP.read_bytes()
+    monkeypatch.setenv("GEOJOURNEY_NATURALEARTH_URL", "http://127.0.0.1:9/gone.zip")
+    assert rail.naturalearth_path() == path  # offline now: the cached copy serves
+
+
+def test_bad_download_leaves_nothing_behind(tmp_path, monkeypatch, mirror):
+    monkeypatch.setenv("GEOJOURNEY_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("GEOJOURNEY_NATURALEARTH_URL", mirror.replace(NE_ZIP.name, "ne_10m_railroads_korea_primorye.geojson"))
+    with pytest.raises(Exception, match="not a zip"):
+        rail.naturalearth_path()
+    assert not any(p.name.startswith("ne_10m") for p in tmp_path.iterdir())
+
+
+def test_default_rail_offline_still_makes_the_map_with_a_warning(tmp_path):
+    out = tmp_path / "m.html"
+    res = run_cli("map", SEED, "-o", out)  # conftest points the download at a closed port
+    assert res.returncode == 0, res.stderr.decode()
+    assert b"warning" in res.stderr and b"--rail" in res.stderr
+    assert out.exists()

@@ -1,0 +1,27 @@
+from geo.text import name_key, sentences, skeleton, tokens
+
+
+def test_skeleton_matches_across_scripts():
+    assert skeleton("खासन") == skeleton("Khasan") == skeleton("Хасан")
+    assert skeleton("उस्सूरीस्क") == skeleton("Ussuriysk")
+    assert skeleton("प्योंगयांग") == skeleton("Pyongyang")
+    assert skeleton("Vladivostok") != skeleton("Ussuriysk")
+
+
+def test_tokens_keep_offsets_and_devanagari_marks():
+    text = "किम प्योंगयांग से रवाना"
+    toks = tokens(text)
+    assert [t.text for t in toks] == ["किम", "प्योंगयांग", "से", "रवाना"]
+    assert all(text[t.start:t.end] == t.text for t in toks)
+
+
+def test_name_key_normalises_case_apostrophes_and_hyphens():
+    assert name_key("P'yongyang-si") == "pyongyang si"
+    assert name_key("NEW  York") == "new york"
+
+
+def test_sentences_split_on_danda_and_newlines():
+    text = "सियोल । पहला वाक्य। दूसरा वाक्य\nthird line."
+    spans = sentences(text)
+    assert [text[s:e] for s, e in spans][-1] == "third line."
+    assert len(spans) == 4
