@@ -71,7 +71,7 @@ _CSS = """
 .gj-panel{position:absolute;z-index:1000;background:rgba(255,255,255,.94);padding:8px 12px;border-radius:6px;
  box-shadow:0 1px 5px rgba(0,0,0,.3);font:13px/1.4 system-ui,sans-serif;color:#202124;max-width:45%}
 .gj-title{top:10px;left:50px}.gj-title h1{font-size:16px;margin:0}
-.gj-legend{bottom:24px;right:10px}
+.gj-legend{bottom:44px;right:10px}
 .gj-legend i{display:inline-block;width:28px;height:0;border-top:4px solid #b3261e;vertical-align:middle;margin-right:6px}
 .gj-legend i.direct{border-top:3px dashed #5f6368}.gj-legend i.context{border-top:2px solid #9aa0a6}
 .gj-popup blockquote{margin:6px 0;padding-left:8px;border-left:3px solid #ddd;color:#3c4043}
