@@ -311,7 +311,3 @@ class Gazetteer:
         """Places whose consonant skeleton is ``skel``, with the comparable form of the name and
         the scripts the place has names in."""
         return [(ix.place(i), comp, ix.scripts[i]) for ix in self.indexes for i, comp in ix.skeletons.get(skel, ())]
-
-    def names_of(self, place: Place) -> list[str]:
-        """Every indexed name key that leads to ``place`` (slow: for diagnostics)."""
-        return [k for ix in self.indexes for k, v in ix.exact.items() if any(ix.sources[i] == place.source for i in v)]
