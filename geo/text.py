@@ -98,11 +98,9 @@ def skeleton(name: str) -> str:
 
     ``skeleton("खासन") == skeleton("Khasan") == "hsn"``.
     """
-    s = romanize(name)
+    s = normalized_spelling(name)
     if not s:
         return ""
-    for old, new in _SKELETON_RULES:
-        s = s.replace(old, new)
     out = [s[0]]
     for ch in s[1:]:
         if ch not in _VOWELS and ch != out[-1]:
@@ -120,10 +118,7 @@ def comparable(name: str) -> str:
     Used to check a skeleton match: ``comparable("खासन") == "khasn"`` is close to
     ``"khasan"`` but far from ``"hyesan"``.
     """
-    s = _NASAL_BEFORE_VELAR.sub("n", romanize(name))
-    for old, new in _COMPARABLE_RULES:
-        s = s.replace(old, new)
-    return s
+    return _rewrite(_NASAL_BEFORE_VELAR.sub("n", romanize(name)), _COMPARABLE_RULES)
 
 
 #: The language whose word frequencies stand for a script (for telling words from names).
@@ -160,7 +155,10 @@ def word_zipf(word: str, languages: tuple[str, ...] | None = None) -> float:
 
 def normalized_spelling(name: str) -> str:
     """Romanisation with all the skeleton's spelling rules applied, vowels kept ("하산" -> "hasan")."""
-    s = romanize(name)
-    for old, new in _SKELETON_RULES:
+    return _rewrite(romanize(name), _SKELETON_RULES)
+
+
+def _rewrite(s: str, rules: tuple[tuple[str, str], ...]) -> str:
+    for old, new in rules:
         s = s.replace(old, new)
     return s
