@@ -44,6 +44,17 @@ def _parser() -> argparse.ArgumentParser:
     m.add_argument("--title", default=None)
     m.add_argument("--self-contained", action="store_true",
                    help="inline Leaflet so the page needs the network only for map tiles")
+    m.add_argument("--tiles", default=None, metavar="NAME",
+                   help="base map: an xyzservices provider name, or 'none' (default: Esri.WorldGrayCanvas)")
+    m.add_argument("--tiles-key", default=None, metavar="KEY",
+                   help="API key for tile providers that need one (or set GEOJOURNEY_TILES_KEY)")
+    m.add_argument("--railway-overlay", action="store_true", help="add OpenRailwayMap as a switchable overlay")
+    m.add_argument("--credit", default=None, help="credit line shown under the title")
+    m.add_argument("--source-url", default=None, metavar="URL", help="link to the article, shown under the title")
+    m.add_argument("--embed", action="store_true", help="also print an <iframe> snippet for a news page")
+    m.add_argument("--embed-src", default=None, metavar="URL",
+                   help="the address the page will be published at (default: the output file's name)")
+    m.add_argument("--aspect", default="4:3", metavar="W:H", help="aspect ratio of the embed snippet (default 4:3)")
 
     pl = sub.add_parser("places", help="list every place mention")
     common(pl, journey=False)
@@ -65,6 +76,13 @@ def _run(args: argparse.Namespace) -> int:
     from .pipeline import build_journey, place_mentions, read_article
 
     text = read_article(args.article)
+    if args.command == "map":  # check the page options before the slow work
+        from .render import DEFAULT_TILES, _check_url, embed_snippet, tile_provider
+
+        args.tiles = args.tiles or DEFAULT_TILES
+        tile_provider(args.tiles, args.tiles_key)
+        _check_url(args.source_url)
+        embed_snippet("x", "x", args.aspect)
     if args.command == "places":
         from .export import mention_record
 
@@ -92,8 +110,15 @@ def _run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if not out.parent.is_dir():
         raise GeojourneyError(f"cannot write {out}: no such directory {out.parent}")
-    _write_atomically(out, render_html(journey, args.title, self_contained=args.self_contained))
+    page = render_html(journey, args.title, self_contained=args.self_contained, tiles=args.tiles,
+                       tiles_key=args.tiles_key, railway_overlay=args.railway_overlay, credit=args.credit,
+                       source_url=args.source_url)
+    _write_atomically(out, page)
     print(f"geojourney: wrote {out} ({len(journey.stops)} stops, {len(journey.legs)} legs)", file=sys.stderr)
+    if args.embed:
+        from .render import _default_title, embed_snippet
+
+        print(embed_snippet(args.embed_src or out.name, args.title or _default_title(journey), args.aspect))
     return 0
 
 

@@ -45,6 +45,7 @@ def journey_geojson(journey: Journey) -> dict[str, Any]:
                 "feature": s.place.feature,
                 "role": s.role,
                 "evidence": s.evidence,
+                "time": s.time,
                 "snap_km": s.snap_km,
                 "mention_start": s.mention.start,
                 "mention_end": s.mention.end,

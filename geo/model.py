@@ -93,6 +93,7 @@ class Stop:
     role: str = ""  # "origin", "via", "destination"
     evidence: str = ""
     snap_km: float | None = None
+    time: str | None = None  # ISO 8601 date or date-time of arrival or departure, when the text gives one
 
     @property
     def mention(self) -> Mention:
