@@ -37,7 +37,7 @@ BRIDGE_KM = 5.0
 MAX_SNAP_KM = 30.0
 #: A rail route longer than this many times the straight line is a detour, not the way.
 MAX_DETOUR = 2.5
-_GRAPH_FORMAT = 2
+_GRAPH_FORMAT = 3
 
 
 def _km(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -80,8 +80,29 @@ def _vsi(path: Path) -> str:
     return f"zip://{path}" if path.suffix.lower() == ".zip" else str(path)
 
 
-def read_lines(path: Path, bbox: tuple[float, float, float, float] | None = None):
-    """Read the line features of a rail layer as a GeoSeries in EPSG:4326."""
+#: Routing cost per km by how important a line is (the length reported is always the true one):
+#: Natural Earth ``category`` 1 and OSM ``usage=main`` are main lines.
+LINE_FACTOR = {"main": 1.0, "secondary": 1.1, "other": 1.25, "minor": 1.5}
+
+
+def line_factors(gdf) -> np.ndarray:
+    """Routing cost factors for the features of a rail layer, from its attributes where it has them."""
+    n = len(gdf)
+    f = np.full(n, LINE_FACTOR["secondary"])
+    if "category" in gdf:  # Natural Earth railroads
+        cat = gdf["category"].to_numpy()
+        f = np.where(cat == 1, LINE_FACTOR["main"], np.where(cat == 2, LINE_FACTOR["secondary"], LINE_FACTOR["other"]))
+    if "usage" in gdf:  # OpenStreetMap
+        usage = gdf["usage"].fillna("").astype(str).to_numpy()
+        f = np.where(usage == "main", LINE_FACTOR["main"],
+                     np.where(np.isin(usage, ["industrial", "military", "tourism", "test"]), LINE_FACTOR["minor"], f))
+    if "service" in gdf:  # OSM sidings, yards, spurs
+        f = np.where(gdf["service"].notna().to_numpy(), LINE_FACTOR["minor"], f)
+    return f.astype(float)
+
+
+def read_layer(path: Path, bbox: tuple[float, float, float, float] | None = None):
+    """Read the line features of a rail layer, with their attributes, as a GeoDataFrame in EPSG:4326."""
     import geopandas as gpd
 
     try:
@@ -90,25 +111,35 @@ def read_lines(path: Path, bbox: tuple[float, float, float, float] | None = None
         raise InputError(f"rail layer {path.name}: cannot read it ({exc.__class__.__name__}: {exc})") from None
     if gdf.crs is None:
         raise InputError(f"rail layer {path.name}: the file has no coordinate reference system")
-    geoms = gdf.geometry
     if gdf.crs.to_epsg() != 4326:
-        geoms = geoms.to_crs("EPSG:4326")
-    geoms = geoms[geoms.notna() & ~geoms.is_empty].explode(index_parts=False)
-    return geoms[geoms.geom_type == "LineString"].force_2d()
+        gdf = gdf.to_crs("EPSG:4326")
+    gdf = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty].explode(index_parts=False)
+    gdf = gdf[gdf.geom_type == "LineString"]
+    return gdf.set_geometry(gdf.geometry.force_2d()).reset_index(drop=True)
+
+
+def read_lines(path: Path, bbox: tuple[float, float, float, float] | None = None):
+    """Read the line features of a rail layer as a GeoSeries in EPSG:4326."""
+    return read_layer(path, bbox).geometry
 
 
 @dataclass
 class RailNetwork:
-    """A routable rail network.
+    """A routable rail network, its chains of degree-2 nodes contracted.
+
+    The nodes are the lines' vertices (``coords``); routing runs on the graph of
+    the junctions and line ends (``graph``), whose edges are whole chains of
+    vertices between them. A stop snaps to any vertex; a route is expanded back
+    to every vertex it passes.
 
     Attributes
     ----------
     coords : ndarray (n, 2)
-        Node coordinates, (lon, lat).
+        Vertex coordinates, (lon, lat).
     graph : scipy.sparse.csr_matrix
-        Symmetric edge lengths in km.
+        Symmetric routing costs between junctions (km weighted by :data:`LINE_FACTOR`).
     bridges : set of (int, int)
-        Edges that bridge gaps between lines (assumptions, reported on routes).
+        Vertex pairs joined across gaps in the data (assumptions, reported on routes).
     """
 
     source: str
@@ -116,8 +147,16 @@ class RailNetwork:
     attribution: str
     coords: np.ndarray
     graph: sparse.csr_matrix
-    bridges: set[tuple[int, int]] = field(default_factory=set)
+    bridges: set[tuple[int, int]]
+    junctions: np.ndarray  # junction index -> vertex
+    edge_chain: np.ndarray  # aligned with graph.data: the chain each edge follows
+    chain_ptr: np.ndarray  # chain c's vertices are chain_nodes[chain_ptr[c]:chain_ptr[c+1]], end to end
+    chain_nodes: np.ndarray
+    chain_cost: np.ndarray  # cumulative cost along each chain, aligned with chain_nodes
+    vertex_chain: np.ndarray  # per vertex: its chain when inside one, else -1
+    vertex_rank: np.ndarray  # per vertex: its position in chain_nodes
     _tree: cKDTree | None = None
+    _junction_of: np.ndarray | None = None
 
     @property
     def tree(self) -> cKDTree:
@@ -125,26 +164,74 @@ class RailNetwork:
             self._tree = cKDTree(unit_vectors(self.coords[:, 1], self.coords[:, 0]))
         return self._tree
 
+    @property
+    def junction_of(self) -> np.ndarray:
+        if self._junction_of is None:
+            j = np.full(len(self.coords), -1, dtype=np.int64)
+            j[self.junctions] = np.arange(len(self.junctions))
+            self._junction_of = j
+        return self._junction_of
+
     def snap(self, lat: float, lon: float) -> tuple[int, float]:
-        """Nearest node to a point and its distance in km."""
+        """Nearest vertex to a point and its distance in km."""
         _, idx = self.tree.query(unit_vectors(np.array([lat]), np.array([lon]))[0])
         lo, la = self.coords[idx]
         return int(idx), haversine_km(lat, lon, la, lo)
 
+    def _exits(self, v: int) -> list[tuple[int, float, list[int]]]:
+        """Ways from vertex ``v`` to junctions: (junction, cost, vertices from v to it)."""
+        j = self.junction_of[v]
+        if j >= 0:
+            return [(int(j), 0.0, [v])]
+        c = self.vertex_chain[v]
+        lo, hi, r = self.chain_ptr[c], self.chain_ptr[c + 1], self.vertex_rank[v]
+        nodes, cost = self.chain_nodes, self.chain_cost
+        return [(int(self.junction_of[nodes[lo]]), float(cost[r] - cost[lo]), nodes[lo:r + 1][::-1].tolist()),
+                (int(self.junction_of[nodes[hi - 1]]), float(cost[hi - 1] - cost[r]), nodes[r:hi].tolist())]
+
+    def _chain_between(self, p: int, q: int) -> list[int]:
+        """The vertices of the cheapest chain from junction ``p`` to junction ``q``."""
+        lo, hi = self.graph.indptr[p], self.graph.indptr[p + 1]
+        k = lo + int(np.searchsorted(self.graph.indices[lo:hi], q))
+        c = self.edge_chain[k]
+        seq = self.chain_nodes[self.chain_ptr[c]:self.chain_ptr[c + 1]]
+        return (seq if seq[0] == self.junctions[p] else seq[::-1]).tolist()
+
     def route(self, a: int, b: int, limit_km: float) -> tuple[list[int], float] | None:
-        """Shortest path from node ``a`` to ``b``: node list and km, or ``None``."""
-        dist, pred = dijkstra(self.graph, directed=False, indices=a, return_predecessors=True, limit=limit_km)
-        if not np.isfinite(dist[b]):
+        """Cheapest path from vertex ``a`` to vertex ``b``: the vertices and their length in km, or ``None``."""
+        best: tuple[float, list[int]] | None = None
+        ca, cb = self.vertex_chain[a], self.vertex_chain[b]
+        if a == b:
+            return [a], 0.0
+        if ca >= 0 and ca == cb:  # along one chain
+            ra, rb = self.vertex_rank[a], self.vertex_rank[b]
+            step = 1 if rb > ra else -1
+            best = (abs(float(self.chain_cost[rb] - self.chain_cost[ra])), self.chain_nodes[ra:rb + step or None:step].tolist())
+        starts, ends = self._exits(a), self._exits(b)
+        sources = sorted({s for s, _, _ in starts})
+        dist, pred = dijkstra(self.graph, directed=True, indices=sources, return_predecessors=True, limit=limit_km)
+        for s, s_cost, s_path in starts:
+            row = sources.index(s)
+            for t, t_cost, t_path in ends:
+                total = s_cost + dist[row, t] + t_cost
+                if np.isfinite(total) and total <= limit_km and (best is None or total < best[0]):
+                    hops = [t]
+                    while hops[-1] != s:
+                        hops.append(int(pred[row, hops[-1]]))
+                    hops.reverse()
+                    middle: list[int] = []
+                    for p, q in zip(hops, hops[1:]):
+                        middle.extend(self._chain_between(p, q)[1:])
+                    best = (total, s_path + middle + t_path[::-1][1:])
+        if best is None:
             return None
-        path = [b]
-        while path[-1] != a:
-            path.append(int(pred[path[-1]]))
-        path.reverse()
-        return path, float(dist[b])
+        path = best[1]
+        xy = self.coords[path]
+        return path, float(_km(xy[:-1], xy[1:]).sum()) if len(path) > 1 else 0.0
 
 
-def build_network(lines, source: str, path: Path | None, attribution: str) -> RailNetwork:
-    """Build a network from LineStrings in EPSG:4326."""
+def build_network(lines, source: str, path: Path | None, attribution: str, factors: np.ndarray | None = None) -> RailNetwork:
+    """Build a network from LineStrings in EPSG:4326 (``factors``: routing cost per km of each line)."""
     import shapely
 
     geoms = np.asarray(lines.values if hasattr(lines, "values") else lines)
@@ -156,8 +243,9 @@ def build_network(lines, source: str, path: Path | None, attribution: str) -> Ra
     inverse = inverse.ravel()
     same_line = part[1:] == part[:-1]
     i, j = inverse[:-1][same_line], inverse[1:][same_line]
+    factor = (np.ones(len(geoms)) if factors is None else np.asarray(factors, float))[part[:-1][same_line]]
     keep = i != j
-    i, j = i[keep], j[keep]
+    i, j, factor = i[keep], j[keep], factor[keep]
     w = _km(uniq[i], uniq[j])
     n = len(uniq)
 
@@ -167,14 +255,96 @@ def build_network(lines, source: str, path: Path | None, attribution: str) -> Ra
     tree = cKDTree(pts)
     g0 = _symmetric_min(sparse.coo_matrix((np.maximum(w, 1e-6), (i, j)), shape=(n, n)).tocsr())
     bi, bj = _bridges(g0, uniq, pts, tree)
-    bw = _km(uniq[bi], uniq[bj]) if bi else np.empty(0)
+    bw = _km(uniq[bi], uniq[bj]) * LINE_FACTOR["secondary"] if bi else np.empty(0)
     rows = np.concatenate([i, np.asarray(bi, dtype=i.dtype)])
     cols = np.concatenate([j, np.asarray(bj, dtype=j.dtype)])
-    weights = np.maximum(np.concatenate([w, bw]), 1e-6)
-    graph = sparse.coo_matrix((weights, (rows, cols)), shape=(n, n)).tocsr()
-    graph = _symmetric_min(graph)
+    costs = np.maximum(np.concatenate([w * factor, bw]), 1e-6)
+    full = _symmetric_min(sparse.coo_matrix((costs, (rows, cols)), shape=(n, n)).tocsr())
     bridges = {(min(a, b), max(a, b)) for a, b in zip(bi, bj)}
-    return RailNetwork(source, path, attribution, uniq, graph, bridges, tree)
+    return _contract(source, path, attribution, uniq, full, bridges, tree)
+
+
+def _contract(source, path, attribution, coords, full: sparse.csr_matrix, bridges, tree) -> RailNetwork:
+    """Replace every chain of degree-2 vertices by one edge between the junctions at its ends."""
+    n = full.shape[0]
+    indptr, indices, data = full.indptr, full.indices, full.data
+    deg = np.diff(indptr)
+    is_junction = deg != 2
+    nbr = indices.tolist()
+    wt = data.tolist()
+    ptr = indptr.tolist()
+    visited = np.zeros(n, bool)
+    chain_nodes: list[int] = []
+    chain_cost: list[float] = []
+    chain_ptr = [0]
+    ends: list[tuple[int, int, float]] = []
+
+    def walk(u: int, k: int) -> None:
+        """Follow the chain leaving junction u by its k-th edge."""
+        prev, cur, cost = u, nbr[k], wt[k]
+        seq, cum = [u], [0.0]
+        while not is_junction[cur]:
+            visited[cur] = True
+            seq.append(cur)
+            cum.append(cost)
+            a, b = ptr[cur], ptr[cur] + 1
+            nxt = b if nbr[a] == prev else a
+            prev, cur, cost = cur, nbr[nxt], cost + wt[nxt]
+        seq.append(cur)
+        cum.append(cost)
+        chain_nodes.extend(seq)
+        chain_cost.extend(cum)
+        chain_ptr.append(len(chain_nodes))
+        ends.append((u, cur, cost))
+
+    def walk_all(junctions) -> None:
+        for u in junctions:
+            for k in range(ptr[u], ptr[u + 1]):
+                v = nbr[k]
+                if is_junction[v]:
+                    if u < v:
+                        walk(u, k)
+                elif not visited[v]:
+                    walk(u, k)
+
+    walk_all(np.flatnonzero(is_junction).tolist())
+    # rings of degree-2 vertices only: make one vertex of each a junction
+    for v in np.flatnonzero(~is_junction & ~visited).tolist():
+        if not visited[v]:
+            is_junction[v] = True
+            visited[v] = True
+            walk_all([v])
+
+    junctions = np.flatnonzero(is_junction)
+    junction_of = np.full(n, -1, dtype=np.int64)
+    junction_of[junctions] = np.arange(len(junctions))
+    chain_ptr_a = np.asarray(chain_ptr, dtype=np.int64)
+    chain_nodes_a = np.asarray(chain_nodes, dtype=np.int64)
+    vertex_chain = np.full(n, -1, dtype=np.int64)
+    vertex_rank = np.full(n, -1, dtype=np.int64)
+    owner = np.repeat(np.arange(len(ends)), np.diff(chain_ptr_a))
+    inner = ~is_junction[chain_nodes_a]
+    vertex_chain[chain_nodes_a[inner]] = owner[inner]
+    vertex_rank[chain_nodes_a[inner]] = np.flatnonzero(inner)
+
+    # junction graph: both directions, the cheapest chain per pair, no loops
+    e = np.asarray([(junction_of[u], junction_of[x], c) for u, x, c in ends], dtype=float).reshape(-1, 3)
+    r = np.concatenate([e[:, 0], e[:, 1]]).astype(np.int64)
+    c = np.concatenate([e[:, 1], e[:, 0]]).astype(np.int64)
+    d = np.concatenate([e[:, 2], e[:, 2]])
+    ch = np.concatenate([np.arange(len(ends)), np.arange(len(ends))])
+    ok = r != c
+    r, c, d, ch = r[ok], c[ok], d[ok], ch[ok]
+    order = np.lexsort((d, c, r))
+    r, c, d, ch = r[order], c[order], d[order], ch[order]
+    first = np.ones(len(r), bool)
+    first[1:] = (r[1:] != r[:-1]) | (c[1:] != c[:-1])
+    r, c, d, ch = r[first], c[first], np.maximum(d[first], 1e-9), ch[first]
+    m = len(junctions)
+    gptr = np.concatenate([[0], np.cumsum(np.bincount(r, minlength=m))])
+    graph = sparse.csr_matrix((d, c, gptr), shape=(m, m))
+    return RailNetwork(source, path, attribution, coords, graph, bridges, junctions, ch, chain_ptr_a, chain_nodes_a,
+                       np.asarray(chain_cost), vertex_chain, vertex_rank, tree)
 
 
 def _bridges(g0: sparse.csr_matrix, xy: np.ndarray, pts: np.ndarray, tree: cKDTree) -> tuple[list[int], list[int]]:
@@ -221,6 +391,9 @@ def _file_digest(path: Path) -> str:
     return h.hexdigest()[:20]
 
 
+_ARRAYS = ("coords", "junctions", "edge_chain", "chain_ptr", "chain_nodes", "chain_cost", "vertex_chain", "vertex_rank")
+
+
 def load_network(path: Path, source: str, attribution: str) -> RailNetwork:
     """The network of the rail layer at ``path``, from the cache when it was built before."""
     cached = cache_dir() / f"rail-{_GRAPH_FORMAT}-{_file_digest(path)}.npz"
@@ -229,15 +402,18 @@ def load_network(path: Path, source: str, attribution: str) -> RailNetwork:
             with np.load(cached) as z:
                 graph = sparse.csr_matrix((z["data"], z["indices"], z["indptr"]), shape=tuple(z["shape"]))
                 bridges = {(int(a), int(b)) for a, b in z["bridges"]}
-                return RailNetwork(source, path, attribution, z["coords"], graph, bridges)
+                arrays = {k: z[k] for k in _ARRAYS}
+            return RailNetwork(source, path, attribution, graph=graph, bridges=bridges, **arrays)
         except Exception:
             cached.unlink(missing_ok=True)  # corrupt: rebuild below
-    net = build_network(read_lines(path), source, path, attribution)
+    gdf = read_layer(path)
+    net = build_network(gdf.geometry, source, path, attribution, line_factors(gdf))
     import io
 
     buf = io.BytesIO()
-    np.savez(buf, coords=net.coords, data=net.graph.data, indices=net.graph.indices, indptr=net.graph.indptr,
-             shape=np.array(net.graph.shape), bridges=np.array(sorted(net.bridges), dtype=np.int64).reshape(-1, 2))
+    np.savez(buf, data=net.graph.data, indices=net.graph.indices, indptr=net.graph.indptr,
+             shape=np.array(net.graph.shape), bridges=np.array(sorted(net.bridges), dtype=np.int64).reshape(-1, 2),
+             **{k: getattr(net, k) for k in _ARRAYS})
     atomic_write_bytes(cached, buf.getvalue())
     return net
 
