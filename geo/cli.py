@@ -30,7 +30,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="extra places: GeoJSON or CSV points with a 'name' (repeatable)")
         if journey:
             sp.add_argument("--rail", metavar="SRC", default=None,
-                            help="rail layer: a vector file, 'naturalearth' (default) or 'none'")
+                            help="rail layer: a vector file, 'naturalearth' (default), 'osm' (OpenStreetMap rail "
+                                 "and stations of the journey's corridor, from Overpass) or 'none'")
+            sp.add_argument("--via", metavar="'A; B'", default=None,
+                            help="stations or towns the train is known to have passed: legs are routed through them")
             sp.add_argument("--stops", metavar="'A; B; C'", default=None,
                             help="the stops, in order, overriding those read from the text")
 
@@ -96,7 +99,8 @@ def _run(args: argparse.Namespace) -> int:
     stops = [s.strip() for s in args.stops.split(";") if s.strip()] if args.stops else None
     if args.stops is not None and not stops:
         raise GeojourneyError("--stops: give names separated by ';'")
-    journey = build_journey(text, rail=args.rail, gazetteers=args.gazetteer, stops=stops)
+    via = [s.strip() for s in args.via.split(";") if s.strip()] if args.via else None
+    journey = build_journey(text, rail=args.rail, gazetteers=args.gazetteer, stops=stops, via=via)
     for w in journey.warnings:
         print(f"geojourney: warning: {w}", file=sys.stderr)
     if args.command == "journey":

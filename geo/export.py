@@ -63,6 +63,7 @@ def journey_geojson(journey: Journey) -> dict[str, Any]:
                 "length_km": leg.length_km,
                 "note": leg.note or None,
                 "bridges": leg.bridges,
+                "via": leg.via,
             },
         })
     return {

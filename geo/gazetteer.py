@@ -299,6 +299,17 @@ class Gazetteer:
             save_pickle(cached, index)
         return index
 
+    def with_file(self, path: str | Path, attribution: str | None = None) -> "Gazetteer":
+        """A copy of this gazetteer with one more file's places (this one is left as it is)."""
+        import copy
+
+        other = copy.copy(self)
+        index = copy.copy(self._file_index(Path(path)))
+        if attribution:
+            index.attribution = attribution
+        other.indexes = [*self.indexes, index]
+        return other
+
     @property
     def attributions(self) -> tuple[str, ...]:
         return tuple(i.attribution for i in self.indexes)

@@ -116,6 +116,7 @@ class Leg:
     coordinates: list[tuple[float, float]]  # (lon, lat) pairs
     note: str = ""
     bridges: int = 0
+    via: list[str] = field(default_factory=list)  # places the route was pinned through (--via)
 
 
 @dataclass(slots=True)

@@ -55,21 +55,59 @@ def place_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
 
 def _override_stops(names: Sequence[str], mentions: list[Mention], gazetteer: Gazetteer) -> list[Stop]:
     """Stops named by the user, resolved in the article's context."""
+    stops = [Stop(k + 1, m.place, [m], m.confidence, "", "given with --stops")
+             for k, m in enumerate(_resolve_names(names, mentions, gazetteer, "--stops"))]
+    for s in stops:
+        s.role = "origin" if s.order == 1 else ("destination" if s.order == len(stops) else "via")
+    return stops
+
+
+def _resolve_names(names: Sequence[str], mentions: list[Mention], gazetteer: Gazetteer, option: str) -> list[Mention]:
+    """Names the user gave, each resolved in the article's context."""
     context_places = [m.place for m in mentions if m.place is not None and not m.place.is_context]
-    stops = []
+    out = []
     for name in names:
         found = find_mentions(name, gazetteer)
         if not found:
-            raise InputError(f"--stops: '{name}' is not in the gazetteer")
+            raise InputError(f"{option}: '{name}' is not in the gazetteer")
         m = max(found, key=lambda x: x.end - x.start)
         m.text = name
         resolve([m], context_places)
         if m.place is None:
-            raise InputError(f"--stops: '{name}' cannot be placed ({m.reason})")
-        stops.append(Stop(len(stops) + 1, m.place, [m], m.confidence, "", "given with --stops"))
-    for s in stops:
-        s.role = "origin" if s.order == 1 else ("destination" if s.order == len(stops) else "via")
-    return stops
+            raise InputError(f"{option}: '{name}' cannot be placed ({m.reason})")
+        out.append(m)
+    return out
+
+
+def _read_journey(text: str, gaz: Gazetteer, stops: Sequence[str] | None) -> tuple[list[Mention], list[Stop], list[str]]:
+    mentions = place_mentions(text, gaz)
+    if not mentions and not stops:
+        raise InputError("no places found in the text")
+    if stops:
+        return mentions, _override_stops(stops, mentions, gaz), []
+    chosen, warnings = choose_stops(text, mentions)
+    return mentions, chosen, warnings
+
+
+def _open_osm(text: str, gaz: Gazetteer, stops, mentions, chosen, warnings):
+    """OSM rail for the corridor of a first reading; then a second reading with the corridor's stations."""
+    from .errors import DataError
+    from .osm import OSM_RAIL_ATTRIBUTION, OSM_STATIONS_ATTRIBUTION, Corridor, fetch_corridor
+    from .rail import load_network
+
+    points = [(s.place.lat, s.place.lon) for s in chosen]
+    if len(points) < 2:
+        points += [(m.place.lat, m.place.lon) for m in mentions if m.place is not None and not m.place.is_context]
+    if not points:
+        return gaz, mentions, chosen, warnings, None, ["no places to fetch OpenStreetMap rail around"]
+    try:
+        osm = fetch_corridor(Corridor.around(points))
+    except DataError as exc:
+        return gaz, mentions, chosen, warnings, None, [f"{exc}; legs are drawn direct"]
+    if osm.stations is not None:
+        gaz = gaz.with_file(osm.stations, OSM_STATIONS_ATTRIBUTION)
+        mentions, chosen, warnings = _read_journey(text, gaz, stops)
+    return gaz, mentions, chosen, warnings, load_network(osm.lines, "osm", OSM_RAIL_ATTRIBUTION), []
 
 
 def build_journey(
@@ -78,6 +116,7 @@ def build_journey(
     rail: str | None = None,
     gazetteers: Sequence[str | Path] = (),
     stops: Sequence[str] | None = None,
+    via: Sequence[str] | None = None,
     gazetteer: Gazetteer | None = None,
 ) -> Journey:
     """Turn an article into a journey with routed legs.
@@ -87,11 +126,15 @@ def build_journey(
     text : str
         The article.
     rail : str, optional
-        A rail layer file, ``"naturalearth"`` (the default) or ``"none"``.
+        A rail layer file, ``"naturalearth"`` (the default), ``"osm"`` (OpenStreetMap
+        rail and stations of the journey's corridor, from Overpass) or ``"none"``.
     gazetteers : sequence of path-like
         Extra gazetteer files merged into the embedded GeoNames index.
     stops : sequence of str, optional
         Names of the stops, overriding the ones read from the text.
+    via : sequence of str, optional
+        Places the train is known to have passed (stations, towns): each rail leg
+        near one is routed through it.
     gazetteer : Gazetteer, optional
         A gazetteer already loaded (for batch work).
 
@@ -105,16 +148,13 @@ def build_journey(
         When the text names no place at all, or an option cannot be used.
     """
     gaz = gazetteer or Gazetteer(list(gazetteers))
-    mentions = place_mentions(text, gaz)
-    if not mentions and not stops:
-        raise InputError("no places found in the text")
-    warnings: list[str] = []
-    if stops:
-        chosen = _override_stops(stops, mentions, gaz)
+    mentions, chosen, warnings = _read_journey(text, gaz, stops)
+    if rail == "osm":
+        gaz, mentions, chosen, warnings, net, rail_warnings = _open_osm(text, gaz, stops, mentions, chosen, warnings)
     else:
-        chosen, warnings = choose_stops(text, mentions)
-    net, rail_warnings = open_rail(rail)
-    legs = route_legs(chosen, net)
+        net, rail_warnings = open_rail(rail)
+    waypoints = [m.place for m in _resolve_names(via, mentions, gaz, "--via")] if via else []
+    legs = route_legs(chosen, net, waypoints)
     return Journey(text, mentions, chosen, legs, warnings + rail_warnings,
                    rail_source=net.source if net else "none",
                    rail_path=str(net.path) if net and net.path else None,

@@ -26,7 +26,7 @@ from scipy.spatial import cKDTree
 from .cache import atomic_write_bytes, cache_dir
 from .errors import DataError, InputError
 from .gazetteer import EARTH_RADIUS_KM, unit_vectors
-from .model import Leg, Stop
+from .model import Leg, Place, Stop
 from .resolve import haversine_km
 
 NATURALEARTH_URL = "https://naciscdn.org/naturalearth/10m/cultural/ne_10m_railroads.zip"
@@ -232,6 +232,12 @@ class RailNetwork:
 
 def build_network(lines, source: str, path: Path | None, attribution: str, factors: np.ndarray | None = None) -> RailNetwork:
     """Build a network from LineStrings in EPSG:4326 (``factors``: routing cost per km of each line)."""
+    coords, full, bridges, tree = vertex_graph(lines, source, factors)
+    return _contract(source, path, attribution, coords, full, bridges, tree)
+
+
+def vertex_graph(lines, source: str = "", factors: np.ndarray | None = None):
+    """The uncontracted graph: vertex coordinates, symmetric costs between vertices, bridged pairs, KD-tree."""
     import shapely
 
     geoms = np.asarray(lines.values if hasattr(lines, "values") else lines)
@@ -261,7 +267,7 @@ def build_network(lines, source: str, path: Path | None, attribution: str, facto
     costs = np.maximum(np.concatenate([w * factor, bw]), 1e-6)
     full = _symmetric_min(sparse.coo_matrix((costs, (rows, cols)), shape=(n, n)).tocsr())
     bridges = {(min(a, b), max(a, b)) for a, b in zip(bi, bj)}
-    return _contract(source, path, attribution, uniq, full, bridges, tree)
+    return uniq, full, bridges, tree
 
 
 def _contract(source, path, attribution, coords, full: sparse.csr_matrix, bridges, tree) -> RailNetwork:
@@ -441,17 +447,40 @@ def open_rail(spec: str | None) -> tuple[RailNetwork | None, list[str]]:
     return load_network(path, path.name, attribution), []
 
 
-def route_legs(stops: list[Stop], net: RailNetwork | None) -> list[Leg]:
-    """Route each leg between consecutive stops on ``net``; direct where it cannot be."""
+def _assign_waypoints(stops: list[Stop], waypoints: list[Place]) -> dict[int, list[Place]]:
+    """Each waypoint goes to the leg it lengthens least, in order along that leg."""
+    by_leg: dict[int, list[Place]] = {}
+    for w in waypoints:
+        extra = []
+        for k, (a, b) in enumerate(zip(stops, stops[1:])):
+            ab = haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
+            extra.append((haversine_km(a.place.lat, a.place.lon, w.lat, w.lon)
+                          + haversine_km(w.lat, w.lon, b.place.lat, b.place.lon) - ab, k))
+        if extra:
+            by_leg.setdefault(min(extra)[1], []).append(w)
+    for k, ws in by_leg.items():
+        a = stops[k].place
+        ws.sort(key=lambda w: haversine_km(a.lat, a.lon, w.lat, w.lon))
+    return by_leg
+
+
+def route_legs(stops: list[Stop], net: RailNetwork | None, waypoints: list[Place] = ()) -> list[Leg]:
+    """Route each leg between consecutive stops on ``net``; direct where it cannot be.
+
+    ``waypoints`` (places the report says the train passed) pin the route of the
+    leg each lies along: that leg is routed through them.
+    """
     legs: list[Leg] = []
     snaps: dict[int, tuple[int, float]] = {}
     if net is not None:
         for s in stops:
             snaps[s.order] = net.snap(s.place.lat, s.place.lon)
             s.snap_km = round(snaps[s.order][1], 3)
-    for a, b in zip(stops, stops[1:]):
+    pinned = _assign_waypoints(stops, list(waypoints))
+    for k, (a, b) in enumerate(zip(stops, stops[1:])):
         straight = haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
         direct = [(a.place.lon, a.place.lat), (b.place.lon, b.place.lat)]
+        via = pinned.get(k, [])
         note = ""
         if net is None:
             note = "no rail layer"
@@ -459,19 +488,31 @@ def route_legs(stops: list[Stop], net: RailNetwork | None) -> list[Leg]:
             far = a if snaps[a.order][1] > MAX_SNAP_KM else b
             note = f"{far.place.name} is {snaps[far.order][1]:.0f} km from the nearest rail line"
         else:
-            found = net.route(snaps[a.order][0], snaps[b.order][0], limit_km=MAX_DETOUR * straight + 100)
-            if found is None:
-                note = "no rail route between these stops on this layer"
+            points = [snaps[a.order]] + [net.snap(w.lat, w.lon) for w in via] + [snaps[b.order]]
+            # the way the report says the train went: the detour test measures from the pinned places
+            seq = [a.place, *via, b.place]
+            pinned_km = sum(haversine_km(p.lat, p.lon, q.lat, q.lon) for p, q in zip(seq, seq[1:]))
+            far_via = [w.name for w, (_, d) in zip(via, points[1:-1]) if d > MAX_SNAP_KM]
+            path: list[int] = []
+            km = snaps[a.order][1] + snaps[b.order][1]
+            for (x, _), (y, _) in zip(points, points[1:]):
+                found = None if far_via else net.route(x, y, limit_km=MAX_DETOUR * pinned_km + 100)
+                if found is None:
+                    path = []
+                    break
+                path += found[0] if not path else found[0][1:]
+                km += found[1]
+            if far_via:
+                note = f"--via {', '.join(far_via)} is more than {MAX_SNAP_KM:.0f} km from the rail lines"
+            elif not path:
+                note = "no rail route between these stops on this layer" + (" through the --via places" if via else "")
+            elif km > MAX_DETOUR * pinned_km and km - pinned_km > 100:
+                note = f"the rail route ({km:,.0f} km) is a detour of the straight line ({straight:,.0f} km)"
             else:
-                path, km = found
-                km += snaps[a.order][1] + snaps[b.order][1]
-                if km > MAX_DETOUR * straight and km - straight > 100:
-                    note = f"the rail route ({km:,.0f} km) is a detour of the straight line ({straight:,.0f} km)"
-                else:
-                    coords = [(a.place.lon, a.place.lat)] + [tuple(map(float, net.coords[k])) for k in path]
-                    coords.append((b.place.lon, b.place.lat))
-                    used = sum((min(x, y), max(x, y)) in net.bridges for x, y in zip(path, path[1:]))
-                    legs.append(Leg(a.order, b.order, "rail", round(km, 1), coords, "", used))
-                    continue
+                coords = [(a.place.lon, a.place.lat)] + [tuple(map(float, net.coords[n])) for n in path]
+                coords.append((b.place.lon, b.place.lat))
+                used = sum((min(x, y), max(x, y)) in net.bridges for x, y in zip(path, path[1:]))
+                legs.append(Leg(a.order, b.order, "rail", round(km, 1), coords, "", used, [w.name for w in via]))
+                continue
         legs.append(Leg(a.order, b.order, "direct", round(straight, 1), direct, note))
     return legs

@@ -75,6 +75,8 @@ def _leg_label(leg: Leg) -> str:
     text = f"{leg.from_order} → {leg.to_order}: {MODE_LABEL.get(leg.mode, leg.mode)}, {leg.length_km:,.0f} km"
     if leg.note:
         text += f" ({leg.note})"
+    if leg.via:
+        text += f", via {', '.join(leg.via)}"
     if leg.bridges:
         text += f"; crosses {leg.bridges} gap(s) in the rail data"
     return safe_text(text)
@@ -354,7 +356,9 @@ def _credits(journey: Journey) -> list[str]:
     from .gazetteer import GEONAMES_ATTRIBUTION
     from .rail import NATURALEARTH_ATTRIBUTION
 
-    trusted = {GEONAMES_ATTRIBUTION, NATURALEARTH_ATTRIBUTION}
+    from .osm import OSM_RAIL_ATTRIBUTION, OSM_STATIONS_ATTRIBUTION
+
+    trusted = {GEONAMES_ATTRIBUTION, NATURALEARTH_ATTRIBUTION, OSM_RAIL_ATTRIBUTION, OSM_STATIONS_ATTRIBUTION}
     return [a if a in trusted else safe_text(a)
             for a in (*journey.gazetteer_attributions, journey.rail_attribution) if a]
 

@@ -42,7 +42,8 @@ def gazetteer_stations(session_cache):
     return Gazetteer([STATIONS])
 
 
-def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run the installed command line as a user would."""
+def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the installed command line as a user would (``env``: variables to set for this run)."""
     return subprocess.run([sys.executable, "-m", "geo.cli", *map(str, args)], input=stdin, capture_output=True,
-                          cwd=cwd or ROOT, env=os.environ.copy(), timeout=600)
+                          cwd=cwd or ROOT, env={**os.environ, **(env or {})}, timeout=600)

@@ -63,3 +63,40 @@ def test_default_rail_offline_still_makes_the_map_with_a_warning(tmp_path):
     assert res.returncode == 0, res.stderr.decode()
     assert b"warning" in res.stderr and b"--rail" in res.stderr
     assert out.exists()
+
+
+def test_contracted_routes_cost_the_same_as_routes_on_every_vertex():
+    """Routing on junctions only finds paths exactly as cheap as Dijkstra on all vertices, and real ones."""
+    import numpy as np
+    from scipy.sparse.csgraph import dijkstra
+
+    gdf = rail.read_layer(CORRIDOR)
+    factors = rail.line_factors(gdf)
+    net = rail.build_network(gdf.geometry, "corridor", None, "", factors)
+    _, full, _, _ = rail.vertex_graph(gdf.geometry, "corridor", factors)
+    assert net.graph.shape[0] < len(net.coords) / 5  # contraction is worth it
+    rng = np.random.default_rng(7)
+    checked = 0
+    for a, b in rng.integers(0, len(net.coords), size=(60, 2)):
+        ref = dijkstra(full, indices=int(a))[b]
+        got = net.route(int(a), int(b), limit_km=1e9)
+        assert (got is None) == (not np.isfinite(ref))
+        if got is None:
+            continue
+        path, km = got
+        assert path[0] == a and path[-1] == b
+        steps = [full[x, y] for x, y in zip(path, path[1:])]
+        assert all(c > 0 for c in steps)  # every step is an edge of the layer
+        assert sum(steps) == pytest.approx(ref, rel=1e-9, abs=1e-6)
+        checked += 1
+    assert checked > 20
+
+
+def test_moscow_to_vladivostok_on_the_global_layer_is_on_rails():
+    res = run_cli("journey", SEED, "--stops", "Moskau; Wladiwostok", "--rail", NE_ZIP)
+    assert res.returncode == 0, res.stderr.decode()
+    import json
+
+    legs = [f for f in json.loads(res.stdout)["features"] if f["properties"]["kind"] == "leg"]
+    assert len(legs) == 1 and legs[0]["properties"]["mode"] == "rail"
+    assert 7000 <= legs[0]["properties"]["length_km"] <= 9500
