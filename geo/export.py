@@ -64,6 +64,7 @@ def journey_geojson(journey: Journey) -> dict[str, Any]:
                 "note": leg.note or None,
                 "bridges": leg.bridges,
                 "via": leg.via,
+                "bridged_gaps": [[[round(x, 6), round(y, 6)] for x, y in gap] for gap in leg.gaps],
             },
         })
     return {

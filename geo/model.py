@@ -117,6 +117,7 @@ class Leg:
     note: str = ""
     bridges: int = 0
     via: list[str] = field(default_factory=list)  # places the route was pinned through (--via)
+    gaps: list[list[tuple[float, float]]] = field(default_factory=list)  # bridged gaps crossed: [(lon, lat), (lon, lat)]
 
 
 @dataclass(slots=True)

@@ -511,8 +511,10 @@ def route_legs(stops: list[Stop], net: RailNetwork | None, waypoints: list[Place
             else:
                 coords = [(a.place.lon, a.place.lat)] + [tuple(map(float, net.coords[n])) for n in path]
                 coords.append((b.place.lon, b.place.lat))
-                used = sum((min(x, y), max(x, y)) in net.bridges for x, y in zip(path, path[1:]))
-                legs.append(Leg(a.order, b.order, "rail", round(km, 1), coords, "", used, [w.name for w in via]))
+                gaps = [[tuple(map(float, net.coords[x])), tuple(map(float, net.coords[y]))]
+                        for x, y in zip(path, path[1:]) if (min(x, y), max(x, y)) in net.bridges]
+                legs.append(Leg(a.order, b.order, "rail", round(km, 1), coords, "", len(gaps), [w.name for w in via],
+                                gaps))
                 continue
         legs.append(Leg(a.order, b.order, "direct", round(straight, 1), direct, note))
     return legs

@@ -102,7 +102,7 @@ _CSS = """
 .gj-legend i{display:inline-block;width:28px;height:0;border-top:4px solid #b3261e;vertical-align:middle;margin-right:6px}
 .gj-legend i.direct{border-top:3px dashed #5f6368}.gj-legend i.context{border-top:2px solid #80868b}
 .gj-legend i.air{border-top:3px dashed #1a5fb4}.gj-legend i.road{border-top:3px solid #8a5a00}
-.gj-legend i.sea{border-top:3px dotted #006a6a}
+.gj-legend i.sea{border-top:3px dotted #006a6a}.gj-legend i.gap{border-top:6px solid #e8710a}
 .gj-popup blockquote{margin:6px 0;padding-left:8px;border-left:3px solid #ccc;color:#3c4043}
 .gj-meta{color:#5f6368;font-size:11px}
 .gj-unresolved{color:#5f6368;font-size:12px;margin-top:4px}
@@ -343,8 +343,8 @@ def _side_panel(journey: Journey, heading: str, credit: str | None, source_url: 
     out.append("<details class='gj-legend gj-collapsible' open><summary>Legend</summary>")
     for mode in sorted({leg.mode for leg in journey.legs}):
         out.append(f"<div><i class='{safe_text(mode)}'></i>{safe_text(MODE_LABEL.get(mode, mode))}</div>")
-    if any(leg.bridges for leg in journey.legs):
-        out.append("<div class='gj-meta'>A rail leg crosses a gap in the rail data (see its label).</div>")
+    if any(leg.gaps for leg in journey.legs):
+        out.append("<div><i class='gap'></i>gap in the rail data, bridged</div>")
     if context:
         out.append("<div><i class='context'></i>rail lines</div>")
     out.append("</details></aside>")
@@ -428,8 +428,15 @@ def journey_map(
 
     for leg in journey.legs:
         style = MODE_STYLE.get(leg.mode, MODE_STYLE["direct"])
-        line = folium.PolyLine(_display_line(leg, bounds), **style).add_to(m)
+        line = folium.PolyLine(_display_line(leg, bounds), class_name=f"gj-leg gj-{leg.mode}", **style).add_to(m)
         line.add_child(_bind("bindTooltip", _leg_label(leg), sticky=True))
+        for (x1, y1), (x2, y2) in leg.gaps:  # an assumption: show it
+            from .resolve import haversine_km
+
+            gap = folium.PolyLine([(y1, x1), (y2, x2)], color="#e8710a", weight=6, opacity=1.0,
+                                  class_name="gj-gap").add_to(m)
+            gap.add_child(_bind("bindTooltip", safe_text(
+                f"Gap of {haversine_km(y1, x1, y2, x2):.1f} km in the rail data, bridged by geojourney"), sticky=True))
 
     for stop in journey.stops:
         m.add_child(_stop_marker(journey, stop))

@@ -65,7 +65,8 @@ def test_self_contained_seed_draws_stops_legs_and_list_offline(tmp_path, browser
     v = Visit(browser, render(tmp_path, "--self-contained"), viewport={"width": 1000, "height": 700})
     page = v.page
     assert page.locator(".leaflet-marker-icon").count() == 4
-    assert page.locator("path.leaflet-interactive").count() == 3  # the three legs
+    assert page.locator("path.gj-leg").count() == 3  # the three legs
+    assert page.locator("path.gj-gap").count() == 1  # and the bridged Tumen gap, drawn as such
     assert page.locator(".leaflet-overlay-pane path").count() > 3  # and the rail lines around them
     items = page.locator(".gj-stops ol > li")
     assert items.count() == 4 and "Pyongyang" in items.nth(0).inner_text()

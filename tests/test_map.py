@@ -16,7 +16,8 @@ def render(tmp_path, *extra, article=SEED, name="map.html"):
 def test_map_has_numbered_stops_legs_legend_and_credits(tmp_path):
     page = render(tmp_path)
     assert page.count("L.marker(") == 4 and page.count("bindPopup(") == 4
-    assert page.count("L.polyline(") == 3
+    assert page.count("L.polyline(") == 4 and page.count('"className": "gj-leg gj-rail"') == 3
+    assert page.count('"className": "gj-gap"') == 1 and "gap in the rail data, bridged" in page  # shown, not hidden
     assert "GeoNames" in page and "Natural Earth" in page and "ru_rail_stations_osm.geojson" in page
     assert "प्योंगयांग" in page  # the mention as written, in the popup and the stop list
     assert "jquery" not in page.lower() and "bootstrap" not in page.lower()
