@@ -89,7 +89,12 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "places":
         from .export import mention_record
 
-        mentions = place_mentions(text, Gazetteer(args.gazetteer))
+        gaz = Gazetteer(args.gazetteer)
+        mentions = place_mentions(text, gaz)
+        from .cache import take_notices
+
+        for w in take_notices() + gaz.warnings:
+            print(f"geojourney: warning: {w}", file=sys.stderr)
         if not mentions:
             raise GeojourneyError("no places found in the text")
         json.dump([mention_record(m) for m in mentions], sys.stdout, ensure_ascii=False, indent=1)
@@ -138,6 +143,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("geojourney: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: one line for the user, the traceback with GEOJOURNEY_DEBUG=1
+        import os
+
+        if os.environ.get("GEOJOURNEY_DEBUG"):
+            raise
+        print(f"geojourney: internal error: {exc.__class__.__name__}: {exc} (run with GEOJOURNEY_DEBUG=1 "
+              "for details, and please report it)", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

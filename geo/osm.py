@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .cache import cache_dir
+from .cache import build_lock, cache_dir
 from .errors import DataError
 
 OVERPASS_URL = "https://overpass-api.de/api/interpreter"
@@ -97,6 +97,14 @@ def fetch_corridor(corridor: Corridor, url: str | None = None) -> OsmRail:
     folder = cache_dir() / "osm-rail" / corridor.key
     lines, stations = folder / "lines.gpkg", folder / "osm.geojson"
     if lines.is_file():
+        return OsmRail(corridor, lines, stations if stations.is_file() else None)
+    with build_lock(folder):
+        return _fetch_into(corridor, folder, url)
+
+
+def _fetch_into(corridor: Corridor, folder: Path, url: str | None) -> OsmRail:
+    lines, stations = folder / "lines.gpkg", folder / "osm.geojson"
+    if lines.is_file():  # fetched by another process while this one waited
         return OsmRail(corridor, lines, stations if stations.is_file() else None)
     if corridor.area > MAX_AREA_DEG2:
         raise DataError(f"the journey's corridor ({corridor.area:.0f} square degrees) is too large for one "

@@ -23,7 +23,7 @@ from scipy import sparse
 from scipy.sparse.csgraph import dijkstra
 from scipy.spatial import cKDTree
 
-from .cache import atomic_write_bytes, cache_dir
+from .cache import atomic_write_bytes, build_lock, cache_dir, cached
 from .errors import DataError, InputError
 from .gazetteer import EARTH_RADIUS_KM, unit_vectors
 from .model import Leg, Place, Stop
@@ -55,7 +55,16 @@ def naturalearth_path(url: str | None = None) -> Path:
     target = cache_dir() / "ne_10m_railroads.zip"
     if target.exists():
         return target
-    url = url or os.environ.get("GEOJOURNEY_NATURALEARTH_URL") or NATURALEARTH_URL
+    with build_lock(target):
+        if not target.exists():  # another process may have fetched it while we waited
+            _download_checked(url or os.environ.get("GEOJOURNEY_NATURALEARTH_URL") or NATURALEARTH_URL, target)
+    return target
+
+
+def _download_checked(url: str, target: Path) -> None:
+    """Download to a temporary file, check that it is a readable layer, then move it in place."""
+    import tempfile
+
     try:
         with urllib.request.urlopen(url, timeout=30) as resp:
             data = resp.read()
@@ -63,17 +72,20 @@ def naturalearth_path(url: str | None = None) -> Path:
         raise DataError(f"cannot download Natural Earth railroads from {url} ({exc})") from None
     if len(data) < 1000 or not data.startswith(b"PK"):
         raise DataError(f"the download from {url} is not a zip file")
-    tmp = target.with_name(target.name + ".check.zip")
-    atomic_write_bytes(tmp, data)
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".zip")
+    tmp = Path(name)
     try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         import pyogrio
 
-        pyogrio.read_info(f"zip://{tmp}")
-    except Exception:
+        try:
+            pyogrio.read_info(f"zip://{tmp}")
+        except Exception:
+            raise DataError(f"the download from {url} is not a readable rail layer") from None
+        os.replace(tmp, target)
+    finally:
         tmp.unlink(missing_ok=True)
-        raise DataError(f"the download from {url} is not a readable rail layer") from None
-    os.replace(tmp, target)
-    return target
 
 
 def _vsi(path: Path) -> str:
@@ -112,9 +124,18 @@ def read_layer(path: Path, bbox: tuple[float, float, float, float] | None = None
     if gdf.crs is None:
         raise InputError(f"rail layer {path.name}: the file has no coordinate reference system")
     if gdf.crs.to_epsg() != 4326:
-        gdf = gdf.to_crs("EPSG:4326")
+        try:
+            gdf = gdf.to_crs("EPSG:4326")
+        except Exception as exc:
+            raise InputError(f"rail layer {path.name}: cannot reproject from {gdf.crs.name} ({exc})") from None
     gdf = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty].explode(index_parts=False)
     gdf = gdf[gdf.geom_type == "LineString"]
+    if len(gdf):
+        w, s, e, n = gdf.total_bounds
+        if not (np.isfinite([w, s, e, n]).all() and -180.5 <= w and e <= 180.5 and -90.5 <= s and n <= 90.5):
+            raise InputError(f"rail layer {path.name}: its coordinates are not degrees of longitude and latitude "
+                             f"(bounds {w:.0f}, {s:.0f}, {e:.0f}, {n:.0f}); its coordinate reference system is "
+                             "missing or wrong")
     return gdf.set_geometry(gdf.geometry.force_2d()).reset_index(drop=True)
 
 
@@ -402,26 +423,29 @@ _ARRAYS = ("coords", "junctions", "edge_chain", "chain_ptr", "chain_nodes", "cha
 
 def load_network(path: Path, source: str, attribution: str) -> RailNetwork:
     """The network of the rail layer at ``path``, from the cache when it was built before."""
-    cached = cache_dir() / f"rail-{_GRAPH_FORMAT}-{_file_digest(path)}.npz"
-    if cached.exists():
-        try:
-            with np.load(cached) as z:
-                graph = sparse.csr_matrix((z["data"], z["indices"], z["indptr"]), shape=tuple(z["shape"]))
-                bridges = {(int(a), int(b)) for a, b in z["bridges"]}
-                arrays = {k: z[k] for k in _ARRAYS}
-            return RailNetwork(source, path, attribution, graph=graph, bridges=bridges, **arrays)
-        except Exception:
-            cached.unlink(missing_ok=True)  # corrupt: rebuild below
-    gdf = read_layer(path)
-    net = build_network(gdf.geometry, source, path, attribution, line_factors(gdf))
-    import io
+    target = cache_dir() / f"rail-{_GRAPH_FORMAT}-{_file_digest(path)}.npz"
 
-    buf = io.BytesIO()
-    np.savez(buf, data=net.graph.data, indices=net.graph.indices, indptr=net.graph.indptr,
-             shape=np.array(net.graph.shape), bridges=np.array(sorted(net.bridges), dtype=np.int64).reshape(-1, 2),
-             **{k: getattr(net, k) for k in _ARRAYS})
-    atomic_write_bytes(cached, buf.getvalue())
-    return net
+    def load(p: Path) -> RailNetwork:
+        with np.load(p) as z:
+            graph = sparse.csr_matrix((z["data"], z["indices"], z["indptr"]), shape=tuple(z["shape"]))
+            bridges = {(int(a), int(b)) for a, b in z["bridges"]}
+            arrays = {k: z[k] for k in _ARRAYS}
+        return RailNetwork(source, path, attribution, graph=graph, bridges=bridges, **arrays)
+
+    def build() -> RailNetwork:
+        gdf = read_layer(path)
+        return build_network(gdf.geometry, source, path, attribution, line_factors(gdf))
+
+    def save(p: Path, net: RailNetwork) -> None:
+        import io
+
+        buf = io.BytesIO()
+        np.savez(buf, data=net.graph.data, indices=net.graph.indices, indptr=net.graph.indptr,
+                 shape=np.array(net.graph.shape), bridges=np.array(sorted(net.bridges), dtype=np.int64).reshape(-1, 2),
+                 **{k: getattr(net, k) for k in _ARRAYS})
+        atomic_write_bytes(p, buf.getvalue())
+
+    return cached(target, load, build, save)
 
 
 def open_rail(spec: str | None) -> tuple[RailNetwork | None, list[str]]:
@@ -517,4 +541,20 @@ def route_legs(stops: list[Stop], net: RailNetwork | None, waypoints: list[Place
                                 gaps))
                 continue
         legs.append(Leg(a.order, b.order, "direct", round(straight, 1), direct, note))
+    for leg in legs:
+        leg.coordinates = continuous_longitudes(leg.coordinates)
+        leg.gaps = [continuous_longitudes(g) for g in leg.gaps]
     return legs
+
+
+def continuous_longitudes(coords: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """(lon, lat) pairs with no step of more than 180 degrees of longitude.
+
+    A line across the antimeridian (Anadyr -> Nome) goes on past 180 (to 194.6)
+    instead of jumping back across the whole world; its first point keeps its
+    longitude. GeoJSON readers and Leaflet draw such a line the short way round.
+    """
+    if len(coords) < 2:
+        return list(coords)
+    lon = np.degrees(np.unwrap(np.radians([c[0] for c in coords])))
+    return [(round(float(x), 9), c[1]) for x, c in zip(lon, coords)]

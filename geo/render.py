@@ -172,7 +172,7 @@ def _accessible(label: str) -> _Script:
         f"{parent}.getContainer().setAttribute('aria-describedby', 'gj-summary');"))
 
 
-def _stop_marker(journey: Journey, stop: Stop) -> _Script:
+def _stop_marker(journey: Journey, stop: Stop, at: tuple[float, float]) -> _Script:
     """A numbered, labelled, keyboard-reachable marker with the stop's popup."""
     name = safe_text(stop.place.name)
     icon = {"html": f"<div class='gj-stop' aria-hidden='true'>{stop.order}</div>"
@@ -180,7 +180,7 @@ def _stop_marker(journey: Journey, stop: Stop) -> _Script:
             "iconSize": [26, 26], "iconAnchor": [13, 13], "className": "gj-marker"}
     # Leaflet makes a marker with keyboard:true a focusable button, named by its title.
     options = {"title": f"Stop {stop.order}: {stop.place.name}", "keyboard": True, "riseOnHover": True}
-    where = [stop.place.lat, stop.place.lon]
+    where = [round(at[0], 6), round(at[1], 6)]
     popup = _popup_html(journey, stop)
 
     def code(parent: str) -> str:
@@ -363,6 +363,30 @@ def _credits(journey: Journey) -> list[str]:
             for a in (*journey.gazetteer_attributions, journey.rail_attribution) if a]
 
 
+def _shift_to(lon: float, near: float) -> float:
+    """``lon`` moved by whole turns to lie within 180 degrees of ``near``."""
+    return lon + 360.0 * round((near - lon) / 360.0)
+
+
+def _display_positions(journey: Journey) -> tuple[dict[int, tuple[float, float]], list[Leg]]:
+    """Stops and legs placed so that the route reads continuously across the antimeridian."""
+    from dataclasses import replace
+
+    where: dict[int, tuple[float, float]] = {}
+    prev = None
+    for s in journey.stops:
+        lon = s.place.lon if prev is None else _shift_to(s.place.lon, prev)
+        where[s.order] = (s.place.lat, lon)
+        prev = lon
+    legs = []
+    for leg in journey.legs:
+        start = where.get(leg.from_order)
+        shift = 0.0 if start is None or not leg.coordinates else _shift_to(leg.coordinates[0][0], start[1]) - leg.coordinates[0][0]
+        legs.append(replace(leg, coordinates=[(x + shift, y) for x, y in leg.coordinates],
+                            gaps=[[(x + shift, y) for x, y in g] for g in leg.gaps]))
+    return where, legs
+
+
 def journey_map(
     journey: Journey,
     title: str | None = None,
@@ -394,8 +418,9 @@ def journey_map(
     """
     provider = tile_provider(tiles, tiles_key)
     source_url = _check_url(source_url)
-    points = [[lat, lon] for leg in journey.legs for lon, lat in leg.coordinates]
-    points += [[s.place.lat, s.place.lon] for s in journey.stops]
+    where, display_legs = _display_positions(journey)
+    points = [[lat, lon] for leg in display_legs for lon, lat in leg.coordinates]
+    points += [list(where[s.order]) for s in journey.stops]
     if not points:
         points = [[m.place.lat, m.place.lon] for m in journey.mentions if m.place is not None] or [[0.0, 0.0]]
     lats, lons = [p[0] for p in points], [p[1] for p in points]
@@ -426,7 +451,7 @@ def journey_map(
                          referrer_policy=REFERRER_POLICY).add_to(m)
         folium.LayerControl(collapsed=True).add_to(m)
 
-    for leg in journey.legs:
+    for leg in display_legs:
         style = MODE_STYLE.get(leg.mode, MODE_STYLE["direct"])
         line = folium.PolyLine(_display_line(leg, bounds), class_name=f"gj-leg gj-{leg.mode}", **style).add_to(m)
         line.add_child(_bind("bindTooltip", _leg_label(leg), sticky=True))
@@ -439,7 +464,7 @@ def journey_map(
                 f"Gap of {haversine_km(y1, x1, y2, x2):.1f} km in the rail data, bridged by geojourney"), sticky=True))
 
     for stop in journey.stops:
-        m.add_child(_stop_marker(journey, stop))
+        m.add_child(_stop_marker(journey, stop, where[stop.order]))
 
     root = m.get_root()
     root.header.add_child(Element(_CSS))

@@ -50,10 +50,21 @@ class StoryContext:
 
     def nearest(self, place: Place) -> float | None:
         """Distance to the nearest other unambiguous place of the story (km)."""
-        others = [a for a in self.anchors if a.source != place.source]
-        if not others:
+        if not self.anchors:
             return None
-        return min(haversine_km(a.lat, a.lon, place.lat, place.lon) for a in others)
+        lat = np.array([a.lat for a in self.anchors])
+        lon = np.array([a.lon for a in self.anchors])
+        d = _km_to(place.lat, place.lon, lat, lon)
+        d[np.array([a.source == place.source for a in self.anchors])] = np.inf
+        best = float(d.min())
+        return None if not math.isfinite(best) else best
+
+
+def _km_to(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    """Great-circle distances (km) from one point to many."""
+    p1, p2 = math.radians(lat), np.radians(lats)
+    h = np.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(np.radians(lons - lon) / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
 
 
 def _weighted_median(values: list[float], weights: list[float]) -> float:
@@ -76,18 +87,33 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
         points = [c for c in exact if not c.place.is_context]
         if len(points) == 1 or (points and _dominant(points)):
             anchors.append(max(points, key=lambda c: c.place.population).place)
+    # one anchor per place, weighted by how often the text names it
+    counts: dict[str, int] = {}
+    unique: dict[str, Place] = {}
+    for a in anchors:
+        counts[a.source] = counts.get(a.source, 0) + 1
+        unique.setdefault(a.source, a)
+    places = list(unique.values())
     # an unambiguous place far from all the others, in a country the text does not
     # name, is no anchor: it may be the wrong reading of a name (하산 is not Hassan)
-    anchors = [a for a in anchors if a.country_code in countries or _known_far_and_wide(a)
-               or any(b is not a and haversine_km(a.lat, a.lon, b.lat, b.lon) <= FAR_KM for b in anchors)]
-    if not anchors:
+    if places:
+        lat = np.array([p.lat for p in places])
+        lon = np.array([p.lon for p in places])
+        keep = []
+        for k, a in enumerate(places):
+            d = _km_to(a.lat, a.lon, lat, lon)
+            d[k] = np.inf
+            if a.country_code in countries or _known_far_and_wide(a) or bool((d <= FAR_KM).any()):
+                keep.append(a)
+        places = keep
+    if not places:
         return StoryContext(frozenset(countries), None, 0.0)
-    weights = [1.0 + (p.country_code in countries) for p in anchors]
+    weights = [counts[p.source] * (1.0 + (p.country_code in countries)) for p in places]
     # the countries of the story's unambiguous places count as named too
-    countries |= {p.country_code for p in anchors if p.country_code}
-    centre = (_weighted_median([p.lat for p in anchors], weights), _weighted_median([p.lon for p in anchors], weights))
-    dists = [haversine_km(centre[0], centre[1], p.lat, p.lon) for p in anchors]
-    return StoryContext(frozenset(countries), centre, _weighted_median(dists, weights), tuple(anchors))
+    countries |= {p.country_code for p in places if p.country_code}
+    centre = (_weighted_median([p.lat for p in places], weights), _weighted_median([p.lon for p in places], weights))
+    dists = [haversine_km(centre[0], centre[1], p.lat, p.lon) for p in places]
+    return StoryContext(frozenset(countries), centre, _weighted_median(dists, weights), tuple(places))
 
 
 def _known_far_and_wide(place: Place) -> bool:
@@ -139,13 +165,20 @@ def resolve(mentions: list[Mention], extra_context: list[Place] = ()) -> StoryCo
     with ``reason`` set.
     """
     ctx = story_context(mentions, list(extra_context))
+    judged: dict[Candidate, tuple[float, str]] = {}  # a name repeated is judged once
+
+    def judge(c: Candidate) -> tuple[float, str]:
+        if c not in judged:
+            judged[c] = (_score(c, ctx), _implausible(c, ctx))
+        return judged[c]
+
     for m in mentions:
-        scored = sorted(((_score(c, ctx), c) for c in m.candidates), key=lambda t: (-t[0], t[1].place.source))
-        plausible = [(s, c) for s, c in scored if not _implausible(c, ctx)]
+        scored = sorted(((judge(c)[0], c) for c in m.candidates), key=lambda t: (-t[0], t[1].place.source))
+        plausible = [(s, c) for s, c in scored if not judge(c)[1]]
         if not plausible:
             m.place = None
             m.confidence = 0.0
-            m.reason = _implausible(scored[0][1], ctx) if scored else "not in the gazetteer"
+            m.reason = judge(scored[0][1])[1] if scored else "not in the gazetteer"
             continue
         best_score, best = plausible[0]
         runner_up = plausible[1][0] if len(plausible) > 1 else 0.0
