@@ -46,6 +46,8 @@ def journey_geojson(journey: Journey) -> dict[str, Any]:
                 "role": s.role,
                 "evidence": s.evidence,
                 "time": s.time,
+                "match": s.mention.match or None,
+                "assumptions": s.assumptions,
                 "snap_km": s.snap_km,
                 "mention_start": s.mention.start,
                 "mention_end": s.mention.end,
@@ -64,6 +66,7 @@ def journey_geojson(journey: Journey) -> dict[str, Any]:
                 "note": leg.note or None,
                 "bridges": leg.bridges,
                 "via": leg.via,
+                "assumptions": leg.assumptions,
                 "bridged_gaps": [[[round(x, 6), round(y, 6)] for x, y in gap] for gap in leg.gaps],
             },
         })

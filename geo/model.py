@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+#: A stop this far (km) from the rail vertex its route starts at is reported as an assumption.
+SNAP_NOTE_KM = 2.0
 #: Feature kinds that give context but are never stops.
 CONTEXT_FEATURES = frozenset({"country", "region", "continent"})
 
@@ -100,6 +102,21 @@ class Stop:
         """The mention that made this place a stop."""
         return self.mentions[0]
 
+    @property
+    def assumptions(self) -> list[str]:
+        """What geojourney assumed about this stop, in words (empty when nothing was)."""
+        out = []
+        m = self.mention
+        if m.match == "transliterated":
+            out.append(f"the name “{m.text}” was matched to {self.place.name} by a similar spelling in another script")
+        elif m.match == "inflected":
+            out.append(f"“{m.text}” was read as an inflected form of {self.place.name}")
+        if self.snap_km is not None and self.snap_km > SNAP_NOTE_KM:
+            out.append(f"the route starts or ends at the rail line {self.snap_km:.1f} km away")
+        if "no travel cue" in self.evidence:
+            out.append("taken as a stop only because it is named (no travel words near it)")
+        return out
+
 
 @dataclass(slots=True)
 class Leg:
@@ -117,6 +134,16 @@ class Leg:
     note: str = ""
     bridges: int = 0
     via: list[str] = field(default_factory=list)  # places the route was pinned through (--via)
+
+    @property
+    def assumptions(self) -> list[str]:
+        """What geojourney assumed about this leg, in words."""
+        out = []
+        if self.mode == "direct":
+            out.append(f"drawn as a straight line: {self.note or 'not routed'}")
+        if self.gaps:
+            out.append(f"crosses {len(self.gaps)} gap(s) in the rail data, bridged")
+        return out
     gaps: list[list[tuple[float, float]]] = field(default_factory=list)  # bridged gaps crossed: [(lon, lat), (lon, lat)]
 
 

@@ -66,6 +66,7 @@ def _popup_html(journey: Journey, stop: Stop) -> str:
         *([f"<div><time datetime='{safe_text(stop.time)}'>{safe_text(stop.time.replace('T', ' '))}</time></div>"]
           if stop.time else []),
         f"<blockquote>{_sentence_html(journey, stop)}</blockquote>",
+        *[f"<div class='gj-assume'>⚠ {safe_text(a)}</div>" for a in stop.assumptions],
         f"<div class='gj-meta'>{safe_text(p.source)} · {safe_text(stop.role)} · confidence {stop.confidence:.2f}</div>",
     ]
     return f"<div class='gj-popup' lang=''>{''.join(rows)}</div>"
@@ -73,13 +74,9 @@ def _popup_html(journey: Journey, stop: Stop) -> str:
 
 def _leg_label(leg: Leg) -> str:
     text = f"{leg.from_order} → {leg.to_order}: {MODE_LABEL.get(leg.mode, leg.mode)}, {leg.length_km:,.0f} km"
-    if leg.note:
-        text += f" ({leg.note})"
     if leg.via:
         text += f", via {', '.join(leg.via)}"
-    if leg.bridges:
-        text += f"; crosses {leg.bridges} gap(s) in the rail data"
-    return safe_text(text)
+    return safe_text(text) + "".join(f"<br>⚠ {safe_text(a)}" for a in leg.assumptions)
 
 
 _CSS = """
@@ -105,6 +102,7 @@ _CSS = """
 .gj-legend i.sea{border-top:3px dotted #006a6a}.gj-legend i.gap{border-top:6px solid #e8710a}
 .gj-popup blockquote{margin:6px 0;padding-left:8px;border-left:3px solid #ccc;color:#3c4043}
 .gj-meta{color:#5f6368;font-size:11px}
+.gj-assume{display:block;color:#8a4b00;font-size:11px}
 .gj-unresolved{color:#5f6368;font-size:12px;margin-top:4px}
 .gj-sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);border:0}
 @media (max-width:640px){
@@ -316,6 +314,7 @@ def _stop_item(journey: Journey, stop: Stop) -> str:
         parts.append(f" <time datetime='{safe_text(stop.time)}'>{safe_text(stop.time.replace('T', ' '))}</time>")
     if stop.mention.sentence_end > stop.mention.sentence_start:
         parts.append(f"<q>{_sentence_html(journey, stop, 60)}</q>")
+    parts += [f"<span class='gj-assume'>⚠ {safe_text(a)}</span>" for a in stop.assumptions]
     parts.append("</li>")
     return "".join(parts)
 

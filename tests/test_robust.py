@@ -278,3 +278,39 @@ def test_two_processes_building_the_same_caches_agree(fresh_cache):
     assert [p.returncode for p in procs] == [0, 0]
     assert outs[0][0] == outs[1][0] and b"unreadable" not in outs[0][1] + outs[1][1]
     assert len(list(fresh_cache.glob("rail-*.npz"))) == 1 and not list(fresh_cache.glob(".*.tmp"))
+
+
+# ---- no silent wrongness ------------------------------------------------------------------------------------------
+
+def test_every_assumption_is_in_the_output_and_on_the_map(tmp_path):
+    """A spelling match, a long snap, a bridged gap, a direct leg: each is said in the GeoJSON and the page."""
+    article = tmp_path / "a.txt"
+    # Khasan by its Hindi spelling (transliterated), Pyongyang to Khasan over the Tumen gap, Tokyo off the rails
+    article.write_text("किम की ट्रेन प्योंगयांग से रवाना हुई और खासन पहुंची। The train left Khasan and went on to Tokyo.",
+                       "utf-8")
+    res = run_cli("journey", article, "--rail", CORRIDOR, "--gazetteer", STATIONS)
+    assert res.returncode == 0, res.stderr.decode()
+    fc = json.loads(res.stdout)
+    stops, legs = stops_of(fc), legs_of(fc)
+    khasan = next(s for s in stops if s["properties"]["name"] == "Хасан")["properties"]
+    assert khasan["match"] == "transliterated" and "similar spelling" in khasan["assumptions"][0]
+    tokyo = next(s for s in stops if s["properties"]["name"] == "Tokyo")["properties"]
+    assert tokyo["snap_km"] > 30
+    assert any("gap(s) in the rail data" in a for a in legs[0]["properties"]["assumptions"])
+    assert legs[0]["properties"]["bridged_gaps"]
+    assert legs[-1]["properties"]["mode"] == "direct" and "straight line" in legs[-1]["properties"]["assumptions"][0]
+    out = tmp_path / "m.html"
+    assert run_cli("map", article, "--rail", CORRIDOR, "--gazetteer", STATIONS, "-o", out).returncode == 0
+    page = out.read_text("utf-8")
+    assert page.count("gj-assume") >= 2 and "similar spelling" in page and "straight line" in page
+    assert '"className": "gj-gap"' in page and '"className": "gj-leg gj-direct"' in page
+
+
+def test_a_long_snap_is_an_assumption():
+    from geo.model import Mention, Place, Stop
+
+    m = Mention(0, 5, "Nowhere", 0, 0, 5, match="exact")
+    stop = Stop(1, Place("x:1", "Nowhere", 0, 0), [m], 1.0, "origin", "“left” near “Nowhere”", snap_km=12.5)
+    assert stop.assumptions == ["the route starts or ends at the rail line 12.5 km away"]
+    stop.snap_km = 0.4
+    assert stop.assumptions == []
