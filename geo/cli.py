@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
             sp.add_argument("--rail", metavar="SRC", default=None,
                             help="rail layer: a vector file, 'naturalearth' (default), 'osm' (OpenStreetMap rail "
                                  "and stations of the journey's corridor, from Overpass) or 'none'")
+            sp.add_argument("--date", metavar="YYYY-MM-DD", default=None,
+                            help="the article's date, against which weekdays in the text are resolved")
             sp.add_argument("--via", metavar="'A; B'", default=None,
                             help="stations or towns the train is known to have passed: legs are routed through them")
             sp.add_argument("--stops", metavar="'A; B; C'", default=None,
@@ -105,7 +107,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.stops is not None and not stops:
         raise GeojourneyError("--stops: give names separated by ';'")
     via = [s.strip() for s in args.via.split(";") if s.strip()] if args.via else None
-    journey = build_journey(text, rail=args.rail, gazetteers=args.gazetteer, stops=stops, via=via)
+    journey = build_journey(text, rail=args.rail, gazetteers=args.gazetteer, stops=stops, via=via, date=args.date)
     for w in journey.warnings:
         print(f"geojourney: warning: {w}", file=sys.stderr)
     if args.command == "journey":

@@ -24,7 +24,18 @@ def mention_record(m: Mention) -> dict[str, Any]:
         "match": m.match or None,
         "sentence": m.sentence_index,
         "reason": m.reason or None,
+        "evidence": m.evidence or None,
     }
+
+
+def _context(journey: Journey) -> list[dict[str, Any]]:
+    """Places the text names that are not stops, once each, with why not."""
+    stops = {s.place.source for s in journey.stops}
+    seen: dict[str, dict[str, Any]] = {}
+    for m in journey.mentions:
+        if m.place is not None and m.place.source not in stops and m.place.source not in seen:
+            seen[m.place.source] = {"name": m.place.name, "mention": m.text, "evidence": m.evidence or None}
+    return list(seen.values())
 
 
 def journey_geojson(journey: Journey) -> dict[str, Any]:
@@ -46,6 +57,7 @@ def journey_geojson(journey: Journey) -> dict[str, Any]:
                 "role": s.role,
                 "evidence": s.evidence,
                 "time": s.time,
+                "when": s.when,
                 "match": s.mention.match or None,
                 "assumptions": s.assumptions,
                 "snap_km": s.snap_km,
@@ -66,6 +78,8 @@ def journey_geojson(journey: Journey) -> dict[str, Any]:
                 "note": leg.note or None,
                 "bridges": leg.bridges,
                 "via": leg.via,
+                "evidence": leg.evidence or None,
+                "planned": leg.planned,
                 "assumptions": leg.assumptions,
                 "bridged_gaps": [[[round(x, 6), round(y, 6)] for x, y in gap] for gap in leg.gaps],
             },
@@ -74,6 +88,7 @@ def journey_geojson(journey: Journey) -> dict[str, Any]:
         "type": "FeatureCollection",
         "features": features,
         "unresolved": journey.unresolved,
+        "context": _context(journey),
         "warnings": journey.warnings,
         "rail_source": journey.rail_source,
     }

@@ -26,23 +26,46 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _REACH = 200
 
 
-@dataclass(frozen=True, slots=True)
+MODES = ("rail", "air", "road", "sea")
+_LISTS = ("motion", "origin", "speech", "not_place_after", "past", "planned", *MODES)
+
+
+@dataclass(frozen=True)
 class Cues:
+    """The cue words of every language in ``data/cues.toml``, merged."""
+
     motion: tuple[str, ...]
     origin: tuple[str, ...]
     speech: tuple[str, ...]
     not_place_after: tuple[str, ...]
+    past: tuple[str, ...]
+    planned: tuple[str, ...]
+    rail: tuple[str, ...]
+    air: tuple[str, ...]
+    road: tuple[str, ...]
+    sea: tuple[str, ...]
+    weekdays: tuple[tuple[str, int], ...]  # (word, 0 = Monday)
+    dayparts: tuple[tuple[str, int], ...]  # (word, 0 = early ... 4 = night)
+    months: tuple[tuple[str, int], ...]  # (stem, 1 = January)
 
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     """The cue words of every language, merged (they rarely collide across scripts)."""
     data = tomllib.loads(resources.files("geo.data").joinpath("cues.toml").read_text("utf-8"))
-    merged: dict[str, list[str]] = {"motion": [], "origin": [], "speech": [], "not_place_after": []}
+    merged: dict[str, list[str]] = {k: [] for k in _LISTS}
+    indexed: dict[str, list[tuple[str, int]]] = {"weekdays": [], "dayparts": [], "months": []}
     for table in data.values():
         for key in merged:
             merged[key].extend(w.casefold() for w in table.get(key, []))
-    return Cues(*(tuple(dict.fromkeys(merged[k])) for k in ("motion", "origin", "speech", "not_place_after")))
+        for key in indexed:
+            for i, words in enumerate(table.get(key, [])):
+                for w in [words] if isinstance(words, str) else words:
+                    indexed[key].append((w.casefold(), i + (key == "months")))
+    lists = {k: tuple(dict.fromkeys(v)) for k, v in merged.items()}
+    # longest words first, so "sonnabend" wins over a shorter stem
+    ordered = {k: tuple(sorted(dict.fromkeys(v), key=lambda t: -len(t[0]))) for k, v in indexed.items()}
+    return Cues(**lists, **ordered)
 
 
 def _starts_with_cue(words: str, cue_list: tuple[str, ...]) -> str:
@@ -103,54 +126,422 @@ def dateline(text: str, mentions: list[Mention]) -> Mention | None:
     if m.start > 40 or any(ch.isalpha() and ch.islower() for ch in text[: m.start]):
         return None
     tail = text[m.end : m.end + 40]
-    if regex.match(r"^\s*(?:[।|:—–]|-\s|\(|,[^.।\n]{0,30}[—–(]|,[^.।\n]{0,30}\s-\s)", tail):
+    if regex.match(r"^\s*(?:[।|:—–=]|-\s|\(|,[^.।\n]{0,30}[—–(]|,[^.।\n]{0,30}\s-\s)", tail):
         return m
     return None
 
 
-def choose_stops(text: str, mentions: list[Mention]) -> tuple[list[Stop], list[str]]:
-    """Pick and order the stops among the resolved mentions.
+def _near_cue(text: str, m: Mention, cue_list: tuple[str, ...]) -> str:
+    """The nearest cue of ``cue_list`` within the window around ``m`` in its sentence."""
+    for _dist, rest in sorted(_window(text, m.start, m.end, m.sentence_start, m.sentence_end)):
+        cue = _starts_with_cue(rest, cue_list)
+        if cue:
+            return cue
+    return ""
+
+
+def _in_sentence(text: str, m: Mention, cue_list: tuple[str, ...]) -> str:
+    """A cue of ``cue_list`` anywhere in the sentence of ``m``."""
+    sentence = text[m.sentence_start:m.sentence_end].casefold()
+    for cue in cue_list:
+        at = sentence.find(cue)
+        # a stem begins a word
+        if at >= 0 and (at == 0 or not sentence[at - 1].isalnum()):
+            return cue.strip()
+    return ""
+
+
+_YEAR = regex.compile(r"(?<![\d\p{L}])(1[89]\d\d|20\d\d)(?![\d])")
+
+
+def past_or_hypothetical(text: str, m: Mention, article_year: int | None) -> str:
+    """Why ``m`` belongs to another trip (a past or hypothetical one), or ``""``."""
+    cue = _near_cue(text, m, cues().past)
+    if cue:
+        return f"“{cue}”: another trip, past or hypothetical"
+    if article_year is not None:
+        lo, hi = max(m.sentence_start, m.start - 60), min(m.sentence_end, m.end + 60)
+        for y in _YEAR.finditer(text, lo, hi):
+            if int(y.group(1)) < article_year:
+                return f"“{y.group(1)}”: a trip in an earlier year"
+    return ""
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """When the text says a stop was reached or left."""
+
+    words: str  # as written ("रविवार दोपहर")
+    weekday: int | None = None  # 0 = Monday
+    day: int | None = None  # day of the month
+    month: int | None = None
+    daypart: int | None = None  # 0 = early ... 4 = night
+
+
+_CLAUSE_BREAK = regex.compile(r"[,;:()\[\]—–]")
+
+
+def _time_words(text: str, lo: int, hi: int) -> list[tuple[int, int, When]]:
+    """Time expressions in ``text[lo:hi]``: (start, end, When), the words of one expression joined
+    ("Sunday afternoon", "रविवार दोपहर", "24일 새벽", "в понедельник вечером", "February 26")."""
+    c = cues()
+    found: list[tuple[int, int, str, int]] = []  # (start, end, kind, value)
+    words = list(_WORD.finditer(text, lo, hi))
+    for k, w in enumerate(words):
+        token = w.group(0).casefold()
+        kind = value = None
+        if (m := regex.match(r"(\d{1,2})(일)?$", token)) and 1 <= int(m.group(1)) <= 31:
+            nxt = words[k + 1].group(0).casefold() if k + 1 < len(words) else ""
+            prev = words[k - 1].group(0).casefold() if k else ""
+            month = next((i for st, i in c.months if len(st) >= 2 and (nxt.startswith(st) or prev.startswith(st))), None)
+            if m.group(2) or month:
+                found.append((w.start(), w.end(), "day", int(m.group(1))))
+                if month:
+                    found.append((w.start(), w.end(), "month", month))
+            continue
+        for st, i in c.weekdays:
+            if token.startswith(st):
+                kind, value = "weekday", i
+                break
+        if kind is None:
+            for st, i in c.dayparts:
+                if token.startswith(st) and (len(st) > 3 or token == st):
+                    kind, value = "daypart", i
+                    break
+        if kind:
+            found.append((w.start(), w.end(), kind, value))
+    # join the words of one expression (a few characters apart, no clause break); keep those that name a day
+    out: list[tuple[int, int, When]] = []
+    group: list[tuple[int, int, str, int]] = []
+
+    def flush() -> None:
+        kinds = {g[2]: g[3] for g in group}
+        if "weekday" in kinds or "day" in kinds:
+            start, end = group[0][0], group[-1][1]
+            out.append((start, end, When(text[start:end], kinds.get("weekday"), kinds.get("day"), kinds.get("month"),
+                                         kinds.get("daypart"))))
+
+    for f in found:
+        if group and (f[0] - group[-1][1] > 12 or _CLAUSE_BREAK.search(text, group[-1][1], f[0])):
+            flush()
+            group = []
+        group.append(f)
+    if group:
+        flush()
+    return out
+
+
+def assign_times(text: str, candidates: list[Mention]) -> dict[int, When]:
+    """Give each time expression to the place it dates: a mention in the same sentence, in the same
+    clause where there is one, the nearest. Returns ``id(mention) -> When``."""
+    out: dict[int, When] = {}
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in candidates:
+        by_sentence.setdefault(m.sentence_start, []).append(m)
+    for start, ms in by_sentence.items():
+        end = ms[0].sentence_end
+        claims: dict[int, tuple[tuple[int, int], When]] = {}
+        for t0, t1, when in _time_words(text, start, end):
+            def cost(m: Mention) -> tuple[int, int]:
+                lo, hi = (m.end, t0) if m.end <= t0 else (t1, m.start)
+                # a country or region takes a time only when it stands much nearer than any town
+                weight = 2 if m.place is not None and m.place.is_context else 1
+                return (1 if _CLAUSE_BREAK.search(text, lo, hi) else 0, weight * (hi - lo))
+
+            best = min(ms, key=cost)
+            # a place dated twice keeps the nearer expression ("on Tuesday confirmed ... left on Sunday from X")
+            if id(best) not in claims or cost(best) < claims[id(best)][0]:
+                claims[id(best)] = (cost(best), when)
+        out.update({k: w for k, (_, w) in claims.items()})
+    return out
+
+
+def mention_time(text: str, m: Mention) -> When | None:
+    """The time expression that dates mention ``m``, if its sentence has one for it."""
+    return assign_times(text, [m]).get(id(m))
+
+
+_ISO_DATE = regex.compile(r"\b(20\d\d|19\d\d)-([01]\d)-([0-3]\d)\b")
+
+
+def article_date(text: str) -> "date | None":
+    """The date the article gives itself near its start: ISO (2023-09-12), "12 September 2023",
+    "September 12, 2023", "12.09.2023", "2023년 9월 12일"."""
+    from datetime import date
+
+    head = text[:400]
+    if hit := _ISO_DATE.search(head):
+        y, mo, d = map(int, hit.groups())
+    elif hit := regex.search(r"\b([0-3]?\d)\.([01]?\d)\.(20\d\d)\b", head):
+        d, mo, y = map(int, hit.groups())
+    elif hit := regex.search(r"(20\d\d)년\s*(\d{1,2})월\s*(\d{1,2})일", head):
+        y, mo, d = map(int, hit.groups())
+    else:
+        folded = head.casefold()
+        y = mo = d = None
+        for hit in regex.finditer(r"(?:(\d{1,2})\.?\s+(\p{L}+)\.?,?\s+(20\d\d))|(?:(\p{L}+)\.?\s+(\d{1,2}),?\s+(20\d\d))",
+                                  folded):
+            dd, word, yy = (hit.group(1), hit.group(2), hit.group(3)) if hit.group(1) else (hit.group(5), hit.group(4), hit.group(6))
+            found = next((i for w, i in cues().months if word.startswith(w) and len(w) >= 3), None)
+            if found:
+                y, mo, d = int(yy), found, int(dd)
+                break
+        if y is None:
+            return None
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def _resolve_dates(whens: dict[str, When], planned: set[str], today, start_day: int | None = None
+                   ) -> dict[str, tuple[float, str | None]]:
+    """Sort keys, and ISO dates where the article's date allows, for the stops' times."""
+    from datetime import date, timedelta
+
+    keys: dict[str, tuple[float, str | None]] = {}
+    if today is not None:
+        for k, w in whens.items():
+            d = None
+            if w.day is not None:
+                month = w.month or today.month
+                year = today.year - (1 if w.month and w.month > today.month + 1 else 0)
+                try:
+                    d = date(year, month, w.day)
+                except ValueError:
+                    d = None
+                if d is not None and w.month is None and d > today + timedelta(days=3):
+                    prev = (today.replace(day=1) - timedelta(days=1))
+                    try:
+                        d = date(prev.year, prev.month, w.day)
+                    except ValueError:
+                        d = None
+            elif w.weekday is not None:
+                delta = (today.weekday() - w.weekday) % 7
+                d = today - timedelta(days=delta)
+                if k in planned and d < today:
+                    d += timedelta(days=7)
+            if d is not None:
+                keys[k] = (d.toordinal() + (w.daypart or 0) / 10, d.isoformat())
+        return keys
+    days = {k: w for k, w in whens.items() if w.day is not None}
+    if days:
+        return {k: (w.day + (w.daypart or 0) / 10, None) for k, w in days.items()}
+    weekdays = sorted({w.weekday for w in whens.values() if w.weekday is not None})
+    if not weekdays:
+        return {}
+    # weekdays without a date: the week begins on the origin's day, else after the longest gap between the days
+    gaps = [((weekdays[(i + 1) % len(weekdays)] - d) % 7 or 7, i) for i, d in enumerate(weekdays)]
+    start = start_day if start_day is not None else weekdays[(max(gaps)[1] + 1) % len(weekdays)]
+    return {k: ((w.weekday - start) % 7 + (w.daypart or 0) / 10, None) for k, w in whens.items()
+            if w.weekday is not None}
+
+
+def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[Stop], list[str]]:
+    """Pick and order the stops among the resolved mentions; say of every resolved mention why it is or is not one.
+
+    Parameters
+    ----------
+    text : str
+    mentions : list of Mention
+        Resolved mentions, in text order. Each gets its ``evidence``.
+    today : datetime.date, optional
+        The article's date (``--date``); else a date line in the text, if any.
 
     Returns
     -------
     stops, warnings
     """
+    today = today or article_date(text)
     opener = dateline(text, mentions)
     by_place: dict[str, list[Mention]] = {}
     places: dict[str, Place] = {}
-    cued: dict[str, tuple[int, str]] = {}
+    cued: dict[str, tuple[Mention, str]] = {}
     origins: dict[str, str] = {}
+    planned: set[str] = set()
     for m in mentions:
-        if m.place is None or m.place.is_context or m is opener or is_organisation(text, m):
+        if m.place is None:
+            continue
+        if m.place.is_context:
+            m.evidence = f"a {m.place.feature}: context, not a stop"
+            continue
+        if m is opener:
+            m.evidence = "the dateline: where the report was filed"
+            continue
+        if is_organisation(text, m):
+            m.evidence = "part of an organisation's name"
+            continue
+        other = past_or_hypothetical(text, m, today.year if today else None)
+        if other:
+            m.evidence = other
             continue
         key = m.place.source
         by_place.setdefault(key, []).append(m)
         places[key] = m.place
         cue = travel_cue(text, m)
-        if cue and key not in cued:
-            cued[key] = (m.start, cue)
-        if cue and key not in origins and (o := origin_cue(text, m)):
+        if not cue:
+            said = _near_cue(text, m, cues().speech)
+            m.evidence = f"“{said}”: where someone spoke" if said else "no travel words near it"
+            continue
+        m.evidence = f"“{cue}” near “{m.text}”"
+        if key not in cued:
+            cued[key] = (m, cue)
+        if key not in origins and (o := origin_cue(text, m)):
             origins[key] = o
+        if _in_sentence(text, m, cues().planned):
+            planned.add(key)
     warnings: list[str] = []
-    if cued:
-        keys = sorted(cued, key=lambda k: (k not in origins, cued[k][0]))
-    else:
+    if not cued:
         keys = sorted(by_place, key=lambda k: by_place[k][0].start)
         if keys:
             warnings.append("no travel cues found in the text: the stops are its places in order of mention")
+        return _make_stops(keys, by_place, places, {}, {}, set(), {}, text), warnings
+
+    # times: said near a stop's cued mention, or carried on from the stop before it in the same paragraph
+    # every placed mention may take a time (Vietnam takes "on Tuesday"); only stops keep theirs
+    timed = assign_times(text, [m for m in mentions if m.place is not None])
+    whens = {k: timed[id(cued[k][0])] for k in cued if id(cued[k][0]) in timed}
+    start_day = next((whens[k].weekday for k in origins if k in whens), None)
+    dated = _resolve_dates(whens, planned, today, start_day)
+    narrative = sorted(cued, key=lambda k: cued[k][0].start)
+    order_key: dict[str, float] = {}
+    last: float | None = None
+    last_para = -1
+    for k in narrative:
+        para = text.count("\n\n", 0, cued[k][0].start)
+        if para != last_para:
+            last, last_para = None, para
+        if k in dated:
+            last = dated[k][0]
+        order_key[k] = last if last is not None else float("inf")
+    # the origin first; plans after everything that happened; then by time, then as told
+    keys = sorted(cued, key=lambda k: (k not in origins, k in planned, order_key[k], cued[k][0].start))
+    if keys != sorted(cued, key=lambda k: (k not in origins, cued[k][0].start)):
+        warnings.append("stops ordered by the times and plans the text gives, not by the order it names them")
+    return _make_stops(keys, by_place, places, cued, origins, planned,
+                       {k: (whens[k].words, dated.get(k, (0, None))[1]) for k in whens}, text), warnings
+
+
+def _make_stops(keys, by_place, places, cued, origins, planned, times, text) -> list[Stop]:
     stops = []
     for order, key in enumerate(keys, 1):
         ms = by_place[key]
         if key in cued:
-            first = next(m for m in ms if m.start == cued[key][0])
-            evidence = f"“{cued[key][1]}” near “{first.text}”"
+            first, cue = cued[key]
+            evidence = f"“{cue}” near “{first.text}”"
             if key in origins:
                 evidence += f"; “{origins[key]}” marks the origin"
+            if key in times:
+                evidence += f"; “{times[key][0]}”"
             confidence = round(min(1.0, first.confidence), 2)
         else:
             first = ms[0]
             evidence = "mentioned (no travel cue)"
+            first.evidence = evidence
             confidence = round(0.5 * first.confidence, 2)
-        role = "origin" if order == 1 else ("destination" if order == len(keys) else "via")
-        stops.append(Stop(order, places[key], [first] + [m for m in ms if m is not first], confidence, role, evidence))
-    return stops, warnings
+        if key in planned and order == len(keys):
+            role = "planned"
+        else:
+            role = "origin" if order == 1 else ("destination" if order == len(keys) else "via")
+        words, iso = times.get(key, (None, None))
+        stops.append(Stop(order, places[key], [first] + [m for m in ms if m is not first], confidence, role,
+                          evidence, time=iso, when=words))
+    for s in stops:
+        for m in s.mentions:
+            if m is s.mention:
+                m.evidence = f"stop {s.order} ({s.role}): {s.evidence}"
+    return stops
+
+
+def article_modes(text: str) -> dict[str, str]:
+    """The ways of travel an article names anywhere: mode -> the first word found."""
+    found: dict[str, str] = {}
+    folded = text.casefold()
+    for mode in MODES:
+        for w in getattr(cues(), mode):
+            if regex.search(r"(?<![\p{L}\p{M}])" + regex.escape(w.strip()), folded):
+                found[mode] = w.strip()
+                break
+    return found
+
+
+def leg_modes(text: str, stops: list[Stop], mentions: list[Mention]) -> list[tuple[str, str]]:
+    """How each leg was travelled, from the text: (mode, evidence) per leg.
+
+    In turn: a mode word just before the arrival's mention ("flew to Ramstein"); one
+    after the departure's mention before the next place ("Przemyśl and took an
+    overnight train"); the previous leg's mode within the same sentence; the only
+    mode the article names; the previous leg's mode. An article that names no mode
+    at all is taken as a rail journey (assumed, and said); otherwise the leg is
+    ``direct`` (unknown).
+    """
+    c = cues()
+    lists = {mode: getattr(c, mode) for mode in MODES}
+
+    def mode_near(m: Mention) -> str:
+        """A mode word among the few words just before ``m`` (nearest first)."""
+        lo = max(m.sentence_start, m.start - _REACH)
+        before = list(_WORD.finditer(text, lo, m.start))[-CUE_WINDOW:]
+        for w in reversed(before):
+            rest = text[w.start():min(m.end, w.start() + _REACH)].casefold()
+            for mode, words in lists.items():
+                cue = _starts_with_cue(rest, words)
+                if cue:
+                    return f"{mode}|{cue}"
+        return ""
+
+    def mode_after(m: Mention, max_words: int | None = None) -> str:
+        nxt = next((x.start for x in mentions if x.start >= m.end and x.place is not None), m.sentence_end)
+        stop = min(nxt, m.sentence_end)
+        if max_words is not None:  # the words right after it, in the same clause ("nach Rzeszów geflogen")
+            brk = _CLAUSE_BREAK.search(text, m.end, stop)
+            stop = brk.start() if brk else stop
+        for k, w in enumerate(_WORD.finditer(text, m.end, stop)):
+            if max_words is not None and k >= max_words:
+                break
+            rest = text[w.start():min(stop, w.start() + _REACH)].casefold()
+            for mode, words in lists.items():
+                cue = _starts_with_cue(rest, words)
+                if cue:
+                    return f"{mode}|{cue}"
+        return ""
+
+    named = article_modes(text)
+    out: list[tuple[str, str]] = []
+    for k, (a, b) in enumerate(zip(stops, stops[1:])):
+        found = ""
+        why = ""
+        for m in b.mentions:
+            if (found := mode_near(m)):
+                why = f"“{found.split('|')[1]}” before “{m.text}”"
+                break
+        if not found:  # verb-final languages: the mode word follows the arrival ("nach Rzeszów geflogen")
+            for m in b.mentions:
+                if (found := mode_after(m, max_words=2)):
+                    why = f"“{found.split('|')[1]}” after “{m.text}”"
+                    break
+        if not found:  # the way of leaving ("Przemyśl and took an overnight train")
+            for m in a.mentions:
+                if (found := mode_after(m)):
+                    why = f"“{found.split('|')[1]}” after “{m.text}”"
+                    break
+        if not found and k == 0:  # the way of setting out ("by special train from Delhi")
+            for m in a.mentions:
+                if (found := mode_near(m)):
+                    why = f"“{found.split('|')[1]}” before “{m.text}”"
+                    break
+        if found:
+            out.append((found.split("|")[0], why))
+            continue
+        if out and out[-1][0] != "direct" and b.mention.sentence_index == stops[k].mention.sentence_index:
+            out.append((out[-1][0], "as the leg before it, in the same sentence"))
+        elif len(named) == 1:
+            mode, word = next(iter(named.items()))
+            out.append((mode, f"the only way of travel the article names (“{word}”)"))
+        elif out and out[-1][0] != "direct":
+            out.append((out[-1][0], "as the leg before it"))
+        elif not named:
+            out.append(("rail", "the article does not say how: assumed by rail"))
+        else:
+            out.append(("direct", "the article does not say how this leg was travelled"))
+    return out

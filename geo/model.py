@@ -78,6 +78,7 @@ class Mention:
     match: str = ""
     confidence: float = 0.0
     reason: str = ""  # why it is unresolved, when it is
+    evidence: str = ""  # why it is, or is not, a stop of the journey
 
     @property
     def resolved(self) -> bool:
@@ -95,7 +96,8 @@ class Stop:
     role: str = ""  # "origin", "via", "destination"
     evidence: str = ""
     snap_km: float | None = None
-    time: str | None = None  # ISO 8601 date or date-time of arrival or departure, when the text gives one
+    time: str | None = None  # ISO 8601 date of arrival or departure, when the text and the article's date give one
+    when: str | None = None  # the words that date it ("रविवार दोपहर", "on Sunday afternoon")
 
     @property
     def mention(self) -> Mention:
@@ -122,8 +124,10 @@ class Stop:
 class Leg:
     """The way between two consecutive stops.
 
-    ``mode`` is ``"rail"`` when routed along the rail layer and ``"direct"`` when
-    drawn as a straight line (``note`` says why).
+    ``mode`` is how the text says the leg was travelled: ``"rail"`` (routed along the
+    rail layer when it can be, else drawn straight with ``note`` saying why),
+    ``"air"`` (a great-circle arc), ``"road"`` and ``"sea"`` (straight lines), or
+    ``"direct"`` (not known, or not routable: a straight line).
     """
 
     from_order: int
@@ -139,12 +143,16 @@ class Leg:
     def assumptions(self) -> list[str]:
         """What geojourney assumed about this leg, in words."""
         out = []
-        if self.mode == "direct":
+        if self.evidence and not self.evidence.startswith("“"):
+            out.append(f"how it was travelled is inferred: {self.evidence}")
+        if self.mode in ("direct", "road", "sea"):
             out.append(f"drawn as a straight line: {self.note or 'not routed'}")
         if self.gaps:
             out.append(f"crosses {len(self.gaps)} gap(s) in the rail data, bridged")
         return out
     gaps: list[list[tuple[float, float]]] = field(default_factory=list)  # bridged gaps crossed: [(lon, lat), (lon, lat)]
+    evidence: str = ""  # the words that gave the mode
+    planned: bool = False  # the leg leads to a planned stop
 
 
 @dataclass(slots=True)

@@ -7,7 +7,7 @@ from typing import Sequence
 
 from .errors import InputError
 from .gazetteer import Gazetteer
-from .journey import choose_stops
+from .journey import choose_stops, leg_modes
 from .mentions import find_mentions
 from .model import Journey, Mention, Stop
 from .rail import open_rail, route_legs
@@ -71,6 +71,17 @@ def _override_stops(names: Sequence[str], mentions: list[Mention], gazetteer: Ga
     return stops
 
 
+def _parse_date(value):
+    from datetime import date
+
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(f"--date must be YYYY-MM-DD, not '{value}'") from None
+
+
 def _resolve_names(names: Sequence[str], mentions: list[Mention], gazetteer: Gazetteer, option: str) -> list[Mention]:
     """Names the user gave, each resolved in the article's context."""
     context_places = [m.place for m in mentions if m.place is not None and not m.place.is_context]
@@ -88,17 +99,17 @@ def _resolve_names(names: Sequence[str], mentions: list[Mention], gazetteer: Gaz
     return out
 
 
-def _read_journey(text: str, gaz: Gazetteer, stops: Sequence[str] | None) -> tuple[list[Mention], list[Stop], list[str]]:
+def _read_journey(text: str, gaz: Gazetteer, stops: Sequence[str] | None, today=None) -> tuple[list[Mention], list[Stop], list[str]]:
     mentions = place_mentions(text, gaz)
     if not mentions and not stops:
         raise InputError("no places found in the text")
     if stops:
         return mentions, _override_stops(stops, mentions, gaz), []
-    chosen, warnings = choose_stops(text, mentions)
+    chosen, warnings = choose_stops(text, mentions, today)
     return mentions, chosen, warnings
 
 
-def _open_osm(text: str, gaz: Gazetteer, stops, mentions, chosen, warnings):
+def _open_osm(text: str, gaz: Gazetteer, stops, mentions, chosen, warnings, today=None):
     """OSM rail for the corridor of a first reading; then a second reading with the corridor's stations."""
     from .errors import DataError
     from .osm import OSM_RAIL_ATTRIBUTION, OSM_STATIONS_ATTRIBUTION, Corridor, fetch_corridor
@@ -115,7 +126,7 @@ def _open_osm(text: str, gaz: Gazetteer, stops, mentions, chosen, warnings):
         return gaz, mentions, chosen, warnings, None, [f"{exc}; legs are drawn direct"]
     if osm.stations is not None:
         gaz = gaz.with_file(osm.stations, OSM_STATIONS_ATTRIBUTION)
-        mentions, chosen, warnings = _read_journey(text, gaz, stops)
+        mentions, chosen, warnings = _read_journey(text, gaz, stops, today)
     return gaz, mentions, chosen, warnings, load_network(osm.lines, "osm", OSM_RAIL_ATTRIBUTION), []
 
 
@@ -127,6 +138,7 @@ def build_journey(
     stops: Sequence[str] | None = None,
     via: Sequence[str] | None = None,
     gazetteer: Gazetteer | None = None,
+    date: "datetime.date | str | None" = None,
 ) -> Journey:
     """Turn an article into a journey with routed legs.
 
@@ -146,6 +158,9 @@ def build_journey(
         near one is routed through it.
     gazetteer : Gazetteer, optional
         A gazetteer already loaded (for batch work).
+    date : datetime.date or str, optional
+        The article's date (``YYYY-MM-DD``), against which weekdays in the text are
+        resolved; default: a date line in the text, if any.
 
     Returns
     -------
@@ -156,14 +171,25 @@ def build_journey(
     InputError
         When the text names no place at all, or an option cannot be used.
     """
+    today = _parse_date(date)
     gaz = gazetteer or Gazetteer(list(gazetteers))
-    mentions, chosen, warnings = _read_journey(text, gaz, stops)
+    mentions, chosen, warnings = _read_journey(text, gaz, stops, today)
     if rail == "osm":
-        gaz, mentions, chosen, warnings, net, rail_warnings = _open_osm(text, gaz, stops, mentions, chosen, warnings)
+        gaz, mentions, chosen, warnings, net, rail_warnings = _open_osm(text, gaz, stops, mentions, chosen, warnings,
+                                                                        today)
     else:
         net, rail_warnings = open_rail(rail)
     waypoints = [m.place for m in _resolve_names(via, mentions, gaz, "--via")] if via else []
-    legs = route_legs(chosen, net, waypoints)
+    if stops:  # given by hand: the article's one way of travel if it names one, else rail
+        modes = leg_modes("", chosen, [])
+        from .journey import article_modes
+
+        named = article_modes(text)
+        if len(named) == 1:
+            modes = [(next(iter(named)), "the only way of travel the article names")] * len(modes)
+    else:
+        modes = leg_modes(text, chosen, mentions)
+    legs = route_legs(chosen, net, waypoints, modes)
     from .cache import take_notices
 
     return Journey(text, mentions, chosen, legs, take_notices() + gaz.warnings + warnings + rail_warnings,

@@ -488,11 +488,15 @@ def _assign_waypoints(stops: list[Stop], waypoints: list[Place]) -> dict[int, li
     return by_leg
 
 
-def route_legs(stops: list[Stop], net: RailNetwork | None, waypoints: list[Place] = ()) -> list[Leg]:
-    """Route each leg between consecutive stops on ``net``; direct where it cannot be.
+def route_legs(stops: list[Stop], net: RailNetwork | None, waypoints: list[Place] = (),
+               modes: list[tuple[str, str]] | None = None) -> list[Leg]:
+    """Draw each leg between consecutive stops by its mode.
 
-    ``waypoints`` (places the report says the train passed) pin the route of the
-    leg each lies along: that leg is routed through them.
+    Rail legs are routed on ``net`` (straight, as ``direct``, where they cannot be);
+    air legs follow the great circle; road, sea and unknown legs are straight.
+    ``modes`` gives (mode, evidence) per leg (default: all rail). ``waypoints``
+    (places the report says the train passed) pin the route of the leg each lies
+    along.
     """
     legs: list[Leg] = []
     snaps: dict[int, tuple[int, float]] = {}
@@ -505,7 +509,19 @@ def route_legs(stops: list[Stop], net: RailNetwork | None, waypoints: list[Place
         straight = haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
         direct = [(a.place.lon, a.place.lat), (b.place.lon, b.place.lat)]
         via = pinned.get(k, [])
+        mode, evidence = modes[k] if modes else ("rail", "")
+        planned = b.role == "planned"
         note = ""
+        if mode != "rail":
+            if mode == "air":
+                coords, km = great_circle(a.place, b.place)
+                legs.append(Leg(a.order, b.order, "air", round(km, 1), coords, evidence=evidence, planned=planned))
+                continue
+            note = {"road": "the road route is not computed", "sea": "the sea route is not computed"}.get(
+                mode, "the text does not say how this leg was travelled")
+            legs.append(Leg(a.order, b.order, mode, round(straight, 1), direct, note, evidence=evidence,
+                            planned=planned))
+            continue
         if net is None:
             note = "no rail layer"
         elif snaps[a.order][1] > MAX_SNAP_KM or snaps[b.order][1] > MAX_SNAP_KM:
@@ -538,13 +554,25 @@ def route_legs(stops: list[Stop], net: RailNetwork | None, waypoints: list[Place
                 gaps = [[tuple(map(float, net.coords[x])), tuple(map(float, net.coords[y]))]
                         for x, y in zip(path, path[1:]) if (min(x, y), max(x, y)) in net.bridges]
                 legs.append(Leg(a.order, b.order, "rail", round(km, 1), coords, "", len(gaps), [w.name for w in via],
-                                gaps))
+                                gaps, evidence, planned))
                 continue
-        legs.append(Leg(a.order, b.order, "direct", round(straight, 1), direct, note))
+        legs.append(Leg(a.order, b.order, "direct", round(straight, 1), direct, f"by rail, but {note}" if evidence else note,
+                        evidence=evidence, planned=planned))
     for leg in legs:
         leg.coordinates = continuous_longitudes(leg.coordinates)
         leg.gaps = [continuous_longitudes(g) for g in leg.gaps]
     return legs
+
+
+def great_circle(a: Place, b: Place) -> tuple[list[tuple[float, float]], float]:
+    """The geodesic from ``a`` to ``b`` on the WGS84 ellipsoid: (lon, lat) points about every 50 km, and km."""
+    from pyproj import Geod
+
+    geod = Geod(ellps="WGS84")
+    _, _, metres = geod.inv(a.lon, a.lat, b.lon, b.lat)
+    n = int(min(200, max(0, metres / 50_000)))
+    inner = geod.npts(a.lon, a.lat, b.lon, b.lat, n) if n else []
+    return [(a.lon, a.lat), *inner, (b.lon, b.lat)], metres / 1000
 
 
 def continuous_longitudes(coords: list[tuple[float, float]]) -> list[tuple[float, float]]:

@@ -63,8 +63,7 @@ def _popup_html(journey: Journey, stop: Stop) -> str:
     rows = [
         f"<strong>{stop.order}. {safe_text(p.name)}</strong>",
         f"<div>In the text: “{safe_text(stop.mention.text)}”</div>",
-        *([f"<div><time datetime='{safe_text(stop.time)}'>{safe_text(stop.time.replace('T', ' '))}</time></div>"]
-          if stop.time else []),
+        *([f"<div>{_time_html(stop)}</div>"] if stop.time or stop.when else []),
         f"<blockquote>{_sentence_html(journey, stop)}</blockquote>",
         *[f"<div class='gj-assume'>⚠ {safe_text(a)}</div>" for a in stop.assumptions],
         f"<div class='gj-meta'>{safe_text(p.source)} · {safe_text(stop.role)} · confidence {stop.confidence:.2f}</div>",
@@ -72,8 +71,19 @@ def _popup_html(journey: Journey, stop: Stop) -> str:
     return f"<div class='gj-popup' lang=''>{''.join(rows)}</div>"
 
 
+def _time_html(stop: Stop) -> str:
+    """The stop's date as the text gives it, with the ISO date where the article's date allows."""
+    words = safe_text(stop.when or "")
+    if stop.time:
+        shown = safe_text(stop.time) + (f" ({words})" if words else "")
+        return f"<time datetime='{safe_text(stop.time)}'>{shown}</time>"
+    return f"<span class='gj-when'>{words}</span>"
+
+
 def _leg_label(leg: Leg) -> str:
     text = f"{leg.from_order} → {leg.to_order}: {MODE_LABEL.get(leg.mode, leg.mode)}, {leg.length_km:,.0f} km"
+    if leg.planned:
+        text += " (planned)"
     if leg.via:
         text += f", via {', '.join(leg.via)}"
     return safe_text(text) + "".join(f"<br>⚠ {safe_text(a)}" for a in leg.assumptions)
@@ -310,8 +320,8 @@ def _stop_item(journey: Journey, stop: Stop) -> str:
     parts = [f"<li><strong>{safe_text(p.name)}</strong>"]
     if stop.role:
         parts.append(f" <span class='gj-meta'>{safe_text(stop.role)}</span>")
-    if stop.time:
-        parts.append(f" <time datetime='{safe_text(stop.time)}'>{safe_text(stop.time.replace('T', ' '))}</time>")
+    if stop.time or stop.when:
+        parts.append(f" {_time_html(stop)}")
     if stop.mention.sentence_end > stop.mention.sentence_start:
         parts.append(f"<q>{_sentence_html(journey, stop, 60)}</q>")
     parts += [f"<span class='gj-assume'>⚠ {safe_text(a)}</span>" for a in stop.assumptions]
@@ -451,7 +461,9 @@ def journey_map(
         folium.LayerControl(collapsed=True).add_to(m)
 
     for leg in display_legs:
-        style = MODE_STYLE.get(leg.mode, MODE_STYLE["direct"])
+        style = dict(MODE_STYLE.get(leg.mode, MODE_STYLE["direct"]))
+        if leg.planned:  # not travelled yet: lighter, dashed
+            style.update(opacity=0.6, dash_array=style.get("dash_array", "10 6"))
         line = folium.PolyLine(_display_line(leg, bounds), class_name=f"gj-leg gj-{leg.mode}", **style).add_to(m)
         line.add_child(_bind("bindTooltip", _leg_label(leg), sticky=True))
         for (x1, y1), (x2, y2) in leg.gaps:  # an assumption: show it

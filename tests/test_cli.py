@@ -72,7 +72,7 @@ def test_rail_none_draws_direct_legs():
 
 def test_stop_far_from_rail_gets_a_direct_leg(tmp_path):
     article = tmp_path / "a.txt"
-    article.write_text("The train left Pyongyang and arrived in Vladivostok. Then he flew to Tokyo.", "utf-8")
+    article.write_text("The train left Pyongyang and arrived in Vladivostok. Then the train went on to Tokyo.", "utf-8")
     fc = journey(article, "--rail", CORRIDOR)
     stops, legs = split(fc)
     assert [s["properties"]["name"] for s in stops][-1] == "Tokyo"
