@@ -25,7 +25,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(sp: argparse.ArgumentParser, journey: bool = True) -> None:
-        sp.add_argument("article", metavar="ARTICLE", help="a UTF-8 text file, or - for standard input")
+        sp.add_argument("article", metavar="ARTICLE", nargs="?" if journey else None,
+                        help="a UTF-8 text file, or - for standard input")
         sp.add_argument("--gazetteer", action="append", default=[], metavar="FILE",
                         help="extra places: GeoJSON or CSV points with a 'name' (repeatable)")
         if journey:
@@ -34,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
                                  "and stations of the journey's corridor, from Overpass) or 'none'")
             sp.add_argument("--date", metavar="YYYY-MM-DD", default=None,
                             help="the article's date, against which weekdays in the text are resolved")
+            sp.add_argument("--journey", metavar="FILE", default=None,
+                            help="render an edited journey file (TOML, from --format toml) instead of reading ARTICLE")
             sp.add_argument("--via", metavar="'A; B'", default=None,
                             help="stations or towns the train is known to have passed: legs are routed through them")
             sp.add_argument("--stops", metavar="'A; B; C'", default=None,
@@ -41,7 +44,8 @@ def _parser() -> argparse.ArgumentParser:
 
     j = sub.add_parser("journey", help="print the journey's stops and legs")
     common(j)
-    j.add_argument("--format", choices=["geojson"], default="geojson")
+    j.add_argument("--format", choices=["geojson", "toml"], default="geojson",
+                   help="geojson (default) or toml: an editable journey file for --journey")
 
     m = sub.add_parser("map", help="write the interactive map as HTML")
     common(m)
@@ -80,7 +84,9 @@ def _run(args: argparse.Namespace) -> int:
     from .gazetteer import Gazetteer
     from .pipeline import build_journey, place_mentions, read_article
 
-    text = read_article(args.article)
+    if args.command != "places" and (args.article is None) == (args.journey is None):
+        raise GeojourneyError("give an ARTICLE or --journey FILE (one of them)")
+    text = read_article(args.article) if args.article is not None else None
     if args.command == "map":  # check the page options before the slow work
         from .render import DEFAULT_TILES, _check_url, embed_snippet, tile_provider
 
@@ -107,9 +113,20 @@ def _run(args: argparse.Namespace) -> int:
     if args.stops is not None and not stops:
         raise GeojourneyError("--stops: give names separated by ';'")
     via = [s.strip() for s in args.via.split(";") if s.strip()] if args.via else None
-    journey = build_journey(text, rail=args.rail, gazetteers=args.gazetteer, stops=stops, via=via, date=args.date)
+    file_title = None
+    if args.journey:
+        from .pipeline import journey_from_file
+
+        journey, file_title = journey_from_file(args.journey, rail=args.rail, via=via, gazetteers=args.gazetteer)
+    else:
+        journey = build_journey(text, rail=args.rail, gazetteers=args.gazetteer, stops=stops, via=via, date=args.date)
     for w in journey.warnings:
         print(f"geojourney: warning: {w}", file=sys.stderr)
+    if args.command == "journey" and args.format == "toml":
+        from .journey_file import journey_toml
+
+        sys.stdout.write(journey_toml(journey, file_title))
+        return 0
     if args.command == "journey":
         from .export import journey_geojson
 
@@ -121,7 +138,7 @@ def _run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if not out.parent.is_dir():
         raise GeojourneyError(f"cannot write {out}: no such directory {out.parent}")
-    page = render_html(journey, args.title, self_contained=args.self_contained, tiles=args.tiles,
+    page = render_html(journey, args.title or file_title, self_contained=args.self_contained, tiles=args.tiles,
                        tiles_key=args.tiles_key, railway_overlay=args.railway_overlay, credit=args.credit,
                        source_url=args.source_url)
     _write_atomically(out, page)
@@ -129,7 +146,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.embed:
         from .render import _default_title, embed_snippet
 
-        print(embed_snippet(args.embed_src or out.name, args.title or _default_title(journey), args.aspect))
+        print(embed_snippet(args.embed_src or out.name, args.title or file_title or _default_title(journey), args.aspect))
     return 0
 
 

@@ -197,3 +197,36 @@ def build_journey(
                    rail_path=str(net.path) if net and net.path else None,
                    rail_attribution=net.attribution if net else "",
                    gazetteer_attributions=gaz.attributions)
+
+
+def journey_from_file(path: str | Path, *, rail: str | None = None, via: Sequence[str] | None = None,
+                      gazetteers: Sequence[str | Path] = ()) -> tuple[Journey, str | None]:
+    """The journey of an edited journey file (``--journey``): its stops, roles, dates and modes as written,
+    the legs routed afresh. Returns the journey and the file's title."""
+    from .journey_file import read_journey_file
+
+    stops, modes, text, title = read_journey_file(path)
+    if rail == "osm":
+        from .errors import DataError
+        from .osm import OSM_RAIL_ATTRIBUTION, Corridor, fetch_corridor
+        from .rail import load_network
+
+        try:
+            osm = fetch_corridor(Corridor.around([(s.place.lat, s.place.lon) for s in stops]))
+            net, rail_warnings = load_network(osm.lines, "osm", OSM_RAIL_ATTRIBUTION), []
+        except DataError as exc:
+            net, rail_warnings = None, [f"{exc}; legs are drawn direct"]
+    else:
+        net, rail_warnings = open_rail(rail)
+    waypoints = []
+    if via:
+        gaz = Gazetteer(list(gazetteers))
+        waypoints = [m.place for m in _resolve_names(via, [s.mention for s in stops], gaz, "--via")]
+    legs = route_legs(stops, net, waypoints, modes)
+    from .cache import take_notices
+
+    mentions = [s.mention for s in stops]
+    return Journey(text, mentions, stops, legs, take_notices() + rail_warnings,
+                   rail_source=net.source if net else "none",
+                   rail_path=str(net.path) if net and net.path else None,
+                   rail_attribution=net.attribution if net else ""), title

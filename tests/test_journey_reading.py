@@ -119,3 +119,70 @@ def test_an_article_with_no_word_of_travel_mode_is_assumed_rail_and_says_so(tmp_
     leg = [f for f in json.loads(res.stdout)["features"] if f["properties"]["kind"] == "leg"][0]["properties"]
     assert leg["mode"] == "rail" and any("assumed by rail" in a for a in leg["assumptions"])
     assert math.isclose(leg["length_km"], 1599, rel_tol=0.1)
+
+
+# ---- the journalist has the last word -------------------------------------------------------------------------
+
+def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
+    from conftest import CORRIDOR, SEED, STATIONS
+
+    res = run_cli("journey", SEED, "--rail", CORRIDOR, "--gazetteer", STATIONS, "--format", "toml", "--date", "2023-09-12")
+    assert res.returncode == 0, res.stderr.decode()
+    toml = tmp_path / "kim.toml"
+    toml.write_bytes(res.stdout)
+    import tomllib
+
+    doc = tomllib.loads(res.stdout.decode())
+    assert [s["name"] for s in doc["stops"]] == ["Pyongyang", "Хасан", "Ussuriysk", "Vladivostok"]
+    assert doc["stops"][0]["time"] == "2023-09-10" and doc["stops"][3]["role"] == "planned"
+    assert [leg["mode"] for leg in doc["legs"]] == ["rail"] * 3
+
+    def stops_of(*args):
+        r = run_cli("journey", "--journey", toml, "--rail", CORRIDOR, *args)
+        assert r.returncode == 0, r.stderr.decode()
+        fc = json.loads(r.stdout)
+        return ([f for f in fc["features"] if f["properties"]["kind"] == "stop"],
+                [f for f in fc["features"] if f["properties"]["kind"] == "leg"])
+
+    stops, legs = stops_of()
+    assert [s["properties"]["name"] for s in stops] == [s["name"] for s in doc["stops"]]
+    assert [s["properties"]["time"] for s in stops][:2] == ["2023-09-10", "2023-09-12"]
+    assert [round(leg["properties"]["length_km"]) for leg in legs] == [768, 235, 99]
+    # the editor moves Ussuriysk's stop and says the last leg was driven
+    text = toml.read_text("utf-8")
+    text = text.replace('name = "Ussuriysk"', 'name = "Ussuriysk (corrected)"')
+    text = text.replace("lat = 43.80129", "lat = 43.9").replace("lat = 43.80", "lat = 43.9")
+    head, _, last = text.rpartition("[[legs]]")
+    toml.write_text(head + "[[legs]]" + last.replace('mode = "rail"', 'mode = "road"'), "utf-8")
+    stops, legs = stops_of()
+    assert stops[2]["properties"]["name"] == "Ussuriysk (corrected)"
+    assert legs[-1]["properties"]["mode"] == "road"
+    out = tmp_path / "m.html"
+    assert run_cli("map", "--journey", toml, "--rail", CORRIDOR, "-o", out).returncode == 0
+    page = out.read_text("utf-8")
+    assert "Ussuriysk (corrected)" in page and '"className": "gj-leg gj-road"' in page
+    again = tmp_path / "again.html"
+    run_cli("map", "--journey", toml, "--rail", CORRIDOR, "-o", again)
+    assert again.read_bytes() == out.read_bytes()  # rebuilds are byte-identical
+
+
+@pytest.mark.parametrize("body, says", [
+    ('[[stops]]\nname = "A"\nlat = 10\nlon = 10\n[[stops]]\nname = "B"\nlat = 95\nlon = 10\n', "stop 2 (line 5): 'lat'"),
+    ('[[stops]]\nname = "A"\nlat = 10\nlon = 10\nrole = "start"\n', "stop 1 (line 1): 'role'"),
+    ('[[stops]]\nname = "A"\nlat = 10\nlon = 10\n[[stops]]\nname = "B"\nlat = 11\nlon = 10\n[[legs]]\nfrom = 1\n'
+     'to = 2\nmode = "teleport"\n', "leg 1 (line 9): 'mode'"),
+    ('[[stops]]\nname = "A"\nlat = 10\nlon = \n', "line 4"),
+    ('title = "x"\n', "no [[stops]]"),
+])
+def test_invalid_journey_files_name_the_line(tmp_path, body, says):
+    toml = tmp_path / "bad.toml"
+    toml.write_text(body, "utf-8")
+    out = tmp_path / "m.html"
+    res = run_cli("map", "--journey", toml, "--rail", "none", "-o", out)
+    assert res.returncode == 2 and says in res.stderr.decode() and len(res.stderr.splitlines()) == 1
+    assert not out.exists()
+
+
+def test_article_and_journey_file_are_one_or_the_other(tmp_path):
+    res = run_cli("journey", "--rail", "none")
+    assert res.returncode == 2 and b"ARTICLE or --journey" in res.stderr
