@@ -17,6 +17,7 @@ from .pipeline import build_journey, place_mentions, read_article
 __all__ = [
     "DataError", "GeojourneyError", "InputError", "Gazetteer", "Journey", "Leg", "Mention", "Place", "Stop",
     "build_journey", "place_mentions", "read_article", "render_html", "journey_map", "journey_geojson",
+    "read_journey", "OfflineGeocoder",
 ]
 
 
@@ -26,6 +27,10 @@ def __getattr__(name: str):
         from . import render
 
         return getattr(render, name)
+    if name in {"read_journey", "OfflineGeocoder"}:
+        from . import api
+
+        return getattr(api, name)
     if name == "journey_geojson":
         from .export import journey_geojson
 

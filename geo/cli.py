@@ -44,8 +44,9 @@ def _parser() -> argparse.ArgumentParser:
 
     j = sub.add_parser("journey", help="print the journey's stops and legs")
     common(j)
-    j.add_argument("--format", choices=["geojson", "toml"], default="geojson",
-                   help="geojson (default) or toml: an editable journey file for --journey")
+    j.add_argument("--format", choices=["geojson", "csv", "gpx", "kml", "toml"], default="geojson",
+                   help="geojson (default), csv (stops, for Datawrapper and spreadsheets), gpx, kml, or toml "
+                        "(an editable journey file for --journey)")
 
     m = sub.add_parser("map", help="write the interactive map as HTML")
     common(m)
@@ -122,10 +123,10 @@ def _run(args: argparse.Namespace) -> int:
         journey = build_journey(text, rail=args.rail, gazetteers=args.gazetteer, stops=stops, via=via, date=args.date)
     for w in journey.warnings:
         print(f"geojourney: warning: {w}", file=sys.stderr)
-    if args.command == "journey" and args.format == "toml":
-        from .journey_file import journey_toml
+    if args.command == "journey" and args.format != "geojson":
+        from .export import export_text
 
-        sys.stdout.write(journey_toml(journey, file_title))
+        sys.stdout.write(export_text(journey, args.format, file_title))
         return 0
     if args.command == "journey":
         from .export import journey_geojson
