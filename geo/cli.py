@@ -25,7 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(sp: argparse.ArgumentParser, journey: bool = True) -> None:
-        sp.add_argument("article", metavar="ARTICLE", nargs="?" if journey else None,
+        sp.add_argument("article", metavar="ARTICLE", nargs="?",
                         help="a UTF-8 text file, or - for standard input")
         sp.add_argument("--gazetteer", action="append", default=[], metavar="FILE",
                         help="extra places: GeoJSON or CSV points with a 'name' (repeatable)")
@@ -66,9 +66,27 @@ def _parser() -> argparse.ArgumentParser:
                    help="the address the page will be published at (default: the output file's name)")
     m.add_argument("--aspect", default="4:3", metavar="W:H", help="aspect ratio of the embed snippet (default 4:3)")
 
+    b = sub.add_parser("build", help="render a folder of articles to a static site of maps")
+    b.add_argument("src", metavar="SRC", help="a folder of .txt or .md articles (front matter: title, date, "
+                                             "source_url, journey)")
+    b.add_argument("-o", "--output", required=True, metavar="SITE")
+    b.add_argument("--rail", metavar="SRC", default=None, help="as for map")
+    b.add_argument("--gazetteer", action="append", default=[], metavar="FILE")
+    b.add_argument("--self-contained", action="store_true")
+    b.add_argument("--title", default=None, help="the index page's title")
+    b.add_argument("-j", "--jobs", type=int, default=None, help="parallel workers (default: the machine's cores)")
+    b.add_argument("--engine", choices=["local", "dask"], default="local")
+    b.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="dask.distributed scheduler address (default with --engine dask: a local cluster)")
+
     pl = sub.add_parser("places", help="list every place mention")
     common(pl, journey=False)
     pl.add_argument("--format", choices=["json"], default="json")
+    pl.add_argument("--jsonl", metavar="FILE", default=None,
+                    help="many documents: one JSON object per line ({\"id\", \"text\"}), - for standard input; "
+                         "writes one line per document")
+    pl.add_argument("--engine", choices=["local", "dask"], default="local", help="with --jsonl: where to run")
+    pl.add_argument("--scheduler", default=None, metavar="ADDRESS", help="dask.distributed scheduler address")
     return p
 
 
@@ -81,11 +99,33 @@ def _write_atomically(path: Path, text: str) -> None:
         raise GeojourneyError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
+def _build(args: argparse.Namespace) -> int:
+    from .site import build_site
+
+    done = build_site(Path(args.src), Path(args.output), rail=args.rail, gazetteers=args.gazetteer, jobs=args.jobs,
+                      self_contained=args.self_contained, title=args.title, engine=args.engine,
+                      scheduler=args.scheduler, progress=sys.stderr.isatty())
+    for e in done["errors"]:
+        print(f"geojourney: skipped {e}", file=sys.stderr)
+    print(f"geojourney: built {done['built']}, skipped {done['skipped']} unchanged, {done['failed']} failed "
+          f"-> {args.output}", file=sys.stderr)
+    return 1 if done["failed"] else 0
+
+
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "build":
+        return _build(args)
     from .gazetteer import Gazetteer
     from .pipeline import build_journey, place_mentions, read_article
 
-    if args.command != "places" and (args.article is None) == (args.journey is None):
+    if args.command == "places":
+        if (args.article is None) == (args.jsonl is None):
+            raise GeojourneyError("give an ARTICLE or --jsonl FILE (one of them)")
+        if args.jsonl is not None:
+            from .batch import places_jsonl
+
+            return places_jsonl(args.jsonl, args.gazetteer, engine=args.engine, scheduler=args.scheduler)
+    elif (args.article is None) == (args.journey is None):
         raise GeojourneyError("give an ARTICLE or --journey FILE (one of them)")
     text = read_article(args.article) if args.article is not None else None
     if args.command == "map":  # check the page options before the slow work

@@ -1,0 +1,96 @@
+"""``geojourney places --jsonl``: place mentions for many documents, one JSON line in and out each.
+
+Input lines are ``{"id": ..., "text": ..., "lang": ...}`` (``lang`` optional); output
+lines are ``{"id": ..., "places": [...]}`` with the fields of ``places --format json``,
+in input order. A line that is not such an object is reported on standard error
+(with its number) and skipped; the run goes on. Progress goes to standard error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Iterator
+
+from .errors import InputError
+
+PROGRESS_EVERY = 1000
+BATCH = 200
+
+
+def _lines(source: str) -> Iterator[tuple[int, str]]:
+    if source == "-":
+        stream = sys.stdin.buffer
+    else:
+        p = Path(source)
+        if not p.is_file():
+            raise InputError(f"not found: {source}")
+        stream = open(p, "rb")
+    try:
+        for n, raw in enumerate(stream, 1):
+            yield n, raw.decode("utf-8", errors="replace")
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+
+
+def parse_line(n: int, line: str) -> tuple[Any, str] | str:
+    """``(id, text)`` of one input line, or why it is skipped."""
+    try:
+        doc = json.loads(line)
+    except ValueError as exc:
+        return f"line {n}: not JSON ({exc.msg})"
+    if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
+        return f"line {n}: not an object with a \"text\" string"
+    return doc.get("id", n), doc["text"]
+
+
+_GAZETTEER: dict = {}
+
+
+def places_of(batch: list[tuple[Any, str]], gazetteers: list[str]) -> list[str]:
+    """Output lines for a batch of (id, text)."""
+    from .export import mention_record
+    from .gazetteer import Gazetteer
+    from .pipeline import place_mentions
+
+    if "g" not in _GAZETTEER:
+        _GAZETTEER["g"] = Gazetteer(gazetteers)
+    out = []
+    for ident, text in batch:
+        mentions = place_mentions(text, _GAZETTEER["g"]) if text.strip() else []
+        out.append(json.dumps({"id": ident, "places": [mention_record(m) for m in mentions]}, ensure_ascii=False))
+    return out
+
+
+def places_jsonl(source: str, gazetteers: list[str], engine: str = "local", scheduler: str | None = None) -> int:
+    """Run the batch; returns the exit status (0, or 1 when some lines were skipped)."""
+    docs: list[tuple[Any, str]] = []
+    skipped = 0
+    for n, line in _lines(source):
+        if not line.strip():
+            continue
+        parsed = parse_line(n, line)
+        if isinstance(parsed, str):
+            print(f"geojourney: skipped {parsed}", file=sys.stderr)
+            skipped += 1
+        else:
+            docs.append(parsed)
+    batches = [docs[i:i + BATCH] for i in range(0, len(docs), BATCH)]
+    if engine == "dask":
+        from .distributed import map_on_dask
+
+        results = map_on_dask(places_of, batches, scheduler, gazetteers=list(gazetteers))
+        for lines in results:
+            sys.stdout.write("".join(x + "\n" for x in lines))
+    else:
+        done = 0
+        for batch in batches:
+            sys.stdout.write("".join(x + "\n" for x in places_of(batch, list(gazetteers))))
+            done += len(batch)
+            if done % PROGRESS_EVERY < len(batch) and len(docs) > PROGRESS_EVERY:
+                print(f"geojourney: {done:,} of {len(docs):,} documents", file=sys.stderr)
+    sys.stdout.flush()
+    print(f"geojourney: {len(docs):,} documents, {skipped} lines skipped", file=sys.stderr)
+    return 1 if skipped else 0
