@@ -121,6 +121,8 @@ def read_journey(
     date: str | None = None,
     title: str | None = None,
     gazetteer=None,
+    online: bool = False,
+    user_agent: str | None = None,
 ) -> Journey:
     """Read the journey an article describes.
 
@@ -132,6 +134,9 @@ def read_journey(
         As for the command line (``--rail``, ``--gazetteer``, ``--stops``, ``--via``, ``--date``).
     title : str, optional
         The map's title.
+    online : bool
+        Look up the places the offline gazetteer cannot place on Nominatim (cached, one
+        request per second), identifying yourself with ``user_agent``.
     gazetteer : geo.Gazetteer, optional
         A gazetteer already loaded (batch work).
 
@@ -148,7 +153,8 @@ def read_journey(
         data, file_title = journey_from_file(as_path, rail=rail, via=via, gazetteers=gazetteers)
         return Journey(data, title or file_title)
     text = read_article(as_path) if as_path is not None else str(text_or_path)
-    data = build_journey(text, rail=rail, gazetteers=gazetteers, stops=stops, via=via, date=date, gazetteer=gazetteer)
+    data = build_journey(text, rail=rail, gazetteers=gazetteers, stops=stops, via=via, date=date, gazetteer=gazetteer,
+                         online=online, user_agent=user_agent)
     return Journey(data, title)
 
 

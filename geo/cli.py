@@ -35,6 +35,10 @@ def _parser() -> argparse.ArgumentParser:
                                  "and stations of the journey's corridor, from Overpass) or 'none'")
             sp.add_argument("--date", metavar="YYYY-MM-DD", default=None,
                             help="the article's date, against which weekdays in the text are resolved")
+            sp.add_argument("--online", action="store_true",
+                            help="look up the places the offline gazetteer cannot place on Nominatim (cached)")
+            sp.add_argument("--user-agent", default=None,
+                            help="how --online identifies you to Nominatim (its usage policy asks for one)")
             sp.add_argument("--journey", metavar="FILE", default=None,
                             help="render an edited journey file (TOML, from --format toml) instead of reading ARTICLE")
             sp.add_argument("--via", metavar="'A; B'", default=None,
@@ -160,7 +164,8 @@ def _run(args: argparse.Namespace) -> int:
 
         journey, file_title = journey_from_file(args.journey, rail=args.rail, via=via, gazetteers=args.gazetteer)
     else:
-        journey = build_journey(text, rail=args.rail, gazetteers=args.gazetteer, stops=stops, via=via, date=args.date)
+        journey = build_journey(text, rail=args.rail, gazetteers=args.gazetteer, stops=stops, via=via, date=args.date,
+                                online=args.online, user_agent=args.user_agent)
     for w in journey.warnings:
         print(f"geojourney: warning: {w}", file=sys.stderr)
     if args.command == "journey" and args.format != "geojson":

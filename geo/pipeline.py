@@ -99,14 +99,20 @@ def _resolve_names(names: Sequence[str], mentions: list[Mention], gazetteer: Gaz
     return out
 
 
-def _read_journey(text: str, gaz: Gazetteer, stops: Sequence[str] | None, today=None) -> tuple[list[Mention], list[Stop], list[str]]:
+def _read_journey(text: str, gaz: Gazetteer, stops: Sequence[str] | None, today=None,
+                  online: dict | None = None) -> tuple[list[Mention], list[Stop], list[str]]:
     mentions = place_mentions(text, gaz)
+    online_warnings: list[str] = []
+    if online is not None:
+        from .online import resolve_online
+
+        online_warnings = resolve_online(mentions, **online).warnings
     if not mentions and not stops:
         raise InputError("no places found in the text")
     if stops:
-        return mentions, _override_stops(stops, mentions, gaz), []
+        return mentions, _override_stops(stops, mentions, gaz), online_warnings
     chosen, warnings = choose_stops(text, mentions, today)
-    return mentions, chosen, warnings
+    return mentions, chosen, online_warnings + warnings
 
 
 def _open_osm(text: str, gaz: Gazetteer, stops, mentions, chosen, warnings, today=None):
@@ -139,6 +145,8 @@ def build_journey(
     via: Sequence[str] | None = None,
     gazetteer: Gazetteer | None = None,
     date: "datetime.date | str | None" = None,
+    online: bool = False,
+    user_agent: str | None = None,
 ) -> Journey:
     """Turn an article into a journey with routed legs.
 
@@ -173,7 +181,8 @@ def build_journey(
     """
     today = _parse_date(date)
     gaz = gazetteer or Gazetteer(list(gazetteers))
-    mentions, chosen, warnings = _read_journey(text, gaz, stops, today)
+    online_options = {"user_agent": user_agent} if online else None
+    mentions, chosen, warnings = _read_journey(text, gaz, stops, today, online_options)
     if rail == "osm":
         gaz, mentions, chosen, warnings, net, rail_warnings = _open_osm(text, gaz, stops, mentions, chosen, warnings,
                                                                         today)
