@@ -1,0 +1,116 @@
+"""Geoparsing evaluation on the shared corpora, beside the published figures of other systems.
+
+    python tests/benchmarks/geoparse_eval.py [CORPUS ...]     # default: all of ../shared/data/eval/*.jsonl
+
+Runs `geojourney places --jsonl` on each corpus (start-up included, as a user runs it) and scores:
+- recognition: exact-span precision, recall and F1 over the gold toponyms;
+- resolution, over the gold toponyms found with coordinates: accuracy within 161 km, mean and median error
+  (km), and AUC of the error curve (mean of ln(1 + error) / ln(1 + 20,039 km); lower is better);
+- per language where a corpus has several; documents per second and peak memory of the run.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+EVAL = ROOT.parent / "shared" / "data" / "eval"
+README = ROOT.parent / "shared" / "data" / "README.md"
+NAMES = {"geowebnews": "GeoWebNews", "lgl": "LGL", "geocorpora": "GeoCorpora", "idrisi": "IDRISI",
+         "hipe2022": "HIPE-2022"}
+HALF_EARTH_KM = 20039.0
+
+
+def km(lat1, lon1, lat2, lon2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def run(path: Path) -> tuple[list[dict], float, float]:
+    t = time.perf_counter()
+    res = subprocess.run([sys.executable, "-m", "geo.cli", "places", "--jsonl", str(path)], capture_output=True,
+                         cwd=ROOT, env=os.environ)
+    seconds = time.perf_counter() - t
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return [json.loads(x) for x in res.stdout.decode().split("\n") if x.strip()], seconds, peak
+
+
+def score(gold_docs: list[dict], predicted: dict) -> dict[str, dict]:
+    groups: dict[str, dict] = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0, "errors": []})
+    for doc in gold_docs:
+        for key in ("all", doc.get("lang") or "?"):
+            g = groups[key]
+            gold = {(t["start"], t["end"]): t for t in doc["toponyms"]}
+            pred = {(p["start"], p["end"]): p for p in predicted.get(str(doc["id"]), [])}
+            hits = gold.keys() & pred.keys()
+            g["tp"] += len(hits)
+            g["fp"] += len(pred.keys() - hits)
+            g["fn"] += len(gold.keys() - hits)
+            for span in hits:
+                t, p = gold[span], pred[span]
+                if t.get("lat") is None or t.get("lon") is None:
+                    continue
+                g["errors"].append(HALF_EARTH_KM if p["lat"] is None else km(t["lat"], t["lon"], p["lat"], p["lon"]))
+    out = {}
+    for key, g in groups.items():
+        p = g["tp"] / max(1, g["tp"] + g["fp"])
+        r = g["tp"] / max(1, g["tp"] + g["fn"])
+        e = g["errors"]
+        out[key] = {"P": p, "R": r, "F1": 2 * p * r / max(1e-9, p + r), "n": g["tp"] + g["fn"],
+                    "acc161": sum(x <= 161 for x in e) / len(e) if e else None,
+                    "mean_km": statistics.fmean(e) if e else None, "median_km": statistics.median(e) if e else None,
+                    "auc": statistics.fmean(math.log1p(x) for x in e) / math.log1p(HALF_EARTH_KM) if e else None}
+    return out
+
+
+def published() -> list[str]:
+    try:
+        lines = README.read_text("utf-8").splitlines()
+    except OSError:
+        return []
+    start = next((i for i, x in enumerate(lines) if x.startswith("| corpus | system |")), None)
+    return [] if start is None else [x for x in lines[start + 2:] if x.startswith("|")]
+
+
+def fmt(x, digits=3):
+    return "" if x is None else f"{x:.{digits}f}"
+
+
+def main() -> None:
+    names = sys.argv[1:] or [p.stem for p in sorted(EVAL.glob("*.jsonl"))]
+    rows = []
+    for name in names:
+        path = EVAL / f"{name}.jsonl"
+        gold = [json.loads(x) for x in path.read_text("utf-8").split("\n") if x.strip()]
+        out, seconds, peak = run(path)
+        predicted = {str(o["id"]): o["places"] for o in out}
+        for key, m in sorted(score(gold, predicted).items(), key=lambda kv: kv[0] != "all"):
+            if key != "all" and len({d.get("lang") for d in gold}) == 1:
+                continue
+            rows.append((f"{NAMES.get(name, name)}{'' if key == 'all' else ' ' + key}", m,
+                         len(gold) / seconds if key == "all" else None, peak if key == "all" else None))
+    print("| corpus | P | R | F1 | acc@161 | mean km | median km | AUC | docs/s | peak MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for label, m, rate, peak in rows:
+        print(f"| {label} | {fmt(m['P'])} | {fmt(m['R'])} | {fmt(m['F1'])} | {fmt(m['acc161'])} | "
+              f"{fmt(m['mean_km'], 0)} | {fmt(m['median_km'], 0)} | {fmt(m['auc'])} | "
+              f"{'' if rate is None else f'{rate:.0f}'} | {'' if peak is None else f'{peak:.0f}'} |")
+    pub = published()
+    if pub:
+        print("\nPublished figures of other systems (../shared/data/README.md):")
+        print("| corpus | system | P | R | F1 | acc@161 | source |\n|---|---|---|---|---|---|---|")
+        print("\n".join(pub))
+
+
+if __name__ == "__main__":
+    main()
