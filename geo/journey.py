@@ -11,6 +11,7 @@ journey says so.
 
 from __future__ import annotations
 
+import datetime
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -264,7 +265,7 @@ def mention_time(text: str, m: Mention) -> When | None:
 _ISO_DATE = regex.compile(r"\b(20\d\d|19\d\d)-([01]\d)-([0-3]\d)\b")
 
 
-def article_date(text: str) -> "date | None":
+def article_date(text: str) -> "datetime.date | None":
     """The date the article gives itself near its start: ISO (2023-09-12), "12 September 2023",
     "September 12, 2023", "12.09.2023", "2023년 9월 12일"."""
     from datetime import date

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -47,3 +52,24 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None,
     """Run the installed command line as a user would (``env``: variables to set for this run)."""
     return subprocess.run([sys.executable, "-m", "geo.cli", *map(str, args)], input=stdin, capture_output=True,
                           cwd=cwd or ROOT, env={**os.environ, **(env or {})}, timeout=600)
+
+
+@pytest.fixture
+def fresh_cache(tmp_path, session_cache):
+    """An empty cache directory but for the GeoNames index (which takes half a minute to build)."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for f in session_cache.glob("gazetteer-geonames-*.pickle"):
+        shutil.copy(f, cache / f.name)
+    return cache
+
+
+@contextmanager
+def http_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A local HTTP server on a free port, answering with ``handler``; yields its base address."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()

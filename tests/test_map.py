@@ -1,6 +1,5 @@
 """The HTML map: content, escaping, determinism, and a real browser."""
 
-import json
 import re
 
 from conftest import CORRIDOR, SEED, STATIONS, run_cli

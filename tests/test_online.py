@@ -4,14 +4,12 @@ cached in SQLite so nothing is asked twice; failures leave mentions unresolved, 
 from __future__ import annotations
 
 import json
-import shutil
-import threading
 import time
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
-from conftest import CORRIDOR, SEED, run_cli
+from conftest import CORRIDOR, SEED, http_server, run_cli
 
 KHASAN = {"place_id": 76213541, "licence": "Data © OpenStreetMap contributors, ODbL 1.0. http://osm.org/copyright",
           "osm_type": "node", "osm_id": 7024769923, "lat": "42.4299431", "lon": "130.6446533", "class": "railway",
@@ -50,17 +48,10 @@ class Nominatim(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def nominatim():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Nominatim)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with http_server(Nominatim) as url:
+        yield url
 
 
-@pytest.fixture
-def fresh_cache(tmp_path, session_cache):
-    for f in session_cache.glob("gazetteer-geonames-*.pickle"):
-        shutil.copy(f, tmp_path / f.name)
-    return tmp_path
 
 
 def journey(url, cache, *extra):

@@ -7,14 +7,12 @@ OSM station list's stations and halts as nodes, plus an abandoned and a disused 
 from __future__ import annotations
 
 import json
-import shutil
-import threading
 import time
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
-from conftest import CORRIDOR, SEED, STATIONS, run_cli
+from conftest import CORRIDOR, SEED, STATIONS, http_server, run_cli
 
 PYONGYANG, VLADIVOSTOK = (39.03, 125.75), (43.11, 131.87)
 
@@ -71,18 +69,10 @@ class Overpass(BaseHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def overpass():
     Overpass.answer = overpass_answer()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Overpass)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with http_server(Overpass) as url:
+        yield url
 
 
-@pytest.fixture
-def fresh_cache(tmp_path, session_cache):
-    """An empty cache but for the GeoNames index (so no corridor is cached yet)."""
-    for f in session_cache.glob("gazetteer-geonames-*.pickle"):
-        shutil.copy(f, tmp_path / f.name)
-    return tmp_path
 
 
 def journey(*args, env):

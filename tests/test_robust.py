@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 import os
 import shutil
 import signal
@@ -228,14 +227,6 @@ def test_a_stop_at_the_pole_draws(tmp_path):
 
 # ---- interrupted and concurrent work --------------------------------------------------------------------------
 
-@pytest.fixture
-def fresh_cache(tmp_path, session_cache):
-    """A cache with only the GeoNames index in it."""
-    cache = tmp_path / "cache"
-    cache.mkdir()
-    for f in session_cache.glob("gazetteer-geonames-*.pickle"):
-        shutil.copy(f, cache / f.name)
-    return cache
 
 
 def test_corrupt_cache_files_are_detected_and_rebuilt(fresh_cache):
