@@ -100,7 +100,9 @@ def _lookup(gazetteer: Gazetteer, surface: str, last: str, whole_word: bool) -> 
                 break
     # a name in a script GeoNames may lack also gets its spellings in other scripts
     # (하산 is listed for Hassan in India; the station Хасан has no Korean name)
-    if whole_word and " " not in surface and not surface.isascii() and word_zipf(surface) < COMMON_WORD_ZIPF:
+    if (whole_word and " " not in surface and not surface.isascii() and word_zipf(surface) < COMMON_WORD_ZIPF
+            # nor an everyday word behind a particle (방문을: 방문, "visit")
+            and all(word_zipf(v) < VERY_COMMON_WORD_ZIPF for v in _inflection_variants(last))):
         known = {c.place.source for c in found}
         for form in [surface, *_inflection_variants(last)]:
             extra = [c for c in _transliterated(gazetteer, form) if c.place.source not in known]

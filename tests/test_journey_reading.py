@@ -48,6 +48,7 @@ def test_stops_in_travelled_order_with_modes_and_context(name):
     why = {c["name"]: c["evidence"] for c in fc["context"]}
     for place, word in context.items():
         assert word in why[place], (place, why.get(place))
+    assert "Bangjun" not in why  # 방문을 ("the visit") is a word, not a place
 
 
 def test_weekdays_resolve_against_the_article_date():
