@@ -27,7 +27,7 @@ from .errors import InputError
 from .model import Place
 from .text import comparable, name_key, romanize, script_of, skeleton
 
-_FORMAT = 7  # bump when the index layout changes
+_FORMAT = 8  # bump when the index layout changes
 MAX_NAME_TOKENS = 5
 GEONAMES_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
 
@@ -123,8 +123,11 @@ def _build_geonames() -> _Index:
         for code, tname in loc.territories.items():
             if len(code) == 2 and code.isalpha():
                 territory_names[code].add(tname)
+    spread: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities.values():
+        spread[c["countrycode"]].append((c["latitude"], c["longitude"]))
     for code, c in sorted(countries.items()):
-        where = capitals.get((code, c.get("capital", "")))
+        where = _country_point(spread.get(code, []), capitals.get((code, c.get("capital", ""))))
         if where is None:
             continue
         names = {c["name"], *territory_names.get(code, ()), *aliases.get(code, ())}
@@ -139,6 +142,17 @@ def _build_geonames() -> _Index:
 
     index.finish(exact, skel)
     return index
+
+
+def _country_point(points: list[tuple[float, float]], capital) -> tuple[float, float] | None:
+    """A point for a country: the middle of where most of its places lie (the 10th to 90th percentile
+    box of its cities), near where GeoNames puts it; the capital for small or antimeridian-crossing lists."""
+    if len(points) >= 10:
+        lat = np.percentile([p[0] for p in points], [10, 90])
+        lon = np.percentile([p[1] for p in points], [10, 90])
+        if lon[1] - lon[0] < 180:
+            return float(lat.mean()), float(lon.mean())
+    return None if capital is None else (capital[0], capital[1])
 
 
 def _geonames_index() -> _Index:

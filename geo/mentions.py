@@ -140,6 +140,20 @@ def _part_of_other_name(text: str, span: list[Token], toks: list[Token], i: int)
     return text[span[0].end : nxt.start] == " " and nxt.text[:1].isupper() and is_cased_script(nxt.text)
 
 
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names ("March", "Thursday", "Mai"): not places on their own."""
+    from babel import Locale
+
+    words: set[str] = set()
+    for code in ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "fi", "ru"):
+        loc = Locale.parse(code)
+        for context in ("format", "stand-alone"):
+            words |= {w.casefold() for w in loc.months[context]["wide"].values()}
+            words |= {w.casefold() for w in loc.days[context]["wide"].values()}
+    return frozenset(words)
+
+
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Find every place mention in ``text``.
 
@@ -172,7 +186,8 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             surface = text[span[0].start : span[-1].end]
             whole_word = n == 1 and not _hyphenated(text, span[0])
             cands = _lookup(gazetteer, surface, span[-1].text, whole_word)
-            if cands and n == 1 and (_ordinary_word(text, span[0], cands) or _part_of_other_name(text, span, toks, i)):
+            if cands and n == 1 and (_ordinary_word(text, span[0], cands) or _part_of_other_name(text, span, toks, i)
+                                     or span[0].text.casefold() in _calendar_words()):
                 cands = []
             if cands:
                 found = (span, cands)
