@@ -27,7 +27,7 @@ from .errors import InputError
 from .model import Place
 from .text import comparable, name_key, romanize, script_of, skeleton
 
-_FORMAT = 8  # bump when the index layout changes
+_FORMAT = 9  # bump when the index layout changes
 MAX_NAME_TOKENS = 5
 GEONAMES_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
 
@@ -61,7 +61,8 @@ class _Index:
     warnings: list[str] = field(default_factory=list)  # rows of a file that were skipped, and why
 
     def add(self, source: str, name: str, lat: float, lon: float, country: str, feature: str,
-            population: int, names: set[str], exact: dict, skel: dict) -> None:
+            population: int, names: set[str], exact: dict, skel: dict, always: frozenset[str] = frozenset()) -> None:
+        """Add a place; ``always`` are names kept even when they look like codes ("US", "UK")."""
         i = len(self.sources)
         self.sources.append(source)
         self.names.append(name)
@@ -71,7 +72,7 @@ class _Index:
         self.feature.append(feature)
         self.population.append(int(population or 0))
         self.scripts.append(sys.intern(" ".join(sorted({script_of(n) for n in names if n}))))
-        keys = {name_key(n) for n in names if _usable_name(n)}
+        keys = {name_key(n) for n in names if _usable_name(n) or n in always}
         keys.discard("")
         for k in keys:
             exact[k].append(i)
@@ -132,13 +133,14 @@ def _build_geonames() -> _Index:
             continue
         names = {c["name"], *territory_names.get(code, ()), *aliases.get(code, ())}
         index.add(f"geonames:{c['geonameid']}", c["name"], where[0], where[1], code, "country",
-                  c.get("population", 0), names, exact, skel)
+                  c.get("population", 0), names, exact, skel, frozenset(aliases.get(code, ())))
 
     continents = json.loads((data / "continents.json").read_text(encoding="utf-8"))
     for code, c in sorted(continents.items()):
-        names = {c["name"], c.get("asciiName", ""), *(a["name"] for a in c.get("alternateNames", []))}
+        extra = aliases.get("continents", {}).get(code, [])
+        names = {c["name"], c.get("asciiName", ""), *(a["name"] for a in c.get("alternateNames", [])), *extra}
         index.add(f"geonames:{c['geonameId']}", c["name"], float(c["lat"]), float(c["lng"]), "",
-                  "continent", c.get("population", 0), names, exact, skel)
+                  "continent", c.get("population", 0), names, exact, skel, frozenset(extra))
 
     index.finish(exact, skel)
     return index

@@ -58,8 +58,14 @@ def _capitalised(tok: Token) -> bool:
 
 
 def _joined(text: str, toks: list[Token]) -> bool:
-    """True when consecutive tokens are separated by one space or hyphen only."""
-    return all(text[a.end:b.start] in _JOINERS for a, b in zip(toks, toks[1:]))
+    """True when consecutive tokens are separated by one space or hyphen only, or are the letters of a
+    dotted abbreviation ("U.S.")."""
+    return all(text[a.end:b.start] in _JOINERS or (text[a.end:b.start] == "." and _initial(a) and _initial(b))
+               for a, b in zip(toks, toks[1:]))
+
+
+def _initial(tok: Token) -> bool:
+    return len(tok.text) == 1 and tok.text.isupper()
 
 
 def _hyphenated(text: str, tok: Token) -> bool:
@@ -186,7 +192,12 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             surface = text[span[0].start : span[-1].end]
             whole_word = n == 1 and not _hyphenated(text, span[0])
             cands = _lookup(gazetteer, surface, span[-1].text, whole_word)
-            if cands and n == 1 and (_ordinary_word(text, span[0], cands) or _part_of_other_name(text, span, toks, i)
+            if cands and n == 1 and len(span[0].text) == 2 and is_cased_script(span[0].text) \
+                    and not span[0].text.isupper():
+                cands = []  # two letters name a place only as a code in capitals ("US", not "Us")
+            if cands and n == 1 and (_ordinary_word(text, span[0], cands)
+                                     or (_part_of_other_name(text, span, toks, i)
+                                         and not all(c.place.is_context for c in cands))
                                      or span[0].text.casefold() in _calendar_words()):
                 cands = []
             if cands:
@@ -197,6 +208,8 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             continue
         span, cands = found
         start, end = span[0].start, span[-1].end
+        if len(span) > 1 and all(_initial(t) for t in span) and text[end:end + 1] == ".":
+            end += 1  # "U.S." with its last dot
         k = max(0, bisect.bisect_right(starts, start) - 1)
         s_start, s_end = sents[k] if sents else (0, len(text))
         mentions.append(Mention(start, end, text[start:end], k, s_start, s_end, cands))
