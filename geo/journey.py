@@ -11,6 +11,7 @@ journey says so.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import tomllib
 from dataclasses import dataclass
@@ -257,11 +258,6 @@ def assign_times(text: str, candidates: list[Mention]) -> dict[int, When]:
     return out
 
 
-def mention_time(text: str, m: Mention) -> When | None:
-    """The time expression that dates mention ``m``, if its sentence has one for it."""
-    return assign_times(text, [m]).get(id(m))
-
-
 _ISO_DATE = regex.compile(r"\b(20\d\d|19\d\d)-([01]\d)-([0-3]\d)\b")
 
 
@@ -396,7 +392,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
         keys = sorted(by_place, key=lambda k: by_place[k][0].start)
         if keys:
             warnings.append("no travel cues found in the text: the stops are its places in order of mention")
-        return _make_stops(keys, by_place, places, {}, {}, set(), {}, text), warnings
+        return _make_stops(keys, by_place, places, {}, {}, set(), {}), warnings
 
     # times: said near a stop's cued mention, or carried on from the stop before it in the same paragraph
     # every placed mention may take a time (Vietnam takes "on Tuesday"); only stops keep theirs
@@ -408,8 +404,9 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
     order_key: dict[str, float] = {}
     last: float | None = None
     last_para = -1
+    breaks = [m.start() for m in regex.finditer(r"\n\n", text)]
     for k in narrative:
-        para = text.count("\n\n", 0, cued[k][0].start)
+        para = bisect.bisect_left(breaks, cued[k][0].start)
         if para != last_para:
             last, last_para = None, para
         if k in dated:
@@ -420,10 +417,10 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
     if keys != sorted(cued, key=lambda k: (k not in origins, cued[k][0].start)):
         warnings.append("stops ordered by the times and plans the text gives, not by the order it names them")
     return _make_stops(keys, by_place, places, cued, origins, planned,
-                       {k: (whens[k].words, dated.get(k, (0, None))[1]) for k in whens}, text), warnings
+                       {k: (whens[k].words, dated.get(k, (0, None))[1]) for k in whens}), warnings
 
 
-def _make_stops(keys, by_place, places, cued, origins, planned, times, text) -> list[Stop]:
+def _make_stops(keys, by_place, places, cued, origins, planned, times) -> list[Stop]:
     stops = []
     for order, key in enumerate(keys, 1):
         ms = by_place[key]
@@ -466,6 +463,15 @@ def article_modes(text: str) -> dict[str, str]:
     return found
 
 
+def given_stop_modes(text: str, legs: int) -> list[tuple[str, str]]:
+    """Modes for stops given by hand (``--stops``): the article's one way of travel if it names
+    exactly one, else rail, assumed."""
+    named = article_modes(text)
+    if len(named) == 1:
+        return [(next(iter(named)), "the only way of travel the article names")] * legs
+    return [("rail", "the article does not say how: assumed by rail")] * legs
+
+
 def leg_modes(text: str, stops: list[Stop], mentions: list[Mention]) -> list[tuple[str, str]]:
     """How each leg was travelled, from the text: (mode, evidence) per leg.
 
@@ -476,63 +482,42 @@ def leg_modes(text: str, stops: list[Stop], mentions: list[Mention]) -> list[tup
     at all is taken as a rail journey (assumed, and said); otherwise the leg is
     ``direct`` (unknown).
     """
-    c = cues()
-    lists = {mode: getattr(c, mode) for mode in MODES}
+    def mode_at(w) -> tuple[str, str] | None:
+        """The mode word that word ``w`` begins, as (mode, word)."""
+        rest = text[w.start():w.start() + _REACH].casefold()
+        for mode in MODES:
+            cue = _starts_with_cue(rest, getattr(cues(), mode))
+            if cue:
+                return mode, cue
+        return None
 
-    def mode_near(m: Mention) -> str:
+    def mode_near(m: Mention) -> tuple[str, str] | None:
         """A mode word among the few words just before ``m`` (nearest first)."""
-        lo = max(m.sentence_start, m.start - _REACH)
-        before = list(_WORD.finditer(text, lo, m.start))[-CUE_WINDOW:]
-        for w in reversed(before):
-            rest = text[w.start():min(m.end, w.start() + _REACH)].casefold()
-            for mode, words in lists.items():
-                cue = _starts_with_cue(rest, words)
-                if cue:
-                    return f"{mode}|{cue}"
-        return ""
+        before = list(_WORD.finditer(text, max(m.sentence_start, m.start - _REACH), m.start))[-CUE_WINDOW:]
+        return next((hit for w in reversed(before) if (hit := mode_at(w))), None)
 
-    def mode_after(m: Mention, max_words: int | None = None) -> str:
-        nxt = next((x.start for x in mentions if x.start >= m.end and x.place is not None), m.sentence_end)
-        stop = min(nxt, m.sentence_end)
+    def mode_after(m: Mention, max_words: int | None = None) -> tuple[str, str] | None:
+        """A mode word after ``m``, before the next place (within ``max_words`` words of the same clause)."""
+        stop = min(next((x.start for x in mentions if x.start >= m.end and x.place is not None), m.sentence_end),
+                   m.sentence_end)
         if max_words is not None:  # the words right after it, in the same clause ("nach Rzeszów geflogen")
             brk = _CLAUSE_BREAK.search(text, m.end, stop)
             stop = brk.start() if brk else stop
-        for k, w in enumerate(_WORD.finditer(text, m.end, stop)):
-            if max_words is not None and k >= max_words:
-                break
-            rest = text[w.start():min(stop, w.start() + _REACH)].casefold()
-            for mode, words in lists.items():
-                cue = _starts_with_cue(rest, words)
-                if cue:
-                    return f"{mode}|{cue}"
-        return ""
+        words = list(_WORD.finditer(text, m.end, stop))[:max_words]
+        return next((hit for w in words if (hit := mode_at(w))), None)
 
     named = article_modes(text)
     out: list[tuple[str, str]] = []
     for k, (a, b) in enumerate(zip(stops, stops[1:])):
-        found = ""
-        why = ""
-        for m in b.mentions:
-            if (found := mode_near(m)):
-                why = f"“{found.split('|')[1]}” before “{m.text}”"
-                break
-        if not found:  # verb-final languages: the mode word follows the arrival ("nach Rzeszów geflogen")
-            for m in b.mentions:
-                if (found := mode_after(m, max_words=2)):
-                    why = f"“{found.split('|')[1]}” after “{m.text}”"
-                    break
-        if not found:  # the way of leaving ("Przemyśl and took an overnight train")
-            for m in a.mentions:
-                if (found := mode_after(m)):
-                    why = f"“{found.split('|')[1]}” after “{m.text}”"
-                    break
-        if not found and k == 0:  # the way of setting out ("by special train from Delhi")
-            for m in a.mentions:
-                if (found := mode_near(m)):
-                    why = f"“{found.split('|')[1]}” before “{m.text}”"
-                    break
+        # in turn: before the arrival; right after it (verb-final languages: "nach Rzeszów geflogen");
+        # after the departure ("Przemyśl and took an overnight train"); before the origin ("by train from Delhi")
+        tries = [(b, mode_near, "before"), (b, lambda m: mode_after(m, max_words=2), "after"), (a, mode_after, "after")]
+        if k == 0:
+            tries.append((a, mode_near, "before"))
+        found = next(((hit, where, m) for stop, look, where in tries for m in stop.mentions if (hit := look(m))), None)
         if found:
-            out.append((found.split("|")[0], why))
+            (mode, word), where, m = found
+            out.append((mode, f"“{word}” {where} “{m.text}”"))
             continue
         if out and out[-1][0] != "direct" and b.mention.sentence_index == stops[k].mention.sentence_index:
             out.append((out[-1][0], "as the leg before it, in the same sentence"))

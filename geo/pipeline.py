@@ -8,7 +8,7 @@ from typing import Sequence
 
 from .errors import InputError
 from .gazetteer import Gazetteer
-from .journey import choose_stops, leg_modes
+from .journey import choose_stops, given_stop_modes, leg_modes
 from .mentions import find_mentions
 from .model import Journey, Mention, Stop
 from .rail import open_rail, route_legs
@@ -38,9 +38,8 @@ def read_article(path: str | Path, stdin=None) -> str:
             if not p.is_file():
                 raise InputError(f"article not found: {path}")
             if p.stat().st_size > MAX_ARTICLE_BYTES:
-                data = b"x" * (MAX_ARTICLE_BYTES + 1)
-            else:
-                data = p.read_bytes()
+                raise InputError(f"{name} is larger than {MAX_ARTICLE_BYTES // 1_000_000} MB; split it into articles")
+            data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
     if len(data) > MAX_ARTICLE_BYTES:
@@ -116,25 +115,18 @@ def _read_journey(text: str, gaz: Gazetteer, stops: Sequence[str] | None, today=
     return mentions, chosen, online_warnings + warnings
 
 
-def _open_osm(text: str, gaz: Gazetteer, stops, mentions, chosen, warnings, today=None):
+def _open_osm(text: str, gaz: Gazetteer, stops, mentions, chosen, warnings, today=None, online=None):
     """OSM rail for the corridor of a first reading; then a second reading with the corridor's stations."""
-    from .errors import DataError
-    from .osm import OSM_RAIL_ATTRIBUTION, OSM_STATIONS_ATTRIBUTION, Corridor, fetch_corridor
-    from .rail import load_network
+    from .osm import OSM_STATIONS_ATTRIBUTION
 
     points = [(s.place.lat, s.place.lon) for s in chosen]
     if len(points) < 2:
         points += [(m.place.lat, m.place.lon) for m in mentions if m.place is not None and not m.place.is_context]
-    if not points:
-        return gaz, mentions, chosen, warnings, None, ["no places to fetch OpenStreetMap rail around"]
-    try:
-        osm = fetch_corridor(Corridor.around(points))
-    except DataError as exc:
-        return gaz, mentions, chosen, warnings, None, [f"{exc}; legs are drawn direct"]
-    if osm.stations is not None:
+    osm, net, rail_warnings = _osm_corridor(points)
+    if osm is not None and osm.stations is not None:
         gaz = gaz.with_file(osm.stations, OSM_STATIONS_ATTRIBUTION)
-        mentions, chosen, warnings = _read_journey(text, gaz, stops, today)
-    return gaz, mentions, chosen, warnings, load_network(osm.lines, "osm", OSM_RAIL_ATTRIBUTION), []
+        mentions, chosen, warnings = _read_journey(text, gaz, stops, today, online)
+    return gaz, mentions, chosen, warnings, net, rail_warnings
 
 
 def build_journey(
@@ -186,27 +178,39 @@ def build_journey(
     mentions, chosen, warnings = _read_journey(text, gaz, stops, today, online_options)
     if rail == "osm":
         gaz, mentions, chosen, warnings, net, rail_warnings = _open_osm(text, gaz, stops, mentions, chosen, warnings,
-                                                                        today)
+                                                                        today, online_options)
     else:
         net, rail_warnings = open_rail(rail)
     waypoints = [m.place for m in _resolve_names(via, mentions, gaz, "--via")] if via else []
-    if stops:  # given by hand: the article's one way of travel if it names one, else rail
-        modes = leg_modes("", chosen, [])
-        from .journey import article_modes
-
-        named = article_modes(text)
-        if len(named) == 1:
-            modes = [(next(iter(named)), "the only way of travel the article names")] * len(modes)
-    else:
-        modes = leg_modes(text, chosen, mentions)
+    modes = given_stop_modes(text, len(chosen) - 1) if stops else leg_modes(text, chosen, mentions)
     legs = route_legs(chosen, net, waypoints, modes)
+    return _journey(text, mentions, chosen, legs, gaz.warnings + warnings + rail_warnings, net, gaz.attributions)
+
+
+def _journey(text, mentions, stops, legs, warnings, net, attributions=()) -> Journey:
+    """The journey, with the cache's notices first and the rail source's name and credit."""
     from .cache import take_notices
 
-    return Journey(text, mentions, chosen, legs, take_notices() + gaz.warnings + warnings + rail_warnings,
+    return Journey(text, mentions, stops, legs, take_notices() + warnings,
                    rail_source=net.source if net else "none",
                    rail_path=str(net.path) if net and net.path else None,
                    rail_attribution=net.attribution if net else "",
-                   gazetteer_attributions=gaz.attributions)
+                   gazetteer_attributions=attributions)
+
+
+def _osm_corridor(points: list[tuple[float, float]]):
+    """The OSM rail of the corridor around ``points``: (files or None, network or None, warnings)."""
+    from .errors import DataError
+    from .osm import OSM_RAIL_ATTRIBUTION, Corridor, fetch_corridor
+    from .rail import load_network
+
+    if not points:
+        return None, None, ["no places to fetch OpenStreetMap rail around"]
+    try:
+        osm = fetch_corridor(Corridor.around(points))
+    except DataError as exc:
+        return None, None, [f"{exc}; legs are drawn direct"]
+    return osm, load_network(osm.lines, "osm", OSM_RAIL_ATTRIBUTION), []
 
 
 def journey_from_file(path: str | Path, *, rail: str | None = None, via: Sequence[str] | None = None,
@@ -217,15 +221,7 @@ def journey_from_file(path: str | Path, *, rail: str | None = None, via: Sequenc
 
     stops, modes, text, title = read_journey_file(path)
     if rail == "osm":
-        from .errors import DataError
-        from .osm import OSM_RAIL_ATTRIBUTION, Corridor, fetch_corridor
-        from .rail import load_network
-
-        try:
-            osm = fetch_corridor(Corridor.around([(s.place.lat, s.place.lon) for s in stops]))
-            net, rail_warnings = load_network(osm.lines, "osm", OSM_RAIL_ATTRIBUTION), []
-        except DataError as exc:
-            net, rail_warnings = None, [f"{exc}; legs are drawn direct"]
+        _, net, rail_warnings = _osm_corridor([(s.place.lat, s.place.lon) for s in stops])
     else:
         net, rail_warnings = open_rail(rail)
     waypoints = []
@@ -233,10 +229,4 @@ def journey_from_file(path: str | Path, *, rail: str | None = None, via: Sequenc
         gaz = Gazetteer(list(gazetteers))
         waypoints = [m.place for m in _resolve_names(via, [s.mention for s in stops], gaz, "--via")]
     legs = route_legs(stops, net, waypoints, modes)
-    from .cache import take_notices
-
-    mentions = [s.mention for s in stops]
-    return Journey(text, mentions, stops, legs, take_notices() + rail_warnings,
-                   rail_source=net.source if net else "none",
-                   rail_path=str(net.path) if net and net.path else None,
-                   rail_attribution=net.attribution if net else ""), title
+    return _journey(text, [s.mention for s in stops], stops, legs, rail_warnings, net), title

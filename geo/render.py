@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 from collections import OrderedDict
+from functools import lru_cache
 
 import folium
 import numpy as np
@@ -496,6 +497,7 @@ def _default_title(journey: Journey) -> str:
     return " → ".join(s.place.name for s in journey.stops)
 
 
+@lru_cache(maxsize=None)
 def _leaflet_file(name: str) -> bytes:
     from pathlib import Path
 
