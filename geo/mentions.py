@@ -124,12 +124,13 @@ def _ordinary_word(text: str, tok: Token, cands: list[Candidate]) -> bool:
     Scripts without capitals give no hint, nor does the first word of a sentence:
     there a very common word ("कब", "Nice") names a place only if the place is big.
     """
-    if any(c.place.is_context or c.place.population >= BIG_PLACE for c in cands):
+    if any(c.place.feature in ("country", "continent") or c.place.population >= BIG_PLACE for c in cands):
         return False
     if is_cased_script(tok.text):
         # capitals mark names, except at the start of a sentence and on German nouns
         # ("Zug", "Hof"): there a common word names a place only if the place is big
-        if any(c.place.population >= GERMAN_NOUN_MAX_POPULATION for c in cands):
+        # (a region's people are all its towns': only a big region counts)
+        if any(c.place.population >= GERMAN_NOUN_MAX_POPULATION for c in cands if c.place.feature != "region"):
             return False
         before = text[max(0, tok.start - 3) : tok.start].strip()
         if tok.start > 0 and before and before[-1] not in ".!?:;\"'“”«»—–-\n":

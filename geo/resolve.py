@@ -9,12 +9,16 @@ being guessed.
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 
 from .model import Candidate, Mention, Place
+from .text import name_key
 
 #: Transliterated names must lie this close to the story's centre (km).
 TRANSLIT_MAX_KM = 1500.0
@@ -84,9 +88,13 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
             continue
         if all(c.place.feature == "country" for c in exact) and len({c.place.country_code for c in exact}) == 1:
             countries.add(exact[0].place.country_code)
-        points = [c for c in exact if not c.place.is_context]
+        # a region locates the story as a town does ("Texas"), unless a town of its name dwarfs it
+        points = [c for c in exact if c.place.feature not in ("country", "continent")]
         if len(points) == 1 or (points and _dominant(points)):
-            anchors.append(max(points, key=lambda c: c.place.population).place)
+            anchor = max(points, key=lambda c: c.place.population).place
+            anchors.append(anchor)
+            if anchor.feature == "region":
+                countries.add(anchor.country_code)
     # one anchor per place, weighted by how often the text names it
     counts: dict[str, int] = {}
     unique: dict[str, Place] = {}
@@ -127,19 +135,42 @@ def _dominant(cands: list[Candidate]) -> bool:
     return pops[0] >= 10 * max(1, sum(pops[1:]))
 
 
-def _score(c: Candidate, ctx: StoryContext) -> float:
-    score = _QUALITY.get(c.match, 0.5) * c.similarity
-    # size says little about which place a transliterated spelling means
-    size_weight = 0.1 if c.match == "transliterated" else 0.3
-    score += size_weight * min(1.0, math.log10(c.place.population + 1) / 7)
-    if c.place.country_code and c.place.country_code in ctx.countries:
-        score += 0.3
-    if c.place.is_context and c.match == "exact":
-        score += 0.5
-    d = ctx.distance(c.place)
-    if d is not None and not c.place.is_context:
-        score += 0.6 * math.exp(-d / 2000.0)
-    return score
+#: What the resolver weighs for each candidate (see ``candidate_features``).
+FEATURES = ("match", "size", "country", "continent", "capital", "region", "in_named_country", "near_story",
+            "near_other_place", "primary_name", "biggest")
+
+
+@lru_cache(maxsize=1)
+def _weights() -> np.ndarray:
+    """The resolver's weights, fitted by ``python -m geo.train resolver`` and shipped in the package."""
+    data = json.loads(resources.files("geo.data").joinpath("resolver.json").read_text("utf-8"))
+    return np.array([data["weights"][f] for f in FEATURES])
+
+
+def candidate_features(c: Candidate, m: Mention, ctx: StoryContext, biggest: int) -> list[float]:
+    """What speaks for candidate ``c`` of mention ``m``, each in [0, 1] (the names are ``FEATURES``).
+
+    How well the name matched; the place's size; what kind of place it is (a town is the
+    baseline); whether the text names its country; how close it lies to the middle of the
+    story and to the nearest other place the text names unambiguously; whether the name is
+    the place's own (not one of its alternate names); whether it is the biggest of its name.
+    """
+    place = c.place
+    d = ctx.distance(place) if place.feature not in ("country", "continent") else None
+    near = ctx.nearest(place) if place.feature not in ("country", "continent") else None
+    return [
+        _QUALITY.get(c.match, 0.5) * c.similarity,
+        min(1.0, math.log10(place.population + 1) / 8),
+        float(place.feature == "country"),
+        float(place.feature == "continent"),
+        float(place.feature == "capital"),
+        float(place.feature == "region"),
+        float(bool(place.country_code) and place.country_code in ctx.countries),
+        0.0 if d is None else math.exp(-d / 2000.0),
+        0.0 if near is None else math.exp(-near / 300.0),
+        float(name_key(place.name) == name_key(m.text)),
+        float(place.population >= biggest),
+    ]
 
 
 def _implausible(c: Candidate, ctx: StoryContext) -> str:
@@ -165,25 +196,29 @@ def resolve(mentions: list[Mention], extra_context: list[Place] = ()) -> StoryCo
     with ``reason`` set.
     """
     ctx = story_context(mentions, list(extra_context))
-    judged: dict[Candidate, tuple[float, str]] = {}  # a name repeated is judged once
-
-    def judge(c: Candidate) -> tuple[float, str]:
-        if c not in judged:
-            judged[c] = (_score(c, ctx), _implausible(c, ctx))
-        return judged[c]
+    weights = _weights()
+    judged: dict[tuple, tuple[float, str]] = {}  # a name repeated is judged once
 
     for m in mentions:
-        scored = sorted(((judge(c)[0], c) for c in m.candidates), key=lambda t: (-t[0], t[1].place.source))
-        plausible = [(s, c) for s, c in scored if not judge(c)[1]]
+        biggest = max((c.place.population for c in m.candidates), default=0)
+        scored = []
+        for c in m.candidates:
+            key = (c, name_key(m.text), biggest)
+            if key not in judged:
+                judged[key] = (float(weights @ np.array(candidate_features(c, m, ctx, biggest))), _implausible(c, ctx))
+            scored.append((*judged[key], c))
+        scored.sort(key=lambda t: (-t[0], t[2].place.source))
+        plausible = [(s, c) for s, why, c in scored if not why]
         if not plausible:
             m.place = None
             m.confidence = 0.0
-            m.reason = judge(scored[0][1])[1] if scored else "not in the gazetteer"
+            m.reason = scored[0][1] if scored else "not in the gazetteer"
             continue
-        best_score, best = plausible[0]
-        runner_up = plausible[1][0] if len(plausible) > 1 else 0.0
-        margin = (best_score - runner_up) / best_score if best_score > 0 else 0.0
+        logits = np.array([s for s, _ in plausible])
+        chance = np.exp(logits - logits.max())
+        best = plausible[0][1]
         m.place, m.match = best.place, best.match
-        m.confidence = round(min(1.0, _QUALITY.get(best.match, 0.5) * best.similarity * (0.6 + 0.4 * margin)), 2)
+        # the model's probability that this candidate, of those left, is the place meant
+        m.confidence = round(float(chance[0] / chance.sum()), 2)
         m.reason = ""
     return ctx

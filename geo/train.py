@@ -1,0 +1,109 @@
+"""Fit the small models geojourney ships, from annotated corpora the user names.
+
+    python -m geo.train resolver CORPUS.jsonl [...] [--holdout CORPUS.jsonl ...]
+
+Corpora are JSON lines ``{"id", "text", "toponyms": [{"start", "end", "lat", "lon"}]}`` (the
+format of the evaluation corpora). The resolver is a conditional logit over each mention's
+candidates (``geo.resolve.FEATURES``); its weights go to ``geo/data/resolver.json``. With
+``--holdout`` the corpora named there are left out of the fit and scored, so a figure for
+text the model never saw is printed beside the fit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+#: L2 penalty of the fit (per weight).
+RIDGE = 0.01
+HIT_KM = 161.0
+
+
+def read_corpus(path: str | Path) -> list[dict]:
+    """Documents of a JSON-lines corpus (split on "\\n" only: texts may hold U+2028)."""
+    return [json.loads(x) for x in Path(path).read_text("utf-8").split("\n") if x.strip()]
+
+
+def resolver_examples(docs: list[dict], gazetteer) -> list[tuple[np.ndarray, np.ndarray]]:
+    """One (features, labels) pair per gold mention found with two or more plausible candidates
+    of which at least one lies within 161 km of the gold point."""
+    from .mentions import find_mentions
+    from .resolve import _implausible, candidate_features, haversine_km, story_context
+
+    out = []
+    for doc in docs:
+        gold = {(t["start"], t["end"]): t for t in doc["toponyms"] if t.get("lat") is not None}
+        mentions = find_mentions(doc["text"], gazetteer)
+        ctx = story_context(mentions)
+        for m in mentions:
+            t = gold.get((m.start, m.end))
+            if t is None:
+                continue
+            cands = [c for c in m.candidates if not _implausible(c, ctx)]
+            if len(cands) < 2:
+                continue
+            biggest = max(c.place.population for c in m.candidates)
+            labels = np.array([haversine_km(t["lat"], t["lon"], c.place.lat, c.place.lon) <= HIT_KM for c in cands])
+            if labels.any() and not labels.all():
+                out.append((np.array([candidate_features(c, m, ctx, biggest) for c in cands]), labels))
+    return out
+
+
+def fit_resolver(examples: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """Weights maximising the probability of the right candidates (softmax over each mention's)."""
+    from scipy.optimize import minimize
+
+    def loss(w):
+        total, grad = RIDGE * w @ w, 2 * RIDGE * w
+        for x, y in examples:
+            z = x @ w
+            p = np.exp(z - z.max())
+            p /= p.sum()
+            right = p[y].sum()
+            total -= math.log(max(right, 1e-12))
+            # gradient of -log sum_{y} p: E_p[x] - E_{p|y}[x]
+            grad = grad + p @ x - (p[y] / right) @ x[y]
+        return total / len(examples), grad / len(examples)
+
+    n = examples[0][0].shape[1]
+    return minimize(loss, np.zeros(n), jac=True, method="L-BFGS-B").x
+
+
+def accuracy(examples, w) -> float:
+    """Share of mentions whose top-scored candidate is a right one."""
+    return sum(bool(y[int(np.argmax(x @ w))]) for x, y in examples) / max(1, len(examples))
+
+
+def main(argv: list[str] | None = None) -> None:
+    from .gazetteer import Gazetteer
+    from .resolve import FEATURES
+
+    ap = argparse.ArgumentParser(prog="python -m geo.train")
+    ap.add_argument("model", choices=["resolver"])
+    ap.add_argument("corpora", nargs="+")
+    ap.add_argument("--holdout", nargs="*", default=[])
+    ap.add_argument("--dry-run", action="store_true", help="print the weights, do not write them")
+    args = ap.parse_args(argv)
+    gazetteer = Gazetteer()
+    train = [e for c in args.corpora if c not in args.holdout for e in resolver_examples(read_corpus(c), gazetteer)]
+    w = fit_resolver(train)
+    print(f"fitted on {len(train)} ambiguous mentions: right candidate first {accuracy(train, w):.3f}")
+    for c in args.holdout:
+        held = resolver_examples(read_corpus(c), gazetteer)
+        print(f"held out {Path(c).name}: {len(held)} ambiguous mentions, right candidate first {accuracy(held, w):.3f}")
+    weights = {f: round(float(v), 4) for f, v in zip(FEATURES, w)}
+    print(json.dumps(weights))
+    if not args.dry_run:
+        target = Path(str(resources.files("geo.data").joinpath("resolver.json")))
+        target.write_text(json.dumps({"weights": weights, "fitted_on": [Path(c).name for c in args.corpora
+                                                                      if c not in args.holdout]}, indent=1) + "\n")
+        print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    main()
