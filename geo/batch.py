@@ -16,7 +16,8 @@ from typing import Any, Iterator
 from .errors import InputError
 
 PROGRESS_EVERY = 1000
-BATCH = 200
+BATCH = 200  # documents per task on Dask
+SMALL_BATCH = 20  # documents per task on this machine's cores
 
 
 def _lines(source: str) -> Iterator[tuple[int, str]]:
@@ -64,6 +65,25 @@ def places_of(batch: list[tuple[Any, str]], gazetteers: list[str]) -> list[str]:
     return out
 
 
+def _local_results(docs: list[tuple[Any, str]], gazetteers: list[str]) -> Iterator[tuple[list[str], int]]:
+    """Output lines batch by batch, in input order: on every core, in processes forked once the
+    gazetteer and the models are loaded (they share those pages), where the system can fork."""
+    import multiprocessing
+    import os
+    from functools import partial
+
+    jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    small = [docs[i:i + SMALL_BATCH] for i in range(0, len(docs), SMALL_BATCH)]
+    if jobs < 2 or len(small) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for batch in small:
+            yield places_of(batch, gazetteers), len(batch)
+        return
+    places_of([(0, "Paris")], gazetteers)  # load everything once, before forking
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        for batch, lines in zip(small, pool.imap(partial(places_of, gazetteers=gazetteers), small)):
+            yield lines, len(batch)
+
+
 def places_jsonl(source: str, gazetteers: list[str], engine: str = "local", scheduler: str | None = None) -> int:
     """Run the batch; returns the exit status (0, or 1 when some lines were skipped)."""
     docs: list[tuple[Any, str]] = []
@@ -86,9 +106,10 @@ def places_jsonl(source: str, gazetteers: list[str], engine: str = "local", sche
             sys.stdout.write("".join(x + "\n" for x in lines))
     else:
         done = 0
-        for batch in batches:
-            sys.stdout.write("".join(x + "\n" for x in places_of(batch, list(gazetteers))))
-            done += len(batch)
+        for lines, size in _local_results(docs, list(gazetteers)):
+            sys.stdout.write("".join(x + "\n" for x in lines))
+            done += size
+            batch = range(size)
             if done % PROGRESS_EVERY < len(batch) and len(docs) > PROGRESS_EVERY:
                 print(f"geojourney: {done:,} of {len(docs):,} documents", file=sys.stderr)
     sys.stdout.flush()

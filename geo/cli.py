@@ -83,6 +83,15 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--scheduler", default=None, metavar="ADDRESS",
                    help="dask.distributed scheduler address (default with --engine dask: a local cluster)")
 
+    d = sub.add_parser("data", help="fetch data into the cache (GeoNames full country files)")
+    dsub = d.add_subparsers(dest="action", required=True, metavar="ACTION")
+    fetch = dsub.add_parser("fetch", help="download a data set into the cache")
+    fetch.add_argument("dataset", choices=["geonames"])
+    fetch.add_argument("codes", nargs="+", metavar="CODE", help="two-letter country codes (RU KP ...)")
+    fetch.add_argument("--url", default=None, help="download address (default: $GEOJOURNEY_GEONAMES_URL or "
+                                                   "https://download.geonames.org/export/dump/)")
+    fetch.add_argument("--force", action="store_true", help="download again even if already fetched")
+
     pl = sub.add_parser("places", help="list every place mention")
     common(pl, journey=False)
     pl.add_argument("--format", choices=["json"], default="json")
@@ -119,6 +128,12 @@ def _build(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "build":
         return _build(args)
+    if args.command == "data":
+        from .geonames import fetch
+
+        for code, path, rows in fetch(args.codes, url=args.url, force=args.force):
+            print(f"geojourney: GeoNames {code}: {rows:,} rows in {path}", file=sys.stderr)
+        return 0
     from .gazetteer import Gazetteer
     from .pipeline import build_journey, place_mentions, read_article
 

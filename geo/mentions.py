@@ -1,6 +1,9 @@
 """Stage 1: find the place mentions in a text, in any language and script.
 
-Every run of one to five tokens is looked up in the gazetteer, longest first:
+In the scripts the recognition model was trained on (Latin, Arabic), the model says
+which runs of words are place names (``geo.recognizer``) and each is looked up in the
+gazetteer; a name the gazetteer lacks stays an unresolved mention. In other scripts
+every run of one to five tokens is looked up in the gazetteer, longest first:
 by its normalised spelling, then with the endings and particles that attach to
 names in inflected languages stripped, then (for scripts GeoNames may lack, such
 as खासन) by a transliterated consonant skeleton with a tolerant comparison.
@@ -176,9 +179,14 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     list of Mention
         In text order, each with its candidates (not yet resolved).
     """
-    toks = tokens(text)
+    from .recognizer import reads, toponym_spans
+
     sents = sentences(text)
     starts = [s for s, _ in sents]
+    if reads(text):  # a script the recognition model knows: it says where the names are
+        return [_mention(text, start, end, sents, starts, _span_candidates(text, start, end, gazetteer))
+                for start, end in toponym_spans(text, gazetteer)]
+    toks = tokens(text)
     mentions: list[Mention] = []
     i = 0
     while i < len(toks):
@@ -211,8 +219,23 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         start, end = span[0].start, span[-1].end
         if len(span) > 1 and all(_initial(t) for t in span) and text[end:end + 1] == ".":
             end += 1  # "U.S." with its last dot
-        k = max(0, bisect.bisect_right(starts, start) - 1)
-        s_start, s_end = sents[k] if sents else (0, len(text))
-        mentions.append(Mention(start, end, text[start:end], k, s_start, s_end, cands))
+        mentions.append(_mention(text, start, end, sents, starts, cands))
         i += len(span)
     return mentions
+
+
+def _mention(text: str, start: int, end: int, sents: list[tuple[int, int]], starts: list[int],
+             cands: list[Candidate]) -> Mention:
+    k = max(0, bisect.bisect_right(starts, start) - 1)
+    s_start, s_end = sents[k] if sents else (0, len(text))
+    return Mention(start, end, text[start:end], k, s_start, s_end, cands)
+
+
+def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[Candidate]:
+    """Gazetteer entries for a span the recognition model found (none: it stays unresolved)."""
+    surface = text[start:end]
+    words = tokens(surface)
+    if not words:
+        return []
+    whole_word = len(words) == 1 and not _hyphenated(text, Token(surface, start, end))
+    return _lookup(gazetteer, surface, words[-1].text, whole_word)

@@ -11,7 +11,6 @@ from .gazetteer import Gazetteer
 from .journey import choose_stops, given_stop_modes, leg_modes
 from .mentions import find_mentions
 from .model import Journey, Mention, Stop
-from .rail import open_rail, route_legs
 from .resolve import resolve
 
 
@@ -180,9 +179,13 @@ def build_journey(
         gaz, mentions, chosen, warnings, net, rail_warnings = _open_osm(text, gaz, stops, mentions, chosen, warnings,
                                                                         today, online_options)
     else:
+        from .rail import open_rail  # the rail stack (scipy, pyogrio) only when a journey is routed
+
         net, rail_warnings = open_rail(rail)
     waypoints = [m.place for m in _resolve_names(via, mentions, gaz, "--via")] if via else []
     modes = given_stop_modes(text, len(chosen) - 1) if stops else leg_modes(text, chosen, mentions)
+    from .rail import route_legs
+
     legs = route_legs(chosen, net, waypoints, modes)
     return _journey(text, mentions, chosen, legs, gaz.warnings + warnings + rail_warnings, net, gaz.attributions)
 
@@ -223,10 +226,14 @@ def journey_from_file(path: str | Path, *, rail: str | None = None, via: Sequenc
     if rail == "osm":
         _, net, rail_warnings = _osm_corridor([(s.place.lat, s.place.lon) for s in stops])
     else:
+        from .rail import open_rail  # the rail stack (scipy, pyogrio) only when a journey is routed
+
         net, rail_warnings = open_rail(rail)
     waypoints = []
     if via:
         gaz = Gazetteer(list(gazetteers))
         waypoints = [m.place for m in _resolve_names(via, [s.mention for s in stops], gaz, "--via")]
+    from .rail import route_legs
+
     legs = route_legs(stops, net, waypoints, modes)
     return _journey(text, [s.mention for s in stops], stops, legs, rail_warnings, net), title

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 
@@ -82,6 +84,7 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
     """Countries the text names, and the centre and spread of its unambiguous places."""
     countries = set()
     anchors: list[Place] = list(extra)
+    sure: set[str] = {a.source for a in extra}  # places that are the only reading of their name
     for m in mentions:
         exact = [c for c in m.candidates if c.match != "transliterated"]
         if not exact:
@@ -93,6 +96,8 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
         if len(points) == 1 or (points and _dominant(points)):
             anchor = max(points, key=lambda c: c.place.population).place
             anchors.append(anchor)
+            if len(points) == 1:
+                sure.add(anchor.source)
             if anchor.feature == "region":
                 countries.add(anchor.country_code)
     # one anchor per place, weighted by how often the text names it
@@ -113,7 +118,8 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
             d[k] = np.inf
             if a.country_code in countries or _known_far_and_wide(a) or bool((d <= FAR_KM).any()):
                 keep.append(a)
-        places = keep
+        # when they all disagree, the places named by one place alone still stand
+        places = keep or [a for a in places if a.source in sure]
     if not places:
         return StoryContext(frozenset(countries), None, 0.0)
     weights = [counts[p.source] * (1.0 + (p.country_code in countries)) for p in places]
@@ -143,7 +149,9 @@ FEATURES = ("match", "size", "country", "continent", "capital", "region", "in_na
 @lru_cache(maxsize=1)
 def _weights() -> np.ndarray:
     """The resolver's weights, fitted by ``python -m geo.train resolver`` and shipped in the package."""
-    data = json.loads(resources.files("geo.data").joinpath("resolver.json").read_text("utf-8"))
+    override = os.environ.get("GEOJOURNEY_RESOLVER_WEIGHTS")  # weights of the user's own (held-out evaluation)
+    source = Path(override) if override else resources.files("geo.data").joinpath("resolver.json")
+    data = json.loads(source.read_text("utf-8"))
     return np.array([data["weights"][f] for f in FEATURES])
 
 

@@ -1,10 +1,13 @@
 """Fit the small models geojourney ships, from annotated corpora the user names.
 
     python -m geo.train resolver CORPUS.jsonl [...] [--holdout CORPUS.jsonl ...]
+    python -m geo.train recognizer CORPUS.jsonl [...] [--holdout CORPUS.jsonl ...]
 
 Corpora are JSON lines ``{"id", "text", "toponyms": [{"start", "end", "lat", "lon"}]}`` (the
-format of the evaluation corpora). The resolver is a conditional logit over each mention's
-candidates (``geo.resolve.FEATURES``); its weights go to ``geo/data/resolver.json``. With
+format of the evaluation corpora); ``FILE:ar,de`` takes only the documents in those languages,
+so that corpora annotated by other rules (tweets that leave demonyms out) can lend one language. The resolver is a conditional logit over each mention's
+candidates (``geo.resolve.FEATURES``); its weights go to ``geo/data/resolver.json``. The
+recognizer is a CRF over tokens (``geo.recognizer``), written to ``geo/data/toponyms.crfsuite``. With
 ``--holdout`` the corpora named there are left out of the fit and scored, so a figure for
 text the model never saw is printed beside the fit.
 """
@@ -24,9 +27,14 @@ RIDGE = 0.01
 HIT_KM = 161.0
 
 
-def read_corpus(path: str | Path) -> list[dict]:
-    """Documents of a JSON-lines corpus (split on "\\n" only: texts may hold U+2028)."""
-    return [json.loads(x) for x in Path(path).read_text("utf-8").split("\n") if x.strip()]
+def read_corpus(spec: str | Path) -> list[dict]:
+    """Documents of a JSON-lines corpus (split on "\\n" only: texts may hold U+2028).
+
+    ``FILE:ar,de`` keeps the documents in those languages only.
+    """
+    path, _, langs = str(spec).partition(":")
+    docs = [json.loads(x) for x in Path(path).read_text("utf-8").split("\n") if x.strip()]
+    return [d for d in docs if d.get("lang") in langs.split(",")] if langs else docs
 
 
 def resolver_examples(docs: list[dict], gazetteer) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -79,17 +87,54 @@ def accuracy(examples, w) -> float:
     return sum(bool(y[int(np.argmax(x @ w))]) for x, y in examples) / max(1, len(examples))
 
 
+#: CRF training: L1 and L2 penalties (L1 keeps the model small) and L-BFGS iterations.
+CRF_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+
+
+def fit_recognizer(docs: list[dict], gazetteer, target: Path) -> None:
+    """Train the toponym CRF on ``docs`` and write it to ``target``."""
+    import pycrfsuite
+
+    from .recognizer import bio_labels, tagger_tokens, token_features
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for doc in docs:
+        toks = tagger_tokens(doc["text"])
+        if toks:
+            spans = [(t["start"], t["end"]) for t in doc["toponyms"]]
+            trainer.append(token_features(doc["text"], toks, gazetteer), bio_labels(toks, spans))
+    trainer.set_params(CRF_PARAMS)
+    trainer.train(str(target))
+
+
+def recognition_f1(docs: list[dict], gazetteer) -> tuple[float, float, float]:
+    """Exact-span precision, recall and F1 of the shipped recognizer on ``docs``."""
+    from .recognizer import toponym_spans
+
+    tp = fp = fn = 0
+    for doc in docs:
+        gold = {(t["start"], t["end"]) for t in doc["toponyms"]}
+        found = set(toponym_spans(doc["text"], gazetteer))
+        tp, fp, fn = tp + len(gold & found), fp + len(found - gold), fn + len(gold - found)
+    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return p, r, 2 * p * r / max(1e-9, p + r)
+
+
 def main(argv: list[str] | None = None) -> None:
     from .gazetteer import Gazetteer
     from .resolve import FEATURES
 
     ap = argparse.ArgumentParser(prog="python -m geo.train")
-    ap.add_argument("model", choices=["resolver"])
+    ap.add_argument("model", choices=["resolver", "recognizer"])
     ap.add_argument("corpora", nargs="+")
     ap.add_argument("--holdout", nargs="*", default=[])
     ap.add_argument("--dry-run", action="store_true", help="print the weights, do not write them")
+    ap.add_argument("-o", "--output", default=None, help="write the model here instead of into the package")
     args = ap.parse_args(argv)
     gazetteer = Gazetteer()
+    if args.model == "recognizer":
+        _main_recognizer(args, gazetteer)
+        return
     train = [e for c in args.corpora if c not in args.holdout for e in resolver_examples(read_corpus(c), gazetteer)]
     w = fit_resolver(train)
     print(f"fitted on {len(train)} ambiguous mentions: right candidate first {accuracy(train, w):.3f}")
@@ -99,10 +144,31 @@ def main(argv: list[str] | None = None) -> None:
     weights = {f: round(float(v), 4) for f, v in zip(FEATURES, w)}
     print(json.dumps(weights))
     if not args.dry_run:
-        target = Path(str(resources.files("geo.data").joinpath("resolver.json")))
+        target = Path(args.output or str(resources.files("geo.data").joinpath("resolver.json")))
         target.write_text(json.dumps({"weights": weights, "fitted_on": [Path(c).name for c in args.corpora
                                                                       if c not in args.holdout]}, indent=1) + "\n")
         print(f"wrote {target}")
+
+
+def _main_recognizer(args, gazetteer) -> None:
+    import tempfile
+
+    from . import recognizer
+
+    docs = [d for c in args.corpora if c not in args.holdout for d in read_corpus(c)]
+    target = Path(str(resources.files("geo.data").joinpath(recognizer.MODEL_FILE)))
+    out = Path(tempfile.mkdtemp()) / recognizer.MODEL_FILE if args.dry_run else Path(args.output or target)
+    fit_recognizer(docs, gazetteer, out)
+    print(f"fitted on {len(docs)} documents: {out} ({out.stat().st_size / 1e6:.1f} MB)")
+    if args.holdout:
+        recognizer._local.tagger = None
+        import pycrfsuite
+
+        recognizer._local.tagger = pycrfsuite.Tagger()
+        recognizer._local.tagger.open(str(out))
+        for c in args.holdout:
+            p, r, f = recognition_f1(read_corpus(c), gazetteer)
+            print(f"held out {Path(c).name}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,202 @@
+"""Stage 1a: which runs of words are place names, by a sequence model trained on annotated text.
+
+A linear-chain CRF (CRFsuite, through ``python-crfsuite``) labels each token B (a toponym
+begins), I (it goes on) or O. It weighs the word and its neighbours (spelling, shape,
+capitals, how common the word is), and what the gazetteer knows of the runs that cover
+it (a country, a region, a town, and how big). The model is trained by
+``python -m geo.train recognizer`` on the annotated corpora and ships in the package
+(``geo/data/toponyms.crfsuite``; ``$GEOJOURNEY_RECOGNIZER_MODEL`` names another); it knows the scripts it was trained on
+(``TRAINED_SCRIPTS``); other texts are read by the gazetteer alone.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import threading
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from .gazetteer import Gazetteer
+from .text import Token, name_key, script_of, word_zipf
+
+#: Scripts the shipped model has seen enough of to be trusted with.
+TRAINED_SCRIPTS = frozenset({"Latin", "Arabic"})
+MODEL_FILE = "toponyms.crfsuite"
+#: Dotted abbreviations ("U.S.", "D.C.", "W.Va.") are one token; so is every other word, and every
+#: other non-space character.
+_TOKEN = regex.compile(r"(?:\p{L}{1,3}\.){2,}|[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
+#: A token is in a toponym when the model gives it at least this probability (marginal over
+#: its labels): lower than one half, since a name the model half-knows is more often a place
+#: than not (held-out F1 +2.5 points on GeoWebNews, +1 on LGL).
+INSIDE_PROBABILITY = 0.25
+_SENTENCE_END = set(".!?:;\"“”«»\n")
+_local = threading.local()
+
+
+def tagger_tokens(text: str) -> list[Token]:
+    """Words, and every other non-space character on its own ("China", "’", "s")."""
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=65536)
+def _shape(word: str) -> str:
+    out = []
+    for ch in word:
+        k = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != k:
+            out.append(k)
+    return "".join(out)[:6]
+
+
+@lru_cache(maxsize=65536)
+def _word_features(word: str) -> tuple[str, ...]:
+    low = word.casefold()
+    feats = [f"w={low[:24]}", f"shape={_shape(word)}", f"suf3={low[-3:]}", f"pre3={low[:3]}",
+             f"script={script_of(word) or 'none'}"]
+    if word[:1].isalpha():
+        feats.append(f"zipf={min(7, int(word_zipf(word)))}")
+    if word[:1].isupper():
+        feats.append("title")
+    if len(word) > 1 and word.isupper():
+        feats.append("upper")
+    return tuple(feats)
+
+
+def _size_class(population: int) -> int:
+    return min(7, int(math.log10(population + 1)))
+
+
+@lru_cache(maxsize=65536)
+def _token_key(word: str) -> str:
+    return name_key(word)
+
+
+def gazetteer_marks(text: str, toks: list[Token], gazetteer: Gazetteer) -> list[tuple[str, ...]]:
+    """For each token, what the gazetteer says of the longest name that covers it."""
+    marks: list[tuple[str, ...]] = [()] * len(toks)
+    keys = [_token_key(t.text) for t in toks]
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        longest = gazetteer.name_length(keys[i]) if keys[i] and not t.text[0].islower() else 0
+        hit = None
+        # a name of k words spans at most 2k - 1 tokens ("Gilgit - Baltistan")
+        for n in range(min(max(0, 2 * longest - 1), len(toks) - i), 0, -1):
+            last = toks[i + n - 1]
+            if not last.text[0].isalnum():
+                continue
+            if any(toks[k + 1].start - toks[k].end > 1 for k in range(i, i + n - 1)):
+                continue  # names run on with one space at most
+            places = gazetteer.exact(" ".join(k for k in keys[i:i + n] if k))
+            if places:
+                hit = (n, places)
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, places = hit
+        best = max(places, key=lambda p: (p.population, p.source))
+        kinds = {p.feature for p in places}
+        kind = next((k for k in ("country", "continent", "region", "capital") if k in kinds), "city")
+        common = (f"gz:{kind}", f"gz:size={_size_class(best.population)}", f"gz:n={min(n, 3)}")
+        for k in range(n):
+            marks[i + k] = (("gz:B" if k == 0 else "gz:I"), *common)
+        i += n
+    return marks
+
+
+def token_features(text: str, toks: list[Token], gazetteer: Gazetteer) -> list[list[str]]:
+    """The feature strings of each token, for the CRF."""
+    marks = gazetteer_marks(text, toks, gazetteer)
+    own = [_word_features(t.text) for t in toks]
+    out = []
+    for i, t in enumerate(toks):
+        f = ["bias", *own[i], *marks[i]]
+        before = text[max(0, t.start - 2):t.start].strip()
+        if i == 0 or not before or before[-1] in _SENTENCE_END:
+            f.append("sent_start")
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < len(toks):
+                f.append(f"{off}:w={toks[j].text.casefold()[:24]}")
+                if abs(off) == 1:
+                    f.append(f"{off}:shape={_shape(toks[j].text)}")
+                    f.extend(f"{off}:{m}" for m in marks[j][:2])
+            else:
+                f.append(f"{off}:edge")
+        out.append(f)
+    return out
+
+
+def _tagger():
+    """The shipped model, opened once per thread (a CRFsuite tagger is not thread-safe)."""
+    tagger = getattr(_local, "tagger", None)
+    if tagger is None:
+        import pycrfsuite
+
+        tagger = pycrfsuite.Tagger()
+        override = os.environ.get("GEOJOURNEY_RECOGNIZER_MODEL")
+        if override:  # a model of the user's own (as the held-out evaluation trains)
+            tagger.open(override)
+        else:
+            with resources.as_file(resources.files("geo.data").joinpath(MODEL_FILE)) as path:
+                tagger.open(str(path))
+        _local.tagger = tagger
+    return tagger
+
+
+def model_available() -> bool:
+    return bool(os.environ.get("GEOJOURNEY_RECOGNIZER_MODEL")) or resources.files("geo.data").joinpath(MODEL_FILE).is_file()
+
+
+def reads(text: str) -> bool:
+    """True when the model was trained on the script most of ``text``'s letters are in."""
+    counts: dict[str, int] = {}
+    for ch in text[:5000]:
+        if ch.isalpha():
+            s = script_of(ch)
+            counts[s] = counts.get(s, 0) + 1
+    return bool(counts) and max(counts, key=counts.get) in TRAINED_SCRIPTS and model_available()
+
+
+def toponym_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """``(start, end)`` of every run of tokens the model labels a toponym, in text order."""
+    toks = tagger_tokens(text)
+    if not toks:
+        return []
+    tagger = _tagger()
+    tagger.set(token_features(text, toks, gazetteer))
+    spans: list[tuple[int, int]] = []
+    start = last = None  # the run's start and its last word (a run never ends on "," or ".")
+    for i, tok in enumerate(toks):
+        p_b, p_i = tagger.marginal("B", i), tagger.marginal("I", i)
+        inside = p_b + p_i >= INSIDE_PROBABILITY
+        if inside and (start is None or p_b > p_i):
+            if last is not None:
+                spans.append((start, last.end))
+            start, last = tok.start, None
+        elif not inside and start is not None:
+            if last is not None:
+                spans.append((start, last.end))
+            start = last = None
+        if start is not None and tok.text[0].isalnum():
+            last = tok
+    if start is not None and last is not None:
+        spans.append((start, last.end))
+    return spans
+
+
+def bio_labels(toks: list[Token], spans: list[tuple[int, int]]) -> list[str]:
+    """B/I/O labels of tokens for gold ``spans`` (spans not on token boundaries are left out)."""
+    labels = ["O"] * len(toks)
+    starts = {t.start: k for k, t in enumerate(toks)}
+    ends = {t.end: k for k, t in enumerate(toks)}
+    for s, e in spans:
+        if s in starts and e in ends and starts[s] <= ends[e]:
+            labels[starts[s]] = "B"
+            for k in range(starts[s] + 1, ends[e] + 1):
+                labels[k] = "I"
+    return labels
