@@ -177,21 +177,24 @@ class OfflineGeocoder:
         """Places called ``query``: the best as a Location, or all (``exactly_one=False``) best first."""
         from geopy.location import Location
 
-        from .mentions import find_mentions
-        from .resolve import resolve, story_context, _score
+        from .mentions import find_mentions, whole_text_mention
+        from .resolve import ranked_candidates, resolve, story_context
 
         if not isinstance(query, str) or not query.strip():
             return None if exactly_one else []
-        found = find_mentions(query, self.gazetteer)
-        if not found:
-            return None if exactly_one else []
-        m = max(found, key=lambda x: x.end - x.start)
+        # the query is a name as a whole, else the longest name in it
+        m = whole_text_mention(query.strip(), self.gazetteer)
+        if m is None:
+            found = find_mentions(query, self.gazetteer)
+            if not found:
+                return None if exactly_one else []
+            m = max(found, key=lambda x: x.end - x.start)
         others = [x for name in context for x in find_mentions(name, self.gazetteer)]
         resolve(others)
         extra = [x.place for x in others if x.place is not None]
         resolve([m], extra)
         ctx = story_context([m], extra)
-        ranked = sorted(m.candidates, key=lambda c: (-_score(c, ctx), c.place.source))
+        ranked = [c for _, _, c in ranked_candidates(m, ctx)]
         if m.place is not None:
             ranked.sort(key=lambda c: c.place != m.place)
         locations = [Location(f"{c.place.name}, {c.place.country_code}".rstrip(", "), (c.place.lat, c.place.lon),

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -28,7 +29,7 @@ from .errors import InputError
 from .model import Place
 from .text import comparable, name_key, romanize, script_of, skeleton
 
-_FORMAT = 14  # bump when the index layout changes
+_FORMAT = 16  # bump when the index layout changes
 MAX_NAME_TOKENS = 5
 GEONAMES_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
 
@@ -57,9 +58,9 @@ class _Index:
     feature: list[str] = field(default_factory=list)
     population: list[int] = field(default_factory=list)
     scripts: list[str] = field(default_factory=list)  # scripts the place has names in, e.g. "Hangul Latin"
-    exact: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    exact: Any = field(default_factory=dict)  # name key -> place rows (a marisa RecordTrie once finished)
     skeletons: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
-    first_words: dict[str, int] = field(default_factory=dict)  # first word of a name -> most words after it
+    first_words: Any = field(default_factory=dict)  # first word of a name -> most words in such a name
     warnings: list[str] = field(default_factory=list)  # rows of a file that were skipped, and why
 
     def add(self, source: str, name: str, lat: float, lon: float, country: str, feature: str,
@@ -85,12 +86,15 @@ class _Index:
                     skel[s].add((i, comparable(n)))
 
     def finish(self, exact: dict, skel: dict) -> None:
-        self.exact = {k: tuple(v) for k, v in exact.items()}
+        """Freeze the look-up tables: names in a trie (marisa), which loads from the cache at once."""
+        import marisa_trie
+
         first: dict[str, int] = {}
-        for k in self.exact:
+        for k in exact:
             words = k.split(" ")
             first[words[0]] = max(first.get(words[0], 0), len(words))
-        self.first_words = first
+        self.exact = marisa_trie.RecordTrie("<I", ((k, (i,)) for k, ids in exact.items() for i in ids))
+        self.first_words = marisa_trie.RecordTrie("<B", ((k, (min(n, 255),)) for k, n in first.items()))
         self.skeletons = {k: tuple(sorted(v)) for k, v in skel.items()}
 
     def place(self, i: int) -> Place:
@@ -458,7 +462,7 @@ class Gazetteer:
 
     def exact(self, key: str) -> list[Place]:
         """Places whose name or alternate name normalises to ``key``."""
-        places = [ix.place(i) for ix in self.indexes for i in ix.exact.get(key, ())]
+        places = [ix.place(i) for ix in self.indexes for (i,) in sorted(ix.exact.get(key) or ())]
         if len(self.indexes) > 1:  # a fetched country file repeats the towns of cities500
             seen: set[str] = set()
             places = [p for p in places if not (p.source in seen or seen.add(p.source))]
@@ -466,7 +470,8 @@ class Gazetteer:
 
     def name_length(self, first_word: str) -> int:
         """The most words a name beginning with ``first_word`` (a name key) has; 0 if none begins so."""
-        return max((ix.first_words.get(first_word, 0) for ix in self.indexes), default=0)
+        return max((found[0][0] if (found := ix.first_words.get(first_word)) else 0 for ix in self.indexes),
+                   default=0)
 
     def by_skeleton(self, skel: str) -> list[tuple[Place, str, str]]:
         """Places whose consonant skeleton is ``skel``, with the comparable form of the name and

@@ -179,13 +179,26 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     list of Mention
         In text order, each with its candidates (not yet resolved).
     """
-    from .recognizer import reads, toponym_spans
+    from .recognizer import TRAINED_SCRIPTS, model_available, toponym_spans
 
     sents = sentences(text)
     starts = [s for s, _ in sents]
-    if reads(text):  # a script the recognition model knows: it says where the names are
-        return [_mention(text, start, end, sents, starts, _span_candidates(text, start, end, gazetteer))
-                for start, end in toponym_spans(text, gazetteer)]
+    scripts = {script_of(ch) for ch in set(text) if ch.isalpha()}
+    if not model_available() or not scripts & TRAINED_SCRIPTS:
+        return _gazetteer_mentions(text, gazetteer, sents, starts)
+    # the recognition model says where the names are in the scripts it knows; the gazetteer
+    # alone in the others (a Hindi report quoting an English sentence)
+    found = [_mention(text, start, end, sents, starts, _span_candidates(text, start, end, gazetteer))
+             for start, end in toponym_spans(text, gazetteer)]
+    if scripts - TRAINED_SCRIPTS:
+        found += [m for m in _gazetteer_mentions(text, gazetteer, sents, starts)
+                  if script_of(m.text) not in TRAINED_SCRIPTS]
+    return sorted(found, key=lambda m: m.start)
+
+
+def _gazetteer_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, int]],
+                        starts: list[int]) -> list[Mention]:
+    """Mentions found by looking every run of words up in the gazetteer, longest first."""
     toks = tokens(text)
     mentions: list[Mention] = []
     i = 0
@@ -229,6 +242,12 @@ def _mention(text: str, start: int, end: int, sents: list[tuple[int, int]], star
     k = max(0, bisect.bisect_right(starts, start) - 1)
     s_start, s_end = sents[k] if sents else (0, len(text))
     return Mention(start, end, text[start:end], k, s_start, s_end, cands)
+
+
+def whole_text_mention(text: str, gazetteer: Gazetteer) -> Mention | None:
+    """``text`` as one place name (a geocoder's query), or None if the gazetteer has no such name."""
+    cands = _span_candidates(text, 0, len(text), gazetteer)
+    return Mention(0, len(text), text, 0, 0, len(text), cands) if cands else None
 
 
 def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[Candidate]:

@@ -9,7 +9,7 @@ from typing import Sequence
 from .errors import InputError
 from .gazetteer import Gazetteer
 from .journey import choose_stops, given_stop_modes, leg_modes
-from .mentions import find_mentions
+from .mentions import find_mentions, whole_text_mention
 from .model import Journey, Mention, Stop
 from .resolve import resolve
 
@@ -86,7 +86,8 @@ def _resolve_names(names: Sequence[str], mentions: list[Mention], gazetteer: Gaz
     context_places = [m.place for m in mentions if m.place is not None and not m.place.is_context]
     out = []
     for name in names:
-        found = find_mentions(name, gazetteer)
+        m = whole_text_mention(name, gazetteer)  # the name as a whole, else the longest name in it
+        found = [m] if m is not None else [x for x in find_mentions(name, gazetteer) if x.candidates]
         if not found:
             raise InputError(f"{option}: '{name}' is not in the gazetteer")
         m = max(found, key=lambda x: x.end - x.start)

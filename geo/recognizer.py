@@ -32,6 +32,9 @@ _TOKEN = regex.compile(r"(?:\p{L}{1,3}\.){2,}|[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\
 #: its labels): lower than one half, since a name the model half-knows is more often a place
 #: than not (held-out F1 +2.5 points on GeoWebNews, +1 on LGL).
 INSIDE_PROBABILITY = 0.25
+#: ... or this much, for a run of tokens the gazetteer knows as a name: the model has not ruled it
+#: out, and the gazetteer vouches for it ("left Anadyr and arrived in Nome").
+KNOWN_NAME_PROBABILITY = 0.04
 _SENTENCE_END = set(".!?:;\"“”«»\n")
 _local = threading.local()
 
@@ -108,9 +111,10 @@ def gazetteer_marks(text: str, toks: list[Token], gazetteer: Gazetteer) -> list[
     return marks
 
 
-def token_features(text: str, toks: list[Token], gazetteer: Gazetteer) -> list[list[str]]:
+def token_features(text: str, toks: list[Token], gazetteer: Gazetteer,
+                   marks: list[tuple[str, ...]] | None = None) -> list[list[str]]:
     """The feature strings of each token, for the CRF."""
-    marks = gazetteer_marks(text, toks, gazetteer)
+    marks = gazetteer_marks(text, toks, gazetteer) if marks is None else marks
     own = [_word_features(t.text) for t in toks]
     out = []
     for i, t in enumerate(toks):
@@ -152,28 +156,19 @@ def model_available() -> bool:
     return bool(os.environ.get("GEOJOURNEY_RECOGNIZER_MODEL")) or resources.files("geo.data").joinpath(MODEL_FILE).is_file()
 
 
-def reads(text: str) -> bool:
-    """True when the model was trained on the script most of ``text``'s letters are in."""
-    counts: dict[str, int] = {}
-    for ch in text[:5000]:
-        if ch.isalpha():
-            s = script_of(ch)
-            counts[s] = counts.get(s, 0) + 1
-    return bool(counts) and max(counts, key=counts.get) in TRAINED_SCRIPTS and model_available()
-
-
 def toponym_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """``(start, end)`` of every run of tokens the model labels a toponym, in text order."""
     toks = tagger_tokens(text)
     if not toks:
         return []
     tagger = _tagger()
-    tagger.set(token_features(text, toks, gazetteer))
+    marks = gazetteer_marks(text, toks, gazetteer)
+    tagger.set(token_features(text, toks, gazetteer, marks))
     spans: list[tuple[int, int]] = []
     start = last = None  # the run's start and its last word (a run never ends on "," or ".")
     for i, tok in enumerate(toks):
         p_b, p_i = tagger.marginal("B", i), tagger.marginal("I", i)
-        inside = p_b + p_i >= INSIDE_PROBABILITY
+        inside = p_b + p_i >= (KNOWN_NAME_PROBABILITY if marks[i] else INSIDE_PROBABILITY)
         if inside and (start is None or p_b > p_i):
             if last is not None:
                 spans.append((start, last.end))

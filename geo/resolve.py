@@ -197,6 +197,21 @@ def _implausible(c: Candidate, ctx: StoryContext) -> str:
     return ""
 
 
+def ranked_candidates(m: Mention, ctx: StoryContext, judged: dict | None = None) -> list[tuple[float, str, Candidate]]:
+    """Mention ``m``'s candidates as (score, why implausible or "", candidate), best first."""
+    weights = _weights()
+    judged = {} if judged is None else judged
+    biggest = max((c.place.population for c in m.candidates), default=0)
+    scored = []
+    for c in m.candidates:
+        key = (c, name_key(m.text), biggest)
+        if key not in judged:
+            judged[key] = (float(weights @ np.array(candidate_features(c, m, ctx, biggest))), _implausible(c, ctx))
+        scored.append((*judged[key], c))
+    scored.sort(key=lambda t: (-t[0], t[2].place.source))
+    return scored
+
+
 def resolve(mentions: list[Mention], extra_context: list[Place] = ()) -> StoryContext:
     """Resolve every mention in place; return the story context used.
 
@@ -204,18 +219,9 @@ def resolve(mentions: list[Mention], extra_context: list[Place] = ()) -> StoryCo
     with ``reason`` set.
     """
     ctx = story_context(mentions, list(extra_context))
-    weights = _weights()
     judged: dict[tuple, tuple[float, str]] = {}  # a name repeated is judged once
-
     for m in mentions:
-        biggest = max((c.place.population for c in m.candidates), default=0)
-        scored = []
-        for c in m.candidates:
-            key = (c, name_key(m.text), biggest)
-            if key not in judged:
-                judged[key] = (float(weights @ np.array(candidate_features(c, m, ctx, biggest))), _implausible(c, ctx))
-            scored.append((*judged[key], c))
-        scored.sort(key=lambda t: (-t[0], t[2].place.source))
+        scored = ranked_candidates(m, ctx, judged)
         plausible = [(s, c) for s, why, c in scored if not why]
         if not plausible:
             m.place = None
