@@ -191,8 +191,10 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     found = [_mention(text, start, end, sents, starts, _span_candidates(text, start, end, gazetteer))
              for start, end in toponym_spans(text, gazetteer)]
     if scripts - TRAINED_SCRIPTS:
+        taken = [(m.start, m.end) for m in found]
         found += [m for m in _gazetteer_mentions(text, gazetteer, sents, starts)
-                  if script_of(m.text) not in TRAINED_SCRIPTS]
+                  if script_of(m.text) not in TRAINED_SCRIPTS
+                  and not any(m.start < e and s < m.end for s, e in taken)]
     return sorted(found, key=lambda m: m.start)
 
 

@@ -19,6 +19,7 @@ from importlib import resources
 
 import regex
 
+from .errors import DataError
 from .gazetteer import Gazetteer
 from .text import Token, name_key, script_of, word_zipf
 
@@ -35,6 +36,8 @@ INSIDE_PROBABILITY = 0.25
 #: ... or this much, for a run of tokens the gazetteer knows as a name: the model has not ruled it
 #: out, and the gazetteer vouches for it ("left Anadyr and arrived in Nome").
 KNOWN_NAME_PROBABILITY = 0.04
+#: ... unless it is one everyday word ("Zug", train): then the model must say so.
+COMMON_WORD_ZIPF = 4.0
 _SENTENCE_END = set(".!?:;\"“”«»\n")
 _local = threading.local()
 
@@ -144,7 +147,10 @@ def _tagger():
         tagger = pycrfsuite.Tagger()
         override = os.environ.get("GEOJOURNEY_RECOGNIZER_MODEL")
         if override:  # a model of the user's own (as the held-out evaluation trains)
-            tagger.open(override)
+            try:
+                tagger.open(override)
+            except (OSError, ValueError) as exc:
+                raise DataError(f"recognizer model {override}: cannot open it ({exc})") from None
         else:
             with resources.as_file(resources.files("geo.data").joinpath(MODEL_FILE)) as path:
                 tagger.open(str(path))
@@ -168,7 +174,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     start = last = None  # the run's start and its last word (a run never ends on "," or ".")
     for i, tok in enumerate(toks):
         p_b, p_i = tagger.marginal("B", i), tagger.marginal("I", i)
-        inside = p_b + p_i >= (KNOWN_NAME_PROBABILITY if marks[i] else INSIDE_PROBABILITY)
+        known = marks[i] and (marks[i][3] != "gz:n=1" or word_zipf(tok.text) < COMMON_WORD_ZIPF)
+        inside = p_b + p_i >= (KNOWN_NAME_PROBABILITY if known else INSIDE_PROBABILITY)
         if inside and (start is None or p_b > p_i):
             if last is not None:
                 spans.append((start, last.end))

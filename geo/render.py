@@ -486,7 +486,7 @@ def journey_map(
     root.header.add_child(Element(f"<title>{safe_text(heading)}</title>"))
     m.add_child(_accessible(f"Map: {heading}"))
     m.add_child(_attribution(_credits(journey)))
-    m.fit_bounds(bounds, padding=(30, 30))
+    m.fit_bounds(bounds, padding=(30, 30), max_zoom=11)  # one stop: a point has no extent to fit
     _stable_ids(root)
     return m
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .errors import DataError
 from .model import Candidate, Mention, Place
 from .text import name_key
 
@@ -151,8 +152,11 @@ def _weights() -> np.ndarray:
     """The resolver's weights, fitted by ``python -m geo.train resolver`` and shipped in the package."""
     override = os.environ.get("GEOJOURNEY_RESOLVER_WEIGHTS")  # weights of the user's own (held-out evaluation)
     source = Path(override) if override else resources.files("geo.data").joinpath("resolver.json")
-    data = json.loads(source.read_text("utf-8"))
-    return np.array([data["weights"][f] for f in FEATURES])
+    try:
+        data = json.loads(source.read_text("utf-8"))
+        return np.array([float(data["weights"][f]) for f in FEATURES])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DataError(f"resolver weights {source}: cannot read them ({exc.__class__.__name__}: {exc})") from None
 
 
 def candidate_features(c: Candidate, m: Mention, ctx: StoryContext, biggest: int) -> list[float]:

@@ -17,6 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 EXAMPLES = ROOT / "assets" / "examples"
+EVAL = SHARED / "eval"
 SEED = EXAMPLES / "kim-russia-2023.hi.txt"
 NE_ZIP = SHARED / "rail" / "ne_10m_railroads.zip"
 CORRIDOR = SHARED / "rail" / "ne_10m_railroads_korea_primorye.geojson"

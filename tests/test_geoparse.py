@@ -1,0 +1,122 @@
+"""Geoparsing of news text: the trained recogniser, regions and countries where GeoNames puts them, the
+fitted resolver and its confidence, Arabic spellings, and the training command that makes the shipped models."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from conftest import EVAL, run_cli
+
+from geo import place_mentions
+from geo.resolve import haversine_km
+from geo.text import name_key
+
+
+def _placed(text, gazetteer):
+    return {m.text: m for m in place_mentions(text, gazetteer)}
+
+
+def _near(m, lat, lon, km=161):
+    assert m.place is not None, m.reason
+    d = haversine_km(m.place.lat, m.place.lon, lat, lon)
+    assert d <= km, f"{m.text} -> {m.place.name} ({m.place.lat}, {m.place.lon}) is {d:.0f} km away"
+
+
+def test_regions_and_countries_sit_where_geonames_puts_them(gazetteer):
+    text = ("Floods hit Tamil Nadu and Karnataka on Monday, officials in Chennai said. Russia and the United States "
+            "sent aid, and a team from Orange County, California, flew in from Texas.")
+    m = _placed(text, gazetteer)
+    _near(m["Tamil Nadu"], 10.75, 78.75)  # GeoNames: Tamil Nādu state
+    _near(m["Karnataka"], 13.5, 76.0)
+    _near(m["Russia"], 60.0, 100.0)  # GeoNames' Russia, not Moscow
+    _near(m["United States"], 39.76, -98.5)
+    _near(m["Texas"], 31.25, -99.25)
+    _near(m["California"], 37.25, -119.75)
+    assert m["Texas"].place.feature == m["California"].place.feature == "region"
+
+
+def test_a_capital_and_a_city_win_over_a_region_of_their_name(gazetteer):
+    m = _placed("The senator flew back to Washington from Des Moines, Iowa, on Tuesday.", gazetteer)
+    _near(m["Washington"], 38.895, -77.036, km=30)
+    m = _placed("The mayor of New York said the subway in Brooklyn and Queens would run all night.", gazetteer)
+    _near(m["New York"], 40.714, -74.006, km=30)
+
+
+def test_demonyms_and_abbreviations_name_their_places(gazetteer):
+    m = _placed("HUNTINGTON, W.Va. (AP) - Syrian and Lebanese officials met British diplomats here.", gazetteer)
+    _near(m["W.Va."], 38.5, -80.5)
+    _near(m["Syrian"], 35.0, 38.0, km=250)
+    assert m["British"].place.country_code == "GB"
+
+
+def test_confidence_is_a_probability_lower_for_an_ambiguous_name(gazetteer):
+    m = _placed("Officials in Springfield said the road to Vladivostok reopened.", gazetteer)
+    for x in m.values():
+        assert 0.0 <= x.confidence <= 1.0
+    assert m["Vladivostok"].confidence > m["Springfield"].confidence
+
+
+def test_a_name_the_gazetteer_lacks_is_listed_unresolved_not_guessed(gazetteer):
+    m = _placed("Rescuers reached the Qwzxbrook Valley near Denver after a storm in Colorado.", gazetteer)
+    _near(m["Denver"], 39.74, -104.98, km=30)
+    for x in m.values():
+        assert x.place is not None or x.reason  # never a place without a reason, never a guess
+
+
+def test_arabic_spelling_variants_find_the_same_place(gazetteer):
+    assert name_key("الأردن") == name_key("الاردن") == name_key("الاْردن")
+    m = _placed("وصل الوفد إلى الاردن قادما من السعودية", gazetteer)
+    assert m["الاردن"].place.country_code == "JO" and m["السعودية"].place.country_code == "SA"
+
+
+def test_german_and_french_news_text(gazetteer):
+    m = _placed("Der Zug aus Zürich traf am Abend in Basel ein; in Genf blieb es ruhig.", gazetteer)
+    _near(m["Zürich"], 47.37, 8.55, km=20) and _near(m["Basel"], 47.56, 7.57, km=20)
+    _near(m["Genf"], 46.20, 6.15, km=20)
+    m = _placed("Le président s'est rendu à Marseille puis à Lyon avant de regagner Paris.", gazetteer)
+    _near(m["Marseille"], 43.30, 5.38, km=20) and _near(m["Paris"], 48.85, 2.35, km=20)
+
+
+def test_training_makes_models_the_tools_read(tmp_path):
+    docs = [json.loads(x) for x in (EVAL / "geowebnews.jsonl").read_text("utf-8").split("\n") if x.strip()][:40]
+    train = tmp_path / "train.jsonl"
+    train.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs[:30]), "utf-8")
+    held = tmp_path / "held.jsonl"
+    held.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs[30:]), "utf-8")
+    model, weights = tmp_path / "m.crfsuite", tmp_path / "w.json"
+    for cmd in (["recognizer", train, "--holdout", held, "-o", model], ["resolver", train, "-o", weights]):
+        res = run_cli_module("geo.train", *cmd)
+        assert res.returncode == 0, res.stderr.decode()
+    assert model.stat().st_size > 10_000
+    assert set(json.loads(weights.read_text())["weights"]) >= {"size", "near_other_place", "in_named_country"}
+    # the command line takes both models from the environment
+    out = run_cli("places", "--jsonl", held, env={"GEOJOURNEY_RECOGNIZER_MODEL": str(model),
+                                                  "GEOJOURNEY_RESOLVER_WEIGHTS": str(weights)})
+    assert out.returncode == 0 and len(out.stdout.decode().splitlines()) == 10
+    bad = run_cli("places", "--jsonl", held, env={"GEOJOURNEY_RESOLVER_WEIGHTS": str(tmp_path / "none.json")})
+    assert bad.returncode != 0 and len(bad.stderr.decode().strip().splitlines()) == 1
+
+
+def test_batch_output_keeps_input_order_across_cores(tmp_path):
+    docs = [{"id": f"d{k}", "text": text} for k in range(120) for text in
+            [("Trains left Moscow for Kazan." if k % 2 else "Flights from Lagos to Accra resumed.")]]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(d) + "\n" for d in docs), "utf-8")
+    res = run_cli("places", "--jsonl", src)
+    assert res.returncode == 0, res.stderr.decode()
+    lines = [json.loads(x) for x in res.stdout.decode().splitlines()]
+    assert [x["id"] for x in lines] == [d["id"] for d in docs]
+    for x in lines:
+        names = [p["name"] for p in x["places"]]
+        assert names == (["Moscow", "Kazan"] if int(x["id"][1:]) % 2 else ["Lagos", "Accra"])
+
+
+def run_cli_module(module, *args):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    return subprocess.run([sys.executable, "-m", module, *map(str, args)], capture_output=True, cwd=ROOT,
+                          env=dict(os.environ), timeout=900)
