@@ -365,7 +365,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
         if m is opener:
             m.evidence = "the dateline: where the report was filed"
             continue
-        if is_organisation(text, m):
+        if is_organisation(text, m) or m.match == "partial":
             m.evidence = "part of an organisation's name"
             continue
         other = past_or_hypothetical(text, m, today.year if today else None)

@@ -259,4 +259,17 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer) -> l
     if not words:
         return []
     whole_word = len(words) == 1 and not _hyphenated(text, Token(surface, start, end))
-    return _lookup(gazetteer, surface, words[-1].text, whole_word)
+    found = _lookup(gazetteer, surface, words[-1].text, whole_word)
+    if found or len(words) < 2:
+        return found
+    # a name the gazetteer lacks may hold one it knows: "Colorado State University" is in Colorado,
+    # "Dubai World Cup" in Dubai (longest such name first, then the first of them)
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            part = surface[words[i].start:words[i + n - 1].end]
+            if (part[:1].isupper() or not is_cased_script(part)) and \
+                    not (n == 1 and word_zipf(part) >= VERY_COMMON_WORD_ZIPF):
+                places = gazetteer.exact(name_key(part))
+                if places:
+                    return [Candidate(p, "partial", round(len(part) / len(surface), 3)) for p in places]
+    return []

@@ -55,7 +55,7 @@ class Candidate:
     """One gazetteer entry a mention may refer to, and how its name matched."""
 
     place: Place
-    match: str  # "exact", "inflected" or "transliterated"
+    match: str  # "exact", "inflected", "transliterated" or "partial" (a known name inside an unknown one)
     similarity: float = 1.0
 
 

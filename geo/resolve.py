@@ -29,7 +29,7 @@ TRANSLIT_MAX_KM = 1500.0
 FAR_KM = 3000.0
 #: Places at least this big are known far and wide: distance alone does not reject them.
 WORLD_CITY = 1_000_000
-_QUALITY = {"exact": 1.0, "inflected": 0.9, "transliterated": 0.75}
+_QUALITY = {"exact": 1.0, "inflected": 0.9, "transliterated": 0.75, "partial": 0.6}
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
