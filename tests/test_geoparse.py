@@ -120,3 +120,14 @@ def run_cli_module(module, *args):
 
     return subprocess.run([sys.executable, "-m", module, *map(str, args)], capture_output=True, cwd=ROOT,
                           env=dict(os.environ), timeout=900)
+
+
+def test_arabic_clitics_and_run_together_names(gazetteer):
+    from geo.mentions import whole_text_mention
+
+    for written in ("حفرالباطن", "بحفر الباطن", "بحفرالباطن"):
+        m = whole_text_mention(written, gazetteer)
+        assert m is not None and m.candidates, written
+        assert any(haversine_km(c.place.lat, c.place.lon, 28.43, 45.97) < 30 for c in m.candidates), written
+    riyadh = whole_text_mention("بالرياض", gazetteer)
+    assert riyadh is not None and any(c.place.country_code == "SA" for c in riyadh.candidates)
