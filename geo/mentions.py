@@ -252,19 +252,17 @@ def whole_text_mention(text: str, gazetteer: Gazetteer) -> Mention | None:
     return Mention(0, len(text), text, 0, 0, len(text), cands) if cands else None
 
 
-_ARABIC_CLITICS = "وبلفك"  # and, in/by, for, so, like: written onto the next word
-
-
-def _arabic_variants(surface: str) -> list[str]:
-    """Spellings an Arabic name may be looked up under: without a clitic letter in front (بحفر الباطن),
-    and with the article that starts a second word split off (حفرالباطن: حفر الباطن)."""
-    out = []
-    if surface[0] in _ARABIC_CLITICS and len(surface) > 4:
-        out.append(surface[1:])
+def _prefix_variants(surface: str) -> list[str]:
+    """Spellings a name may be looked up under in scripts whose words take prefixes
+    (``morphology.toml``: ``prefixes`` written onto the name, ``split_before`` a word run together
+    with the one before it): بحفرالباطن -> حفرالباطن, بحفر الباطن, حفر الباطن."""
+    rules = _morphology().get(script_of(surface), {})
+    out = [surface[len(p):] for p in rules.get("prefixes", []) if surface.startswith(p) and len(surface) > len(p) + 3]
     for form in [surface, *out]:
-        k = form.find("ال", 2)
-        if k > 1 and form[k - 1] != " ":
-            out.append(form[:k] + " " + form[k:])
+        for joined in rules.get("split_before", []):
+            k = form.find(joined, 2)
+            if k > 1 and form[k - 1] != " ":
+                out.append(form[:k] + " " + form[k:])
     return out
 
 
@@ -276,8 +274,8 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer) -> l
         return []
     whole_word = len(words) == 1 and not _hyphenated(text, Token(surface, start, end))
     found = _lookup(gazetteer, surface, words[-1].text, whole_word)
-    if not found and script_of(surface) == "Arabic":
-        for variant in _arabic_variants(surface):
+    if not found:
+        for variant in _prefix_variants(surface):
             found = [Candidate(p, "inflected", 0.9) for p in gazetteer.exact(name_key(variant))]
             if found:
                 return found

@@ -158,7 +158,9 @@ def _tagger():
     return tagger
 
 
+@lru_cache(maxsize=1)
 def model_available() -> bool:
+    """True when there is a model to read with (checked once a process, not once a document)."""
     return bool(os.environ.get("GEOJOURNEY_RECOGNIZER_MODEL")) or resources.files("geo.data").joinpath(MODEL_FILE).is_file()
 
 

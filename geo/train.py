@@ -161,7 +161,6 @@ def _main_recognizer(args, gazetteer) -> None:
     fit_recognizer(docs, gazetteer, out)
     print(f"fitted on {len(docs)} documents: {out} ({out.stat().st_size / 1e6:.1f} MB)")
     if args.holdout:
-        recognizer._local.tagger = None
         import pycrfsuite
 
         recognizer._local.tagger = pycrfsuite.Tagger()

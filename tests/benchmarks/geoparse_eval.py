@@ -97,7 +97,6 @@ def held_out(name: str, gold: list[dict], folds: int = 2) -> dict:
             tmp = Path(tmp)
             test = [d for k, d in enumerate(gold) if k % folds == f]
             rest = [d for k, d in enumerate(gold) if k % folds != f]
-            env = {}
             for model, out in (("recognizer", tmp / "toponyms.crfsuite"), ("resolver", tmp / "resolver.json")):
                 specs = []
                 for corpus, langs in TRAINED_ON[model].items():
