@@ -11,9 +11,10 @@ are indexed the same way and merged at look-up time.
 from __future__ import annotations
 
 import hashlib
-import sys
 import json
 import math
+import struct
+import sys
 import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from .errors import InputError
 from .model import Place
 from .text import comparable, name_key, romanize, script_of, skeleton
 
-_FORMAT = 16  # bump when the index layout changes
+_FORMAT = 18  # bump when the index layout changes
 MAX_NAME_TOKENS = 5
 GEONAMES_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
 
@@ -59,9 +60,10 @@ class _Index:
     population: list[int] = field(default_factory=list)
     scripts: list[str] = field(default_factory=list)  # scripts the place has names in, e.g. "Hangul Latin"
     exact: Any = field(default_factory=dict)  # name key -> place rows (a marisa RecordTrie once finished)
-    skeletons: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    skeletons: Any = field(default_factory=dict)  # consonant skeleton -> (row, comparable form) (a marisa BytesTrie once finished)
     first_words: Any = field(default_factory=dict)  # first word of a name -> most words in such a name
     warnings: list[str] = field(default_factory=list)  # rows of a file that were skipped, and why
+    made: dict[int, Place] = field(default_factory=dict, repr=False)  # Place records built so far
 
     def add(self, source: str, name: str, lat: float, lon: float, country: str, feature: str,
             population: int, names: set[str], exact: dict, skel: dict, always: frozenset[str] = frozenset()) -> None:
@@ -95,9 +97,22 @@ class _Index:
             first[words[0]] = max(first.get(words[0], 0), len(words))
         self.exact = marisa_trie.RecordTrie("<I", ((k, (i,)) for k, ids in exact.items() for i in ids))
         self.first_words = marisa_trie.RecordTrie("<B", ((k, (min(n, 255),)) for k, n in first.items()))
-        self.skeletons = {k: tuple(sorted(v)) for k, v in skel.items()}
+        self.skeletons = marisa_trie.BytesTrie((k, struct.pack("<I", i) + comp.encode("utf-8"))
+                                               for k, pairs in skel.items() for i, comp in pairs)
+
+    def skeleton_rows(self, skel: str) -> list[tuple[int, str]]:
+        """(row, comparable form) of the names whose consonant skeleton is ``skel``, in row order."""
+        found = self.skeletons.get(skel) if skel else None
+        return sorted((struct.unpack_from("<I", v)[0], v[4:].decode("utf-8")) for v in found or ())
 
     def place(self, i: int) -> Place:
+        """Row ``i`` as a ``Place`` (built once: common names are looked up again and again)."""
+        found = self.made.get(i)
+        if found is None:
+            found = self.made[i] = self._place(i)
+        return found
+
+    def _place(self, i: int) -> Place:
         return Place(self.sources[i], self.names[i], self.lat[i], self.lon[i], self.country[i],
                      self.feature[i], self.population[i])
 
@@ -424,6 +439,7 @@ class Gazetteer:
     def __init__(self, extra_files: tuple[str | Path, ...] | list[str | Path] = ()) -> None:
         from .geonames import fetched_files
 
+        self._kinds: dict[str, tuple[str, int] | None] = {}  # name_kind's answers so far
         self.base = _geonames_index()
         self.indexes: list[_Index] = [self.base]
         # GeoNames country files fetched with `geojourney data fetch geonames`
@@ -468,12 +484,50 @@ class Gazetteer:
             places = [p for p in places if not (p.source in seen or seen.add(p.source))]
         return places
 
+    def knows(self, key: str) -> bool:
+        """True when some place has a name that normalises to ``key``."""
+        for ix in self.indexes:  # a loop, not any(): this runs for every capitalised word of a text
+            if key in ix.exact:
+                return True
+        return False
+
+    def knows_prefix(self, prefix: str) -> bool:
+        """True when some place has a name whose key begins with ``prefix``."""
+        for ix in self.indexes:
+            if ix.exact.has_keys_with_prefix(prefix):
+                return True
+        return False
+
+    def name_kind(self, key: str) -> tuple[str, int] | None:
+        """What a name most prominently names: ``(kind, population of the biggest such place)``.
+
+        ``kind`` is the first of country, continent, region, capital that some place of the name
+        is, else ``"city"``; None when no place has the name. Answers are kept: a text names the
+        same places again and again.
+        """
+        if key in self._kinds:
+            return self._kinds[key]
+        places = self.exact(key)
+        found = None
+        if places:
+            kinds = {p.feature for p in places}
+            kind = next((k for k in ("country", "continent", "region", "capital") if k in kinds), "city")
+            found = (kind, max(p.population for p in places))
+        if len(self._kinds) >= 200_000:
+            self._kinds.clear()
+        self._kinds[key] = found
+        return found
+
     def name_length(self, first_word: str) -> int:
         """The most words a name beginning with ``first_word`` (a name key) has; 0 if none begins so."""
-        return max((found[0][0] if (found := ix.first_words.get(first_word)) else 0 for ix in self.indexes),
-                   default=0)
+        most = 0
+        for ix in self.indexes:
+            found = ix.first_words.get(first_word)
+            if found and found[0][0] > most:
+                most = found[0][0]
+        return most
 
     def by_skeleton(self, skel: str) -> list[tuple[Place, str, str]]:
         """Places whose consonant skeleton is ``skel``, with the comparable form of the name and
         the scripts the place has names in."""
-        return [(ix.place(i), comp, ix.scripts[i]) for ix in self.indexes for i, comp in ix.skeletons.get(skel, ())]
+        return [(ix.place(i), comp, ix.scripts[i]) for ix in self.indexes for i, comp in ix.skeleton_rows(skel)]

@@ -44,7 +44,7 @@ _local = threading.local()
 
 def tagger_tokens(text: str) -> list[Token]:
     """Words, and every other non-space character on its own ("China", "’", "s")."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [Token(m.group(), *m.span()) for m in _TOKEN.finditer(text)]
 
 
 @lru_cache(maxsize=65536)
@@ -84,34 +84,51 @@ def gazetteer_marks(text: str, toks: list[Token], gazetteer: Gazetteer) -> list[
     """For each token, what the gazetteer says of the longest name that covers it."""
     marks: list[tuple[str, ...]] = [()] * len(toks)
     keys = [_token_key(t.text) for t in toks]
-    i = 0
-    while i < len(toks):
-        t = toks[i]
-        longest = gazetteer.name_length(keys[i]) if keys[i] and not t.text[0].islower() else 0
+    covered = 0  # tokens before this are in a name found already
+    # a name starts at a word that is not lower-case and begins some name of the gazetteer
+    for i in [i for i, t in enumerate(toks) if keys[i] and not t.text[0].islower()]:
+        if i < covered or not (longest := gazetteer.name_length(keys[i])):
+            continue
         hit = None
-        # a name of k words spans at most 2k - 1 tokens ("Gilgit - Baltistan")
-        for n in range(min(max(0, 2 * longest - 1), len(toks) - i), 0, -1):
+        # grow the run word by word while some name goes on so; a name of k words spans at most
+        # 2k - 1 tokens ("Gilgit - Baltistan") and runs on with one space at most
+        key = ""
+        for n in range(1, min(2 * longest - 1, len(toks) - i) + 1):
             last = toks[i + n - 1]
-            if not last.text[0].isalnum():
-                continue
-            if any(toks[k + 1].start - toks[k].end > 1 for k in range(i, i + n - 1)):
-                continue  # names run on with one space at most
-            places = gazetteer.exact(" ".join(k for k in keys[i:i + n] if k))
-            if places:
-                hit = (n, places)
+            if n > 1 and last.start - toks[i + n - 2].end > 1:
+                break
+            if keys[i + n - 1]:
+                key = f"{key} {keys[i + n - 1]}" if key else keys[i + n - 1]
+            if last.text[0].isalnum() and gazetteer.knows(key):
+                hit = (n, key)
+            if not gazetteer.knows_prefix(key + " "):
                 break
         if hit is None:
-            i += 1
             continue
-        n, places = hit
-        best = max(places, key=lambda p: (p.population, p.source))
-        kinds = {p.feature for p in places}
-        kind = next((k for k in ("country", "continent", "region", "capital") if k in kinds), "city")
-        common = (f"gz:{kind}", f"gz:size={_size_class(best.population)}", f"gz:n={min(n, 3)}")
+        n, key = hit
+        kind, population = gazetteer.name_kind(key)
+        common = (f"gz:{kind}", f"gz:size={_size_class(population)}", f"gz:n={min(n, 3)}")
         for k in range(n):
             marks[i + k] = (("gz:B" if k == 0 else "gz:I"), *common)
-        i += n
+        covered = i + n
     return marks
+
+
+@lru_cache(maxsize=65536)
+def _context_features(word: str) -> tuple[tuple[str, ...], ...]:
+    """What ``word`` tells its neighbours when it stands two before, one before, one after and
+    two after them."""
+    low, shape = word.casefold()[:24], _shape(word)
+    return ((f"-2:w={low}",), (f"-1:w={low}", f"-1:shape={shape}"),
+            (f"1:w={low}", f"1:shape={shape}"), (f"2:w={low}",))
+
+
+_EDGE = (("-2:edge",), ("-1:edge",), ("1:edge",), ("2:edge",))
+
+
+@lru_cache(maxsize=4096)
+def _context_marks(off: int, marks: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f"{off}:{m}" for m in marks[:2])
 
 
 def token_features(text: str, toks: list[Token], gazetteer: Gazetteer,
@@ -119,23 +136,20 @@ def token_features(text: str, toks: list[Token], gazetteer: Gazetteer,
     """The feature strings of each token, for the CRF."""
     marks = gazetteer_marks(text, toks, gazetteer) if marks is None else marks
     own = [_word_features(t.text) for t in toks]
-    out = []
-    for i, t in enumerate(toks):
-        f = ["bias", *own[i], *marks[i]]
-        before = text[max(0, t.start - 2):t.start].strip()
-        if i == 0 or not before or before[-1] in _SENTENCE_END:
-            f.append("sent_start")
-        for off in (-2, -1, 1, 2):
-            j = i + off
-            if 0 <= j < len(toks):
-                f.append(f"{off}:w={toks[j].text.casefold()[:24]}")
-                if abs(off) == 1:
-                    f.append(f"{off}:shape={_shape(toks[j].text)}")
-                    f.extend(f"{off}:{m}" for m in marks[j][:2])
-            else:
-                f.append(f"{off}:edge")
-        out.append(f)
-    return out
+    # what each word lends its neighbours, with the text's edges beyond both ends
+    context = [_EDGE, _EDGE, *(_context_features(t.text) for t in toks), _EDGE, _EDGE]
+    before = [_context_marks(-1, m) if m else () for m in marks[:-1]]
+    after = [_context_marks(1, m) if m else () for m in marks[1:]]
+    starts = [("sent_start",) if i == 0 or _sentence_start(text, t.start) else () for i, t in enumerate(toks)]
+    return [["bias", *o, *m, *s, *p2[0], *p1[1], *pm, *n1[2], *nm, *n2[3]]
+            for o, m, s, p2, p1, pm, n1, nm, n2 in zip(own, marks, starts, context, context[1:], [(), *before],
+                                                       context[3:], [*after, ()], context[4:])]
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """True when the token at ``start`` follows a line or sentence end (or nothing)."""
+    before = text[start - 2 if start >= 2 else 0:start].strip()
+    return not before or before[-1] in _SENTENCE_END
 
 
 def _tagger():
@@ -175,10 +189,10 @@ def toponym_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = last = None  # the run's start and its last word (a run never ends on "," or ".")
     for i, tok in enumerate(toks):
-        p_b, p_i = tagger.marginal("B", i), tagger.marginal("I", i)
+        p_in = 1.0 - tagger.marginal("O", i)  # B or I
         known = marks[i] and (marks[i][3] != "gz:n=1" or word_zipf(tok.text) < COMMON_WORD_ZIPF)
-        inside = p_b + p_i >= (KNOWN_NAME_PROBABILITY if known else INSIDE_PROBABILITY)
-        if inside and (start is None or p_b > p_i):
+        inside = p_in >= (KNOWN_NAME_PROBABILITY if known else INSIDE_PROBABILITY)
+        if inside and (start is None or tagger.marginal("B", i) > tagger.marginal("I", i)):
             if last is not None:
                 spans.append((start, last.end))
             start, last = tok.start, None

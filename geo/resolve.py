@@ -15,7 +15,7 @@ import json
 import math
 import os
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -42,7 +42,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class StoryContext:
     """What the whole document says about where it is."""
 
@@ -57,22 +57,41 @@ class StoryContext:
             return None
         return haversine_km(self.centre[0], self.centre[1], place.lat, place.lon)
 
+    @cached_property
+    def _anchor_points(self) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        return (np.array([a.lat for a in self.anchors]), np.array([a.lon for a in self.anchors]),
+                [a.source for a in self.anchors])
+
+    @cached_property
+    def _nearest_found(self) -> dict[str, float | None]:
+        return {}
+
     def nearest(self, place: Place) -> float | None:
         """Distance to the nearest other unambiguous place of the story (km)."""
         if not self.anchors:
             return None
-        lat = np.array([a.lat for a in self.anchors])
-        lon = np.array([a.lon for a in self.anchors])
-        d = _km_to(place.lat, place.lon, lat, lon)
-        d[np.array([a.source == place.source for a in self.anchors])] = np.inf
-        best = float(d.min())
-        return None if not math.isfinite(best) else best
+        if place.source not in self._nearest_found:
+            self.measure([place])
+        return self._nearest_found[place.source]
+
+    def measure(self, places: list[Place]) -> None:
+        """Work out ``nearest`` for many places at once (a mention's candidates): one array
+        operation, not one per place."""
+        found = self._nearest_found
+        todo = list({p.source: p for p in places if p.source not in found}.values())
+        if not todo or not self.anchors:
+            return
+        lat, lon, sources = self._anchor_points
+        d = _km_to(np.array([p.lat for p in todo])[:, None], np.array([p.lon for p in todo])[:, None], lat, lon)
+        d[np.array([p.source for p in todo])[:, None] == np.array(sources)[None, :]] = np.inf  # not to itself
+        for p, best in zip(todo, d.min(axis=1).tolist()):
+            found[p.source] = best if math.isfinite(best) else None
 
 
-def _km_to(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
-    """Great-circle distances (km) from one point to many."""
-    p1, p2 = math.radians(lat), np.radians(lats)
-    h = np.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(np.radians(lons - lon) / 2) ** 2
+def _km_to(lat: float | np.ndarray, lon: float | np.ndarray, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    """Great-circle distances (km) from one point to many (or, broadcast, from many to many)."""
+    p1, p2 = np.radians(lat), np.radians(lats)
+    h = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lons - lon) / 2) ** 2
     return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
 
 
@@ -208,9 +227,11 @@ def ranked_candidates(m: Mention, ctx: StoryContext, judged: dict | None = None)
     weights = _weights()
     judged = {} if judged is None else judged
     biggest = max((c.place.population for c in m.candidates), default=0)
+    said = name_key(m.text)
+    ctx.measure([c.place for c in m.candidates])
     scored = []
     for c in m.candidates:
-        key = (c, name_key(m.text), biggest)
+        key = (c, said, biggest)
         if key not in judged:
             judged[key] = (float(weights @ np.array(candidate_features(c, m, ctx, biggest))), _implausible(c, ctx))
         scored.append((*judged[key], c))

@@ -7,8 +7,8 @@ character positions of the article.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, NamedTuple
 
 import regex
 from anyascii import anyascii
@@ -20,8 +20,9 @@ _SENTENCE_END = regex.compile(r"(?<=[.!?।॥。！？])[\"'”’»)\]]*\s+|\n
 _APOSTROPHES = str.maketrans("", "", "'’ʼ`")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word and its offsets (a tuple: texts have hundreds of thousands of them)."""
+
     text: str
     start: int
     end: int
@@ -51,6 +52,7 @@ _ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "
                          **{chr(c): None for c in range(0x064B, 0x0653)}})
 
 
+@lru_cache(maxsize=131072)
 def name_key(name: str) -> str:
     """The normalised form under which a name is indexed and looked up.
 
@@ -138,25 +140,30 @@ SCRIPT_LANGUAGES = {
 
 
 @lru_cache(maxsize=16)
-def _frequencies(lang: str) -> dict[str, float]:
-    """wordfreq's word frequencies of ``lang``, kept in the cache as a plain pickle (which loads
-    three times faster than wordfreq's own packed lists: this is most of a batch run's start-up)."""
+def _frequencies(lang: str) -> Any:
+    """wordfreq's word frequencies of ``lang``, as a trie (marisa ``RecordTrie``: word -> (frequency,))
+    kept in the cache: it loads at once, where wordfreq's own packed lists, or a dict, take a
+    noticeable share of a batch run's start-up."""
     from importlib.metadata import version
+
+    import marisa_trie
 
     from .cache import cache_dir, cached, load_pickle, save_pickle
 
-    def build() -> dict[str, float]:
+    def build() -> Any:
         from wordfreq import get_frequency_dict
 
         try:
-            return get_frequency_dict(lang)
+            found = get_frequency_dict(lang)
         except (LookupError, ValueError):
-            return {}
+            found = {}
+        return marisa_trie.RecordTrie("<d", ((w, (f,)) for w, f in found.items()))
 
-    path = cache_dir() / f"wordfreq-{version('wordfreq')}-{lang}.pickle"
-    return cached(path, lambda p: load_pickle(p, dict), build, save_pickle)
+    path = cache_dir() / f"wordfreq-{version('wordfreq')}-{lang}.trie.pickle"
+    return cached(path, lambda p: load_pickle(p, marisa_trie.RecordTrie), build, save_pickle)
 
 
+@lru_cache(maxsize=131072)
 def word_zipf(word: str, languages: tuple[str, ...] | None = None) -> float:
     """How common ``word`` is as an ordinary word (Zipf scale, 0-8).
 
@@ -165,10 +172,11 @@ def word_zipf(word: str, languages: tuple[str, ...] | None = None) -> float:
     import math
 
     best = 0.0
+    low = word.casefold()
     for lang in languages if languages is not None else SCRIPT_LANGUAGES.get(script_of(word), ()):
-        f = _frequencies(lang).get(word.casefold())
-        if f:
-            best = max(best, math.log10(f) + 9)
+        found = _frequencies(lang).get(low)
+        if found and found[0][0]:
+            best = max(best, math.log10(found[0][0]) + 9)
     return best
 
 

@@ -1,0 +1,61 @@
+"""Speed and memory of the batch geoparser: ``geojourney places --jsonl`` over GeoWebNews + LGL.
+
+Usage::
+
+    python tests/benchmarks/geoparse_speed.py [--runs 5]
+
+Writes the 788 documents of GeoWebNews and LGL (``../shared/data/eval``) as one ``{"id", "text"}``
+file, runs the command once to fill the cache (gazetteer, word frequencies), then ``--runs`` times,
+each a fresh process (start-up included), and prints each run's wall time, documents per second
+(the median run's too) and the peak resident memory of the command (the issue's targets: at least
+300 documents per second, under 1.5 GB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+EVAL = ROOT.parent / "shared" / "data" / "eval"
+CORPORA = ("geowebnews", "lgl")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "docs.jsonl"
+        n = 0
+        with open(source, "w", encoding="utf-8") as out:
+            for corpus in CORPORA:
+                for line in open(EVAL / f"{corpus}.jsonl", encoding="utf-8"):
+                    if line.strip():
+                        doc = json.loads(line)
+                        out.write(json.dumps({"id": doc["id"], "text": doc["text"]}, ensure_ascii=False) + "\n")
+                        n += 1
+        command = [str(Path(sys.executable).parent / "geojourney"), "places", "--jsonl", str(source)]
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fill the cache
+        times = []
+        for k in range(args.runs):
+            t = time.perf_counter()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times.append(time.perf_counter() - t)
+            print(f"run {k + 1}: {times[-1]:.2f} s, {n / times[-1]:.0f} documents/s")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    median = statistics.median(times)
+    print(f"{' + '.join(CORPORA)}: {n} documents on {len(os.sched_getaffinity(0))} cores; median {median:.2f} s = "
+          f"{n / median:.0f} documents/s (start-up included); peak resident memory {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
