@@ -494,7 +494,7 @@ class Gazetteer:
     def knows_prefix(self, prefix: str) -> bool:
         """True when some place has a name whose key begins with ``prefix``."""
         for ix in self.indexes:
-            if ix.exact.has_keys_with_prefix(prefix):
+            if next(ix.exact.iterkeys(prefix), None) is not None:
                 return True
         return False
 

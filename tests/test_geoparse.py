@@ -131,3 +131,33 @@ def test_arabic_clitics_and_run_together_names(gazetteer):
         assert any(haversine_km(c.place.lat, c.place.lon, 28.43, 45.97) < 30 for c in m.candidates), written
     riyadh = whole_text_mention("بالرياض", gazetteer)
     assert riyadh is not None and any(c.place.country_code == "SA" for c in riyadh.candidates)
+
+
+def test_batch_in_process_leaves_the_garbage_collector_as_it_was(tmp_path, capsys):
+    import gc
+
+    from geo.batch import places_jsonl
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": k, "text": "Trains left Moscow for Kazan."}) + "\n" for k in range(50)),
+                   "utf-8")
+    before = gc.get_threshold()
+    assert places_jsonl(str(src), []) == 0
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [x["id"] for x in lines] == list(range(50))
+    assert all([p["name"] for p in x["places"]] == ["Moscow", "Kazan"] for x in lines)
+
+
+def test_what_the_gazetteer_says_of_names_and_name_beginnings(gazetteer):
+    assert gazetteer.knows("new york") and not gazetteer.knows("new yor")
+    assert gazetteer.knows_prefix("new yo") and not gazetteer.knows_prefix("qqxv ")
+    kind, population = gazetteer.name_kind("texas")
+    assert kind == "region" and population > 1_000_000
+    assert gazetteer.name_kind("france")[0] == "country"
+    assert gazetteer.name_kind("qqxv") is None
+    # transliterated look-ups go through the consonant skeletons: Уссурийск's finds Ussuriysk
+    from geo.text import skeleton
+
+    rows = gazetteer.by_skeleton(skeleton("Уссурийск"))
+    assert any(p.name == "Ussuriysk" and haversine_km(p.lat, p.lon, 43.80, 131.95) < 30 for p, _, _ in rows)
