@@ -50,6 +50,8 @@ class StoryContext:
     centre: tuple[float, float] | None  # (lat, lon)
     radius_km: float
     anchors: tuple[Place, ...] = ()
+    #: every place each name of the text may mean, countries and continents aside: (name key, place)
+    readings: tuple[tuple[str, Place], ...] = ()
 
     def distance(self, place: Place) -> float | None:
         """Distance from the story's centre (km)."""
@@ -65,6 +67,31 @@ class StoryContext:
     @cached_property
     def _nearest_found(self) -> dict[str, float | None]:
         return {}
+
+    @cached_property
+    def _reading_points(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        return (np.array([p.lat for _, p in self.readings]), np.array([p.lon for _, p in self.readings]),
+                np.array([k for k, _ in self.readings], dtype=object),
+                np.array([p.source for _, p in self.readings], dtype=object))
+
+    @cached_property
+    def _readings_found(self) -> dict[tuple[str, str], float | None]:
+        return {}
+
+    def nearest_reading(self, place: Place, name: str) -> float | None:
+        """Distance to the nearest place another name of the text may mean (km): places named
+        together lie together ("Athens" and "Henderson County": Athens, Texas)."""
+        key = (place.source, name)
+        if key not in self._readings_found:
+            found = None
+            if self.readings:
+                lat, lon, names, sources = self._reading_points
+                d = _km_to(place.lat, place.lon, lat, lon)
+                d[(names == name) | (sources == place.source)] = np.inf
+                best = float(d.min())
+                found = best if math.isfinite(best) else None
+            self._readings_found[key] = found
+        return self._readings_found[key]
 
     def nearest(self, place: Place) -> float | None:
         """Distance to the nearest other unambiguous place of the story (km)."""
@@ -107,10 +134,13 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
     countries = set()
     anchors: list[Place] = list(extra)
     sure: set[str] = {a.source for a in extra}  # places that are the only reading of their name
+    readings: dict[tuple[str, str], Place] = {}
     for m in mentions:
         exact = [c for c in m.candidates if c.match != "transliterated"]
         if not exact:
             continue
+        said = name_key(m.text)
+        readings.update({(said, c.place.source): c.place for c in exact if c.place.feature not in ("country", "continent")})
         if all(c.place.feature == "country" for c in exact) and len({c.place.country_code for c in exact}) == 1:
             countries.add(exact[0].place.country_code)
         # a region locates the story as a town does ("Texas"), unless a town of its name dwarfs it
@@ -142,14 +172,15 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
                 keep.append(a)
         # when they all disagree, the places named by one place alone still stand
         places = keep or [a for a in places if a.source in sure]
+    found = tuple((k, p) for (k, _), p in sorted(readings.items()))
     if not places:
-        return StoryContext(frozenset(countries), None, 0.0)
+        return StoryContext(frozenset(countries), None, 0.0, readings=found)
     weights = [counts[p.source] * (1.0 + (p.country_code in countries)) for p in places]
     # the countries of the story's unambiguous places count as named too
     countries |= {p.country_code for p in places if p.country_code}
     centre = (_weighted_median([p.lat for p in places], weights), _weighted_median([p.lon for p in places], weights))
     dists = [haversine_km(centre[0], centre[1], p.lat, p.lon) for p in places]
-    return StoryContext(frozenset(countries), centre, _weighted_median(dists, weights), tuple(places))
+    return StoryContext(frozenset(countries), centre, _weighted_median(dists, weights), tuple(places), found)
 
 
 def _known_far_and_wide(place: Place) -> bool:
@@ -165,7 +196,7 @@ def _dominant(cands: list[Candidate]) -> bool:
 
 #: What the resolver weighs for each candidate (see ``candidate_features``).
 FEATURES = ("match", "size", "country", "continent", "capital", "region", "in_named_country", "near_story",
-            "near_other_place", "primary_name", "biggest")
+            "near_other_place", "primary_name", "biggest", "near_other_reading")
 
 
 @lru_cache(maxsize=1)
@@ -186,11 +217,14 @@ def candidate_features(c: Candidate, m: Mention, ctx: StoryContext, biggest: int
     How well the name matched; the place's size; what kind of place it is (a town is the
     baseline); whether the text names its country; how close it lies to the middle of the
     story and to the nearest other place the text names unambiguously; whether the name is
-    the place's own (not one of its alternate names); whether it is the biggest of its name.
+    the place's own (not one of its alternate names); whether it is the biggest of its name;
+    how close it lies to some place another name of the text may mean (places named together
+    lie together: "Athens" beside "Henderson County" is Athens, Texas).
     """
     place = c.place
     d = ctx.distance(place) if place.feature not in ("country", "continent") else None
     near = ctx.nearest(place) if place.feature not in ("country", "continent") else None
+    reading = ctx.nearest_reading(place, name_key(m.text)) if place.feature not in ("country", "continent") else None
     return [
         _QUALITY.get(c.match, 0.5) * c.similarity,
         min(1.0, math.log10(place.population + 1) / 8),
@@ -203,6 +237,7 @@ def candidate_features(c: Candidate, m: Mention, ctx: StoryContext, biggest: int
         0.0 if near is None else math.exp(-near / 300.0),
         float(name_key(place.name) == name_key(m.text)),
         float(place.population >= biggest),
+        0.0 if reading is None else math.exp(-reading / 100.0),
     ]
 
 

@@ -62,21 +62,24 @@ def resolver_examples(docs: list[dict], gazetteer) -> list[tuple[np.ndarray, np.
     return out
 
 
-def fit_resolver(examples: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
-    """Weights maximising the probability of the right candidates (softmax over each mention's)."""
+def fit_resolver(examples: list[tuple[np.ndarray, np.ndarray]], weights: list[float] | None = None) -> np.ndarray:
+    """Weights maximising the probability of the right candidates (softmax over each mention's),
+    each example counted ``weights[k]`` times (once by default)."""
     from scipy.optimize import minimize
+
+    counts = np.ones(len(examples)) if weights is None else np.asarray(weights, dtype=float)
 
     def loss(w):
         total, grad = RIDGE * w @ w, 2 * RIDGE * w
-        for x, y in examples:
+        for (x, y), k in zip(examples, counts):
             z = x @ w
             p = np.exp(z - z.max())
             p /= p.sum()
             right = p[y].sum()
-            total -= math.log(max(right, 1e-12))
+            total -= k * math.log(max(right, 1e-12))
             # gradient of -log sum_{y} p: E_p[x] - E_{p|y}[x]
-            grad = grad + p @ x - (p[y] / right) @ x[y]
-        return total / len(examples), grad / len(examples)
+            grad = grad + k * (p @ x - (p[y] / right) @ x[y])
+        return total / counts.sum(), grad / counts.sum()
 
     n = examples[0][0].shape[1]
     return minimize(loss, np.zeros(n), jac=True, method="L-BFGS-B").x
@@ -135,8 +138,11 @@ def main(argv: list[str] | None = None) -> None:
     if args.model == "recognizer":
         _main_recognizer(args, gazetteer)
         return
-    train = [e for c in args.corpora if c not in args.holdout for e in resolver_examples(read_corpus(c), gazetteer)]
-    w = fit_resolver(train)
+    # every corpus weighs the same, however many ambiguous mentions it has: one kind of news (LGL's
+    # local papers, whose Paris is in Tennessee) must not teach the resolver for all the others
+    per_corpus = [resolver_examples(read_corpus(c), gazetteer) for c in args.corpora if c not in args.holdout]
+    train = [e for examples in per_corpus for e in examples]
+    w = fit_resolver(train, [len(train) / len(per_corpus) / len(examples) for examples in per_corpus for _ in examples])
     print(f"fitted on {len(train)} ambiguous mentions: right candidate first {accuracy(train, w):.3f}")
     for c in args.holdout:
         held = resolver_examples(read_corpus(c), gazetteer)
