@@ -30,7 +30,7 @@ from .errors import InputError
 from .model import Place
 from .text import comparable, name_key, romanize, script_of, skeleton
 
-_FORMAT = 19  # bump when the index layout changes
+_FORMAT = 20  # bump when the index layout changes
 MAX_NAME_TOKENS = 5
 GEONAMES_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
 
@@ -201,8 +201,9 @@ def _country_centres() -> tuple[dict[str, tuple[float, float]], dict[str, set[st
     (Russia); halfway between, 90 % of the countries named in the news evaluation corpora lie
     within 161 km of where GeoNames puts them.
 
-    Also returns each country's demonyms ("Sri Lankan", "Sri Lankans"): news speaks of a
-    country through its people, and the geoparsing corpora count them as its mentions.
+    Also returns each country's demonyms ("Sri Lankan", "Sri Lankans": news speaks of a
+    country through its people, and the geoparsing corpora count them as its mentions) and its
+    other names in use ("Holy See").
     """
     import ast
 
@@ -223,6 +224,9 @@ def _country_centres() -> tuple[dict[str, tuple[float, float]], dict[str, set[st
         demonym = (data.get("demonym") or "").strip()
         if demonym and demonym[0].isupper():
             demonyms[code] |= {demonym, demonym + "s"} if demonym.endswith(("an", "i")) else {demonym}
+        # other names in use ("Holy See", "Republic of Korea"), codes and inverted names aside
+        demonyms[code] |= {n for n in literal(data.get("altSpellings") or []) if isinstance(n, str) and len(n) > 3
+                           and not n.isupper() and not any(ch in ",()" or "\u0250" <= ch <= "\u02af" for ch in n)}
         try:
             geom = shape(literal(data["geoJSON"])["features"][0]["geometry"])
             if isinstance(geom, MultiPolygon):

@@ -30,6 +30,8 @@ TRANSLIT_MIN_POPULATION = 1000
 COMMON_WORD_ZIPF = 3.0
 #: A single-word name this common as a word needs a big place (or a country) to count.
 VERY_COMMON_WORD_ZIPF = 4.0
+#: A city at least this big is known first of all as a place, whatever else its name means.
+PROMINENT_CITY = 100_000
 BIG_PLACE = 1_000_000
 #: Places smaller than this lose to a common German noun of the same spelling.
 GERMAN_NOUN_MAX_POPULATION = 100_000
@@ -266,6 +268,13 @@ def _prefix_variants(surface: str) -> list[str]:
     return out
 
 
+def _prominent(gazetteer: Gazetteer, word: str) -> bool:
+    """True for a word that, however common, is first of all a well-known place: a country, a
+    region, a capital or a big city ("Colorado", "Dubai"; not "State", "World")."""
+    kind = gazetteer.name_kind(name_key(word))
+    return kind is not None and (kind[0] != "city" or kind[1] >= PROMINENT_CITY)
+
+
 def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[Candidate]:
     """Gazetteer entries for a span the recognition model found (none: it stays unresolved)."""
     surface = text[start:end]
@@ -287,7 +296,7 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer) -> l
         for i in range(len(words) - n + 1):
             part = surface[words[i].start:words[i + n - 1].end]
             if (part[:1].isupper() or not is_cased_script(part)) and \
-                    not (n == 1 and word_zipf(part) >= VERY_COMMON_WORD_ZIPF):
+                    not (n == 1 and word_zipf(part) >= VERY_COMMON_WORD_ZIPF and not _prominent(gazetteer, part)):
                 places = gazetteer.exact(name_key(part))
                 if places:
                     return [Candidate(p, "partial", round(len(part) / len(surface), 3)) for p in places]

@@ -169,3 +169,11 @@ def test_regions_geonames_writes_inverted_are_found_as_said(gazetteer):
     assert m["Dagestan"].place.feature == "region" and m["Dagestan"].place.country_code == "RU"
     durham = _placed("Flooding closed roads across County Durham on Friday.", gazetteer)["County Durham"]
     assert durham.place.country_code == "GB" and durham.place.feature == "region"
+
+
+def test_other_names_of_countries_and_names_inside_unknown_ones(gazetteer):
+    m = _placed("The Holy See said the Republic of Korea had been invited.", gazetteer)
+    assert m["Holy See"].place.country_code == "VA" and m["Republic of Korea"].place.country_code == "KR"
+    # an unknown name holding a well-known place, however common the word: a partial match, never a guess
+    m = _placed("The Dubai World Cup was run on Saturday.", gazetteer)["Dubai World Cup"]
+    assert m.match == "partial" and m.place.country_code == "AE"
