@@ -81,17 +81,11 @@ class StoryContext:
     def nearest_reading(self, place: Place, name: str) -> float | None:
         """Distance to the nearest place another name of the text may mean (km): places named
         together lie together ("Athens" and "Henderson County": Athens, Texas)."""
-        key = (place.source, name)
-        if key not in self._readings_found:
-            found = None
-            if self.readings:
-                lat, lon, names, sources = self._reading_points
-                d = _km_to(place.lat, place.lon, lat, lon)
-                d[(names == name) | (sources == place.source)] = np.inf
-                best = float(d.min())
-                found = best if math.isfinite(best) else None
-            self._readings_found[key] = found
-        return self._readings_found[key]
+        if not self.readings:
+            return None
+        if (place.source, name) not in self._readings_found:
+            self.measure([place], name)
+        return self._readings_found[(place.source, name)]
 
     def nearest(self, place: Place) -> float | None:
         """Distance to the nearest other unambiguous place of the story (km)."""
@@ -101,18 +95,30 @@ class StoryContext:
             self.measure([place])
         return self._nearest_found[place.source]
 
-    def measure(self, places: list[Place]) -> None:
-        """Work out ``nearest`` for many places at once (a mention's candidates): one array
-        operation, not one per place."""
-        found = self._nearest_found
-        todo = list({p.source: p for p in places if p.source not in found}.values())
-        if not todo or not self.anchors:
-            return
-        lat, lon, sources = self._anchor_points
-        d = _km_to(np.array([p.lat for p in todo])[:, None], np.array([p.lon for p in todo])[:, None], lat, lon)
-        d[np.array([p.source for p in todo])[:, None] == np.array(sources)[None, :]] = np.inf  # not to itself
-        for p, best in zip(todo, d.min(axis=1).tolist()):
-            found[p.source] = best if math.isfinite(best) else None
+    def measure(self, places: list[Place], name: str | None = None) -> None:
+        """Work out ``nearest``, and ``nearest_reading`` for a mention of ``name``, for many places
+        at once (a mention's candidates): one array operation, not one per place."""
+        todo = list({p.source: p for p in places if p.source not in self._nearest_found}.values())
+        if todo and self.anchors:
+            lat, lon, sources = self._anchor_points
+            for p, d in zip(todo, _nearest_km(todo, lat, lon, np.array(sources, dtype=object))):
+                self._nearest_found[p.source] = d
+        todo = list({p.source: p for p in places if (p.source, name) not in self._readings_found}.values())
+        if name is not None and todo and self.readings:
+            lat, lon, names, sources = self._reading_points
+            for p, d in zip(todo, _nearest_km(todo, lat, lon, sources, names == name)):
+                self._readings_found[(p.source, name)] = d
+
+
+def _nearest_km(places: list[Place], lat: np.ndarray, lon: np.ndarray, sources: np.ndarray,
+                skip: np.ndarray | None = None) -> list[float | None]:
+    """For each place, the distance (km) to the nearest of the points (lat, lon) that is not the place
+    itself (same ``sources``) nor marked in ``skip``; None when there is none."""
+    d = _km_to(np.array([p.lat for p in places])[:, None], np.array([p.lon for p in places])[:, None], lat, lon)
+    d[np.array([p.source for p in places], dtype=object)[:, None] == sources[None, :]] = np.inf
+    if skip is not None:
+        d[:, skip] = np.inf
+    return [best if math.isfinite(best) else None for best in d.min(axis=1).tolist()]
 
 
 def _km_to(lat: float | np.ndarray, lon: float | np.ndarray, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
@@ -263,7 +269,7 @@ def ranked_candidates(m: Mention, ctx: StoryContext, judged: dict | None = None)
     judged = {} if judged is None else judged
     biggest = max((c.place.population for c in m.candidates), default=0)
     said = name_key(m.text)
-    ctx.measure([c.place for c in m.candidates])
+    ctx.measure([c.place for c in m.candidates], said)
     scored = []
     for c in m.candidates:
         key = (c, said, biggest)
