@@ -177,3 +177,11 @@ def test_other_names_of_countries_and_names_inside_unknown_ones(gazetteer):
     # an unknown name holding a well-known place, however common the word: a partial match, never a guess
     m = _placed("The Dubai World Cup was run on Saturday.", gazetteer)["Dubai World Cup"]
     assert m.match == "partial" and m.place.country_code == "AE"
+
+
+def test_a_county_of_one_or_two_towns_is_placed_about_them(gazetteer):
+    # Muscogee County is Columbus, Georgia (consolidated); Henry County, Tennessee has two towns in cities500
+    m = _placed("Deputies in Muscogee County said the road was closed.", gazetteer)["Muscogee County"]
+    _near(m, 32.51, -84.87, km=50)
+    m = _placed("The Paris and Henry County officials met in Paris, Tennessee.", gazetteer)
+    _near(m["Henry County"], 36.33, -88.32, km=50)
