@@ -149,8 +149,13 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
         readings.update({(said, c.place.source): c.place for c in exact if c.place.feature not in ("country", "continent")})
         if all(c.place.feature == "country" for c in exact) and len({c.place.country_code for c in exact}) == 1:
             countries.add(exact[0].place.country_code)
-        # a region locates the story as a town does ("Texas"), unless a town of its name dwarfs it
+        # a region locates the story as a town does ("Texas"), unless a town of its name dwarfs it;
+        # a name that is a country's is that country first: towns of its name elsewhere (Greece,
+        # New York) are no anchor
         points = [c for c in exact if c.place.feature not in ("country", "continent")]
+        named = {c.place.country_code for c in exact if c.place.feature == "country"}
+        if named:
+            points = [c for c in points if c.place.feature == "region" or c.place.country_code in named]
         if len(points) == 1 or (points and _dominant(points)):
             anchor = max(points, key=lambda c: c.place.population).place
             anchors.append(anchor)

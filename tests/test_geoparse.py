@@ -185,3 +185,10 @@ def test_a_county_of_one_or_two_towns_is_placed_about_them(gazetteer):
     _near(m, 32.51, -84.87, km=50)
     m = _placed("The Paris and Henry County officials met in Paris, Tennessee.", gazetteer)
     _near(m["Henry County"], 36.33, -88.32, km=50)
+
+
+def test_a_town_named_like_a_country_does_not_pull_the_story_to_it(gazetteer):
+    # Greece, New York must not become the story's anchor and take Athens to the United States
+    m = _placed("Wildfires near Athens killed dozens in Mati, Greece, officials said.", gazetteer)
+    _near(m["Athens"], 37.98, 23.73, km=30)
+    assert m["Greece"].place.feature == "country" and m["Greece"].place.country_code == "GR"
