@@ -30,7 +30,7 @@ from .errors import InputError
 from .model import Place
 from .text import comparable, name_key, romanize, script_of, skeleton
 
-_FORMAT = 21  # bump when the index layout changes
+_FORMAT = 23  # bump when the index layout changes
 MAX_NAME_TOKENS = 5
 GEONAMES_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
 
@@ -53,11 +53,11 @@ class _Index:
     attribution: str
     sources: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
-    lat: list[float] = field(default_factory=list)
-    lon: list[float] = field(default_factory=list)
+    lat: Any = field(default_factory=list)  # degrees: a list while built, a numpy array once finished
+    lon: Any = field(default_factory=list)
     country: list[str] = field(default_factory=list)
     feature: list[str] = field(default_factory=list)
-    population: list[int] = field(default_factory=list)
+    population: Any = field(default_factory=list)
     scripts: list[str] = field(default_factory=list)  # scripts the place has names in, e.g. "Hangul Latin"
     exact: Any = field(default_factory=dict)  # name key -> place rows (a marisa RecordTrie once finished)
     skeletons: Any = field(default_factory=dict)  # consonant skeleton -> (row, comparable form) (a marisa BytesTrie once finished)
@@ -73,8 +73,8 @@ class _Index:
         self.names.append(name)
         self.lat.append(float(lat))
         self.lon.append(float(lon))
-        self.country.append(country or "")
-        self.feature.append(feature)
+        self.country.append(sys.intern(country or ""))  # one object per code: quicker to load
+        self.feature.append(sys.intern(feature))
         self.population.append(int(population or 0))
         self.scripts.append(sys.intern(" ".join(sorted({script_of(n) for n in names if n}))))
         keys = {name_key(n) for n in names if _usable_name(n) or n in always}
@@ -97,6 +97,9 @@ class _Index:
             first[words[0]] = max(first.get(words[0], 0), len(words))
         self.exact = marisa_trie.RecordTrie("<I", ((k, (i,)) for k, ids in exact.items() for i in ids))
         self.first_words = marisa_trie.RecordTrie("<B", ((k, (min(n, 255),)) for k, n in first.items()))
+        # numbers as arrays: a few objects to load (and free) rather than hundreds of thousands
+        self.lat, self.lon = np.asarray(self.lat, dtype=float), np.asarray(self.lon, dtype=float)
+        self.population = np.asarray(self.population, dtype=np.int64)
         self.skeletons = marisa_trie.BytesTrie((k, struct.pack("<I", i) + comp.encode("utf-8"))
                                                for k, pairs in skel.items() for i, comp in pairs)
 
@@ -113,8 +116,8 @@ class _Index:
         return found
 
     def _place(self, i: int) -> Place:
-        return Place(self.sources[i], self.names[i], self.lat[i], self.lon[i], self.country[i],
-                     self.feature[i], self.population[i])
+        return Place(self.sources[i], self.names[i], float(self.lat[i]), float(self.lon[i]), self.country[i],
+                     self.feature[i], int(self.population[i]))
 
 
 def _build_geonames() -> _Index:

@@ -275,12 +275,13 @@ def ranked_candidates(m: Mention, ctx: StoryContext, judged: dict | None = None)
     biggest = max((c.place.population for c in m.candidates), default=0)
     said = name_key(m.text)
     ctx.measure([c.place for c in m.candidates], said)
-    scored = []
-    for c in m.candidates:
-        key = (c, said, biggest)
-        if key not in judged:
-            judged[key] = (float(weights @ np.array(candidate_features(c, m, ctx, biggest))), _implausible(c, ctx))
-        scored.append((*judged[key], c))
+    keys = [(c.place.source, c.match, c.similarity, said, biggest) for c in m.candidates]
+    todo = {k: c for k, c in zip(keys, m.candidates) if k not in judged}
+    if todo:  # scored together: one matrix product
+        scores = np.array([candidate_features(c, m, ctx, biggest) for c in todo.values()]) @ weights
+        for (k, c), score in zip(todo.items(), scores.tolist()):
+            judged[k] = (score, _implausible(c, ctx))
+    scored = [(*judged[k], c) for k, c in zip(keys, m.candidates)]
     scored.sort(key=lambda t: (-t[0], t[2].place.source))
     return scored
 
@@ -292,6 +293,14 @@ def resolve(mentions: list[Mention], extra_context: list[Place] = ()) -> StoryCo
     with ``reason`` set.
     """
     ctx = story_context(mentions, list(extra_context))
+    # every candidate measured against the story in a few array operations: all at once against
+    # its unambiguous places, name by name against the other names' readings
+    by_name: dict[str, list[Place]] = {}
+    for m in mentions:
+        by_name.setdefault(name_key(m.text), []).extend(c.place for c in m.candidates)
+    ctx.measure([p for places in by_name.values() for p in places])
+    for name, places in by_name.items():
+        ctx.measure(places, name)
     judged: dict[tuple, tuple[float, str]] = {}  # a name repeated is judged once
     for m in mentions:
         scored = ranked_candidates(m, ctx, judged)
