@@ -77,7 +77,7 @@ def _local_results(docs: list[tuple[Any, str]], gazetteers: list[str]) -> Iterat
     jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     small = [docs[i:i + SMALL_BATCH] for i in range(0, len(docs), SMALL_BATCH)]
     # a batch makes hundreds of thousands of short-lived tokens and feature lists a second, and few
-    # reference cycles: collect them less often (memory stays flat); as it was afterwards
+    # reference cycles: collect them less often (memory stays flat); the settings are put back after
     threshold = gc.get_threshold()
     gc.set_threshold(GC_THRESHOLD, *threshold[1:])
     try:

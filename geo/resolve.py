@@ -60,9 +60,9 @@ class StoryContext:
         return haversine_km(self.centre[0], self.centre[1], place.lat, place.lon)
 
     @cached_property
-    def _anchor_points(self) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    def _anchor_points(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         return (np.array([a.lat for a in self.anchors]), np.array([a.lon for a in self.anchors]),
-                [a.source for a in self.anchors])
+                np.array([a.source for a in self.anchors], dtype=object))
 
     @cached_property
     def _nearest_found(self) -> dict[str, float | None]:
@@ -100,11 +100,12 @@ class StoryContext:
         at once (a mention's candidates): one array operation, not one per place."""
         todo = list({p.source: p for p in places if p.source not in self._nearest_found}.values())
         if todo and self.anchors:
-            lat, lon, sources = self._anchor_points
-            for p, d in zip(todo, _nearest_km(todo, lat, lon, np.array(sources, dtype=object))):
+            for p, d in zip(todo, _nearest_km(todo, *self._anchor_points)):
                 self._nearest_found[p.source] = d
+        if name is None or not self.readings:
+            return
         todo = list({p.source: p for p in places if (p.source, name) not in self._readings_found}.values())
-        if name is not None and todo and self.readings:
+        if todo:
             lat, lon, names, sources = self._reading_points
             for p, d in zip(todo, _nearest_km(todo, lat, lon, sources, names == name)):
                 self._readings_found[(p.source, name)] = d
@@ -146,12 +147,13 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
         if not exact:
             continue
         said = name_key(m.text)
-        readings.update({(said, c.place.source): c.place for c in exact if c.place.feature not in ("country", "continent")})
+        readings.update({(said, c.place.source): c.place for c in exact
+                         if c.place.feature not in ("country", "continent")})
         if all(c.place.feature == "country" for c in exact) and len({c.place.country_code for c in exact}) == 1:
             countries.add(exact[0].place.country_code)
         # a region locates the story as a town does ("Texas"), unless a town of its name dwarfs it;
-        # a name that is a country's is that country first: towns of its name elsewhere (Greece,
-        # New York) are no anchor
+        # a name that is a country's is that country first: towns of its name elsewhere (the town
+        # of Greece in New York state) are no anchor
         points = [c for c in exact if c.place.feature not in ("country", "continent")]
         named = {c.place.country_code for c in exact if c.place.feature == "country"}
         if named:

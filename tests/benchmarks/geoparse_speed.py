@@ -38,7 +38,7 @@ def main() -> None:
         n = 0
         with open(source, "w", encoding="utf-8") as out:
             for corpus in CORPORA:
-                for line in open(EVAL / f"{corpus}.jsonl", encoding="utf-8"):
+                for line in (EVAL / f"{corpus}.jsonl").read_text("utf-8").split("\n"):
                     if line.strip():
                         doc = json.loads(line)
                         out.write(json.dumps({"id": doc["id"], "text": doc["text"]}, ensure_ascii=False) + "\n")
