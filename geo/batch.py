@@ -122,8 +122,7 @@ def places_jsonl(source: str, gazetteers: list[str], engine: str = "local", sche
         for lines, size in _local_results(docs, list(gazetteers)):
             sys.stdout.write("".join(x + "\n" for x in lines))
             done += size
-            batch = range(size)
-            if done % PROGRESS_EVERY < len(batch) and len(docs) > PROGRESS_EVERY:
+            if done % PROGRESS_EVERY < size and len(docs) > PROGRESS_EVERY:
                 print(f"geojourney: {done:,} of {len(docs):,} documents", file=sys.stderr)
     sys.stdout.flush()
     print(f"geojourney: {len(docs):,} documents, {skipped} lines skipped", file=sys.stderr)

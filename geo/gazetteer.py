@@ -156,12 +156,12 @@ def _build_geonames() -> _Index:
     spread: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities.values():
         spread[c["countrycode"]].append((c["latitude"], c["longitude"]))
-    centres, demonyms = _country_centres()
+    centres, other_names = _country_centres()
     for code, c in sorted(countries.items()):
         where = centres.get(code) or _middle(spread.get(code, [])) or capitals.get((code, c.get("capital", "")))
         if where is None:
             continue
-        names = {c["name"], *territory_names.get(code, ()), *aliases.get(code, ()), *demonyms.get(code, ())}
+        names = {c["name"], *territory_names.get(code, ()), *aliases.get(code, ()), *other_names.get(code, ())}
         index.add(f"geonames:{c['geonameid']}", c["name"], where[0], where[1], code, "country",
                   c.get("population", 0), names, exact, skel, frozenset(aliases.get(code, ())))
 
@@ -195,6 +195,13 @@ def _middle(points: list[tuple[float, float]]) -> tuple[float, float] | None:
     return float(lat.mean()), float(lon.mean())
 
 
+def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """The mean of a few points (None for none, or across the antimeridian)."""
+    if not points or max(p[1] for p in points) - min(p[1] for p in points) >= 180:
+        return None
+    return float(np.mean([p[0] for p in points])), float(np.mean([p[1] for p in points]))
+
+
 def _country_centres() -> tuple[dict[str, tuple[float, float]], dict[str, set[str]]]:
     """A point in the middle of each country: halfway between the World Factbook's reference point
     and the centroid of the country's largest landmass (both from ``countryinfo``).
@@ -217,7 +224,7 @@ def _country_centres() -> tuple[dict[str, tuple[float, float]], dict[str, set[st
         return ast.literal_eval(value) if isinstance(value, str) else value
 
     out: dict[str, tuple[float, float]] = {}
-    demonyms: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, set[str]] = defaultdict(set)
     for data in CountryInfo.all().values():
         try:
             code = literal(data["ISO"])["alpha2"]
@@ -226,9 +233,9 @@ def _country_centres() -> tuple[dict[str, tuple[float, float]], dict[str, set[st
             continue
         demonym = (data.get("demonym") or "").strip()
         if demonym and demonym[0].isupper():
-            demonyms[code] |= {demonym, demonym + "s"} if demonym.endswith(("an", "i")) else {demonym}
+            names[code] |= {demonym, demonym + "s"} if demonym.endswith(("an", "i")) else {demonym}
         # other names in use ("Holy See", "Republic of Korea"), codes and inverted names aside
-        demonyms[code] |= {n for n in literal(data.get("altSpellings") or []) if isinstance(n, str) and len(n) > 3
+        names[code] |= {n for n in literal(data.get("altSpellings") or []) if isinstance(n, str) and len(n) > 3
                            and not n.isupper() and not any(ch in ",()" or "\u0250" <= ch <= "\u02af" for ch in n)}
         try:
             geom = shape(literal(data["geoJSON"])["features"][0]["geometry"])
@@ -240,7 +247,7 @@ def _country_centres() -> tuple[dict[str, tuple[float, float]], dict[str, set[st
         except (KeyError, TypeError, ValueError, SyntaxError, IndexError):
             pass
         out[code] = (lat, lon)
-    return out, demonyms
+    return out, names
 
 
 def _regions() -> list[tuple[str, str, set[str], str, tuple[float, float], int]]:
@@ -272,8 +279,7 @@ def _regions() -> list[tuple[str, str, set[str], str, tuple[float, float], int]]
         key = region.geonames_code
         points = towns.get(key, [])
         # a county of one or two towns (Muscogee County: Columbus) lies about them
-        where = _middle(points) or ((float(np.mean([p[0] for p in points])), float(np.mean([p[1] for p in points])))
-                                    if points and max(p[1] for p in points) - min(p[1] for p in points) < 180 else None)
+        where = _middle(points) or _mean_point(points)
         if where is None:
             continue
         names = {region.name, *region.aliases}

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import io
 import os
-import urllib.error
-import urllib.request
 import zipfile
 from pathlib import Path
 
@@ -75,6 +73,9 @@ def fetch(codes: list[str], url: str | None = None, force: bool = False) -> list
 
 
 def _download(address: str) -> bytes:
+    import urllib.error  # here, not at the top: every Gazetteer imports this module
+    import urllib.request
+
     try:
         with urllib.request.urlopen(address, timeout=float(os.environ.get("GEOJOURNEY_ONLINE_TIMEOUT", 60))) as r:
             return r.read()

@@ -172,6 +172,8 @@ def build_journey(
     InputError
         When the text names no place at all, or an option cannot be used.
     """
+    from .rail import open_rail, route_legs  # the rail stack (scipy, pyogrio) only when a journey is routed
+
     today = _parse_date(date)
     gaz = gazetteer or Gazetteer(list(gazetteers))
     online_options = {"user_agent": user_agent} if online else None
@@ -180,13 +182,9 @@ def build_journey(
         gaz, mentions, chosen, warnings, net, rail_warnings = _open_osm(text, gaz, stops, mentions, chosen, warnings,
                                                                         today, online_options)
     else:
-        from .rail import open_rail  # the rail stack (scipy, pyogrio) only when a journey is routed
-
         net, rail_warnings = open_rail(rail)
     waypoints = [m.place for m in _resolve_names(via, mentions, gaz, "--via")] if via else []
     modes = given_stop_modes(text, len(chosen) - 1) if stops else leg_modes(text, chosen, mentions)
-    from .rail import route_legs
-
     legs = route_legs(chosen, net, waypoints, modes)
     return _journey(text, mentions, chosen, legs, gaz.warnings + warnings + rail_warnings, net, gaz.attributions)
 
@@ -222,19 +220,16 @@ def journey_from_file(path: str | Path, *, rail: str | None = None, via: Sequenc
     """The journey of an edited journey file (``--journey``): its stops, roles, dates and modes as written,
     the legs routed afresh. Returns the journey and the file's title."""
     from .journey_file import read_journey_file
+    from .rail import open_rail, route_legs
 
     stops, modes, text, title = read_journey_file(path)
     if rail == "osm":
         _, net, rail_warnings = _osm_corridor([(s.place.lat, s.place.lon) for s in stops])
     else:
-        from .rail import open_rail  # the rail stack (scipy, pyogrio) only when a journey is routed
-
         net, rail_warnings = open_rail(rail)
     waypoints = []
     if via:
         gaz = Gazetteer(list(gazetteers))
         waypoints = [m.place for m in _resolve_names(via, [s.mention for s in stops], gaz, "--via")]
-    from .rail import route_legs
-
     legs = route_legs(stops, net, waypoints, modes)
     return _journey(text, [s.mention for s in stops], stops, legs, rail_warnings, net), title

@@ -37,7 +37,7 @@ INSIDE_PROBABILITY = 0.25
 #: out, and the gazetteer vouches for it ("left Anadyr and arrived in Nome").
 KNOWN_NAME_PROBABILITY = 0.04
 #: ... unless it is one everyday word ("Zug", train): then the model must say so.
-COMMON_WORD_ZIPF = 4.0
+EVERYDAY_WORD_ZIPF = 4.0
 _SENTENCE_END = set(".!?:;\"“”«»\n")
 _local = threading.local()
 
@@ -75,15 +75,10 @@ def _size_class(population: int) -> int:
     return min(7, int(math.log10(population + 1)))
 
 
-@lru_cache(maxsize=65536)
-def _token_key(word: str) -> str:
-    return name_key(word)
-
-
 def gazetteer_marks(text: str, toks: list[Token], gazetteer: Gazetteer) -> list[tuple[str, ...]]:
     """For each token, what the gazetteer says of the longest name that covers it."""
     marks: list[tuple[str, ...]] = [()] * len(toks)
-    keys = [_token_key(t.text) for t in toks]
+    keys = [name_key(t.text) for t in toks]
     covered = 0  # tokens before this are in a name found already
     # a name starts at a word that is not lower-case and begins some name of the gazetteer
     for i in [i for i, t in enumerate(toks) if keys[i] and not t.text[0].islower()]:
@@ -190,7 +185,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     start = last = None  # the run's start and its last word (a run never ends on "," or ".")
     for i, tok in enumerate(toks):
         p_in = 1.0 - tagger.marginal("O", i)  # B or I
-        known = marks[i] and (marks[i][3] != "gz:n=1" or word_zipf(tok.text) < COMMON_WORD_ZIPF)
+        known = marks[i] and (marks[i][3] != "gz:n=1" or word_zipf(tok.text) < EVERYDAY_WORD_ZIPF)
         inside = p_in >= (KNOWN_NAME_PROBABILITY if known else INSIDE_PROBABILITY)
         if inside and (start is None or tagger.marginal("B", i) > tagger.marginal("I", i)):
             if last is not None:

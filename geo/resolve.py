@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -52,6 +52,10 @@ class StoryContext:
     anchors: tuple[Place, ...] = ()
     #: every place each name of the text may mean, countries and continents aside: (name key, place)
     readings: tuple[tuple[str, Place], ...] = ()
+    # distances worked out so far: to the nearest anchor by place, to the nearest other reading by (place, name)
+    _nearest_found: dict[str, float | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _readings_found: dict[tuple[str, str], float | None] = field(default_factory=dict, init=False, repr=False,
+                                                                 compare=False)
 
     def distance(self, place: Place) -> float | None:
         """Distance from the story's centre (km)."""
@@ -65,18 +69,10 @@ class StoryContext:
                 np.array([a.source for a in self.anchors], dtype=object))
 
     @cached_property
-    def _nearest_found(self) -> dict[str, float | None]:
-        return {}
-
-    @cached_property
     def _reading_points(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         return (np.array([p.lat for _, p in self.readings]), np.array([p.lon for _, p in self.readings]),
                 np.array([k for k, _ in self.readings], dtype=object),
                 np.array([p.source for _, p in self.readings], dtype=object))
-
-    @cached_property
-    def _readings_found(self) -> dict[tuple[str, str], float | None]:
-        return {}
 
     def nearest_reading(self, place: Place, name: str) -> float | None:
         """Distance to the nearest place another name of the text may mean (km): places named
@@ -235,9 +231,10 @@ def candidate_features(c: Candidate, m: Mention, ctx: StoryContext, biggest: int
     lie together: "Athens" beside "Henderson County" is Athens, Texas).
     """
     place = c.place
-    d = ctx.distance(place) if place.feature not in ("country", "continent") else None
-    near = ctx.nearest(place) if place.feature not in ("country", "continent") else None
-    reading = ctx.nearest_reading(place, name_key(m.text)) if place.feature not in ("country", "continent") else None
+    point = place.feature not in ("country", "continent")  # distances mean little for a whole country
+    d = ctx.distance(place) if point else None
+    near = ctx.nearest(place) if point else None
+    reading = ctx.nearest_reading(place, name_key(m.text)) if point else None
     return [
         _QUALITY.get(c.match, 0.5) * c.similarity,
         min(1.0, math.log10(place.population + 1) / 8),
@@ -295,14 +292,6 @@ def resolve(mentions: list[Mention], extra_context: list[Place] = ()) -> StoryCo
     with ``reason`` set.
     """
     ctx = story_context(mentions, list(extra_context))
-    # every candidate measured against the story in a few array operations: all at once against
-    # its unambiguous places, name by name against the other names' readings
-    by_name: dict[str, list[Place]] = {}
-    for m in mentions:
-        by_name.setdefault(name_key(m.text), []).extend(c.place for c in m.candidates)
-    ctx.measure([p for places in by_name.values() for p in places])
-    for name, places in by_name.items():
-        ctx.measure(places, name)
     judged: dict[tuple, tuple[float, str]] = {}  # a name repeated is judged once
     for m in mentions:
         scored = ranked_candidates(m, ctx, judged)
