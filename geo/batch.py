@@ -1,6 +1,7 @@
 """``geojourney places --jsonl``: place mentions for many documents, one JSON line in and out each.
 
-Input lines are ``{"id": ..., "text": ..., "lang": ...}`` (``lang`` optional); output
+Input lines are ``{"id": ..., "text": ..., "lang": ...}`` (``lang`` optional: the ISO 639-1
+code of the text's language, else it is told from the text where it matters); output
 lines are ``{"id": ..., "places": [...]}`` with the fields of ``places --format json``,
 in input order. A line that is not such an object is reported on standard error
 (with its number) and skipped; the run goes on. Progress goes to standard error.
@@ -37,22 +38,23 @@ def _lines(source: str) -> Iterator[tuple[int, str]]:
             stream.close()
 
 
-def parse_line(n: int, line: str) -> tuple[Any, str] | str:
-    """``(id, text)`` of one input line, or why it is skipped."""
+def parse_line(n: int, line: str) -> tuple[Any, str, str | None] | str:
+    """``(id, text, lang)`` of one input line, or why it is skipped."""
     try:
         doc = json.loads(line)
     except ValueError as exc:
         return f"line {n}: not JSON ({exc.msg})"
     if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
         return f"line {n}: not an object with a \"text\" string"
-    return doc.get("id", n), doc["text"]
+    lang = doc.get("lang")
+    return doc.get("id", n), doc["text"], lang if isinstance(lang, str) and lang else None
 
 
 _GAZETTEER: dict = {}
 
 
-def places_of(batch: list[tuple[Any, str]], gazetteers: list[str]) -> list[str]:
-    """Output lines for a batch of (id, text)."""
+def places_of(batch: list[tuple[Any, str, str | None]], gazetteers: list[str]) -> list[str]:
+    """Output lines for a batch of (id, text, lang)."""
     from .export import mention_record
     from .gazetteer import Gazetteer
     from .pipeline import place_mentions
@@ -60,13 +62,13 @@ def places_of(batch: list[tuple[Any, str]], gazetteers: list[str]) -> list[str]:
     if "g" not in _GAZETTEER:
         _GAZETTEER["g"] = Gazetteer(gazetteers)
     out = []
-    for ident, text in batch:
-        mentions = place_mentions(text, _GAZETTEER["g"]) if text.strip() else []
+    for ident, text, lang in batch:
+        mentions = place_mentions(text, _GAZETTEER["g"], lang) if text.strip() else []
         out.append(json.dumps({"id": ident, "places": [mention_record(m) for m in mentions]}, ensure_ascii=False))
     return out
 
 
-def _local_results(docs: list[tuple[Any, str]], gazetteers: list[str]) -> Iterator[tuple[list[str], int]]:
+def _local_results(docs: list[tuple[Any, str, str | None]], gazetteers: list[str]) -> Iterator[tuple[list[str], int]]:
     """Output lines batch by batch, in input order: on every core, in processes forked once the
     gazetteer and the models are loaded (they share those pages), where the system can fork."""
     import gc
@@ -85,7 +87,7 @@ def _local_results(docs: list[tuple[Any, str]], gazetteers: list[str]) -> Iterat
             for batch in small:
                 yield places_of(batch, gazetteers), len(batch)
             return
-        places_of([(0, "Paris")], gazetteers)  # load everything once, before forking
+        places_of([(0, "Paris", None)], gazetteers)  # load everything once, before forking
         # set it aside from the collector, so that the workers neither scan it again and again nor
         # copy its pages by touching it (Python's advice for forking)
         gc.freeze()
@@ -99,7 +101,7 @@ def _local_results(docs: list[tuple[Any, str]], gazetteers: list[str]) -> Iterat
 
 def places_jsonl(source: str, gazetteers: list[str], engine: str = "local", scheduler: str | None = None) -> int:
     """Run the batch; returns the exit status (0, or 1 when some lines were skipped)."""
-    docs: list[tuple[Any, str]] = []
+    docs: list[tuple[Any, str, str | None]] = []
     skipped = 0
     for n, line in _lines(source):
         if not line.strip():

@@ -98,6 +98,9 @@ def _parser() -> argparse.ArgumentParser:
     pl.add_argument("--jsonl", metavar="FILE", default=None,
                     help="many documents: one JSON object per line ({\"id\", \"text\"}), - for standard input; "
                          "writes one line per document")
+    pl.add_argument("--lang", default=None, metavar="CODE",
+                    help="the article's language, ISO 639-1 (default: told from its words; with --jsonl, "
+                         "each line's \"lang\")")
     pl.add_argument("--engine", choices=["local", "dask"], default="local", help="with --jsonl: where to run")
     pl.add_argument("--scheduler", default=None, metavar="ADDRESS", help="dask.distributed scheduler address")
     return p
@@ -140,6 +143,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "places":
         if (args.article is None) == (args.jsonl is None):
             raise GeojourneyError("give an ARTICLE or --jsonl FILE (one of them)")
+        if args.lang is not None and not (args.lang.isascii() and args.lang.isalpha() and len(args.lang) in (2, 3)):
+            raise GeojourneyError(f"--lang must be a language code such as fi or de, not '{args.lang}'")
         if args.jsonl is not None:
             from .batch import places_jsonl
 
@@ -158,7 +163,7 @@ def _run(args: argparse.Namespace) -> int:
         from .export import mention_record
 
         gaz = Gazetteer(args.gazetteer)
-        mentions = place_mentions(text, gaz)
+        mentions = place_mentions(text, gaz, args.lang)
         from .cache import take_notices
 
         for w in take_notices() + gaz.warnings:

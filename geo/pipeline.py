@@ -54,9 +54,10 @@ def read_article(path: str | Path, stdin=None) -> str:
     return text
 
 
-def place_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
-    """Recognise and resolve the place mentions of ``text``."""
-    mentions = find_mentions(text, gazetteer)
+def place_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> list[Mention]:
+    """Recognise and resolve the place mentions of ``text`` (in language ``lang``, an ISO 639-1
+    code, when known; else it is told from the text where it matters)."""
+    mentions = find_mentions(text, gazetteer, lang)
     resolve(mentions)
     return mentions
 

@@ -21,7 +21,7 @@ import regex
 
 from .errors import DataError
 from .gazetteer import Gazetteer
-from .text import Token, name_key, script_of, word_zipf
+from .text import LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, name_key, script_of, word_zipf
 
 #: Scripts the shipped model has seen enough of to be trusted with.
 TRAINED_SCRIPTS = frozenset({"Latin", "Arabic"})
@@ -29,6 +29,10 @@ MODEL_FILE = "toponyms.crfsuite"
 #: Dotted abbreviations ("U.S.", "D.C.", "W.Va.") are one token; so is every other word, and every
 #: other non-space character.
 _TOKEN = regex.compile(r"(?:\p{L}{1,3}\.){2,}|[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
+#: Where a scanned page's line break was lost between two words ("in derMur", "laFrance", "iHangö",
+#: "JosefstadtGeschlossen"): a capital after a lower-case start of a word, or after five lower-case
+#: letters. Names and brands written so ("McAllen", "DeKalb", "LaSalle", "VistaPrint") stay whole.
+_GLUED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Ll}+(?=\p{Lu})|(?<=\p{Ll}{5})(?=\p{Lu})")
 #: A token is in a toponym when the model gives it at least this probability (marginal over
 #: its labels): lower than one half, since a name the model half-knows is more often a place
 #: than not (held-out F1 +2.5 points on GeoWebNews, +1 on LGL).
@@ -38,13 +42,32 @@ INSIDE_PROBABILITY = 0.25
 KNOWN_NAME_PROBABILITY = 0.04
 #: ... unless it is one everyday word ("Zug", train): then the model must say so.
 EVERYDAY_WORD_ZIPF = 4.0
+#: A word this common in English is itself, not a name cut short, before a full stop ("the East.",
+#: not "Eastern"; "Calif.", "Mass." and "Ill." are short forms).
+ABBREVIATION_MAX_ZIPF = 5.0
 _SENTENCE_END = set(".!?:;\"“”«»\n")
 _local = threading.local()
 
 
 def tagger_tokens(text: str) -> list[Token]:
-    """Words, and every other non-space character on its own ("China", "’", "s")."""
-    return [Token(m.group(), *m.span()) for m in _TOKEN.finditer(text)]
+    """Words, and every other non-space character on its own ("China", "’", "s"); words run
+    together where a line break was lost are two ("derMur": "der", "Mur")."""
+    toks = [Token(m.group(), *m.span()) for m in _TOKEN.finditer(text)]
+    cuts = sorted({m.end() for m in _GLUED.finditer(text)})
+    if not cuts:
+        return toks
+    out: list[Token] = []
+    k = 0
+    for tok in toks:
+        while k < len(cuts) and cuts[k] <= tok.start:
+            k += 1
+        start = tok.start
+        while k < len(cuts) and cuts[k] < tok.end:
+            out.append(Token(text[start:cuts[k]], start, cuts[k]))
+            start = cuts[k]
+            k += 1
+        out.append(tok if start == tok.start else Token(text[start:tok.end], start, tok.end))
+    return out
 
 
 @lru_cache(maxsize=65536)
@@ -75,38 +98,91 @@ def _size_class(population: int) -> int:
     return min(7, int(math.log10(population + 1)))
 
 
-def gazetteer_marks(text: str, toks: list[Token], gazetteer: Gazetteer) -> list[tuple[str, ...]]:
-    """For each token, what the gazetteer says of the longest name that covers it."""
+def _broken_at(text: str, toks: list[Token], j: int) -> int:
+    """2 when token ``j`` is a hyphen that breaks a word across lines, the word going on after it
+    ("Stutt¬ gart", "Wa-\nshington"); 1 when it may be one ("Wei-mariin", but "Stratford-upon-Avon");
+    0 when it is not."""
+    tok = toks[j]
+    if j + 1 >= len(toks) or j == 0 or toks[j - 1].end != tok.start or not toks[j + 1].text[0].isalpha() \
+            or not toks[j - 1].text[-1].isalpha():
+        return 0
+    if tok.text in LINE_HYPHENS:
+        return 2
+    if tok.text not in MAYBE_LINE_HYPHENS:
+        return 0
+    gap = text[tok.end:toks[j + 1].start]
+    if gap.strip(" ") == "\n" and tok.text == "-":
+        return 2
+    return 1 if not gap and toks[j + 1].text[0].islower() else 0
+
+
+def gazetteer_marks(text: str, toks: list[Token], gazetteer: Gazetteer, lang: str | None = None) -> list[tuple[str, ...]]:
+    """For each token, what the gazetteer says of the longest name that covers it (or of the
+    dictionary form of an inflected word, "Helsingissä": Helsinki, in a language ``lang`` that
+    inflects names)."""
     marks: list[tuple[str, ...]] = [()] * len(toks)
     keys = [name_key(t.text) for t in toks]
     covered = 0  # tokens before this are in a name found already
     # a name starts at a word that is not lower-case and begins some name of the gazetteer
     for i in [i for i, t in enumerate(toks) if keys[i] and not t.text[0].islower()]:
-        if i < covered or not (longest := gazetteer.name_length(keys[i])):
+        if i < covered:
             continue
-        hit = None
-        # grow the run word by word while some name goes on so; a name of k words spans at most
-        # 2k - 1 tokens ("Gilgit - Baltistan") and runs on with one space at most
-        key = ""
-        for n in range(1, min(2 * longest - 1, len(toks) - i) + 1):
-            last = toks[i + n - 1]
-            if n > 1 and last.start - toks[i + n - 2].end > 1:
-                break
-            if keys[i + n - 1]:
-                key = f"{key} {keys[i + n - 1]}" if key else keys[i + n - 1]
-            if last.text[0].isalnum() and gazetteer.knows(key):
-                hit = (n, key)
-            if not gazetteer.knows_prefix(key + " "):
-                break
+        broken = i + 2 < len(toks) and _broken_at(text, toks, i + 1)
+        longest = gazetteer.name_length(keys[i]) or (broken and gazetteer.knows_prefix(keys[i]) and 1)
+        hit, inflected = _longest_name(text, toks, keys, i, longest, gazetteer) if longest else None, ()
+        if lang is not None and (hit is None or broken and hit[0] < 3):  # "Wei-mariin" is not Wei
+            other = _inflected_name(toks, i, broken, lang, gazetteer)
+            if other is not None and (hit is None or other[0] > hit[0]):
+                hit, inflected = other, ("gz:inflected",)
         if hit is None:
             continue
         n, key = hit
         kind, population = gazetteer.name_kind(key)
-        common = (f"gz:{kind}", f"gz:size={_size_class(population)}", f"gz:n={min(n, 3)}")
+        common = (f"gz:{kind}", f"gz:size={_size_class(population)}", f"gz:n={min(n, 3)}", *inflected)
         for k in range(n):
             marks[i + k] = (("gz:B" if k == 0 else "gz:I"), *common)
         covered = i + n
     return marks
+
+
+def _inflected_name(toks: list[Token], i: int, broken: int, lang: str, gazetteer: Gazetteer) -> tuple[int, str] | None:
+    """``(tokens, key)`` of the name whose inflected form starts at token ``i`` ("Helsingissä",
+    "Wei-mariin" broken across lines), or None."""
+    if broken:
+        lemma = gazetteer.dictionary_form(toks[i].text + toks[i + 2].text, lang)
+        if lemma is not None:
+            return 3, lemma
+    lemma = gazetteer.dictionary_form(toks[i].text, lang)
+    return None if lemma is None else (1, lemma)
+
+
+def _longest_name(text: str, toks: list[Token], keys: list[str], i: int, longest: int,
+                  gazetteer: Gazetteer) -> tuple[int, str] | None:
+    """``(tokens, key)`` of the longest name the gazetteer knows that starts at token ``i``."""
+    hit = None
+    # grow the run word by word while some name goes on so; a name of k words spans at most
+    # 2k - 1 tokens ("Gilgit - Baltistan"), runs on with one space at most, and a word broken
+    # across lines is one word ("Stutt¬ gart")
+    key, glue, limit = "", " ", min(2 * longest - 1, len(toks) - i)
+    n = 0
+    while n < limit:
+        n += 1
+        j = i + n - 1
+        last = toks[j]
+        if n > 1 and last.start - toks[j - 1].end > 1:
+            break
+        if (kind := _broken_at(text, toks, j)) and (kind == 2 or gazetteer.knows_prefix(key + keys[j + 1])):
+            glue = ""  # the word goes on after the hyphen
+            continue
+        if keys[j]:
+            key, glue = (f"{key}{glue}{keys[j]}" if key else keys[j]), " "
+        if last.text[0].isalnum() and gazetteer.knows(key):
+            hit = (n, key)
+        if j + 2 < len(toks) and _broken_at(text, toks, j + 1) and gazetteer.knows_prefix(key):
+            limit = min(max(limit, n + 2), len(toks) - i)  # the word goes on after the hyphen
+        elif not gazetteer.knows_prefix(key + " "):
+            break
+    return hit
 
 
 @lru_cache(maxsize=65536)
@@ -127,15 +203,18 @@ def _context_marks(off: int, marks: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def token_features(text: str, toks: list[Token], gazetteer: Gazetteer,
-                   marks: list[tuple[str, ...]] | None = None) -> list[list[str]]:
+                   marks: list[tuple[str, ...]] | None = None, lang: str | None = None) -> list[list[str]]:
     """The feature strings of each token, for the CRF."""
-    marks = gazetteer_marks(text, toks, gazetteer) if marks is None else marks
+    marks = gazetteer_marks(text, toks, gazetteer, lang) if marks is None else marks
     own = [_word_features(t.text) for t in toks]
     # what each word lends its neighbours, with the text's edges beyond both ends
     context = [_EDGE, _EDGE, *(_context_features(t.text) for t in toks), _EDGE, _EDGE]
     before = [_context_marks(-1, m) if m else () for m in marks[:-1]]
     after = [_context_marks(1, m) if m else () for m in marks[1:]]
-    starts = [("sent_start",) if i == 0 or _sentence_start(text, t.start) else () for i, t in enumerate(toks)]
+    starts = [("sent_start",) if i == 0 or _sentence_start(text, t.start) else
+              # a word run into the one before, where a scanned line break was lost ("derMur")
+              ("glued",) if toks[i - 1].end == t.start and t.text[0].isalpha() and toks[i - 1].text[-1].isalpha()
+              else () for i, t in enumerate(toks)]
     return [["bias", *o, *m, *s, *p2[0], *p1[1], *pm, *n1[2], *nm, *n2[3]]
             for o, m, s, p2, p1, pm, n1, nm, n2 in zip(own, marks, starts, context, context[1:], [(), *before],
                                                        context[3:], [*after, ()], context[4:])]
@@ -173,19 +252,30 @@ def model_available() -> bool:
     return bool(os.environ.get("GEOJOURNEY_RECOGNIZER_MODEL")) or resources.files("geo.data").joinpath(MODEL_FILE).is_file()
 
 
-def toponym_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """``(start, end)`` of every run of tokens the model labels a toponym, in text order."""
+def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of every run of tokens the model labels a toponym, in text order (``lang``:
+    the text's language, when known, for the dictionary forms of inflected names)."""
     toks = tagger_tokens(text)
     if not toks:
         return []
     tagger = _tagger()
-    marks = gazetteer_marks(text, toks, gazetteer)
+    marks = gazetteer_marks(text, toks, gazetteer, lang)
     tagger.set(token_features(text, toks, gazetteer, marks))
+    # the everyday words of the text's language too, in the Latin script ("Juna", train, names a town)
+    latin_words = None if lang is None or lang in SCRIPT_LANGUAGES["Latin"] else (*SCRIPT_LANGUAGES["Latin"], lang)
     spans: list[tuple[int, int]] = []
-    start = last = None  # the run's start and its last word (a run never ends on "," or ".")
+    start = last = None  # the run's start and its last word (a run never ends on "," nor on a full stop)
     for i, tok in enumerate(toks):
+        if i >= 1 and (_broken_at(text, toks, i) == 2 or i >= 2 and _broken_at(text, toks, i - 1) == 2):
+            # a word broken across lines ("Chi¬ cago") is in a name whole or not at all, as its first part is
+            if start is not None and tok.text[0].isalnum():
+                last = tok
+            continue
         p_in = 1.0 - tagger.marginal("O", i)  # B or I
-        known = marks[i] and (marks[i][3] != "gz:n=1" or word_zipf(tok.text) < EVERYDAY_WORD_ZIPF)
+        if last is not None and last is toks[i - 1] and _abbreviation_dot(toks, i, gazetteer):
+            last = tok  # "Calif." ends here or goes on ("St. Louis")
+        known = marks[i] and (marks[i][3] != "gz:n=1" or word_zipf(
+            tok.text, latin_words if latin_words and script_of(tok.text) == "Latin" else None) < EVERYDAY_WORD_ZIPF)
         inside = p_in >= (KNOWN_NAME_PROBABILITY if known else INSIDE_PROBABILITY)
         if inside and (start is None or tagger.marginal("B", i) > tagger.marginal("I", i)):
             if last is not None:
@@ -200,6 +290,27 @@ def toponym_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     if start is not None and last is not None:
         spans.append((start, last.end))
     return spans
+
+
+def _abbreviation_dot(toks: list[Token], i: int, gazetteer: Gazetteer) -> bool:
+    """True when token ``i`` is the dot of an abbreviated name ("Calif.", "Va.", "Ky.": the corpora
+    count it in), not a sentence's full stop ("in the EU."): the word before it is a short form of
+    the gazetteer's name for a region, country or big city (its letters in order, the first first)."""
+    word = toks[i - 1].text
+    if toks[i].text != "." or toks[i - 1].end != toks[i].start or len(word) > 5 or not word.istitle() \
+            or not word.isalpha() or word_zipf(word, ("en",)) >= ABBREVIATION_MAX_ZIPF:
+        return False
+    return any(_abbreviates(word.casefold(), p.name.casefold()) for p in gazetteer.exact(name_key(word))
+               if p.feature in ("region", "country") or p.population >= 100_000)
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """True when ``short`` is ``name`` cut short: its first letter, then some of its others in order
+    ("ky": "kentucky"; not "louis": "louis trichardt", whose first word it is)."""
+    if len(name) <= len(short) + 1 or name[0] != short[0] or name.startswith(short + " "):
+        return False
+    rest = iter(name[1:])
+    return all(ch in rest for ch in short[1:])
 
 
 def bio_labels(toks: list[Token], spans: list[tuple[int, int]]) -> list[str]:

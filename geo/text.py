@@ -46,6 +46,21 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+#: Hyphens that only ever break a word at the end of a printed line ("Stutt¬\ngart"; ⸗ of Fraktur)...
+LINE_HYPHENS = frozenset("¬\u00ad⸗")
+#: ... and those that may, where a scanned page lost the line break itself ("Wei-mariin", "Rau=nistulassa").
+MAYBE_LINE_HYPHENS = frozenset("-=")
+_BROKEN_WORD = regex.compile(r"(?<=\p{L})(?:[¬\u00ad⸗]\s*|-\n\s*)(?=\p{L})")
+_MAYBE_BROKEN_WORD = regex.compile(r"(?<=\p{L})[-=](?=\p{Ll})")
+
+
+def unbroken(name: str, maybe: bool = False) -> str:
+    """``name`` with the words broken across printed lines made whole again ("Stutt¬\ngart":
+    "Stuttgart"); with ``maybe``, also those whose line break was lost ("Wei-mariin")."""
+    name = _BROKEN_WORD.sub("", name)
+    return _MAYBE_BROKEN_WORD.sub("", name) if maybe else name
+
+
 #: Arabic spelling variants written interchangeably in news and posts: hamza forms of alef, alef
 #: maqsura and ya, ta marbuta and ha; short vowels and tatweel dropped (الأردن = الاردن).
 _ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None,
@@ -178,6 +193,56 @@ def word_zipf(word: str, languages: tuple[str, ...] | None = None) -> float:
         if found and found[0][0]:
             best = max(best, math.log10(found[0][0]) + 9)
     return best
+
+
+#: Languages told apart by ``language_of`` (those of the Latin script that wordfreq knows).
+DETECTED_LANGUAGES = ("en", "fr", "es", "it", "pt", "ca", "ro", "nl", "de", "da", "nb", "sv", "is", "fi", "hu",
+                      "pl", "cs", "sk", "sl", "lt", "lv", "tr", "id")
+#: How many of each language's most common words ``language_of`` looks for.
+FUNCTION_WORDS = 100
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> dict[str, tuple[str, ...]]:
+    """Each of the most common words of the ``DETECTED_LANGUAGES``, with the languages it is so in."""
+    from importlib.metadata import version
+
+    from .cache import cache_dir, cached, load_pickle, save_pickle
+
+    def build() -> dict[str, tuple[str, ...]]:
+        from wordfreq import top_n_list
+
+        found: dict[str, list[str]] = {}
+        for lang in DETECTED_LANGUAGES:
+            for word in top_n_list(lang, FUNCTION_WORDS):
+                found.setdefault(word, []).append(lang)
+        return {w: tuple(langs) for w, langs in found.items()}
+
+    path = cache_dir() / f"wordfreq-{version('wordfreq')}-top{FUNCTION_WORDS}.pickle"
+    return cached(path, lambda p: load_pickle(p, dict), build, save_pickle)
+
+
+def language_of(text: str, sample: int = 3000) -> str | None:
+    """The language of a text in the Latin script, from its most common words (ISO 639-1), or
+    None when too few of them are there to tell (a headline, a tweet).
+
+    The words of the first ``sample`` characters are counted: a word that is among the
+    ``FUNCTION_WORDS`` most common of a language votes for it, shared equally when it is so in
+    several ("in": English, German, Dutch...).
+    """
+    words = _function_words()
+    votes: dict[str, float] = {}
+    for m in _TOKEN.finditer(text, 0, sample):
+        langs = words.get(m.group().casefold())
+        if langs:
+            for lang in langs:
+                votes[lang] = votes.get(lang, 0.0) + 1.0 / len(langs)
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    best, count = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    return best if count >= 3 and count >= 1.5 * runner_up else None
 
 
 def normalized_spelling(name: str) -> str:

@@ -46,7 +46,7 @@ def resolver_examples(docs: list[dict], gazetteer) -> list[tuple[np.ndarray, np.
     out = []
     for doc in docs:
         gold = {(t["start"], t["end"]): t for t in doc["toponyms"] if t.get("lat") is not None}
-        mentions = find_mentions(doc["text"], gazetteer)
+        mentions = find_mentions(doc["text"], gazetteer, doc.get("lang"))
         ctx = story_context(mentions)
         for m in mentions:
             t = gold.get((m.start, m.end))
@@ -105,9 +105,17 @@ def fit_recognizer(docs: list[dict], gazetteer, target: Path) -> None:
         toks = tagger_tokens(doc["text"])
         if toks:
             spans = [(t["start"], t["end"]) for t in doc["toponyms"]]
-            trainer.append(token_features(doc["text"], toks, gazetteer), bio_labels(toks, spans))
+            features = token_features(doc["text"], toks, gazetteer, lang=_language(doc))
+            trainer.append(features, bio_labels(toks, spans))
     trainer.set_params(CRF_PARAMS)
     trainer.train(str(target))
+
+
+def _language(doc: dict) -> str | None:
+    """A document's language, as a user's batch would give it (else as the text tells it)."""
+    from .text import language_of
+
+    return doc.get("lang") or language_of(doc["text"])
 
 
 def recognition_f1(docs: list[dict], gazetteer) -> tuple[float, float, float]:
@@ -117,7 +125,7 @@ def recognition_f1(docs: list[dict], gazetteer) -> tuple[float, float, float]:
     tp = fp = fn = 0
     for doc in docs:
         gold = {(t["start"], t["end"]) for t in doc["toponyms"]}
-        found = set(toponym_spans(doc["text"], gazetteer))
+        found = set(toponym_spans(doc["text"], gazetteer, _language(doc)))
         tp, fp, fn = tp + len(gold & found), fp + len(found - gold), fn + len(gold - found)
     p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
     return p, r, 2 * p * r / max(1e-9, p + r)

@@ -192,3 +192,58 @@ def test_a_town_named_like_a_country_does_not_pull_the_story_to_it(gazetteer):
     m = _placed("Wildfires near Athens killed dozens in Mati, Greece, officials said.", gazetteer)
     _near(m["Athens"], 37.98, 23.73, km=30)
     assert m["Greece"].place.feature == "country" and m["Greece"].place.country_code == "GR"
+
+
+def test_language_is_told_from_the_commonest_words():
+    from geo.text import language_of
+
+    assert language_of("Der Zug fuhr am Montag von Wien nach Graz, und die Reisenden waren mit der Fahrt zufrieden.") == "de"
+    assert language_of("Juna lähti maanantaina Helsingistä, ja matkustajat olivat tyytyväisiä siihen että se oli ajoissa.") == "fi"
+    assert language_of("The train left Vienna on Monday and the passengers were happy with the trip.") == "en"
+    assert language_of("Wien!") is None  # too few words to tell
+
+
+def test_inflected_names_are_found_in_their_dictionary_form(gazetteer):
+    # Finnish cases: the elative and inessive of Helsinki and Tampere, told from the text or given
+    text = ("Juna lähti maanantaina Helsingistä, ja se saapui illalla Tampereelle, kertoi rautatieyhtiö. Matka oli "
+            "pitkä, mutta se oli myös kaunis, ja kaikki olivat tyytyväisiä siihen.")
+    for lang in (None, "fi"):
+        m = _placed(text, gazetteer) if lang is None else {x.text: x for x in place_mentions(text, gazetteer, lang)}
+        _near(m["Helsingistä"], 60.17, 24.94, 30)
+        _near(m["Tampereelle"], 61.50, 23.79, 30)
+        assert "Juna" not in m  # a town's name, but here the everyday word (train)
+    assert gazetteer.dictionary_form("Helsingissä", "fi") == "helsinki"
+    assert gazetteer.dictionary_form("Helsingissä", "en") is None  # English does not inflect names so
+
+
+def test_scanned_pages_words_broken_or_run_together(gazetteer):
+    # a word hyphenated across printed lines is one name; words run together where a line break was lost are two
+    from geo.recognizer import tagger_tokens
+
+    assert [t.text for t in tagger_tokens("in derMur und laFrance bei McAllen")] == \
+        ["in", "der", "Mur", "und", "la", "France", "bei", "McAllen"]
+    m = _placed("Die Regierung tagte gestern in Stutt¬\ngart, wie aus Berlin gemeldet wird.", gazetteer)
+    _near(m["Stutt¬\ngart"], 48.78, 9.18, 30)
+
+
+def test_batch_lines_may_say_their_language(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "fi", "text": "Saavuimme Tampereelle.", "lang": "fi"}) + "\n"
+                   + json.dumps({"id": "none", "text": "Saavuimme Tampereelle."}) + "\n", "utf-8")
+    res = run_cli("places", "--jsonl", str(src))
+    assert res.returncode == 0, res.stderr
+    out = {d["id"]: d["places"] for d in map(json.loads, res.stdout.decode().splitlines())}
+    [(place)] = out["fi"]
+    assert place["text"] == "Tampereelle" and haversine_km(place["lat"], place["lon"], 61.50, 23.79) < 30
+    # without it, four words are too few to tell the language by: the inflected name is not placed
+    assert all(p["lat"] is None for p in out["none"])
+    bad = run_cli("places", "--lang", "Finnish", str(src))
+    assert bad.returncode != 0 and bad.stderr.decode().count("\n") == 1 and b"--lang" in bad.stderr
+
+
+def test_abbreviated_names_keep_their_dot_and_full_stops_stay_out(gazetteer):
+    # the corpora count the dot of "Va." in the name; a sentence's full stop is not
+    m = _placed("He lives in Richmond, Va. and moved to Fresno, Calif. The family went on to Texas.", gazetteer)
+    assert {"Va.", "Calif.", "Texas"} <= set(m)
+    _near(m["Va."], 37.5, -78.9)
+    _near(m["Calif."], 37.25, -119.75)
