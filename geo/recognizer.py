@@ -32,7 +32,9 @@ _TOKEN = regex.compile(r"(?:\p{L}{1,3}\.){2,}|[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\
 #: Where a scanned page's line break was lost between two words ("in derMur", "laFrance", "iHangö",
 #: "JosefstadtGeschlossen"): a capital after a lower-case start of a word, or after five lower-case
 #: letters. Names and brands written so ("McAllen", "DeKalb", "LaSalle", "VistaPrint") stay whole.
-_GLUED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Ll}+(?=\p{Lu})|(?<=\p{Ll}{5})(?=\p{Lu})")
+_TAG_SIGNS = frozenset("#@")
+_CASE_CHANGE = regex.compile(r"\p{Ll}\p{Lu}")  # where a cut may be (rare: found at once, then checked)
+_GLUED_AFTER = regex.compile(r"(?:^|[^\p{L}\p{M}\p{N}])\p{Ll}+$|\p{Ll}{5}$")
 #: A token is in a toponym when the model gives it at least this probability (marginal over
 #: its labels): lower than one half, since a name the model half-knows is more often a place
 #: than not (held-out F1 +2.5 points on GeoWebNews, +1 on LGL).
@@ -51,9 +53,11 @@ _local = threading.local()
 
 def tagger_tokens(text: str) -> list[Token]:
     """Words, and every other non-space character on its own ("China", "’", "s"); words run
-    together where a line break was lost are two ("derMur": "der", "Mur")."""
+    together where a line break was lost are two ("derMur": "der", "Mur"), but not hashtags
+    ("#KeralaFloods" is one word, as the corpora of posts count it)."""
     toks = [Token(m.group(), *m.span()) for m in _TOKEN.finditer(text)]
-    cuts = sorted({m.end() for m in _GLUED.finditer(text)})
+    cuts = [m.start() + 1 for m in _CASE_CHANGE.finditer(text)
+            if _GLUED_AFTER.search(text, max(0, m.start() - 40), m.start() + 1)]
     if not cuts:
         return toks
     out: list[Token] = []
@@ -63,8 +67,9 @@ def tagger_tokens(text: str) -> list[Token]:
             k += 1
         start = tok.start
         while k < len(cuts) and cuts[k] < tok.end:
-            out.append(Token(text[start:cuts[k]], start, cuts[k]))
-            start = cuts[k]
+            if text[tok.start - 1:tok.start] not in _TAG_SIGNS:
+                out.append(Token(text[start:cuts[k]], start, cuts[k]))
+                start = cuts[k]
             k += 1
         out.append(tok if start == tok.start else Token(text[start:tok.end], start, tok.end))
     return out
@@ -263,10 +268,13 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     tagger.set(token_features(text, toks, gazetteer, marks))
     # the everyday words of the text's language too, in the Latin script ("Juna", train, names a town)
     latin_words = None if lang is None or lang in SCRIPT_LANGUAGES["Latin"] else (*SCRIPT_LANGUAGES["Latin"], lang)
+    # the hyphens that break a word across lines
+    broken = {j for j, t in enumerate(toks)
+              if (t.text in LINE_HYPHENS or t.text == "-") and _broken_at(text, toks, j) == 2}
     spans: list[tuple[int, int]] = []
     start = last = None  # the run's start and its last word (a run never ends on "," nor on a full stop)
     for i, tok in enumerate(toks):
-        if i >= 1 and (_broken_at(text, toks, i) == 2 or i >= 2 and _broken_at(text, toks, i - 1) == 2):
+        if broken and (i in broken or i - 1 in broken):
             # a word broken across lines ("Chi¬ cago") is in a name whole or not at all, as its first part is
             if start is not None and tok.text[0].isalnum():
                 last = tok

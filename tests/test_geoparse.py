@@ -222,6 +222,7 @@ def test_scanned_pages_words_broken_or_run_together(gazetteer):
 
     assert [t.text for t in tagger_tokens("in derMur und laFrance bei McAllen")] == \
         ["in", "der", "Mur", "und", "la", "France", "bei", "McAllen"]
+    assert [t.text for t in tagger_tokens("#KeralaFloods")] == ["#", "KeralaFloods"]  # a hashtag is one word
     m = _placed("Die Regierung tagte gestern in Stutt¬\ngart, wie aus Berlin gemeldet wird.", gazetteer)
     _near(m["Stutt¬\ngart"], 48.78, 9.18, 30)
 
