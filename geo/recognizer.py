@@ -44,6 +44,10 @@ INSIDE_PROBABILITY = 0.25
 KNOWN_NAME_PROBABILITY = 0.04
 #: ... unless it is one everyday word ("Zug", train): then the model must say so.
 EVERYDAY_WORD_ZIPF = 4.0
+#: ... and only this much for one word that is no word at all, only the name of a town of 10,000 or
+#: more ("mit dem Sonderzug über Przemyśl").
+NAME_ONLY_PROBABILITY = 0.01
+NAME_ONLY_SIZE = 4  # the size class (digits of the population) the gazetteer marks: "gz:size=4" (single digits)
 #: A word this common in English is itself, not a name cut short, before a full stop ("the East.",
 #: not "Eastern"; "Calif.", "Mass." and "Ill." are short forms).
 ABBREVIATION_MAX_ZIPF = 5.0
@@ -282,9 +286,14 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         p_in = 1.0 - tagger.marginal("O", i)  # B or I
         if last is not None and last is toks[i - 1] and _abbreviation_dot(toks, i, gazetteer):
             last = tok  # "Calif." ends here or goes on ("St. Louis")
-        known = marks[i] and (marks[i][3] != "gz:n=1" or word_zipf(
-            tok.text, latin_words if latin_words and script_of(tok.text) == "Latin" else None) < EVERYDAY_WORD_ZIPF)
-        inside = p_in >= (KNOWN_NAME_PROBABILITY if known else INSIDE_PROBABILITY)
+        threshold = INSIDE_PROBABILITY
+        if marks[i]:
+            zipf = 0.0 if marks[i][3] != "gz:n=1" else word_zipf(
+                tok.text, latin_words if latin_words and script_of(tok.text) == "Latin" else None)
+            if zipf < EVERYDAY_WORD_ZIPF:
+                name_only = zipf == 0.0 and marks[i][3] == "gz:n=1" and marks[i][2] >= f"gz:size={NAME_ONLY_SIZE}"
+                threshold = NAME_ONLY_PROBABILITY if name_only else KNOWN_NAME_PROBABILITY
+        inside = p_in >= threshold
         if inside and (start is None or tagger.marginal("B", i) > tagger.marginal("I", i)):
             if last is not None:
                 spans.append((start, last.end))
