@@ -29,7 +29,7 @@ import numpy as np
 from .cache import cache_dir, cached, load_pickle, save_pickle
 from .errors import InputError
 from .model import Place
-from .text import comparable, name_key, romanize, script_of, skeleton
+from .text import comparable, morphology, name_key, romanize, script_of, skeleton
 
 _FORMAT = 23  # bump when the index layout changes
 MAX_NAME_TOKENS = 5
@@ -341,8 +341,7 @@ def _inflections(lang: str, base: _Index) -> Any:
 @lru_cache(maxsize=None)
 def _language_endings(lang: str) -> tuple[str, ...]:
     """The endings a name may take in ``lang`` (``morphology.toml``), longest first."""
-    table = tomllib.loads(resources.files("geo.data").joinpath("morphology.toml").read_text("utf-8"))
-    return tuple(sorted(table.get("language", {}).get(lang, {}).get("strip", []), key=len, reverse=True))
+    return tuple(sorted(morphology().get("language", {}).get(lang, {}).get("strip", []), key=len, reverse=True))
 
 
 def _split_names(value: object) -> list[str]:

@@ -12,15 +12,13 @@ as खासन) by a transliterated consonant skeleton with a tolerant comparis
 from __future__ import annotations
 
 import bisect
-import tomllib
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
 from .gazetteer import MAX_NAME_TOKENS, Gazetteer
 from .model import Candidate, Mention
-from .text import Token, comparable, normalized_spelling, is_cased_script, language_of, name_key, romanize, script_of, sentences, skeleton, tokens, unbroken, word_zipf
+from .text import Token, comparable, normalized_spelling, is_cased_script, language_of, morphology, name_key, romanize, script_of, sentences, skeleton, tokens, unbroken, word_zipf
 
 #: Minimum similarity of two romanisations for a cross-script match.
 TRANSLIT_SIMILARITY = 0.8
@@ -38,14 +36,9 @@ GERMAN_NOUN_MAX_POPULATION = 100_000
 _JOINERS = {" ", "-", "‐", "–", "\u00a0", "'"}
 
 
-@lru_cache(maxsize=1)
-def _morphology() -> dict[str, dict[str, list[str]]]:
-    return tomllib.loads(resources.files("geo.data").joinpath("morphology.toml").read_text("utf-8"))
-
-
 def _inflection_variants(word: str) -> list[str]:
     """Dictionary forms that ``word`` may be an inflection of (most specific first)."""
-    rules = _morphology().get(script_of(word))
+    rules = morphology().get(script_of(word))
     if not rules:
         return []
     out = []
@@ -264,7 +257,7 @@ def _prefix_variants(surface: str) -> list[str]:
     """Spellings a name may be looked up under in scripts whose words take prefixes
     (``morphology.toml``: ``prefixes`` written onto the name, ``split_before`` a word run together
     with the one before it): بحفرالباطن -> حفرالباطن, بحفر الباطن, حفر الباطن."""
-    rules = _morphology().get(script_of(surface), {})
+    rules = morphology().get(script_of(surface), {})
     out = [surface[len(p):] for p in rules.get("prefixes", []) if surface.startswith(p) and len(surface) > len(p) + 3]
     for form in [surface, *out]:
         for joined in rules.get("split_before", []):

@@ -21,6 +21,7 @@ import regex
 
 from .errors import DataError
 from .gazetteer import Gazetteer
+from .mentions import PROMINENT_CITY
 from .text import LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, name_key, script_of, word_zipf
 
 #: Scripts the shipped model has seen enough of to be trusted with.
@@ -47,7 +48,7 @@ EVERYDAY_WORD_ZIPF = 4.0
 #: ... and only this much for one word that is no word at all, only the name of a town of 10,000 or
 #: more ("mit dem Sonderzug über Przemyśl").
 NAME_ONLY_PROBABILITY = 0.01
-NAME_ONLY_SIZE = 4  # the size class (digits of the population) the gazetteer marks: "gz:size=4" (single digits)
+NAME_ONLY_SIZE = 4  # the gazetteer's size class: log10 of the population
 #: A word this common in English is itself, not a name cut short, before a full stop ("the East.",
 #: not "Eastern"; "Calif.", "Mass." and "Ill." are short forms).
 ABBREVIATION_MAX_ZIPF = 5.0
@@ -286,14 +287,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         p_in = 1.0 - tagger.marginal("O", i)  # B or I
         if last is not None and last is toks[i - 1] and _abbreviation_dot(toks, i, gazetteer):
             last = tok  # "Calif." ends here or goes on ("St. Louis")
-        threshold = INSIDE_PROBABILITY
-        if marks[i]:
-            zipf = 0.0 if marks[i][3] != "gz:n=1" else word_zipf(
-                tok.text, latin_words if latin_words and script_of(tok.text) == "Latin" else None)
-            if zipf < EVERYDAY_WORD_ZIPF:
-                name_only = zipf == 0.0 and marks[i][3] == "gz:n=1" and marks[i][2] >= f"gz:size={NAME_ONLY_SIZE}"
-                threshold = NAME_ONLY_PROBABILITY if name_only else KNOWN_NAME_PROBABILITY
-        inside = p_in >= threshold
+        inside = p_in >= _threshold(tok, marks[i], latin_words)
         if inside and (start is None or tagger.marginal("B", i) > tagger.marginal("I", i)):
             if last is not None:
                 spans.append((start, last.end))
@@ -309,6 +303,21 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     return spans
 
 
+def _threshold(tok: Token, mark: tuple[str, ...], latin_words: tuple[str, ...] | None) -> float:
+    """The probability at which the model's word is taken into a name, given what the gazetteer
+    says of it (``mark``) and the everyday words of the text's language (``latin_words``)."""
+    if not mark:
+        return INSIDE_PROBABILITY
+    if mark[3] != "gz:n=1":  # a run of words the gazetteer knows
+        return KNOWN_NAME_PROBABILITY
+    zipf = word_zipf(tok.text, latin_words if latin_words and script_of(tok.text) == "Latin" else None)
+    if zipf >= EVERYDAY_WORD_ZIPF:
+        return INSIDE_PROBABILITY
+    if zipf == 0.0 and int(mark[2].removeprefix("gz:size=")) >= NAME_ONLY_SIZE:
+        return NAME_ONLY_PROBABILITY
+    return KNOWN_NAME_PROBABILITY
+
+
 def _abbreviation_dot(toks: list[Token], i: int, gazetteer: Gazetteer) -> bool:
     """True when token ``i`` is the dot of an abbreviated name ("Calif.", "Va.", "Ky.": the corpora
     count it in), not a sentence's full stop ("in the EU."): the word before it is a short form of
@@ -318,7 +327,7 @@ def _abbreviation_dot(toks: list[Token], i: int, gazetteer: Gazetteer) -> bool:
             or not word.isalpha() or word_zipf(word, ("en",)) >= ABBREVIATION_MAX_ZIPF:
         return False
     return any(_abbreviates(word.casefold(), p.name.casefold()) for p in gazetteer.exact(name_key(word))
-               if p.feature in ("region", "country") or p.population >= 100_000)
+               if p.feature in ("region", "country") or p.population >= PROMINENT_CITY)
 
 
 def _abbreviates(short: str, name: str) -> bool:

@@ -46,12 +46,21 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+@lru_cache(maxsize=1)
+def morphology() -> dict[str, Any]:
+    """``geo/data/morphology.toml``: how names change inside sentences, per script and per language."""
+    import tomllib
+    from importlib import resources
+
+    return tomllib.loads(resources.files("geo.data").joinpath("morphology.toml").read_text("utf-8"))
+
+
 #: Hyphens that only ever break a word at the end of a printed line ("Stutt¬\ngart"; ⸗ of Fraktur)...
 LINE_HYPHENS = frozenset("¬\u00ad⸗")
 #: ... and those that may, where a scanned page lost the line break itself ("Wei-mariin", "Rau=nistulassa").
 MAYBE_LINE_HYPHENS = frozenset("-=")
-_BROKEN_WORD = regex.compile(r"(?<=\p{L})(?:[¬\u00ad⸗]\s*|-\n\s*)(?=\p{L})")
-_MAYBE_BROKEN_WORD = regex.compile(r"(?<=\p{L})[-=](?=\p{Ll})")
+_BROKEN_WORD = regex.compile(rf"(?<=\p{{L}})(?:[{''.join(sorted(LINE_HYPHENS))}]\s*|-\n\s*)(?=\p{{L}})")
+_MAYBE_BROKEN_WORD = regex.compile(rf"(?<=\p{{L}})[{regex.escape(''.join(sorted(MAYBE_LINE_HYPHENS)))}](?=\p{{Ll}})")
 
 
 def unbroken(name: str, maybe: bool = False) -> str:
