@@ -54,13 +54,14 @@ NAME_ONLY_SIZE = 4  # the gazetteer's size class: log10 of the population
 ABBREVIATION_MAX_ZIPF = 5.0
 _SENTENCE_END = set(".!?:;\"“”«»\n")
 _local = threading.local()
+_new_token = tuple.__new__  # Token's own constructor, without its keyword handling: texts have many tokens
 
 
 def tagger_tokens(text: str) -> list[Token]:
     """Words, and every other non-space character on its own ("China", "’", "s"); words run
     together where a line break was lost are two ("derMur": "der", "Mur"), but not hashtags
     ("#KeralaFloods" is one word, as the corpora of posts count it)."""
-    toks = [Token(m.group(), *m.span()) for m in _TOKEN.finditer(text)]
+    toks = [_new_token(Token, (m.group(), *m.span())) for m in _TOKEN.finditer(text)]
     cuts = [m.start() + 1 for m in _CASE_CHANGE.finditer(text)
             if _GLUED_AFTER.search(text, max(0, m.start() - 40), m.start() + 1)]
     if not cuts:
@@ -212,48 +213,82 @@ def _context_marks(off: int, marks: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(f"{off}:{m}" for m in marks[:2])
 
 
+@lru_cache(maxsize=65536)
+def _model_word_features(word: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """``_word_features`` and ``_context_features`` of ``word`` without the features the model has
+    no weight for (a rare word's own spelling): the tagger would only look them up to drop them."""
+    known = _model_attributes()
+    return (tuple(f for f in _word_features(word) if f in known),
+            tuple(tuple(f for f in c if f in known) for c in _context_features(word)))
+
+
 def token_features(text: str, toks: list[Token], gazetteer: Gazetteer,
-                   marks: list[tuple[str, ...]] | None = None, lang: str | None = None) -> list[list[str]]:
-    """The feature strings of each token, for the CRF."""
+                   marks: list[tuple[str, ...]] | None = None, lang: str | None = None,
+                   model_only: bool = False) -> list[list[str]]:
+    """The feature strings of each token, for the CRF (``model_only``: only those the shipped
+    model weighs, for tagging; training needs them all)."""
     marks = gazetteer_marks(text, toks, gazetteer, lang) if marks is None else marks
-    own = [_word_features(t.text) for t in toks]
-    # what each word lends its neighbours, with the text's edges beyond both ends
-    context = [_EDGE, _EDGE, *(_context_features(t.text) for t in toks), _EDGE, _EDGE]
+    if model_only:
+        both = [_model_word_features(t.text) for t in toks]
+        own = [b[0] for b in both]
+        context = [_EDGE, _EDGE, *(b[1] for b in both), _EDGE, _EDGE]
+    else:
+        own = [_word_features(t.text) for t in toks]
+        # what each word lends its neighbours, with the text's edges beyond both ends
+        context = [_EDGE, _EDGE, *(_context_features(t.text) for t in toks), _EDGE, _EDGE]
     before = [_context_marks(-1, m) if m else () for m in marks[:-1]]
     after = [_context_marks(1, m) if m else () for m in marks[1:]]
-    starts = [("sent_start",) if i == 0 or _sentence_start(text, t.start) else
-              # a word run into the one before, where a scanned line break was lost ("derMur")
-              ("glued",) if toks[i - 1].end == t.start and t.text[0].isalpha() and toks[i - 1].text[-1].isalpha()
-              else () for i, t in enumerate(toks)]
+    # a word after a line or sentence end (or two spaces), or run into the one before where a
+    # scanned line break was lost ("derMur")
+    starts = [("sent_start",), *(("sent_start",) if t.start - p.end > 1 or p.text[-1] in _SENTENCE_END else
+                                 ("glued",) if p.end == t.start and t.text[0].isalpha() and p.text[-1].isalpha()
+                                 else () for p, t in zip(toks, toks[1:]))]
     return [["bias", *o, *m, *s, *p2[0], *p1[1], *pm, *n1[2], *nm, *n2[3]]
             for o, m, s, p2, p1, pm, n1, nm, n2 in zip(own, marks, starts, context, context[1:], [(), *before],
                                                        context[3:], [*after, ()], context[4:])]
 
 
-def _sentence_start(text: str, start: int) -> bool:
-    """True when the token at ``start`` follows a line or sentence end (or nothing)."""
-    before = text[start - 2 if start >= 2 else 0:start].strip()
-    return not before or before[-1] in _SENTENCE_END
+def _open_model(tagger) -> None:
+    """Open the model (the shipped one, or ``$GEOJOURNEY_RECOGNIZER_MODEL``) in ``tagger``."""
+    override = os.environ.get("GEOJOURNEY_RECOGNIZER_MODEL")
+    if override:  # a model of the user's own (as the held-out evaluation trains)
+        try:
+            tagger.open(override)
+        except (OSError, ValueError) as exc:
+            raise DataError(f"recognizer model {override}: cannot open it ({exc})") from None
+    else:
+        with resources.as_file(resources.files("geo.data").joinpath(MODEL_FILE)) as path:
+            tagger.open(str(path))
 
 
 def _tagger():
-    """The shipped model, opened once per thread (a CRFsuite tagger is not thread-safe)."""
+    """The model, opened once per thread (a CRFsuite tagger is not thread-safe)."""
     tagger = getattr(_local, "tagger", None)
     if tagger is None:
         import pycrfsuite
 
         tagger = pycrfsuite.Tagger()
-        override = os.environ.get("GEOJOURNEY_RECOGNIZER_MODEL")
-        if override:  # a model of the user's own (as the held-out evaluation trains)
-            try:
-                tagger.open(override)
-            except (OSError, ValueError) as exc:
-                raise DataError(f"recognizer model {override}: cannot open it ({exc})") from None
-        else:
-            with resources.as_file(resources.files("geo.data").joinpath(MODEL_FILE)) as path:
-                tagger.open(str(path))
+        _open_model(tagger)
         _local.tagger = tagger
     return tagger
+
+
+@lru_cache(maxsize=1)
+def _model_attributes() -> frozenset[str]:
+    """The features the model has weights for, kept in the cache under a digest of the model
+    (reading them from the model takes a fifth of a second)."""
+    import hashlib
+
+    from .cache import cache_dir, cached, load_pickle, save_pickle
+
+    override = os.environ.get("GEOJOURNEY_RECOGNIZER_MODEL")
+    try:
+        model = open(override, "rb").read() if override else resources.files("geo.data").joinpath(MODEL_FILE).read_bytes()
+    except OSError as exc:
+        raise DataError(f"recognizer model {override}: cannot open it ({exc})") from None
+    path = cache_dir() / f"recognizer-attributes-{hashlib.blake2b(model, digest_size=10).hexdigest()}.pickle"
+    return cached(path, lambda p: load_pickle(p, frozenset),
+                  lambda: frozenset(attribute for attribute, _ in _tagger().info().state_features), save_pickle)
 
 
 @lru_cache(maxsize=1)
@@ -270,7 +305,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         return []
     tagger = _tagger()
     marks = gazetteer_marks(text, toks, gazetteer, lang)
-    tagger.set(token_features(text, toks, gazetteer, marks))
+    tagger.set(token_features(text, toks, gazetteer, marks, model_only=True))
     # the everyday words of the text's language too, in the Latin script ("Juna", train, names a town)
     latin_words = None if lang is None or lang in SCRIPT_LANGUAGES["Latin"] else (*SCRIPT_LANGUAGES["Latin"], lang)
     # the hyphens that break a word across lines
@@ -284,10 +319,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
             if start is not None and tok.text[0].isalnum():
                 last = tok
             continue
-        p_in = 1.0 - tagger.marginal("O", i)  # B or I
         if last is not None and last is toks[i - 1] and _abbreviation_dot(toks, i, gazetteer):
             last = tok  # "Calif." ends here or goes on ("St. Louis")
-        inside = p_in >= _threshold(tok, marks[i], latin_words)
+        inside = 1.0 - tagger.marginal("O", i) >= _threshold(tok, marks[i], latin_words)  # B or I
         if inside and (start is None or tagger.marginal("B", i) > tagger.marginal("I", i)):
             if last is not None:
                 spans.append((start, last.end))

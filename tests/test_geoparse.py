@@ -248,3 +248,23 @@ def test_abbreviated_names_keep_their_dot_and_full_stops_stay_out(gazetteer):
     assert {"Va.", "Calif.", "Texas"} <= set(m)
     _near(m["Va."], 37.5, -78.9)
     _near(m["Calif."], 37.25, -119.75)
+
+
+def test_tagging_drops_only_features_the_model_has_no_weight_for(gazetteer):
+    from geo.recognizer import _model_attributes, _tagger, tagger_tokens, token_features
+
+    text = ("Kim Jong Un's armoured train left Pyongyang, crossed at Tumangang and reached Khasan; "
+            "Zzyzxville and Qwxplorp are no words the model has seen.")
+    toks = tagger_tokens(text)
+    every = token_features(text, toks, gazetteer)
+    weighed = token_features(text, toks, gazetteer, model_only=True)
+    known = _model_attributes()
+    assert all(f in known for fs in weighed for f in fs)
+    assert [[f for f in fs if f in known] for fs in every] == weighed
+    assert "w=zzyzxville" in every[toks.index(next(t for t in toks if t.text == "Zzyzxville"))]
+    tagger = _tagger()
+    marginals = []
+    for features in (every, weighed):
+        tagger.set(features)
+        marginals.append([tagger.marginal("O", i) for i in range(len(toks))])
+    assert max(abs(a - b) for a, b in zip(*marginals)) < 1e-12  # the same probabilities, fewer strings
