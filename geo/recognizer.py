@@ -11,6 +11,7 @@ it (a country, a region, a town, and how big). The model is trained by
 
 from __future__ import annotations
 
+import bisect
 import math
 import os
 import threading
@@ -53,6 +54,20 @@ NAME_ONLY_SIZE = 4  # the gazetteer's size class: log10 of the population
 #: not "Eastern"; "Calif.", "Mass." and "Ill." are short forms).
 ABBREVIATION_MAX_ZIPF = 5.0
 _SENTENCE_END = set(".!?:;\"“”«»\n")
+#: A person's surname, said again alone, is no place ("Ashley Sutton ... Sutton says", "Mike de Kock",
+#: "Mario Diaz-Balart"): the word before the surname is a given name (title case, outside every
+#: name found, not this common a word), with these words between them ...
+SURNAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "del", "der", "den", "la", "le", "bin", "al", "el", "du",
+                               "dos", "das", "ter", "ten"})
+GIVEN_NAME_MAX_ZIPF = 4.5
+#: ... and not one of these, which go before place names ("Northeast Georgia", "Fort Worth").
+PLACE_NAME_PREFIXES = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern",
+    "eastern", "western", "central", "upper", "lower", "greater", "new", "old", "little", "great", "mid", "middle",
+    "inner", "outer", "downtown", "metro", "rural", "coastal", "united", "lake", "mount", "port", "fort", "saint",
+    "san", "santa", "st"})
+#: Languages that write every noun with a capital: a capital word before another tells nothing there.
+NOUN_CAPITALIZING = frozenset({"de", "lb"})
 _local = threading.local()
 _new_token = tuple.__new__  # Token's own constructor, without its keyword handling: texts have many tokens
 
@@ -334,7 +349,48 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
             last = tok
     if start is not None and last is not None:
         spans.append((start, last.end))
+    surnames = _surnames(text, toks, spans, lang)
+    if surnames:  # a surname alone is a person's unless it names no town but a country or region
+        spans = [(s, e) for s, e in spans if text[s:e] not in surnames
+                 or (gazetteer.name_kind(name_key(text[s:e])) or ("city",))[0] != "city"]
     return spans
+
+
+def _is_title(word: str) -> bool:
+    return word[:1].isupper() and word[1:2].islower()
+
+
+def _surnames(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: str | None) -> set[str]:
+    """The one-word names found that the text also uses as a person's surname: right after a given
+    name, outside every name found ("Ashley Sutton", "Mike de Kock", "Mario Diaz-Balart"; see
+    ``SURNAME_PARTICLES``)."""
+    words = {text[s:e] for s, e in spans if _is_title(text[s:e]) and text[s:e].isalpha()}
+    if lang in NOUN_CAPITALIZING or not words:
+        return set()
+    languages = ("en",) if lang in (None, "en") else ("en", lang)
+    starts = [s for s, _ in spans]
+
+    def inside(j: int) -> bool:  # token j is in a name found
+        k = bisect.bisect_right(starts, toks[j].start) - 1
+        return k >= 0 and toks[j].start < spans[k][1]
+
+    def next_to(j: int) -> bool:  # token j and the one after it are on one line, a space apart at most
+        return toks[j + 1].start - toks[j].end <= 1 and text[toks[j].end:toks[j + 1].start] != "\n"
+
+    found: set[str] = set()
+    for i in [i for i, t in enumerate(toks) if t.text in words]:
+        if i == 0 or toks[i].text in found or inside(i):
+            continue
+        j = i - 1
+        while j > 0 and toks[j].text in SURNAME_PARTICLES and next_to(j):
+            j -= 1
+        if toks[j].text == "-" and j > 0 and toks[j - 1].end == toks[j].start and toks[j].end == toks[j + 1].start:
+            j -= 1  # "Diaz-Balart"
+        given = toks[j].text
+        if next_to(j) and _is_title(given) and not inside(j) and given.casefold() not in PLACE_NAME_PREFIXES \
+                and word_zipf(given, languages) < GIVEN_NAME_MAX_ZIPF:
+            found.add(toks[i].text)
+    return found
 
 
 def _threshold(tok: Token, mark: tuple[str, ...], latin_words: tuple[str, ...] | None) -> float:

@@ -268,3 +268,23 @@ def test_tagging_drops_only_features_the_model_has_no_weight_for(gazetteer):
         tagger.set(features)
         marginals.append([tagger.marginal("O", i) for i in range(len(toks))])
     assert max(abs(a - b) for a, b in zip(*marginals)) < 1e-12  # the same probabilities, fewer strings
+
+
+def test_a_surname_said_alone_is_a_person_not_a_town(gazetteer):
+    text = ("Senator Judy Clayton visited Denver on Friday. Clayton promised new funding for roads. "
+            "Congressman Mario Diaz-Balart spoke in Immokalee; Balart praised the project. "
+            "Growth in Northeast Georgia outpaced the rest of Georgia, officials in Atlanta said.")
+    found = {m.text for m in place_mentions(text, gazetteer)}
+    assert not {"Clayton", "Balart"} & found  # both name towns, and were taken for them without the rule
+    assert {"Denver", "Immokalee", "Georgia", "Atlanta"} <= found  # "Northeast Georgia": no given name there
+
+
+def test_surnames_are_not_read_in_languages_that_capitalise_nouns():
+    from geo.recognizer import _surnames, tagger_tokens
+
+    # in German every noun has a capital: "Verein Hannover" (a club) says nothing of a person
+    text = "Der Verein Hannover spielte gut. Der Zug fuhr dann nach Hannover."
+    toks = tagger_tokens(text)
+    spans = [(text.rindex("Hannover"), len(text) - 1)]
+    assert _surnames(text, toks, spans, "de") == set()
+    assert _surnames(text, toks, spans, "en") == {"Hannover"}  # read as English, "Verein" would be a given name
