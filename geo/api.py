@@ -123,6 +123,7 @@ def read_journey(
     gazetteer=None,
     online: bool = False,
     user_agent: str | None = None,
+    lang: str | None = None,
 ) -> Journey:
     """Read the journey an article describes.
 
@@ -130,8 +131,8 @@ def read_journey(
     ----------
     text_or_path : str or path-like
         The article's text, or the path of a UTF-8 text file (a journey ``.toml`` file is read as such).
-    rail, gazetteers, stops, via, date
-        As for the command line (``--rail``, ``--gazetteer``, ``--stops``, ``--via``, ``--date``).
+    rail, gazetteers, stops, via, date, lang
+        As for the command line (``--rail``, ``--gazetteer``, ``--stops``, ``--via``, ``--date``, ``--lang``).
     title : str, optional
         The map's title.
     online : bool
@@ -154,7 +155,7 @@ def read_journey(
         return Journey(data, title or file_title)
     text = read_article(as_path) if as_path is not None else str(text_or_path)
     data = build_journey(text, rail=rail, gazetteers=gazetteers, stops=stops, via=via, date=date, gazetteer=gazetteer,
-                         online=online, user_agent=user_agent)
+                         online=online, user_agent=user_agent, lang=lang)
     return Journey(data, title)
 
 

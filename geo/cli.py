@@ -45,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
                             help="stations or towns the train is known to have passed: legs are routed through them")
             sp.add_argument("--stops", metavar="'A; B; C'", default=None,
                             help="the stops, in order, overriding those read from the text")
+            sp.add_argument("--lang", default=None, metavar="CODE",
+                            help="the article's language, ISO 639-1 such as fi or de (default: told from its words)")
 
     j = sub.add_parser("journey", help="print the journey's stops and legs")
     common(j)
@@ -138,13 +140,14 @@ def _run(args: argparse.Namespace) -> int:
             print(f"geojourney: GeoNames {code}: {rows:,} rows in {path}", file=sys.stderr)
         return 0
     from .gazetteer import Gazetteer
-    from .pipeline import build_journey, place_mentions, read_article
+    from .pipeline import build_journey, check_language, place_mentions, read_article
+
+    if getattr(args, "lang", None) is not None:
+        args.lang = check_language(args.lang)
 
     if args.command == "places":
         if (args.article is None) == (args.jsonl is None):
             raise GeojourneyError("give an ARTICLE or --jsonl FILE (one of them)")
-        if args.lang is not None and not (args.lang.isascii() and args.lang.isalpha() and len(args.lang) in (2, 3)):
-            raise GeojourneyError(f"--lang must be a language code such as fi or de, not '{args.lang}'")
         if args.jsonl is not None:
             from .batch import places_jsonl
 
@@ -185,7 +188,7 @@ def _run(args: argparse.Namespace) -> int:
         journey, file_title = journey_from_file(args.journey, rail=args.rail, via=via, gazetteers=args.gazetteer)
     else:
         journey = build_journey(text, rail=args.rail, gazetteers=args.gazetteer, stops=stops, via=via, date=args.date,
-                                online=args.online, user_agent=args.user_agent)
+                                online=args.online, user_agent=args.user_agent, lang=args.lang)
     for w in journey.warnings:
         print(f"geojourney: warning: {w}", file=sys.stderr)
     if args.command == "journey" and args.format != "geojson":

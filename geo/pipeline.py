@@ -54,6 +54,15 @@ def read_article(path: str | Path, stdin=None) -> str:
     return text
 
 
+def check_language(lang: str | None) -> str | None:
+    """``lang`` as a language code (lower case), or InputError when it is not one."""
+    if lang is None:
+        return None
+    if not (isinstance(lang, str) and lang.isascii() and lang.isalpha() and len(lang) in (2, 3)):
+        raise InputError(f"--lang must be a language code such as fi or de, not '{lang}'")
+    return lang.lower()
+
+
 def place_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> list[Mention]:
     """Recognise and resolve the place mentions of ``text`` (in language ``lang``, an ISO 639-1
     code, when known; else it is told from the text where it matters)."""
@@ -101,8 +110,8 @@ def _resolve_names(names: Sequence[str], mentions: list[Mention], gazetteer: Gaz
 
 
 def _read_journey(text: str, gaz: Gazetteer, stops: Sequence[str] | None, today=None,
-                  online: dict | None = None) -> tuple[list[Mention], list[Stop], list[str]]:
-    mentions = place_mentions(text, gaz)
+                  online: dict | None = None, lang: str | None = None) -> tuple[list[Mention], list[Stop], list[str]]:
+    mentions = place_mentions(text, gaz, lang)
     online_warnings: list[str] = []
     if online is not None:
         from .online import resolve_online
@@ -116,7 +125,7 @@ def _read_journey(text: str, gaz: Gazetteer, stops: Sequence[str] | None, today=
     return mentions, chosen, online_warnings + warnings
 
 
-def _open_osm(text: str, gaz: Gazetteer, stops, mentions, chosen, warnings, today=None, online=None):
+def _open_osm(text: str, gaz: Gazetteer, stops, mentions, chosen, warnings, today=None, online=None, lang=None):
     """OSM rail for the corridor of a first reading; then a second reading with the corridor's stations."""
     from .osm import OSM_STATIONS_ATTRIBUTION
 
@@ -126,7 +135,7 @@ def _open_osm(text: str, gaz: Gazetteer, stops, mentions, chosen, warnings, toda
     osm, net, rail_warnings = _osm_corridor(points)
     if osm is not None and osm.stations is not None:
         gaz = gaz.with_file(osm.stations, OSM_STATIONS_ATTRIBUTION)
-        mentions, chosen, warnings = _read_journey(text, gaz, stops, today, online)
+        mentions, chosen, warnings = _read_journey(text, gaz, stops, today, online, lang)
     return gaz, mentions, chosen, warnings, net, rail_warnings
 
 
@@ -141,6 +150,7 @@ def build_journey(
     date: "datetime.date | str | None" = None,
     online: bool = False,
     user_agent: str | None = None,
+    lang: str | None = None,
 ) -> Journey:
     """Turn an article into a journey with routed legs.
 
@@ -163,6 +173,13 @@ def build_journey(
     date : datetime.date or str, optional
         The article's date (``YYYY-MM-DD``), against which weekdays in the text are
         resolved; default: a date line in the text, if any.
+    online : bool
+        Look up the places the offline gazetteer cannot place on Nominatim (cached).
+    user_agent : str, optional
+        How ``online`` look-ups identify the user to Nominatim.
+    lang : str, optional
+        The article's language (ISO 639-1: ``"fi"``, ``"de"``); default: told from its commonest
+        words. In a language that inflects names, words are also read in their dictionary form.
 
     Returns
     -------
@@ -178,10 +195,11 @@ def build_journey(
     today = _parse_date(date)
     gaz = gazetteer or Gazetteer(list(gazetteers))
     online_options = {"user_agent": user_agent} if online else None
-    mentions, chosen, warnings = _read_journey(text, gaz, stops, today, online_options)
+    lang = check_language(lang)
+    mentions, chosen, warnings = _read_journey(text, gaz, stops, today, online_options, lang)
     if rail == "osm":
         gaz, mentions, chosen, warnings, net, rail_warnings = _open_osm(text, gaz, stops, mentions, chosen, warnings,
-                                                                        today, online_options)
+                                                                        today, online_options, lang)
     else:
         net, rail_warnings = open_rail(rail)
     waypoints = [m.place for m in _resolve_names(via, mentions, gaz, "--via")] if via else []

@@ -47,7 +47,8 @@ KNOWN_NAME_PROBABILITY = 0.04
 #: ... unless it is one everyday word ("Zug", train): then the model must say so.
 EVERYDAY_WORD_ZIPF = 4.0
 #: ... and only this much for one word that is no word at all, only the name of a town of 10,000 or
-#: more ("mit dem Sonderzug über Przemyśl").
+#: more ("mit dem Sonderzug über Przemyśl"), or such a name inflected inside a sentence where only
+#: names have capitals ("matkusti Helsingistä").
 NAME_ONLY_PROBABILITY = 0.01
 NAME_ONLY_SIZE = 4  # the gazetteer's size class: log10 of the population
 #: A word this common in English is itself, not a name cut short, before a full stop ("the East.",
@@ -68,6 +69,7 @@ PLACE_NAME_PREFIXES = frozenset({
     "san", "santa", "st"})
 #: Languages that write every noun with a capital: a capital word before another tells nothing there.
 NOUN_CAPITALIZING = frozenset({"de", "lb"})
+_HYPHENS = frozenset(LINE_HYPHENS) | frozenset(MAYBE_LINE_HYPHENS)
 _local = threading.local()
 _new_token = tuple.__new__  # Token's own constructor, without its keyword handling: texts have many tokens
 
@@ -129,8 +131,8 @@ def _broken_at(text: str, toks: list[Token], j: int) -> int:
     ("Stutt¬ gart", "Wa-\nshington"); 1 when it may be one ("Wei-mariin", but "Stratford-upon-Avon");
     0 when it is not."""
     tok = toks[j]
-    if j + 1 >= len(toks) or j == 0 or toks[j - 1].end != tok.start or not toks[j + 1].text[0].isalpha() \
-            or not toks[j - 1].text[-1].isalpha():
+    if tok.text not in _HYPHENS or j + 1 >= len(toks) or j == 0 or toks[j - 1].end != tok.start \
+            or not toks[j + 1].text[0].isalpha() or not toks[j - 1].text[-1].isalpha():
         return 0
     if tok.text in LINE_HYPHENS:
         return 2
@@ -323,6 +325,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     tagger.set(token_features(text, toks, gazetteer, marks, model_only=True))
     # the everyday words of the text's language too, in the Latin script ("Juna", train, names a town)
     latin_words = None if lang is None or lang in SCRIPT_LANGUAGES["Latin"] else (*SCRIPT_LANGUAGES["Latin"], lang)
+    # in a language that writes only names with a capital, a capital word inside a sentence is a name
+    cased_names = lang is not None and lang not in NOUN_CAPITALIZING
     # the hyphens that break a word across lines
     broken = {j for j, t in enumerate(toks)
               if (t.text in LINE_HYPHENS or t.text == "-") and _broken_at(text, toks, j) == 2}
@@ -336,7 +340,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
             continue
         if last is not None and last is toks[i - 1] and _abbreviation_dot(toks, i, gazetteer):
             last = tok  # "Calif." ends here or goes on ("St. Louis")
-        inside = 1.0 - tagger.marginal("O", i) >= _threshold(tok, marks[i], latin_words)  # B or I
+        proper_form = cased_names and i > 0 and "gz:inflected" in marks[i] and toks[i - 1].text[-1] not in _SENTENCE_END
+        inside = 1.0 - tagger.marginal("O", i) >= _threshold(tok, marks[i], latin_words, proper_form)  # B or I
         if inside and (start is None or tagger.marginal("B", i) > tagger.marginal("I", i)):
             if last is not None:
                 spans.append((start, last.end))
@@ -393,13 +398,19 @@ def _surnames(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: 
     return found
 
 
-def _threshold(tok: Token, mark: tuple[str, ...], latin_words: tuple[str, ...] | None) -> float:
+def _threshold(tok: Token, mark: tuple[str, ...], latin_words: tuple[str, ...] | None,
+               proper_form: bool = False) -> float:
     """The probability at which the model's word is taken into a name, given what the gazetteer
-    says of it (``mark``) and the everyday words of the text's language (``latin_words``)."""
+    says of it (``mark``), the everyday words of the text's language (``latin_words``) and whether
+    it is an inflected form of a name written with a capital where only names have one
+    (``proper_form``: "matkusti Helsingistä"; the language's word lists count such forms as
+    everyday words)."""
     if not mark:
         return INSIDE_PROBABILITY
     if mark[3] != "gz:n=1":  # a run of words the gazetteer knows
         return KNOWN_NAME_PROBABILITY
+    if proper_form and int(mark[2].removeprefix("gz:size=")) >= NAME_ONLY_SIZE:
+        return NAME_ONLY_PROBABILITY
     zipf = word_zipf(tok.text, latin_words if latin_words and script_of(tok.text) == "Latin" else None)
     if zipf >= EVERYDAY_WORD_ZIPF:
         return INSIDE_PROBABILITY

@@ -288,3 +288,19 @@ def test_surnames_are_not_read_in_languages_that_capitalise_nouns():
     spans = [(text.rindex("Hannover"), len(text) - 1)]
     assert _surnames(text, toks, spans, "de") == set()
     assert _surnames(text, toks, spans, "en") == {"Hannover"}  # read as English, "Verein" would be a given name
+
+
+def test_map_and_journey_take_the_articles_language(tmp_path):
+    # seven words are too few to tell Finnish by: told, the inflected names are read as names
+    article = tmp_path / "fi.txt"
+    article.write_text("Presidentti matkusti junalla Helsingistä Tampereelle ja sieltä Ouluun.\n", "utf-8")
+    told = run_cli("journey", str(article), "--rail", "none", "--format", "csv", "--lang", "fi")
+    assert told.returncode == 0, told.stderr
+    rows = told.stdout.decode().splitlines()[1:]
+    assert [r.split(",")[1] for r in rows] == ["Helsinki", "Tampere", "Oulu"]
+    untold = run_cli("journey", str(article), "--rail", "none", "--format", "csv")
+    assert "Helsinki" not in untold.stdout.decode()
+    out = tmp_path / "fi.html"
+    bad = run_cli("map", str(article), "--rail", "none", "-o", str(out), "--lang", "suomi")
+    assert bad.returncode != 0 and bad.stderr.decode().count("\n") == 1 and b"--lang" in bad.stderr
+    assert not out.exists()
