@@ -234,9 +234,10 @@ def _context_marks(off: int, marks: tuple[str, ...]) -> tuple[str, ...]:
 def _model_word_features(word: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """``_word_features`` and ``_context_features`` of ``word`` without the features the model has
     no weight for (a rare word's own spelling): the tagger would only look them up to drop them."""
-    known = _model_attributes()
-    return (tuple(f for f in _word_features(word) if f in known),
-            tuple(tuple(f for f in c if f in known) for c in _context_features(word)))
+    known = _model_attributes().__contains__
+    # built afresh, not through the caches training fills
+    return (tuple(filter(known, _word_features.__wrapped__(word))),
+            tuple(tuple(filter(known, c)) for c in _context_features.__wrapped__(word)))
 
 
 def token_features(text: str, toks: list[Token], gazetteer: Gazetteer,
