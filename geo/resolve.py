@@ -29,8 +29,11 @@ from .text import name_key
 TRANSLIT_MAX_KM = 1500.0
 #: A smaller place farther than this from the story, in a country the text does not name, is rejected.
 FAR_KM = 3000.0
-#: Places at least this big are known far and wide: distance alone does not reject them.
+#: Places at least this big are known far and wide: distance alone does not reject them ...
 WORLD_CITY = 1_000_000
+#: ... nor towns this big that the text calls by their own name (Delft, Bolton: news from anywhere
+#: names them; but 하산, Khasan, is not Hassan in India, whose Korean name it also is).
+KNOWN_TOWN = 100_000
 _QUALITY = {"exact": 1.0, "inflected": 0.9, "transliterated": 0.75, "partial": 0.6}
 
 
@@ -192,9 +195,11 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
     return StoryContext(frozenset(countries), centre, _weighted_median(dists, weights), tuple(places), found)
 
 
-def _known_far_and_wide(place: Place) -> bool:
-    """Big cities and capitals are talked about anywhere: distance alone does not reject them."""
-    return place.population >= WORLD_CITY or place.feature == "capital"
+def _known_far_and_wide(place: Place, said: str | None = None) -> bool:
+    """Big cities and capitals are talked about anywhere, and towns of some size by their own name
+    (``said``: the name key of the text's word): distance alone does not reject them."""
+    return place.population >= WORLD_CITY or place.feature == "capital" or (
+        said is not None and place.population >= KNOWN_TOWN and name_key(place.name) == said)
 
 
 def _dominant(cands: list[Candidate]) -> bool:
@@ -251,8 +256,9 @@ def candidate_features(c: Candidate, m: Mention, ctx: StoryContext, biggest: int
     ]
 
 
-def _implausible(c: Candidate, ctx: StoryContext) -> str:
-    """Why candidate ``c`` cannot be the place meant, or ``""`` if it can."""
+def _implausible(c: Candidate, ctx: StoryContext, said: str | None = None) -> str:
+    """Why candidate ``c`` of a mention saying ``said`` (a name key) cannot be the place meant, or
+    ``""`` if it can."""
     if c.place.is_context:
         return ""
     d = ctx.distance(c.place)
@@ -262,7 +268,8 @@ def _implausible(c: Candidate, ctx: StoryContext) -> str:
     if c.match == "transliterated" and d > max(TRANSLIT_MAX_KM, 2 * ctx.radius_km):
         return f"no close spelling nearby; {where}"
     near = ctx.nearest(c.place)
-    if near is not None and near > FAR_KM and c.place.country_code not in ctx.countries and not _known_far_and_wide(c.place):
+    if near is not None and near > FAR_KM and c.place.country_code not in ctx.countries \
+            and not _known_far_and_wide(c.place, said):
         return f"{where}, {near:,.0f} km from the nearest of them, in a country it does not name"
     return ""
 
@@ -279,7 +286,7 @@ def ranked_candidates(m: Mention, ctx: StoryContext, judged: dict | None = None)
     if todo:  # scored together: one matrix product
         scores = np.array([candidate_features(c, m, ctx, biggest) for c in todo.values()]) @ weights
         for (k, c), score in zip(todo.items(), scores.tolist()):
-            judged[k] = (score, _implausible(c, ctx))
+            judged[k] = (score, _implausible(c, ctx, said))
     scored = [(*judged[k], c) for k, c in zip(keys, m.candidates)]
     scored.sort(key=lambda t: (-t[0], t[2].place.source))
     return scored

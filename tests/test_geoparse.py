@@ -315,3 +315,16 @@ def test_map_and_journey_take_the_articles_language(tmp_path):
     bad = run_cli("map", str(article), "--rail", "none", "-o", str(out), "--lang", "suomi")
     assert bad.returncode != 0 and bad.stderr.decode().count("\n") == 1 and b"--lang" in bad.stderr
     assert not out.exists()
+
+
+def test_a_town_of_some_size_named_by_its_own_name_is_not_rejected_for_distance(gazetteer):
+    # Bolton (141,000) lies far from a Texan story in a country it does not name, but is called by its
+    # own name: it is placed, not left unresolved
+    m = _placed("Police in Houston, Texas, said the suspect had flown in from Bolton on Monday.", gazetteer)
+    assert m["Bolton"].place is not None and m["Bolton"].place.country_code == "GB"
+    # a village so far away is still no reading of the name (Khasan is not Hassan: tests/test_cli.py)
+    from geo.resolve import KNOWN_TOWN, _known_far_and_wide
+    from geo.text import name_key
+
+    hassan = next(p for p in gazetteer.exact("hassan") if p.country_code == "IN" and p.population >= KNOWN_TOWN)
+    assert _known_far_and_wide(hassan, name_key("Hassan")) and not _known_far_and_wide(hassan, name_key("하산"))
