@@ -17,6 +17,7 @@ import os
 import threading
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import regex
 
@@ -266,28 +267,46 @@ def token_features(text: str, toks: list[Token], gazetteer: Gazetteer,
                                                        context[3:], [*after, ()], context[4:])]
 
 
-def _open_model(tagger) -> None:
-    """Open the model (the shipped one, or ``$GEOJOURNEY_RECOGNIZER_MODEL``) in ``tagger``."""
-    override = os.environ.get("GEOJOURNEY_RECOGNIZER_MODEL")
-    if override:  # a model of the user's own (as the held-out evaluation trains)
-        try:
-            tagger.open(override)
-        except (OSError, ValueError) as exc:
-            raise DataError(f"recognizer model {override}: cannot open it ({exc})") from None
+_chosen_model: dict = {}  # set by use_model: path, generation
+
+
+@lru_cache(maxsize=1)
+def _model_bytes() -> bytes:
+    """The model: the shipped one, or ``$GEOJOURNEY_RECOGNIZER_MODEL`` (a model of the user's own,
+    as the held-out evaluation trains), or the one given to ``use_model``."""
+    override = _chosen_model.get("path") or os.environ.get("GEOJOURNEY_RECOGNIZER_MODEL")
+    try:
+        if override:
+            return Path(override).read_bytes()
+        return resources.files("geo.data").joinpath(MODEL_FILE).read_bytes()
+    except OSError as exc:
+        raise DataError(f"recognizer model {override}: cannot open it ({exc.strerror or exc})") from None
+
+
+def use_model(path: str | Path | None) -> None:
+    """Tag with the model at ``path`` from now on, in this process (training scores a model so;
+    None goes back to the usual one)."""
+    if path is None:
+        _chosen_model.pop("path", None)
     else:
-        with resources.as_file(resources.files("geo.data").joinpath(MODEL_FILE)) as path:
-            tagger.open(str(path))
+        _chosen_model["path"] = str(path)
+    _chosen_model["generation"] = _chosen_model.get("generation", 0) + 1  # every thread's tagger reopens
+    for cached_by_model in (_model_bytes, _model_attributes, _model_word_features):
+        cached_by_model.cache_clear()
 
 
 def _tagger():
     """The model, opened once per thread (a CRFsuite tagger is not thread-safe)."""
     tagger = getattr(_local, "tagger", None)
-    if tagger is None:
+    if tagger is None or getattr(_local, "generation", 0) != _chosen_model.get("generation", 0):
         import pycrfsuite
 
         tagger = pycrfsuite.Tagger()
-        _open_model(tagger)
-        _local.tagger = tagger
+        try:
+            tagger.open_inmemory(_model_bytes())
+        except ValueError as exc:
+            raise DataError(f"recognizer model: cannot read it ({exc})") from None
+        _local.tagger, _local.generation = tagger, _chosen_model.get("generation", 0)
     return tagger
 
 
@@ -299,12 +318,8 @@ def _model_attributes() -> frozenset[str]:
 
     from .cache import cache_dir, cached, load_pickle, save_pickle
 
-    override = os.environ.get("GEOJOURNEY_RECOGNIZER_MODEL")
-    try:
-        model = open(override, "rb").read() if override else resources.files("geo.data").joinpath(MODEL_FILE).read_bytes()
-    except OSError as exc:
-        raise DataError(f"recognizer model {override}: cannot open it ({exc})") from None
-    path = cache_dir() / f"recognizer-attributes-{hashlib.blake2b(model, digest_size=10).hexdigest()}.pickle"
+    digest = hashlib.blake2b(_model_bytes(), digest_size=10).hexdigest()
+    path = cache_dir() / f"recognizer-attributes-{digest}.pickle"
     return cached(path, lambda p: load_pickle(p, frozenset),
                   lambda: frozenset(attribute for attribute, _ in _tagger().info().state_features), save_pickle)
 
@@ -341,7 +356,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
             continue
         if last is not None and last is toks[i - 1] and _abbreviation_dot(toks, i, gazetteer):
             last = tok  # "Calif." ends here or goes on ("St. Louis")
-        proper_form = cased_names and i > 0 and "gz:inflected" in marks[i] and toks[i - 1].text[-1] not in _SENTENCE_END
+        proper_form = cased_names and i > 0 and "gz:inflected" in marks[i] \
+            and toks[i - 1].text[-1] not in _SENTENCE_END
         inside = 1.0 - tagger.marginal("O", i) >= _threshold(tok, marks[i], latin_words, proper_form)  # B or I
         if inside and (start is None or tagger.marginal("B", i) > tagger.marginal("I", i)):
             if last is not None:
@@ -356,7 +372,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     if start is not None and last is not None:
         spans.append((start, last.end))
     surnames = _surnames(text, toks, spans, lang)
-    if surnames:  # a surname alone is a person's unless it names no town but a country or region
+    if surnames:  # a surname said alone is the person's, unless the name is a country's or a region's
         spans = [(s, e) for s, e in spans if text[s:e] not in surnames
                  or (gazetteer.name_kind(name_key(text[s:e])) or ("city",))[0] != "city"]
     return spans

@@ -175,10 +175,7 @@ def _main_recognizer(args, gazetteer) -> None:
     fit_recognizer(docs, gazetteer, out)
     print(f"fitted on {len(docs)} documents: {out} ({out.stat().st_size / 1e6:.1f} MB)")
     if args.holdout:
-        import pycrfsuite
-
-        recognizer._local.tagger = pycrfsuite.Tagger()
-        recognizer._local.tagger.open(str(out))
+        recognizer.use_model(out)
         for c in args.holdout:
             p, r, f = recognition_f1(read_corpus(c), gazetteer)
             print(f"held out {Path(c).name}: P {p:.3f} R {r:.3f} F1 {f:.3f}")

@@ -89,6 +89,17 @@ def test_training_makes_models_the_tools_read(tmp_path):
         res = run_cli_module("geo.train", *cmd)
         assert res.returncode == 0, res.stderr.decode()
     assert model.stat().st_size > 10_000
+    # a model in use is the one its features are read against (only those it weighs reach the tagger)
+    from geo import recognizer
+
+    shipped = recognizer._model_attributes()
+    recognizer.use_model(model)
+    try:
+        own = recognizer._model_attributes()
+        assert own == {a for a, _ in recognizer._tagger().info().state_features} and own != shipped
+    finally:
+        recognizer.use_model(None)
+    assert recognizer._model_attributes() == shipped
     assert set(json.loads(weights.read_text())["weights"]) >= {"size", "near_other_place", "in_named_country"}
     # the command line takes both models from the environment
     out = run_cli("places", "--jsonl", held, env={"GEOJOURNEY_RECOGNIZER_MODEL": str(model),
