@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from .gazetteer import MAX_NAME_TOKENS, Gazetteer
-from .model import Candidate, Mention
+from .model import Candidate, Mention, Place
 from .text import Token, comparable, normalized_spelling, is_cased_script, language_of, morphology, name_key, romanize, script_of, sentences, skeleton, tokens, unbroken, word_zipf
 
 #: Minimum similarity of two romanisations for a cross-script match.
@@ -307,13 +307,17 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
     if found or len(words) < 2:
         return found
     # a name the gazetteer lacks may hold one it knows: "Colorado State University" is in Colorado,
-    # "Dubai World Cup" in Dubai (longest such name first, then the first of them)
+    # "Dubai World Cup" in Dubai, مرفأ بيروت (the port of Beirut) in Beirut: the longest such name
+    # first, and of those the one naming the biggest place (مرفأ, port, is also a town's name)
     for n in range(len(words) - 1, 0, -1):
+        best: tuple[int, str, list[Place]] | None = None
         for i in range(len(words) - n + 1):
             part = surface[words[i].start:words[i + n - 1].end]
             if (part[:1].isupper() or not is_cased_script(part)) and \
                     not (n == 1 and word_zipf(part) >= VERY_COMMON_WORD_ZIPF and not _prominent(gazetteer, part)):
                 places = gazetteer.exact(name_key(part))
-                if places:
-                    return [Candidate(p, "partial", round(len(part) / len(surface), 3)) for p in places]
+                if places and (best is None or max(p.population for p in places) > best[0]):
+                    best = (max(p.population for p in places), part, places)
+        if best is not None:
+            return [Candidate(p, "partial", round(len(best[1]) / len(surface), 3)) for p in best[2]]
     return []

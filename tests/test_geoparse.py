@@ -144,6 +144,18 @@ def test_arabic_clitics_and_run_together_names(gazetteer):
     assert riyadh is not None and any(c.place.country_code == "SA" for c in riyadh.candidates)
 
 
+def test_a_name_holding_known_names_is_placed_at_the_biggest(gazetteer):
+    # مرفأ (port) and دولة (state) are also towns' names in GeoNames (Merefa, Dhule): the port of
+    # Beirut is in Beirut, the State of Kuwait is Kuwait
+    for text, lat, lon in (("وقع انفجار ضخم في مرفأ بيروت أمس.", 33.89, 35.50),
+                           ("أعلنت دولة الكويت عن إجراءات جديدة.", 29.5, 47.75)):
+        [m] = [m for m in place_mentions(text, gazetteer, "ar") if m.place is not None]
+        assert m.match == "partial"
+        _near(m, lat, lon)
+    m = _placed("She studied at Colorado State University before moving on.", gazetteer)
+    _near(m["Colorado State University"], 39.0, -105.5, km=250)
+
+
 def test_batch_in_process_leaves_the_garbage_collector_as_it_was(tmp_path, capsys):
     import gc
 
