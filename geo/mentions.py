@@ -316,8 +316,9 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
             if (part[:1].isupper() or not is_cased_script(part)) and \
                     not (n == 1 and word_zipf(part) >= VERY_COMMON_WORD_ZIPF and not _prominent(gazetteer, part)):
                 places = gazetteer.exact(name_key(part))
-                if places and (best is None or max(p.population for p in places) > best[0]):
-                    best = (max(p.population for p in places), part, places)
+                size = max((p.population for p in places), default=-1)
+                if places and (best is None or size > best[0]):
+                    best = (size, part, places)
         if best is not None:
             return [Candidate(p, "partial", round(len(best[1]) / len(surface), 3)) for p in best[2]]
     return []

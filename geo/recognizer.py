@@ -70,7 +70,7 @@ PLACE_NAME_PREFIXES = frozenset({
     "san", "santa", "st"})
 #: Languages that write every noun with a capital: a capital word before another tells nothing there.
 NOUN_CAPITALIZING = frozenset({"de", "lb"})
-_HYPHENS = frozenset(LINE_HYPHENS) | frozenset(MAYBE_LINE_HYPHENS)
+_HYPHENS = LINE_HYPHENS | MAYBE_LINE_HYPHENS
 _local = threading.local()
 _new_token = tuple.__new__  # Token's own constructor, without its keyword handling: texts have many tokens
 
@@ -386,7 +386,7 @@ def _surnames(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: 
     """The one-word names found that the text also uses as a person's surname: right after a given
     name, outside every name found ("Ashley Sutton", "Mike de Kock", "Mario Diaz-Balart"; see
     ``SURNAME_PARTICLES``)."""
-    words = {text[s:e] for s, e in spans if _is_title(text[s:e]) and text[s:e].isalpha()}
+    words = {w for w in (text[s:e] for s, e in spans) if _is_title(w) and w.isalpha()}
     if lang in NOUN_CAPITALIZING or not words:
         return set()
     languages = ("en",) if lang in (None, "en") else ("en", lang)
