@@ -18,7 +18,9 @@ from rapidfuzz.distance import Levenshtein
 
 from .gazetteer import MAX_NAME_TOKENS, Gazetteer
 from .model import Candidate, Mention, Place
-from .text import Token, comparable, normalized_spelling, is_cased_script, language_of, morphology, name_key, romanize, script_of, sentences, skeleton, tokens, unbroken, word_zipf
+from .text import (Token, arabic_romanization, comparable, consonants, countries_speaking, is_cased_script, language_of,
+                   morphology, name_key, normalized_spelling, romanize, script_of, sentences, skeleton, tokens, unbroken,
+                   word_zipf)
 
 #: Minimum similarity of two romanisations for a cross-script match.
 TRANSLIT_SIMILARITY = 0.8
@@ -75,6 +77,8 @@ def _transliterated(gazetteer: Gazetteer, surface: str) -> list[Candidate]:
     """Candidates whose name, romanised, is close to ``surface`` romanised."""
     if len(romanize(surface)) < 4:
         return []
+    if script_of(surface) == "Arabic":
+        return _arabic_transliterated(gazetteer, surface)
     skel = skeleton(surface)
     if len(skel) < 3:
         return []
@@ -94,6 +98,27 @@ def _transliterated(gazetteer: Gazetteer, surface: str) -> list[Candidate]:
     return list(best.values())
 
 
+def _arabic_transliterated(gazetteer: Gazetteer, surface: str) -> list[Candidate]:
+    """Places of the Arabic-speaking countries that GeoNames lists with no Arabic name, whose
+    romanised name has the consonants of ``surface`` (الخفجي: Al Khafjī in Saudi Arabia).
+
+    Arabic leaves short vowels unwritten, so only consonants are compared, and exactly; a place
+    elsewhere is known in Arabic by a name of its own, not by a spelling of this one.
+    """
+    spelling = arabic_romanization(surface)
+    mine = consonants(comparable(spelling))
+    if len(mine) < 3:
+        return []
+    best: dict[str, Candidate] = {}
+    for place, comp, scripts in gazetteer.by_skeleton(skeleton(spelling)):
+        if "Arabic" in scripts.split(" ") or place.country_code not in countries_speaking("ar") \
+                or (place.source.startswith("geonames:") and place.population < TRANSLIT_MIN_POPULATION
+                    and not place.is_context) or consonants(comp) != mine:
+            continue
+        best[place.source] = Candidate(place, "transliterated", 1.0)
+    return list(best.values())
+
+
 def _lookup(gazetteer: Gazetteer, surface: str, last: str, whole_word: bool) -> list[Candidate]:
     found: list[Candidate] = [Candidate(p, "exact") for p in gazetteer.exact(name_key(surface))]
     if not found:
@@ -103,8 +128,11 @@ def _lookup(gazetteer: Gazetteer, surface: str, last: str, whole_word: bool) -> 
                 found = [Candidate(p, "inflected", 0.9) for p in places]
                 break
     # a name in a script GeoNames may lack also gets its spellings in other scripts
-    # (하산 is listed for Hassan in India; the station Хасан has no Korean name)
-    if (whole_word and " " not in surface and not surface.isascii() and word_zipf(surface) < COMMON_WORD_ZIPF
+    # (하산 is listed for Hassan in India; the station Хасан has no Korean name); Arabic news
+    # names its towns so often that its word lists count them (الخفجي 3.2), and the Arabic
+    # comparison is strict enough to let them through
+    common = VERY_COMMON_WORD_ZIPF if script_of(surface) == "Arabic" else COMMON_WORD_ZIPF
+    if (whole_word and " " not in surface and not surface.isascii() and word_zipf(surface) < common
             # nor an everyday word behind a particle (방문을: 방문, "visit")
             and all(word_zipf(v) < VERY_COMMON_WORD_ZIPF for v in _inflection_variants(last))):
         known = {c.place.source for c in found}
@@ -256,9 +284,12 @@ def whole_text_mention(text: str, gazetteer: Gazetteer) -> Mention | None:
 def _prefix_variants(surface: str) -> list[str]:
     """Spellings a name may be looked up under in scripts whose words take prefixes
     (``morphology.toml``: ``prefixes`` written onto the name, ``split_before`` a word run together
-    with the one before it): بحفرالباطن -> حفرالباطن, بحفر الباطن, حفر الباطن."""
+    with the one before it, ``article`` taken off a one-word name or put on it): بحفرالباطن ->
+    حفرالباطن, بحفر الباطن, حفر الباطن; ضبعة -> الضبعة."""
     rules = morphology().get(script_of(surface), {})
     out = [surface[len(p):] for p in rules.get("prefixes", []) if surface.startswith(p) and len(surface) > len(p) + 3]
+    if (article := rules.get("article")) and " " not in surface:  # ضبعة is الضبعة (El Dabaa)
+        out.append(surface[len(article):] if surface.startswith(article) else article + surface)
     for form in [surface, *out]:
         for joined in rules.get("split_before", []):
             k = form.find(joined, 2)
@@ -316,6 +347,8 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
             if (part[:1].isupper() or not is_cased_script(part)) and \
                     not (n == 1 and word_zipf(part) >= VERY_COMMON_WORD_ZIPF and not _prominent(gazetteer, part)):
                 places = gazetteer.exact(name_key(part))
+                if not places and n == 1:  # "منطقة ضبعة": the area of (El) Dabaa
+                    places = next((found for v in _prefix_variants(part) if (found := gazetteer.exact(name_key(v)))), [])
                 size = max((p.population for p in places), default=-1)
                 if places and (best is None or size > best[0]):
                     best = (size, part, places)

@@ -143,6 +143,39 @@ def skeleton(name: str) -> str:
     return "".join(out)
 
 
+#: The letters the Arabic article's l takes the sound of: الشمس is ash-shams; GeoNames writes
+#: An Nu‘ayrīyah for النعيرية and Al Khafjī for الخفجي.
+_SUN_LETTERS = frozenset("تثدذرزسشصضطظلن")
+
+
+def arabic_romanization(word: str) -> str:
+    """``romanize`` of an Arabic word with its article as GeoNames writes it: "al", or its
+    first letter doubled before a sun letter (الخفجي -> "alkhfjy", النعيرية -> "anyryh")."""
+    word = name_key(word)
+    if word.startswith("ال") and len(word) > 3:
+        rest = word[2:]
+        return ("a" if rest[0] in _SUN_LETTERS else "al") + romanize(rest)
+    return romanize(word)
+
+
+def consonants(spelling: str) -> str:
+    """A comparable romanisation's first letter and its consonants after it, each run of one
+    letter merged: what Arabic writes, which leaves short vowels out and writes long ones as the
+    letters for w and y (``comparable`` writes w as v): "alkhfjy" and "alkhafji" both give
+    "alkhfj", "hvly" and "havalli" "hl"."""
+    return spelling[:1] + regex.sub(r"(.)\1+", r"\1", regex.sub("[aeiouyvw]", "", spelling[1:]))
+
+
+@lru_cache(maxsize=8)
+def countries_speaking(lang: str) -> frozenset[str]:
+    """The countries where ``lang`` is an official language (ISO 3166 codes, from CLDR by way
+    of babel)."""
+    from babel.core import get_global
+
+    return frozenset(code for code, langs in get_global("territory_languages").items()
+                     if langs.get(lang, {}).get("official_status") in ("official", "de_facto_official"))
+
+
 _COMPARABLE_RULES = (("ck", "k"), ("q", "k"), ("x", "ks"), ("w", "v"))
 _NASAL_BEFORE_VELAR = regex.compile(r"m(?=[gk])")
 
