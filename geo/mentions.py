@@ -298,6 +298,12 @@ def _prefix_variants(surface: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=16)
+def _designators(script: str) -> frozenset[str]:
+    """Words of ``script`` that say what kind of place a name is (``morphology.toml``)."""
+    return frozenset(name_key(w) for w in morphology().get(script, {}).get("designators", []))
+
+
 def _prominent(gazetteer: Gazetteer, word: str) -> bool:
     """True for a word that, however common, is first of all a well-known place: a country, a
     region, a capital or a big city ("Colorado", "Dubai"; not "State", "World")."""
@@ -340,10 +346,13 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
     # a name the gazetteer lacks may hold one it knows: "Colorado State University" is in Colorado,
     # "Dubai World Cup" in Dubai, مرفأ بيروت (the port of Beirut) in Beirut: the longest such name
     # first, and of those the one naming the biggest place (مرفأ, port, is also a town's name)
+    designators = _designators(script_of(surface))
     for n in range(len(words) - 1, 0, -1):
         best: tuple[int, str, list[Place]] | None = None
         for i in range(len(words) - n + 1):
             part = surface[words[i].start:words[i + n - 1].end]
+            if n == 1 and designators and {name_key(v) for v in (part, *_prefix_variants(part))} & designators:
+                continue  # مدينة (city) of مدينة الجهراء is not Medina
             if (part[:1].isupper() or not is_cased_script(part)) and \
                     not (n == 1 and word_zipf(part) >= VERY_COMMON_WORD_ZIPF and not _prominent(gazetteer, part)):
                 places = gazetteer.exact(name_key(part))

@@ -164,9 +164,13 @@ def test_arabic_names_geonames_lists_only_in_latin_and_names_without_their_artic
     assert placed("المنيل") == []
     # a name is written with the article or without: ضبعة is الضبعة (El Dabaa), البترا is بترا (Petra,
     # at Wadi Musa), also inside a longer name the gazetteer lacks (منطقة ضبعة, the Dabaa area)
-    for surface, lat, lon in (("ضبعة", 31.03, 28.44), ("البترا", 30.32, 35.48), ("منطقة ضبعة", 31.03, 28.44)):
+    for surface, lat, lon in (("ضبعة", 31.03, 28.44), ("البترا", 30.32, 35.48), ("منطقة ضبعة", 31.03, 28.44),
+                              # مدينة (city) is also Medina's Arabic name: the city of Jahra is Jahra
+                              ("مدينة الجهراء", 29.34, 47.66)):
         found = placed(surface)
         assert found and all(haversine_km(c.place.lat, c.place.lon, lat, lon) < 20 for c in found), surface
+    # a city whose own name the gazetteer lacks is left unplaced, not put at Medina
+    assert placed("مدينة صباح الأحمد") == []
 
 
 def test_a_name_holding_known_names_is_placed_at_the_biggest(gazetteer):
