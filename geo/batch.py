@@ -4,7 +4,9 @@ Input lines are ``{"id": ..., "text": ..., "lang": ...}`` (``lang`` optional: th
 code of the text's language, else it is told from the text where it matters); output
 lines are ``{"id": ..., "places": [...]}`` with the fields of ``places --format json``,
 in input order. A line that is not such an object is reported on standard error
-(with its number) and skipped; the run goes on. Progress goes to standard error.
+(with its number) and skipped; the run goes on. A document that meets a fault of geojourney's
+own gets an output line with no places and an ``"error"``, is reported on standard error, and
+the run goes on too (its exit status is then 1). Progress goes to standard error.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterator
 
-from .errors import InputError
+from .errors import GeojourneyError, InputError
 
 PROGRESS_EVERY = 1000
 BATCH = 200  # documents per task on Dask
@@ -63,9 +65,29 @@ def places_of(batch: list[tuple[Any, str, str | None]], gazetteers: list[str]) -
         _GAZETTEER["g"] = Gazetteer(gazetteers)
     out = []
     for ident, text, lang in batch:
-        mentions = place_mentions(text, _GAZETTEER["g"], lang) if text.strip() else []
-        out.append(json.dumps({"id": ident, "places": [mention_record(m) for m in mentions]}, ensure_ascii=False))
+        try:
+            mentions = place_mentions(text, _GAZETTEER["g"], lang) if text.strip() else []
+            record = {"id": ident, "places": [mention_record(m) for m in mentions]}
+        except GeojourneyError:
+            raise  # the input or the data as a whole: the run stops with one line
+        except Exception as exc:  # noqa: BLE001 - one document's fault must not cost the others theirs
+            record = {"id": ident, "places": [], "error": f"internal error: {exc.__class__.__name__}: {exc}"}
+        out.append(json.dumps(record, ensure_ascii=False))
     return out
+
+
+def _report_failed(lines: list[str]) -> int:
+    """Report on standard error the documents among ``lines`` that met a fault; how many."""
+    failed = 0
+    for line in lines:
+        if line.endswith("]}"):  # nothing after the places: no error (nearly every line)
+            continue
+        doc = json.loads(line)
+        if "error" in doc:
+            print(f"geojourney: document {json.dumps(doc['id'], ensure_ascii=False)}: {doc['error']}"
+                  " (please report it)", file=sys.stderr)
+            failed += 1
+    return failed
 
 
 def _local_results(docs: list[tuple[Any, str, str | None]], gazetteers: list[str]) -> Iterator[tuple[list[str], int]]:
@@ -102,7 +124,7 @@ def _local_results(docs: list[tuple[Any, str, str | None]], gazetteers: list[str
 def places_jsonl(source: str, gazetteers: list[str], engine: str = "local", scheduler: str | None = None) -> int:
     """Run the batch; returns the exit status (0, or 1 when some lines were skipped)."""
     docs: list[tuple[Any, str, str | None]] = []
-    skipped = 0
+    skipped = failed = 0
     for n, line in _lines(source):
         if not line.strip():
             continue
@@ -119,13 +141,16 @@ def places_jsonl(source: str, gazetteers: list[str], engine: str = "local", sche
         results = map_on_dask(places_of, batches, scheduler, gazetteers=list(gazetteers))
         for lines in results:
             sys.stdout.write("".join(x + "\n" for x in lines))
+            failed += _report_failed(lines)
     else:
         done = 0
         for lines, size in _local_results(docs, list(gazetteers)):
             sys.stdout.write("".join(x + "\n" for x in lines))
+            failed += _report_failed(lines)
             done += size
             if done % PROGRESS_EVERY < size and len(docs) > PROGRESS_EVERY:
                 print(f"geojourney: {done:,} of {len(docs):,} documents", file=sys.stderr)
     sys.stdout.flush()
-    print(f"geojourney: {len(docs):,} documents, {skipped} lines skipped", file=sys.stderr)
-    return 1 if skipped else 0
+    print(f"geojourney: {len(docs):,} documents, {skipped} lines skipped"
+          + (f", {failed} failed" if failed else ""), file=sys.stderr)
+    return 1 if skipped or failed else 0

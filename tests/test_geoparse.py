@@ -201,6 +201,30 @@ def test_batch_in_process_leaves_the_garbage_collector_as_it_was(tmp_path, capsy
     assert all([p["name"] for p in x["places"]] == ["Moscow", "Kazan"] for x in lines)
 
 
+def test_a_fault_on_one_document_costs_only_that_document(tmp_path, capsys, monkeypatch):
+    from geo import batch, pipeline
+
+    real = pipeline.place_mentions
+
+    def faulty(text, gazetteer, lang=None):  # a fault of geojourney's own, injected on one document
+        if "Atlantis" in text:
+            raise ZeroDivisionError("division by zero")
+        return real(text, gazetteer, lang)
+
+    monkeypatch.setattr(pipeline, "place_mentions", faulty)
+    src = tmp_path / "in.jsonl"
+    texts = ["Trains left Moscow for Kazan."] * 45 + ["The ship sailed for Atlantis."] + ["He flew to Kazan."] * 4
+    src.write_text("".join(json.dumps({"id": k, "text": t}) + "\n" for k, t in enumerate(texts)), "utf-8")
+    assert batch.places_jsonl(str(src), []) == 1  # on both cores: the forked workers inherit the fault
+    out = capsys.readouterr()
+    lines = [json.loads(x) for x in out.out.splitlines()]
+    assert [x["id"] for x in lines] == list(range(50))
+    assert lines[45] == {"id": 45, "places": [], "error": "internal error: ZeroDivisionError: division by zero"}
+    assert [p["name"] for p in lines[46]["places"]] == ["Kazan"] and "error" not in lines[44]
+    assert "geojourney: document 45: internal error: ZeroDivisionError" in out.err
+    assert "50 documents, 0 lines skipped, 1 failed" in out.err
+
+
 def test_what_the_gazetteer_says_of_names_and_name_beginnings(gazetteer):
     assert gazetteer.knows("new york") and not gazetteer.knows("new yor")
     assert gazetteer.knows_prefix("new yo") and not gazetteer.knows_prefix("qqxv ")
