@@ -24,7 +24,8 @@ import regex
 from .errors import DataError
 from .gazetteer import Gazetteer
 from .mentions import PROMINENT_CITY
-from .text import LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, name_key, script_of, word_zipf
+from .text import (LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, is_cased_script, name_key, script_of,
+                   word_zipf)
 
 #: Scripts the shipped model has seen enough of to be trusted with.
 TRAINED_SCRIPTS = frozenset({"Latin", "Arabic"})
@@ -347,7 +348,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     broken = {j for j, t in enumerate(toks)
               if (t.text in LINE_HYPHENS or t.text == "-") and _broken_at(text, toks, j) == 2}
     spans: list[tuple[int, int]] = []
-    start = last = None  # the run's start and its last word (a run never ends on "," nor on a full stop)
+    # the run's start and its last word: a run never ends on "," nor on a full stop, nor, begun with a
+    # capital, on a word without one in a script that has them ("State of", "US consulate in", "Cork city")
+    start = last = None
     for i, tok in enumerate(toks):
         if broken and (i in broken or i - 1 in broken):
             # a word broken across lines ("Chi¬ cago") is in a name whole or not at all, as its first part is
@@ -356,6 +359,11 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
             continue
         if last is not None and last is toks[i - 1] and _abbreviation_dot(toks, i, gazetteer):
             last = tok  # "Calif." ends here or goes on ("St. Louis")
+        elif start is not None and _full_stop(text, toks, i):
+            if last is not None:  # a sentence's end ends the run ("Cagliari.\nPrusse", "North Avenue. Lane")
+                spans.append((start, last.end))
+            start = last = None
+            continue
         proper_form = cased_names and i > 0 and "gz:inflected" in marks[i] \
             and toks[i - 1].text[-1] not in _SENTENCE_END
         inside = 1.0 - tagger.marginal("O", i) >= _threshold(tok, marks[i], latin_words, proper_form)  # B or I
@@ -367,7 +375,11 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
             if last is not None:
                 spans.append((start, last.end))
             start = last = None
-        if start is not None and tok.text[0].isalnum():
+        if start is not None and tok.text[0].isalnum() and not (
+                tok.text[0].islower() and text[start].isupper() and is_cased_script(tok.text)
+                and toks[i - 1].end < tok.start):
+            # (a run all in small letters, as tweets write names, is taken as it is, and a word's part
+            # after a hyphen where a scanned line break was lost: "Hel-singfors")
             last = tok
     if start is not None and last is not None:
         spans.append((start, last.end))
@@ -446,6 +458,14 @@ def _abbreviation_dot(toks: list[Token], i: int, gazetteer: Gazetteer) -> bool:
         return False
     return any(_abbreviates(word.casefold(), p.name.casefold()) for p in gazetteer.exact(name_key(word))
                if p.feature in ("region", "country") or p.population >= PROMINENT_CITY)
+
+
+def _full_stop(text: str, toks: list[Token], i: int) -> bool:
+    """True when token ``i`` is a full stop that ends a sentence: right after a word of three
+    letters or more (not "St." nor "Mt."), with a space or a line break after it."""
+    word = toks[i - 1].text if i else ""
+    return toks[i].text == "." and i + 1 < len(toks) and toks[i - 1].end == toks[i].start and len(word) >= 3 \
+        and word.isalpha() and toks[i + 1].start > toks[i].end and text[toks[i].end:toks[i + 1].start].isspace()
 
 
 def _abbreviates(short: str, name: str) -> bool:

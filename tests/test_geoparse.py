@@ -337,6 +337,17 @@ def test_abbreviated_names_keep_their_dot_and_full_stops_stay_out(gazetteer):
     _near(m["Calif."], 37.25, -119.75)
 
 
+def test_a_name_ends_at_a_full_stop_and_on_a_word_with_a_capital(gazetteer):
+    # a sentence's end ends a name the model would run on into the next sentence
+    assert list(_placed("Die Lage in Frankfurt. Reuter meldet neue Unruhen.", gazetteer))[:1] == ["Frankfurt"]
+    # a name begun with a capital does not end on a word without one ("Cork city", "State of") ...
+    m = _placed("The flood reached Cork city on Friday.", gazetteer)
+    assert list(m) == ["Cork"]
+    _near(m["Cork"], 51.9, -8.47, km=20)
+    # ... but a word's part after a hyphen where a scanned line break was lost is the word's
+    assert "Hel-singfors" in _placed("Yesterday the vessel reached Hel-singfors harbour.", gazetteer)
+
+
 def test_tagging_drops_only_features_the_model_has_no_weight_for(gazetteer):
     from geo.recognizer import _model_attributes, _tagger, tagger_tokens, token_features
 
