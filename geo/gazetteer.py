@@ -32,7 +32,7 @@ from .errors import InputError
 from .model import Place
 from .text import comparable, morphology, name_key, romanize, script_of, skeleton
 
-_FORMAT = 26  # bump when the index layout changes
+_FORMAT = 28  # bump when the index layout changes
 MAX_NAME_TOKENS = 5
 GEONAMES_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
 

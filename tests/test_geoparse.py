@@ -47,7 +47,7 @@ def test_world_regions_that_span_countries_lie_among_them(gazetteer):
         assert m[name].place.feature == "continent" and not m[name].place.country_code, name
         _near(m[name], lat, lon, km=50)
     for other, english in (("الشرق الأوسط", "Middle East"), ("Ближний Восток", "Middle East"), ("Karibik", "Caribbean"),
-                           ("Südostasien", "Southeast Asia")):
+                           ("Südostasien", "Southeast Asia"), ("한반도", "Korean Peninsula")):
         assert english in {p.name for p in gazetteer.exact(name_key(other))}, other
     # a region is a place's context, never a stop of a journey
     assert m["Middle East"].place.is_context
@@ -267,6 +267,9 @@ def test_regions_geonames_writes_inverted_are_found_as_said(gazetteer):
 def test_other_names_of_countries_and_names_inside_unknown_ones(gazetteer):
     m = _placed("The Holy See said the Republic of Korea had been invited.", gazetteer)
     assert m["Holy See"].place.country_code == "VA" and m["Republic of Korea"].place.country_code == "KR"
+    # the name news gives the State of Palestine, not the towns of Texas and Illinois
+    m = _placed("Aid convoys crossed from Egypt into Palestine on Monday.", gazetteer)
+    assert m["Palestine"].place.country_code == "PS" and m["Palestine"].place.feature == "country"
     # an unknown name holding a well-known place, however common the word: a partial match, never a guess
     m = _placed("The Dubai World Cup was run on Saturday.", gazetteer)["Dubai World Cup"]
     assert m.match == "partial" and m.place.country_code == "AE"
