@@ -149,8 +149,9 @@ _SUN_LETTERS = frozenset("تثدذرزسشصضطظلن")
 
 
 def arabic_romanization(word: str) -> str:
-    """``romanize`` of an Arabic word with its article as GeoNames writes it: "al", or its
-    first letter doubled before a sun letter (الخفجي -> "alkhfjy", النعيرية -> "anyryh")."""
+    """``romanize`` of an Arabic word with its article as GeoNames writes it: "al", or "a" before
+    a sun letter, whose sound the l takes (الخفجي -> "alkhfjy" as Al Khafjī, النعيرية -> "anyryh"
+    as An Nu‘ayrīyah)."""
     word = name_key(word)
     if word.startswith("ال") and len(word) > 3:
         rest = word[2:]
