@@ -35,6 +35,13 @@ PROMINENT_CITY = 100_000
 BIG_PLACE = 1_000_000
 #: Places smaller than this lose to a common German noun of the same spelling.
 GERMAN_NOUN_MAX_POPULATION = 100_000
+#: Words that go before place names ("Northeast Georgia", "Fort Worth", "South Ossetia"): no given name
+#: before a surname, and, alone, not the place a longer name holds.
+PLACE_NAME_PREFIXES = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern",
+    "eastern", "western", "central", "upper", "lower", "greater", "new", "old", "little", "great", "mid", "middle",
+    "inner", "outer", "downtown", "metro", "rural", "coastal", "united", "lake", "mount", "port", "fort", "saint",
+    "san", "santa", "st"})
 _JOINERS = {" ", "-", "‐", "–", "\u00a0", "'"}
 
 
@@ -351,8 +358,9 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
         best: tuple[int, str, list[Place]] | None = None
         for i in range(len(words) - n + 1):
             part = surface[words[i].start:words[i + n - 1].end]
-            if n == 1 and designators and {name_key(v) for v in (part, *_prefix_variants(part))} & designators:
-                continue  # مدينة (city) of مدينة الجهراء is not Medina
+            if n == 1 and (part.casefold() in PLACE_NAME_PREFIXES or designators and
+                           {name_key(v) for v in (part, *_prefix_variants(part))} & designators):
+                continue  # "South" of South Ossetia is no region of Cameroon, مدينة (city) of مدينة الجهراء not Medina
             if (part[:1].isupper() or not is_cased_script(part)) and \
                     not (n == 1 and word_zipf(part) >= VERY_COMMON_WORD_ZIPF and not _prominent(gazetteer, part)):
                 places = gazetteer.exact(name_key(part))

@@ -23,7 +23,7 @@ import regex
 
 from .errors import DataError
 from .gazetteer import Gazetteer
-from .mentions import PROMINENT_CITY
+from .mentions import PLACE_NAME_PREFIXES, PROMINENT_CITY
 from .text import (LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, is_cased_script, name_key, script_of,
                    word_zipf)
 
@@ -63,12 +63,7 @@ _SENTENCE_END = set(".!?:;\"“”«»\n")
 SURNAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "del", "der", "den", "la", "le", "bin", "al", "el", "du",
                                "dos", "das", "ter", "ten"})
 GIVEN_NAME_MAX_ZIPF = 4.5
-#: ... and not one of these, which go before place names ("Northeast Georgia", "Fort Worth").
-PLACE_NAME_PREFIXES = frozenset({
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern",
-    "eastern", "western", "central", "upper", "lower", "greater", "new", "old", "little", "great", "mid", "middle",
-    "inner", "outer", "downtown", "metro", "rural", "coastal", "united", "lake", "mount", "port", "fort", "saint",
-    "san", "santa", "st"})
+#: ... and not one of ``PLACE_NAME_PREFIXES``, which go before place names ("Northeast Georgia", "Fort Worth").
 #: Languages that write every noun with a capital: a capital word before another tells nothing there.
 NOUN_CAPITALIZING = frozenset({"de", "lb"})
 _HYPHENS = LINE_HYPHENS | MAYBE_LINE_HYPHENS

@@ -273,6 +273,13 @@ def test_other_names_of_countries_and_names_inside_unknown_ones(gazetteer):
     # an unknown name holding a well-known place, however common the word: a partial match, never a guess
     m = _placed("The Dubai World Cup was run on Saturday.", gazetteer)["Dubai World Cup"]
     assert m.match == "partial" and m.place.country_code == "AE"
+    # a word that goes before place names is not the place a longer name holds: "South" of South Ossetia
+    # is no region of Cameroon or Rwanda (their South, Southern); unknown, the name is listed unplaced
+    from geo.mentions import _span_candidates
+
+    text = "Russian troops stayed in South Ossetia after the war."
+    start = text.index("South Ossetia")
+    assert _span_candidates(text, start, start + len("South Ossetia"), gazetteer, "en") == []
 
 
 def test_a_county_of_one_or_two_towns_is_placed_about_them(gazetteer):
