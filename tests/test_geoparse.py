@@ -277,9 +277,17 @@ def test_other_names_of_countries_and_names_inside_unknown_ones(gazetteer):
     # is no region of Cameroon or Rwanda (their South, Southern); unknown, the name is listed unplaced
     from geo.mentions import _span_candidates
 
-    text = "Russian troops stayed in South Ossetia after the war."
-    start = text.index("South Ossetia")
-    assert _span_candidates(text, start, start + len("South Ossetia"), gazetteer, "en") == []
+    def candidates(text, name):
+        start = text.index(name)
+        return _span_candidates(text, start, start + len(name), gazetteer, "en")
+
+    assert candidates("Russian troops stayed in South Ossetia after the war.", "South Ossetia") == []
+    # nor a word that says what kind of place it is: the Abaco Islands are not Hong Kong's Islands
+    # District, Osney Island not Iceland, the Bay Area not the town of Bay; Hatteras Island is Hatteras
+    for name in ("Abaco Islands", "Osney Island", "Bay Area"):
+        assert candidates(f"The storm hit the {name} on Monday.", name) == [], name
+    [hatteras] = {c.place.source: c for c in candidates("The storm hit Hatteras Island.", "Hatteras Island")}.values()
+    assert hatteras.match == "partial" and hatteras.place.country_code == "US"
 
 
 def test_a_county_of_one_or_two_towns_is_placed_about_them(gazetteer):
