@@ -59,11 +59,11 @@ ABBREVIATION_MAX_ZIPF = 5.0
 _SENTENCE_END = set(".!?:;\"“”«»\n")
 #: A person's surname, said again alone, is no place ("Ashley Sutton ... Sutton says", "Mike de Kock",
 #: "Mario Diaz-Balart"): the word before the surname is a given name (title case, outside every
-#: name found, not this common a word), with these words between them ...
+#: name found, not this common a word, nor one of the words that go before place names,
+#: ``PLACE_NAME_PREFIXES``: "Northeast Georgia", "Fort Worth"), with these words between them ...
 SURNAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "del", "der", "den", "la", "le", "bin", "al", "el", "du",
                                "dos", "das", "ter", "ten"})
 GIVEN_NAME_MAX_ZIPF = 4.5
-#: ... and not one of ``PLACE_NAME_PREFIXES``, which go before place names ("Northeast Georgia", "Fort Worth").
 #: Languages that write every noun with a capital: a capital word before another tells nothing there.
 NOUN_CAPITALIZING = frozenset({"de", "lb"})
 _HYPHENS = LINE_HYPHENS | MAYBE_LINE_HYPHENS
