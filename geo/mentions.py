@@ -358,14 +358,13 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
         best: tuple[int, str, list[Place]] | None = None
         for i in range(len(words) - n + 1):
             part = surface[words[i].start:words[i + n - 1].end]
-            if n == 1 and (part.casefold() in PLACE_NAME_PREFIXES or designators and
-                           {name_key(v) for v in (part, *_prefix_variants(part))} & designators):
+            # a one-word part also under its other spellings ("منطقة ضبعة": the area of (El) Dabaa)
+            forms = [part, *_prefix_variants(part)] if n == 1 else [part]
+            if n == 1 and (part.casefold() in PLACE_NAME_PREFIXES or {name_key(v) for v in forms} & designators):
                 continue  # "South" of South Ossetia is no region of Cameroon, مدينة (city) of مدينة الجهراء not Medina
             if (part[:1].isupper() or not is_cased_script(part)) and \
                     not (n == 1 and word_zipf(part) >= VERY_COMMON_WORD_ZIPF and not _prominent(gazetteer, part)):
-                places = gazetteer.exact(name_key(part))
-                if not places and n == 1:  # "منطقة ضبعة": the area of (El) Dabaa
-                    places = next((found for v in _prefix_variants(part) if (found := gazetteer.exact(name_key(v)))), [])
+                places = next((found for v in forms if (found := gazetteer.exact(name_key(v)))), [])
                 size = max((p.population for p in places), default=-1)
                 if places and (best is None or size > best[0]):
                     best = (size, part, places)
