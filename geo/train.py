@@ -98,17 +98,59 @@ def fit_recognizer(docs: list[dict], gazetteer, target: Path) -> None:
     """Train the toponym CRF on ``docs`` and write it to ``target``."""
     import pycrfsuite
 
-    from .recognizer import bio_labels, tagger_tokens, token_features
+    from .recognizer import bio_labels, gazetteer_marks, tagger_tokens, token_features
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for doc in docs:
         toks = tagger_tokens(doc["text"])
         if toks:
             spans = [(t["start"], t["end"]) for t in doc["toponyms"]]
-            features = token_features(doc["text"], toks, gazetteer, lang=_language(doc))
-            trainer.append(features, bio_labels(toks, spans))
+            marks = gazetteer_marks(doc["text"], toks, gazetteer, _language(doc))
+            features = token_features(doc["text"], toks, gazetteer, marks)
+            labels = bio_labels(toks, spans)
+            for a, b in annotated_parts(toks, spans, marks):
+                trainer.append(features[a:b], labels[a:b])
     trainer.set_params(CRF_PARAMS)
     trainer.train(str(target))
+
+
+#: A stretch of text this long (characters) with no toponym marked, though it names places the
+#: gazetteer knows well, was left unannotated; so much is left of it on either side.
+UNANNOTATED_GAP = 3000
+UNANNOTATED_MARGIN = 500
+#: ... at least this many such names (countries, regions, towns of 100,000).
+UNANNOTATED_NAMES = 3
+
+
+def annotated_parts(toks: list, spans: list[tuple[int, int]], marks: list[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """The token ranges ``[a, b)`` of a document to learn from: all of it, but for long stretches
+    that name well-known places and mark none of them.
+
+    Some corpora annotate only parts of their documents (HIPE-2022's German test files mark
+    nothing in half their text, Wien unmarked 101 times); learning "O" for every name there
+    would teach the model that Wien and Stuttgart are not places.
+    """
+    starts, ends = sorted(s for s, _ in spans), sorted(e for _, e in spans)
+    bounds = list(zip([0, *ends], [*starts, toks[-1].end if toks else 0]))  # the stretches between marks
+    dropped: list[tuple[int, int]] = []
+    for lo, hi in bounds:
+        if hi - lo <= UNANNOTATED_GAP:
+            continue
+        known = sum(1 for t, m in zip(toks, marks) if lo <= t.start < hi and m and m[0] == "gz:B"
+                    and (m[1] in ("gz:country", "gz:region") or int(m[2].removeprefix("gz:size=")) >= 5))
+        if known >= UNANNOTATED_NAMES:
+            dropped.append((lo + UNANNOTATED_MARGIN, hi - UNANNOTATED_MARGIN))
+    if not dropped:
+        return [(0, len(toks))]
+    keep = [not any(lo <= t.start < hi for lo, hi in dropped) for t in toks]
+    parts, a = [], None
+    for i, k in enumerate([*keep, False]):
+        if k and a is None:
+            a = i
+        elif not k and a is not None:
+            parts.append((a, i))
+            a = None
+    return parts
 
 
 def _language(doc: dict) -> str | None:

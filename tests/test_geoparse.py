@@ -95,6 +95,32 @@ def test_german_and_french_news_text(gazetteer):
     _near(m["Marseille"], 43.30, 5.38, km=20) and _near(m["Paris"], 48.85, 2.35, km=20)
 
 
+def test_training_leaves_out_stretches_left_unannotated(gazetteer):
+    # a corpus that marks places in part of a document only: the long stretch naming Wien, Berlin and
+    # Paris with none of them marked is not learnt from; the marked part and a short gap are
+    from geo.recognizer import gazetteer_marks, tagger_tokens
+    from geo.train import UNANNOTATED_GAP, annotated_parts
+
+    marked = "Der Zug fuhr von Basel nach Bern. "
+    filler = "Die Sitzung dauerte lange und man sprach über vieles. "
+    half = filler * (UNANNOTATED_GAP // len(filler) // 2 + 10)
+    unmarked = half + "Man reiste nach Wien, Berlin und Paris. " + half
+    text = marked + unmarked + marked
+    spans = [(text.find("Basel"), text.find("Basel") + 5), (text.find("Bern"), text.find("Bern") + 4),
+             (text.rfind("Basel"), text.rfind("Basel") + 5), (text.rfind("Bern"), text.rfind("Bern") + 4)]
+    toks = tagger_tokens(text)
+    parts = annotated_parts(toks, spans, gazetteer_marks(text, toks, gazetteer, "de"))
+    kept = {toks[i].text for a, b in parts for i in range(a, b)}
+    assert len(parts) == 2 and {"Basel", "Bern"} <= kept and not {"Wien", "Berlin", "Paris"} & kept
+    # the same stretch with its places marked is learnt from whole
+    spans += [(text.find(w), text.find(w) + len(w)) for w in ("Wien", "Berlin", "Paris")]
+    assert annotated_parts(toks, sorted(spans), gazetteer_marks(text, toks, gazetteer, "de")) == [(0, len(toks))]
+    # a short document without a place marked is learnt from whole (most tweets name none)
+    short = tagger_tokens("Wien, Berlin und Paris, sagte er.")
+    assert annotated_parts(short, [], gazetteer_marks("Wien, Berlin und Paris, sagte er.", short, gazetteer, "de")) \
+        == [(0, len(short))]
+
+
 def test_training_makes_models_the_tools_read(tmp_path):
     docs = [json.loads(x) for x in (EVAL / "geowebnews.jsonl").read_text("utf-8").split("\n") if x.strip()][:40]
     train = tmp_path / "train.jsonl"
