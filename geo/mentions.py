@@ -305,6 +305,22 @@ def _prefix_variants(surface: str) -> list[str]:
     return out
 
 
+def article_before(text: str, start: int) -> str | None:
+    """The article a name at ``start`` leaves off because the word before it holds it ("au Locle":
+    "le"; ``morphology.toml``'s ``articles``), or None."""
+    head = text[max(0, start - 5):start]
+    stripped = head.rstrip()
+    if stripped == head or "\n\n" in head[len(stripped):]:
+        return None
+    word = stripped.rsplit(None, 1)[-1] if stripped else ""  # whole: no article is 5 letters long
+    return _articles().get(word.casefold())
+
+
+@lru_cache(maxsize=1)
+def _articles() -> dict[str, str]:
+    return morphology().get("Latin", {}).get("articles", {})
+
+
 @lru_cache(maxsize=16)
 def _designators(script: str) -> frozenset[str]:
     """Words of ``script`` that say what kind of place a name is (``morphology.toml``)."""
@@ -343,6 +359,8 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
         found = [Candidate(p, "exact") for p in gazetteer.exact(name_key(joined))]
         if not found and lang is not None:
             found = _dictionary_form_candidates(gazetteer, joined, lang)
+    if not found and is_cased_script(surface) and (article := article_before(text, start)):
+        found = [Candidate(p, "inflected", 0.9) for p in gazetteer.exact(f"{article} {name_key(surface)}")]
     if not found:
         for variant in _prefix_variants(surface):
             found = [Candidate(p, "inflected", 0.9) for p in gazetteer.exact(name_key(variant))]

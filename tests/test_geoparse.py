@@ -95,6 +95,21 @@ def test_german_and_french_news_text(gazetteer):
     _near(m["Marseille"], 43.30, 5.38, km=20) and _near(m["Paris"], 48.85, 2.35, km=20)
 
 
+def test_french_names_whose_article_the_word_before_holds(gazetteer):
+    # "au Locle", "du Landeron": à + le, de + le; the name is said without its article (Le Locle)
+    text = "Le notaire du Locle et celui du Landeron partiront demain au Tréport, dit-on à Neuchâtel."
+    m = {x.text: x for x in place_mentions(text, gazetteer, "fr")}
+    _near(m["Locle"], 47.06, 6.75, 10) and _near(m["Landeron"], 47.06, 7.07, 10)
+    _near(m["Tréport"], 50.06, 1.38, 10)
+    m = {x.text: x for x in place_mentions("Il est parti hier soir pour la Nouvelle-Orléans.", gazetteer, "fr")}
+    _near(m["Nouvelle-Orléans"], 29.95, -90.07, 30)
+    # without an article before it, a word is not looked up with one
+    from geo.mentions import article_before
+
+    assert article_before("au Locle", 3) == "le" and article_before("aux Verrières", 4) == "les"
+    assert article_before("Bordeaux Locle", 9) is None and article_before("Locle", 0) is None
+
+
 def test_training_leaves_out_stretches_left_unannotated(gazetteer):
     # a corpus that marks places in part of a document only: the long stretch naming Wien, Berlin and
     # Paris with none of them marked is not learnt from; the marked part and a short gap are
