@@ -313,11 +313,12 @@ def article_before(text: str, start: int) -> str | None:
     if stripped == head or "\n\n" in head[len(stripped):]:
         return None
     word = stripped.rsplit(None, 1)[-1] if stripped else ""  # whole: no article is 5 letters long
-    return _articles().get(word.casefold())
+    return articles().get(word.casefold())
 
 
 @lru_cache(maxsize=1)
-def _articles() -> dict[str, str]:
+def articles() -> dict[str, str]:
+    """The words that hold a name's article, and the article each stands for (``morphology.toml``)."""
     return morphology().get("Latin", {}).get("articles", {})
 
 

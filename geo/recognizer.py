@@ -23,7 +23,7 @@ import regex
 
 from .errors import DataError
 from .gazetteer import Gazetteer
-from .mentions import PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before
+from .mentions import PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles
 from .text import (LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, is_cased_script, name_key, script_of,
                    word_zipf)
 
@@ -155,7 +155,8 @@ def gazetteer_marks(text: str, toks: list[Token], gazetteer: Gazetteer, lang: st
         broken = i + 2 < len(toks) and _broken_at(text, toks, i + 1)
         longest = gazetteer.name_length(keys[i]) or (broken and gazetteer.knows_prefix(keys[i]) and 1)
         hit, inflected = _longest_name(text, toks, keys, i, longest, gazetteer) if longest else None, ()
-        if hit is None and i and (article := article_before(text, toks[i].start)):  # "au Locle": Le Locle
+        if hit is None and i and keys[i - 1] in articles() and (article := article_before(text, toks[i].start)):
+            # "au Locle": Le Locle
             keys[i], word = f"{article} {keys[i]}", keys[i]
             hit = _longest_name(text, toks, keys, i, gazetteer.name_length(article), gazetteer)
             keys[i] = word

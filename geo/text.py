@@ -275,8 +275,8 @@ def language_of(text: str, sample: int = 3000) -> str | None:
     """
     words = _function_words()
     votes: dict[str, float] = {}
-    for m in _TOKEN.finditer(text, 0, sample):
-        langs = words.get(m.group().casefold())
+    for word in _TOKEN.findall(text[:sample].casefold()):  # strings, not match objects: quicker
+        langs = words.get(word)
         if langs:
             for lang in langs:
                 votes[lang] = votes.get(lang, 0.0) + 1.0 / len(langs)
