@@ -312,7 +312,8 @@ def article_before(text: str, start: int) -> str | None:
     stripped = head.rstrip()
     if stripped == head or "\n\n" in head[len(stripped):]:
         return None
-    word = stripped.rsplit(None, 1)[-1] if stripped else ""  # whole: no article is 5 letters long
+    # the five characters hold the whole word before, an article's three letters and more
+    word = stripped.rsplit(None, 1)[-1] if stripped else ""
     return articles().get(word.casefold())
 
 

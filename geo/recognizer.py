@@ -144,7 +144,7 @@ def _broken_at(text: str, toks: list[Token], j: int) -> int:
 def gazetteer_marks(text: str, toks: list[Token], gazetteer: Gazetteer, lang: str | None = None) -> list[tuple[str, ...]]:
     """For each token, what the gazetteer says of the longest name that covers it (or of the
     dictionary form of an inflected word, "Helsingissä": Helsinki, in a language ``lang`` that
-    inflects names)."""
+    inflects names; or of the name with the article the word before it holds, "au Locle": Le Locle)."""
     marks: list[tuple[str, ...]] = [()] * len(toks)
     keys = [name_key(t.text) for t in toks]
     covered = 0  # tokens before this are in a name found already
@@ -156,7 +156,6 @@ def gazetteer_marks(text: str, toks: list[Token], gazetteer: Gazetteer, lang: st
         longest = gazetteer.name_length(keys[i]) or (broken and gazetteer.knows_prefix(keys[i]) and 1)
         hit, inflected = _longest_name(text, toks, keys, i, longest, gazetteer) if longest else None, ()
         if hit is None and i and keys[i - 1] in articles() and (article := article_before(text, toks[i].start)):
-            # "au Locle": Le Locle
             keys[i], word = f"{article} {keys[i]}", keys[i]
             hit = _longest_name(text, toks, keys, i, gazetteer.name_length(article), gazetteer)
             keys[i] = word

@@ -19,8 +19,12 @@ import json
 import math
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from .text import Token
 
 #: L2 penalty of the fit (per weight).
 RIDGE = 0.01
@@ -122,7 +126,7 @@ UNANNOTATED_MARGIN = 500
 UNANNOTATED_NAMES = 3
 
 
-def annotated_parts(toks: list, spans: list[tuple[int, int]], marks: list[tuple[str, ...]]) -> list[tuple[int, int]]:
+def annotated_parts(toks: list[Token], spans: list[tuple[int, int]], marks: list[tuple[str, ...]]) -> list[tuple[int, int]]:
     """The token ranges ``[a, b)`` of a document to learn from: all of it, but for long stretches
     that name well-known places and mark none of them.
 
