@@ -20,10 +20,10 @@ from __future__ import annotations
 import json
 import math
 import os
-import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -46,12 +46,18 @@ def km(lat1, lon1, lat2, lon2) -> float:
 
 
 def run(path: Path, env: dict | None = None) -> tuple[list[dict], float, float]:
-    t = time.perf_counter()
-    res = subprocess.run([sys.executable, "-m", "geo.cli", "places", "--jsonl", str(path)], capture_output=True,
-                         cwd=ROOT, env={**os.environ, **(env or {})})
-    seconds = time.perf_counter() - t
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return [json.loads(x) for x in res.stdout.decode().split("\n") if x.strip()], seconds, peak
+    """Output of ``places --jsonl`` over ``path``, its wall time and the peak resident memory (MB) of that
+    run alone (its own, not that of the training runs before it)."""
+    with tempfile.TemporaryFile() as out:
+        t = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "geo.cli", "places", "--jsonl", str(path)], stdout=out,
+                                stderr=subprocess.DEVNULL, cwd=ROOT, env={**os.environ, **(env or {})})
+        _, _, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - t
+        proc.returncode = 0  # reaped here: tell Popen so
+        out.seek(0)
+        lines = out.read().decode().split("\n")
+    return [json.loads(x) for x in lines if x.strip()], seconds, usage.ru_maxrss / 1024
 
 
 def score(gold_docs: list[dict], predicted: dict) -> dict[str, dict]:
