@@ -15,6 +15,7 @@ text the model never saw is printed beside the fit.
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import math
 from importlib import resources
@@ -135,25 +136,22 @@ def annotated_parts(toks: list[Token], spans: list[tuple[int, int]], marks: list
     would teach the model that Wien and Stuttgart are not places.
     """
     starts, ends = sorted(s for s, _ in spans), sorted(e for _, e in spans)
-    bounds = list(zip([0, *ends], [*starts, toks[-1].end if toks else 0]))  # the stretches between marks
-    dropped: list[tuple[int, int]] = []
-    for lo, hi in bounds:
+    token_starts = [t.start for t in toks]
+    parts, keep_from = [], 0
+    # the stretches between marks, in text order
+    for lo, hi in zip([0, *ends], [*starts, toks[-1].end if toks else 0]):
         if hi - lo <= UNANNOTATED_GAP:
             continue
-        known = sum(1 for t, m in zip(toks, marks) if lo <= t.start < hi and m and m[0] == "gz:B"
+        inside = marks[bisect.bisect_left(token_starts, lo):bisect.bisect_left(token_starts, hi)]
+        known = sum(1 for m in inside if m and m[0] == "gz:B"
                     and (m[1] in ("gz:country", "gz:region") or int(m[2].removeprefix("gz:size=")) >= 5))
         if known >= UNANNOTATED_NAMES:
-            dropped.append((lo + UNANNOTATED_MARGIN, hi - UNANNOTATED_MARGIN))
-    if not dropped:
-        return [(0, len(toks))]
-    keep = [not any(lo <= t.start < hi for lo, hi in dropped) for t in toks]
-    parts, a = [], None
-    for i, k in enumerate([*keep, False]):
-        if k and a is None:
-            a = i
-        elif not k and a is not None:
-            parts.append((a, i))
-            a = None
+            cut = bisect.bisect_left(token_starts, lo + UNANNOTATED_MARGIN)
+            if cut > keep_from:
+                parts.append((keep_from, cut))
+            keep_from = bisect.bisect_left(token_starts, hi - UNANNOTATED_MARGIN)
+    if keep_from < len(toks) or not toks:
+        parts.append((keep_from, len(toks)))
     return parts
 
 

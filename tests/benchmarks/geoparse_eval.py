@@ -52,9 +52,9 @@ def run(path: Path, env: dict | None = None) -> tuple[list[dict], float, float]:
         t = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-m", "geo.cli", "places", "--jsonl", str(path)], stdout=out,
                                 stderr=subprocess.DEVNULL, cwd=ROOT, env={**os.environ, **(env or {})})
-        _, _, usage = os.wait4(proc.pid, 0)
+        _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - t
-        proc.returncode = 0  # reaped here: tell Popen so
+        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here: tell Popen so
         out.seek(0)
         lines = out.read().decode().split("\n")
     return [json.loads(x) for x in lines if x.strip()], seconds, usage.ru_maxrss / 1024
