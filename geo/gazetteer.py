@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import regex
 
 from .cache import cache_dir, cached, load_pickle, save_pickle
 from .errors import InputError
@@ -33,6 +34,9 @@ from .model import Place
 from .text import comparable, morphology, name_key, romanize, script_of, skeleton
 
 _FORMAT = 28  # bump when the index layout changes
+#: A word written short as its first letter, a colon and its end ("H:fors", "S:t"; see ``Gazetteer.spelled_out``).
+_CONTRACTED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}:\p{Ll}+)(?![\p{L}\p{M}\p{N}])")
+MAX_SPELLINGS = 5  # the most places such a word is taken to stand for
 MAX_NAME_TOKENS = 5
 GEONAMES_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
 
@@ -574,6 +578,7 @@ class Gazetteer:
 
         self._kinds: dict[str, tuple[str, int] | None] = {}  # name_kind's answers so far
         self._inflection_tables: dict[str, Any] = {}  # dictionary_form's tables, loaded when first asked
+        self._contractions: dict[str, list[str]] = {}  # _contracted's answers so far
         self.base = _geonames_index()
         self.indexes: list[_Index] = [self.base]
         # GeoNames country files fetched with `geojourney data fetch geonames`
@@ -604,6 +609,7 @@ class Gazetteer:
         if attribution:
             index.attribution = attribution
         other.indexes = [*self.indexes, index]
+        other._kinds, other._contractions = {}, {}  # answers over these indexes, not this one's
         return other
 
     @property
@@ -670,6 +676,36 @@ class Gazetteer:
             if key.endswith(ending) and len(key) - len(ending) >= 3 and self.knows(key[:-len(ending)]):
                 return key[:-len(ending)]
         return None
+
+    def spelled_out(self, name: str, lang: str | None) -> list[str]:
+        """The keys ``name`` may stand for with its contracted words spelled out, in a language that
+        writes names so (``morphology.toml``'s ``contractions``: Swedish "S:t P:burg", "sankt
+        petersburg"; "T:fors", "tammerfors"), the biggest places first; none when it has no such word,
+        or one that no name fits."""
+        rules = morphology().get("language", {}).get(lang or "", {})
+        if ":" not in name or "contractions" not in rules:
+            return []
+        keys = [""]
+        for part in _CONTRACTED.split(name):
+            if _CONTRACTED.fullmatch(part):
+                fixed = rules["contractions"].get(part.casefold())
+                words = [fixed] if fixed else self._contracted(part.casefold(), rules.get("contraction_min_tail", 3))
+            else:
+                words = [part]
+            keys = [k + w for k in keys for w in words][:MAX_SPELLINGS]
+        return [name_key(k) for k in keys]
+
+    def _contracted(self, word: str, min_tail: int) -> list[str]:
+        """The keys of the places named by one word that begins with ``word``'s letter and ends with
+        its part after the colon ("t:fors": "tammerfors"), the biggest first."""
+        letter, tail = word.split(":")
+        if len(tail) < min_tail:
+            return []
+        if word not in self._contractions:
+            sizes = {key: self.name_kind(key)[1] for ix in self.indexes for key in ix.exact.iterkeys(letter)
+                     if key.endswith(tail) and len(key) > len(tail) + 1 and " " not in key}
+            self._contractions[word] = sorted(sizes, key=lambda k: (-sizes[k], k))[:MAX_SPELLINGS]
+        return self._contractions[word]
 
     def name_length(self, first_word: str) -> int:
         """The most words a name beginning with ``first_word`` (a name key) has; 0 if none begins so."""

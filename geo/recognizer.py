@@ -30,9 +30,9 @@ from .text import (LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, is
 #: Scripts the shipped model has seen enough of to be trusted with.
 TRAINED_SCRIPTS = frozenset({"Latin", "Arabic"})
 MODEL_FILE = "toponyms.crfsuite"
-#: Dotted abbreviations ("U.S.", "D.C.", "W.Va.") are one token; so is every other word, and every
-#: other non-space character.
-_TOKEN = regex.compile(r"(?:\p{L}{1,3}\.){2,}|[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
+#: Dotted abbreviations ("U.S.", "D.C.", "W.Va.") are one token, and so are words written short with a
+#: colon ("H:fors", "S:t"); so is every other word, and every other non-space character.
+_TOKEN = regex.compile(r"(?:\p{L}{1,3}\.){2,}|\p{Lu}:\p{Ll}+(?![\p{L}\p{M}\p{N}])|[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
 #: Where a scanned page's line break was lost between two words ("in derMur", "laFrance", "iHangö",
 #: "JosefstadtGeschlossen"): a capital after a lower-case start of a word, or after five lower-case
 #: letters. Names and brands written so ("McAllen", "DeKalb", "LaSalle", "VistaPrint") stay whole.
@@ -147,6 +147,8 @@ def gazetteer_marks(text: str, toks: list[Token], gazetteer: Gazetteer, lang: st
     inflects names; or of the name with the article the word before it holds, "au Locle": Le Locle)."""
     marks: list[tuple[str, ...]] = [()] * len(toks)
     keys = [name_key(t.text) for t in toks]
+    for i in [i for i, t in enumerate(toks) if ":" in t.text]:  # Swedish "H:fors" is Helsingfors
+        keys[i] = next(iter(gazetteer.spelled_out(toks[i].text, lang)), keys[i])
     covered = 0  # tokens before this are in a name found already
     # a name starts at a word that is not lower-case and begins some name of the gazetteer
     for i in [i for i, t in enumerate(toks) if keys[i] and not t.text[0].islower()]:

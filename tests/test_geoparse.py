@@ -110,6 +110,20 @@ def test_french_names_whose_article_the_word_before_holds(gazetteer):
     assert article_before("Bordeaux Locle", 9) is None and article_before("Locle", 0) is None
 
 
+def test_swedish_names_written_short_with_a_colon(gazetteer):
+    # "H:fors" is Helsingfors (Helsinki), "T:fors" Tammerfors (Tampere), "S:t P:burg" Sankt Petersburg
+    text = "Tåget från H:fors anlände i går till T:fors, och i morgon reser han vidare till S:t P:burg."
+    m = {x.text: x for x in place_mentions(text, gazetteer, "sv")}
+    _near(m["H:fors"], 60.17, 24.94, 20) and _near(m["T:fors"], 61.50, 23.76, 20)
+    _near(m["S:t P:burg"], 59.94, 30.31, 30)
+    # the biggest place first, and only where a name can fit: three letters after the colon at least
+    assert gazetteer.spelled_out("T:hus", "sv")[0] == "tavastehus"
+    assert gazetteer.spelled_out("K:lo", "sv") == [] and gazetteer.spelled_out("Kalmar", "sv") == []
+    # a language that does not write names so: Finnish "K:lo" is kello (o'clock), "EU:n" EU's
+    assert gazetteer.spelled_out("T:fors", "fi") == []
+    assert "EU" in {x.text for x in place_mentions("EU:n jäsenmaat kokoontuvat k:lo 10 Brysselissä.", gazetteer, "fi")}
+
+
 def test_training_leaves_out_stretches_left_unannotated(gazetteer):
     # a corpus that marks places in part of a document only: the long stretch naming Wien, Berlin and
     # Paris with none of them marked is not learnt from; the marked part and a short gap are
