@@ -467,6 +467,20 @@ def test_a_surname_said_alone_is_a_person_not_a_town(gazetteer):
     assert {"Denver", "Immokalee", "Georgia", "Atlanta"} <= found  # "Northeast Georgia": no given name there
 
 
+def test_a_surname_taken_for_a_town_each_time_is_still_a_surname():
+    from geo.recognizer import _surnames, tagger_tokens
+
+    def spans(text, word):
+        return [(i, i + len(word)) for i in range(len(text)) if text.startswith(word, i)]
+
+    # the model took "Holloway" for the town every time, "Ian Holloway" too: Ian is a given name
+    text = "Hull manager Ian Holloway was pleased. Holloway said the side had played well."
+    assert _surnames(text, tagger_tokens(text), spans(text, "Holloway"), "en") == {"Holloway"}
+    # a capital word before a name found is no given name unless people are called so
+    text = "The United Way of Metropolitan Atlanta raised $2 million. Atlanta schools will share it."
+    assert _surnames(text, tagger_tokens(text), spans(text, "Atlanta"), "en") == set()
+
+
 def test_surnames_are_not_read_in_languages_that_capitalise_nouns():
     from geo.recognizer import _surnames, tagger_tokens
 
