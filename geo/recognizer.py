@@ -24,7 +24,7 @@ import regex
 from .errors import DataError
 from .gazetteer import Gazetteer
 from .mentions import PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles
-from .text import (LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, is_cased_script, name_key, script_of,
+from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, is_cased_script, name_key, script_of,
                    word_zipf)
 
 #: Scripts the shipped model has seen enough of to be trusted with.
@@ -341,8 +341,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     tagger = _tagger()
     marks = gazetteer_marks(text, toks, gazetteer, lang)
     tagger.set(token_features(text, toks, gazetteer, marks, model_only=True))
-    # the everyday words of the text's language too, in the Latin script ("Juna", train, names a town)
-    latin_words = None if lang is None or lang in SCRIPT_LANGUAGES["Latin"] else (*SCRIPT_LANGUAGES["Latin"], lang)
+    latin_words = everyday_languages(lang)
     # in a language that writes only names with a capital, a capital word inside a sentence is a name
     cased_names = lang is not None and lang not in NOUN_CAPITALIZING
     # the hyphens that break a word across lines
@@ -389,6 +388,16 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = [(s, e) for s, e in spans if text[s:e] not in surnames
                  or (gazetteer.name_kind(name_key(text[s:e])) or ("city",))[0] != "city"]
     return spans
+
+
+def everyday_languages(lang: str | None) -> tuple[str, ...] | None:
+    """The languages whose everyday words a Latin-script word of a text in ``lang`` may be (None: the
+    main three, ``SCRIPT_LANGUAGES``): a text in another script adds its own language ("Juna", train,
+    names a town), and one in another language of the Latin script has its own only (Swedish news
+    writing "i Nancy" does not use the English given name)."""
+    if lang is None or lang in SCRIPT_LANGUAGES["Latin"]:
+        return None
+    return (lang,) if lang in DETECTED_LANGUAGES else (*SCRIPT_LANGUAGES["Latin"], lang)
 
 
 def _is_title(word: str) -> bool:

@@ -124,6 +124,18 @@ def test_swedish_names_written_short_with_a_colon(gazetteer):
     assert "EU" in {x.text for x in place_mentions("EU:n jäsenmaat kokoontuvat k:lo 10 Brysselissä.", gazetteer, "fi")}
 
 
+def test_everyday_words_are_the_texts_own_language():
+    # "Nancy", a French city, is an everyday English given name: a Swedish text is not held to English
+    from geo.recognizer import INSIDE_PROBABILITY, _threshold, everyday_languages
+    from geo.text import Token
+
+    assert everyday_languages("sv") == ("sv",) and everyday_languages("en") is None
+    assert everyday_languages("ru") == ("en", "de", "fr", "ru")  # Latin words in a Cyrillic text
+    nancy, mark = Token("Nancy", 0, 5), ("gz:B", "gz:city", "gz:size=5", "gz:n=1")
+    assert _threshold(nancy, mark, everyday_languages("en")) == INSIDE_PROBABILITY
+    assert _threshold(nancy, mark, everyday_languages("sv")) < INSIDE_PROBABILITY
+
+
 def test_training_leaves_out_stretches_left_unannotated(gazetteer):
     # a corpus that marks places in part of a document only: the long stretch naming Wien, Berlin and
     # Paris with none of them marked is not learnt from; the marked part and a short gap are
