@@ -37,6 +37,7 @@ _TOKEN = regex.compile(r"(?:\p{L}{1,3}\.){2,}|\p{Lu}:\p{Ll}+(?![\p{L}\p{M}\p{N}]
 #: "JosefstadtGeschlossen"): a capital after a lower-case start of a word, or after five lower-case
 #: letters. Names and brands written so ("McAllen", "DeKalb", "LaSalle", "VistaPrint") stay whole.
 _TAG_SIGNS = frozenset("#@")
+_NUMBER_AFTER_COMMA = regex.compile(r"\s*,\s*\d+$")
 _CASE_CHANGE = regex.compile(r"\p{Ll}\p{Lu}")  # where a cut may be (rare: found at once, then checked)
 _GLUED_AFTER = regex.compile(r"(?:^|[^\p{L}\p{M}\p{N}])\p{Ll}+$|\p{Ll}{5}$")
 #: A token is in a toponym when the model gives it at least this probability (marginal over
@@ -383,6 +384,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
             last = tok
     if start is not None and last is not None:
         spans.append((start, last.end))
+    spans = without_numbers_after_commas(text, spans)
     surnames = _surnames(text, toks, spans, lang)
     if surnames:  # a surname said alone is the person's, unless the name is a country's or a region's
         spans = [(s, e) for s, e in spans if text[s:e] not in surnames
@@ -398,6 +400,12 @@ def everyday_languages(lang: str | None) -> tuple[str, ...] | None:
     if lang is None or lang in SCRIPT_LANGUAGES["Latin"]:
         return None
     return (lang,) if lang in DETECTED_LANGUAGES else (*SCRIPT_LANGUAGES["Latin"], lang)
+
+
+def without_numbers_after_commas(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` cut before a number that ends one after a comma: a dateline's day or an address's
+    number, not the name's ("MARSEILLE, 14 juin", "Paris, 17 Februari")."""
+    return [(s, m.start()) if (m := _NUMBER_AFTER_COMMA.search(text, s, e)) else (s, e) for s, e in spans]
 
 
 def _is_title(word: str) -> bool:

@@ -136,6 +136,14 @@ def test_everyday_words_are_the_texts_own_language():
     assert _threshold(nancy, mark, everyday_languages("sv")) < INSIDE_PROBABILITY
 
 
+def test_a_datelines_day_is_not_part_of_the_name():
+    from geo.recognizer import without_numbers_after_commas
+
+    text = "MARSEILLE, 14 juin. Le ministre est arrivé.\nParis, 17 Februari. Highway 10 was shut."
+    found = [(0, 13), (text.find("Paris"), text.find("Paris") + 9), (text.find("Highway"), text.find("Highway") + 10)]
+    assert [text[s:e] for s, e in without_numbers_after_commas(text, found)] == ["MARSEILLE", "Paris", "Highway 10"]
+
+
 def test_training_leaves_out_stretches_left_unannotated(gazetteer):
     # a corpus that marks places in part of a document only: the long stretch naming Wien, Berlin and
     # Paris with none of them marked is not learnt from; the marked part and a short gap are
