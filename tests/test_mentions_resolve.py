@@ -56,3 +56,18 @@ def test_far_unambiguous_place_is_unresolved_not_guessed(gazetteer):
     mentions = place_mentions("열차는 평양을 출발해 하산을 거쳐 블라디보스토크에 도착했다.", gazetteer)
     khasan = next(m for m in mentions if m.text.startswith("하산"))
     assert khasan.place is None and "km" in khasan.reason
+
+
+def test_country_points_where_geonames_puts_them(gazetteer):
+    from geo.resolve import haversine_km
+
+    def country(name):
+        return next(p for p in gazetteer.exact(name) if p.feature == "country")
+
+    # Factbook point and landmass centroid close together: the Factbook point, as GeoNames has it
+    mozambique = country("mozambique")
+    assert haversine_km(mozambique.lat, mozambique.lon, -18.25, 35.0) < 5
+    # far apart (Russia, the United States with Alaska): halfway, within 161 km of GeoNames' points
+    russia, usa = country("russia"), country("united states")
+    assert haversine_km(russia.lat, russia.lon, 60.0, 100.0) < 161
+    assert haversine_km(usa.lat, usa.lon, 39.76, -98.5) < 161
