@@ -24,8 +24,8 @@ import regex
 from .errors import DataError
 from .gazetteer import Gazetteer
 from .mentions import PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles
-from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, is_cased_script, name_key, script_of,
-                   word_zipf)
+from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, is_cased_script,
+                   morphology, name_key, script_of, word_zipf)
 
 #: Scripts the shipped model has seen enough of to be trusted with.
 TRAINED_SCRIPTS = frozenset({"Latin", "Arabic"})
@@ -343,6 +343,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     marks = gazetteer_marks(text, toks, gazetteer, lang)
     tagger.set(token_features(text, toks, gazetteer, marks, model_only=True))
     latin_words = everyday_languages(lang)
+    # words that say what kind of place a name is, written small after it, which the name may take in
+    # ("Oulun läänin", "Putnam county"; ``morphology.toml``)
+    kind_words = tuple(morphology().get("language", {}).get(lang or "", {}).get("kind_words_after", ()))
     # in a language that writes only names with a capital, a capital word inside a sentence is a name
     cased_names = lang is not None and lang not in NOUN_CAPITALIZING
     # the hyphens that break a word across lines
@@ -378,7 +381,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
             start = last = None
         if start is not None and tok.text[0].isalnum() and not (
                 tok.text[0].islower() and text[start].isupper() and is_cased_script(tok.text)
-                and toks[i - 1].end < tok.start):
+                and toks[i - 1].end < tok.start and not tok.text.casefold().startswith(kind_words)):
             # (a run all in small letters, as tweets write names, is taken as it is, and a word's part
             # after a hyphen where a scanned line break was lost: "Hel-singfors")
             last = tok

@@ -144,6 +144,16 @@ def test_a_datelines_day_is_not_part_of_the_name():
     assert [text[s:e] for s, e in without_numbers_after_commas(text, found)] == ["MARSEILLE", "Paris", "Highway 10"]
 
 
+def test_a_name_takes_in_the_word_written_small_that_says_what_kind_of_place_it_is(gazetteer):
+    # "Putnam county": the model reads the county in, as 19th-century papers write it; "Cork city" stays Cork
+    found = {m.text for m in place_mentions("The sheriff of Putnam county said so.", gazetteer, "en")}
+    assert "Putnam county" in found
+    assert {m.text for m in place_mentions("He lives in Cork city now.", gazetteer, "en")} == {"Cork"}
+    from geo.text import morphology
+
+    assert "lääni" in morphology()["language"]["fi"]["kind_words_after"]
+
+
 def test_training_leaves_out_stretches_left_unannotated(gazetteer):
     # a corpus that marks places in part of a document only: the long stretch naming Wien, Berlin and
     # Paris with none of them marked is not learnt from; the marked part and a short gap are
