@@ -23,7 +23,7 @@ import regex
 
 from .errors import DataError
 from .gazetteer import Gazetteer
-from .mentions import PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles
+from .mentions import PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles, calendar_words
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, is_cased_script,
                    morphology, name_key, script_of, word_zipf)
 
@@ -65,6 +65,9 @@ _SENTENCE_END = set(".!?:;\"“”«»\n")
 SURNAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "del", "der", "den", "la", "le", "bin", "al", "el", "du",
                                "dos", "das", "ter", "ten"})
 GIVEN_NAME_MAX_ZIPF = 4.5
+#: ... or a given name people have (the census's, ``_given_names``) less common a word than this ("John",
+#: "Bill"; not "Will", "May", "In"): then the surname counts even where the model took it for a place.
+COMMON_GIVEN_NAME_MAX_ZIPF = 5.5
 #: Languages that write every noun with a capital: a capital word before another tells nothing there.
 NOUN_CAPITALIZING = frozenset({"de", "lb"})
 _HYPHENS = LINE_HYPHENS | MAYBE_LINE_HYPHENS
@@ -447,10 +450,17 @@ def _surnames(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: 
             j -= 1
         if toks[j].text == "-" and j > 0 and toks[j - 1].end == toks[j].start and toks[j].end == toks[j + 1].start:
             j -= 1  # "Diaz-Balart"
+        if j > 1 and toks[j].text == "." and toks[j - 1].end == toks[j].start and len(toks[j - 1].text) == 1 \
+                and toks[j - 1].text.isupper() and next_to(j - 2):
+            j -= 2  # "Matthew D. Flores"
         given = toks[j].text
+        # a given name people have, though a common word ("Andrew Trapani", "Mike Mauro"; not "In", "May",
+        # nor "Sunday"), else a word not this common, and only where the surname is not itself taken for a place
+        zipf = word_zipf(given, languages)
         if next_to(j) and _is_title(given) and not inside(j) and given.casefold() not in PLACE_NAME_PREFIXES \
-                and word_zipf(given, languages) < GIVEN_NAME_MAX_ZIPF \
-                and (not inside(i) or given.upper() in _given_names()):
+                and (given.upper() in _given_names() and zipf < COMMON_GIVEN_NAME_MAX_ZIPF
+                     and given.casefold() not in calendar_words()
+                     or zipf < GIVEN_NAME_MAX_ZIPF and not inside(i)):
             found.add(toks[i].text)
     return found
 

@@ -509,6 +509,14 @@ def test_a_surname_taken_for_a_town_each_time_is_still_a_surname():
     # a capital word before a name found is no given name unless people are called so
     text = "The United Way of Metropolitan Atlanta raised $2 million. Atlanta schools will share it."
     assert _surnames(text, tagger_tokens(text), spans(text, "Atlanta"), "en") == set()
+    # a given name as common a word as Andrew, and one with a middle initial, still count ...
+    text = "Andrew Trapani is a producer. Matthew D. Flores was shot; Trapani and Flores knew each other."
+    assert _surnames(text, tagger_tokens(text), spans(text, "Trapani") + spans(text, "Flores"), "en") == \
+        {"Trapani", "Flores"}
+    # ... but not a word that common ("In"), nor a day that is also a name ("Sunday")
+    text = "In Oakland, the police came at once. On Sunday Alexandria police came. Oakland and Alexandria wept."
+    assert _surnames(text, tagger_tokens(text), sorted(spans(text, "Oakland") + spans(text, "Alexandria")),
+                     "en") == set()
 
 
 def test_surnames_are_not_read_in_languages_that_capitalise_nouns():
