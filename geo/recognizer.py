@@ -395,7 +395,45 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     if surnames:  # a surname said alone is the person's, unless the name is a country's or a region's
         spans = [(s, e) for s, e in spans if text[s:e] not in surnames
                  or (gazetteer.name_kind(name_key(text[s:e])) or ("city",))[0] != "city"]
+    short = _short_for_other_names(text, toks, spans, gazetteer)
+    if short:  # an acronym the text defines as short for a name that is no place is none either
+        spans = [(s, e) for s, e in spans if text[s:e] not in short]
     return spans
+
+
+#: Small words a name's acronym leaves out ("Commonwealth of Independent States": CIS).
+_ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "on", "de", "del", "la", "le", "des", "du", "&"})
+
+
+def _short_for_other_names(text: str, toks: list[Token], spans: list[tuple[int, int]],
+                           gazetteer: Gazetteer) -> set[str]:
+    """The acronyms found as names that the text defines, in brackets after a name, as short for a name
+    neither found nor known as a place ("Andres Manuel Lopez Obrador (AMLO)", "Commonwealth of
+    Independent States (CIS)"; not "United Arab Emirates (UAE)")."""
+    acronyms = {w for w in (text[s:e] for s, e in spans) if 2 <= len(w) <= 6 and w.isalpha() and w.isupper()}
+    if not acronyms:
+        return set()
+    found = set(spans)
+    out: set[str] = set()
+    for i in range(2, len(toks) - 1):
+        letters = toks[i].text
+        if letters not in acronyms or letters in out or toks[i - 1].text != "(" or toks[i + 1].text != ")":
+            continue
+        initials: list[str] = []
+        first = j = i - 2
+        while j >= 0 and len(initials) < len(letters):
+            word = toks[j].text
+            if word[:1].isupper() and word.isalpha():
+                initials.append(word[0])
+                first = j
+            elif not (initials and word.casefold() in _ACRONYM_SKIPS):
+                break
+            j -= 1
+        if "".join(reversed(initials)) == letters:
+            start, end = toks[first].start, toks[i - 2].end
+            if (start, end) not in found and not gazetteer.knows(name_key(text[start:end])):
+                out.add(letters)
+    return out
 
 
 def everyday_languages(lang: str | None) -> tuple[str, ...] | None:

@@ -519,6 +519,16 @@ def test_a_surname_taken_for_a_town_each_time_is_still_a_surname():
                      "en") == set()
 
 
+def test_an_acronym_short_for_a_name_that_is_no_place_is_none(gazetteer):
+    from geo.recognizer import _short_for_other_names, tagger_tokens
+
+    text = ("Andres Manuel Lopez Obrador (AMLO) spoke. The Commonwealth of Independent States (CIS) met. "
+            "The United Arab Emirates (UAE) agreed. AMLO left for the CIS and the UAE.")
+    found = sorted([(i, i + len(w)) for w in ("AMLO", "CIS", "UAE") for i in range(len(text)) if text.startswith(w, i)]
+                   + [(text.find("United"), text.find(" (UAE"))])
+    assert _short_for_other_names(text, tagger_tokens(text), found, gazetteer) == {"AMLO", "CIS"}
+
+
 def test_surnames_are_not_read_in_languages_that_capitalise_nouns():
     from geo.recognizer import _surnames, tagger_tokens
 
