@@ -526,7 +526,9 @@ def _threshold(tok: Token, mark: tuple[str, ...], latin_words: tuple[str, ...] |
     if proper_form and int(mark[2].removeprefix("gz:size=")) >= NAME_ONLY_SIZE:
         return NAME_ONLY_PROBABILITY
     zipf = word_zipf(tok.text, latin_words if latin_words and script_of(tok.text) == "Latin" else None)
-    if zipf >= EVERYDAY_WORD_ZIPF:
+    # an everyday word, unless written with a capital and a country's or a continent's name, which is why
+    # it is common ("Europe", "France"; not "Turkey" said of a bird, which the model still weighs)
+    if zipf >= EVERYDAY_WORD_ZIPF and not (mark[1] in ("gz:country", "gz:continent") and tok.text[:1].isupper()):
         return INSIDE_PROBABILITY
     if zipf == 0.0 and int(mark[2].removeprefix("gz:size=")) >= NAME_ONLY_SIZE:
         return NAME_ONLY_PROBABILITY

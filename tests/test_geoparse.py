@@ -154,6 +154,17 @@ def test_a_name_takes_in_the_word_written_small_that_says_what_kind_of_place_it_
     assert "lääni" in morphology()["language"]["fi"]["kind_words_after"]
 
 
+def test_a_country_name_is_not_held_to_be_an_everyday_word():
+    # "Europe" is a common English word because it names a continent: the model need only not rule it out
+    from geo.recognizer import INSIDE_PROBABILITY, KNOWN_NAME_PROBABILITY, _threshold
+    from geo.text import Token
+
+    continent = ("gz:B", "gz:continent", "gz:size=7", "gz:n=1")
+    assert _threshold(Token("Europe", 0, 6), continent, None) == KNOWN_NAME_PROBABILITY
+    assert _threshold(Token("europe", 0, 6), continent, None) == INSIDE_PROBABILITY
+    assert _threshold(Token("Will", 0, 4), ("gz:B", "gz:city", "gz:size=3", "gz:n=1"), None) == INSIDE_PROBABILITY
+
+
 def test_training_leaves_out_stretches_left_unannotated(gazetteer):
     # a corpus that marks places in part of a document only: the long stretch naming Wien, Berlin and
     # Paris with none of them marked is not learnt from; the marked part and a short gap are
