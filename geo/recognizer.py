@@ -68,6 +68,9 @@ GIVEN_NAME_MAX_ZIPF = 4.5
 #: ... or a given name people have (the census's, ``_given_names``) less common a word than this ("John",
 #: "Bill"; not "Will", "May", "In"): then the surname counts even where the model took it for a place.
 COMMON_GIVEN_NAME_MAX_ZIPF = 5.5
+#: A region this populous keeps its name after a given name ("Georgia", "Washington"); a smaller one's name
+#: there is a surname (the province of Trapani: "Andrew Trapani").
+SURNAME_REGION_MIN_PEOPLE = 1_000_000
 #: Languages that write every noun with a capital: a capital word before another tells nothing there.
 NOUN_CAPITALIZING = frozenset({"de", "lb"})
 _HYPHENS = LINE_HYPHENS | MAYBE_LINE_HYPHENS
@@ -392,13 +395,20 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans.append((start, last.end))
     spans = without_numbers_after_commas(text, spans)
     surnames = _surnames(text, toks, spans, lang)
-    if surnames:  # a surname said alone is the person's, unless the name is a country's or a region's
-        spans = [(s, e) for s, e in spans if text[s:e] not in surnames
-                 or (gazetteer.name_kind(name_key(text[s:e])) or ("city",))[0] != "city"]
+    if surnames:  # a surname said alone is the person's, unless the name is a country's or a big region's
+        spans = [(s, e) for s, e in spans if text[s:e] not in surnames or _too_big_for_a_surname(
+            gazetteer.name_kind(name_key(text[s:e])))]
     short = _short_for_other_names(text, toks, spans, gazetteer)
     if short:  # an acronym the text defines as short for a name that is no place is none either
         spans = [(s, e) for s, e in spans if text[s:e] not in short]
     return spans
+
+
+def _too_big_for_a_surname(kind: tuple[str, int] | None) -> bool:
+    """True for a name that stays a place even after a given name: a country's, a continent's or the
+    name of a region of a million people or more ("Georgia", "Washington"; not Trapani, Nelson)."""
+    return kind is not None and (kind[0] in ("country", "continent")
+                                 or kind[0] == "region" and kind[1] >= SURNAME_REGION_MIN_PEOPLE)
 
 
 #: Small words a name's acronym leaves out ("Commonwealth of Independent States": CIS).

@@ -530,6 +530,18 @@ def test_a_surname_taken_for_a_town_each_time_is_still_a_surname():
                      "en") == set()
 
 
+def test_a_small_regions_name_after_a_given_name_is_a_surname(gazetteer):
+    from geo.recognizer import _too_big_for_a_surname
+    from geo.text import name_key
+
+    # the province of Trapani (430,000 people) is no bar to "Andrew Trapani"; Georgia and Jordan are
+    assert not _too_big_for_a_surname(gazetteer.name_kind(name_key("Trapani")))
+    assert _too_big_for_a_surname(gazetteer.name_kind(name_key("Georgia")))
+    assert _too_big_for_a_surname(gazetteer.name_kind(name_key("Jordan")))
+    text = "Andrew Trapani is a gambling man. Trapani bet on the film, and Trapani won."
+    assert "Trapani" not in {m.text for m in place_mentions(text, gazetteer, "en")}
+
+
 def test_an_acronym_short_for_a_name_that_is_no_place_is_none(gazetteer):
     from geo.recognizer import _short_for_other_names, tagger_tokens
 
