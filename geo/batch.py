@@ -110,6 +110,9 @@ def _local_results(docs: list[tuple[Any, str, str | None]], gazetteers: list[str
                 yield places_of(batch, gazetteers), len(batch)
             return
         places_of([(0, "Paris", None)], gazetteers)  # load everything once, before forking
+        from .recognizer import preload
+
+        preload()
         # set it aside from the collector, so that the workers neither scan it again and again nor
         # copy its pages by touching it (Python's advice for forking)
         gc.freeze()

@@ -181,7 +181,7 @@ def _part_of_other_name(text: str, span: list[Token], toks: list[Token], i: int)
 
 
 @lru_cache(maxsize=1)
-def calendar_words() -> frozenset[str]:
+def _calendar_words() -> frozenset[str]:
     """Month and weekday names ("March", "Thursday", "Mai"): not places on their own."""
     from babel import Locale
 
@@ -258,7 +258,7 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, 
             if cands and n == 1 and (_ordinary_word(text, span[0], cands)
                                      or (_part_of_other_name(text, span, toks, i)
                                          and not all(c.place.is_context for c in cands))
-                                     or span[0].text.casefold() in calendar_words()):
+                                     or span[0].text.casefold() in _calendar_words()):
                 cands = []
             if cands:
                 found = (span, cands)

@@ -23,7 +23,7 @@ import regex
 
 from .errors import DataError
 from .gazetteer import Gazetteer
-from .mentions import PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles, calendar_words
+from .mentions import PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, is_cased_script,
                    morphology, name_key, script_of, word_zipf)
 
@@ -68,6 +68,11 @@ GIVEN_NAME_MAX_ZIPF = 4.5
 #: ... or a given name people have (the census's, ``_given_names``) less common a word than this ("John",
 #: "Bill"; not "Will", "May", "In"): then the surname counts even where the model took it for a place.
 COMMON_GIVEN_NAME_MAX_ZIPF = 5.5
+#: Days and months, some of them given names too: before a name, the day or month is meant ("Sunday Alexandria
+#: police").
+_DAYS_AND_MONTHS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                              "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                              "november", "december"})
 #: A region this populous keeps its name after a given name ("Georgia", "Washington"); a smaller one's name
 #: there is a surname (the province of Trapani: "Andrew Trapani").
 SURNAME_REGION_MIN_PEOPLE = 1_000_000
@@ -339,6 +344,14 @@ def model_available() -> bool:
     return bool(os.environ.get("GEOJOURNEY_RECOGNIZER_MODEL")) or resources.files("geo.data").joinpath(MODEL_FILE).is_file()
 
 
+def preload() -> None:
+    """Load what reading a text may need (the model, the given names) now: a batch does so once before
+    forking its workers, which then share it rather than each loading its own."""
+    if model_available():
+        _tagger()
+    _given_names()
+
+
 def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> list[tuple[int, int]]:
     """``(start, end)`` of every run of tokens the model labels a toponym, in text order (``lang``:
     the text's language, when known, for the dictionary forms of inflected names)."""
@@ -507,7 +520,7 @@ def _surnames(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: 
         zipf = word_zipf(given, languages)
         if next_to(j) and _is_title(given) and not inside(j) and given.casefold() not in PLACE_NAME_PREFIXES \
                 and (given.upper() in _given_names() and zipf < COMMON_GIVEN_NAME_MAX_ZIPF
-                     and given.casefold() not in calendar_words()
+                     and given.casefold() not in _DAYS_AND_MONTHS
                      or zipf < GIVEN_NAME_MAX_ZIPF and not inside(i)):
             found.add(toks[i].text)
     return found

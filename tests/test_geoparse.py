@@ -590,3 +590,11 @@ def test_a_town_of_some_size_named_by_its_own_name_is_not_rejected_for_distance(
 
     hassan = next(p for p in gazetteer.exact("hassan") if p.country_code == "IN" and p.population >= KNOWN_TOWN)
     assert _known_far_and_wide(hassan, name_key("Hassan")) and not _known_far_and_wide(hassan, name_key("하산"))
+
+
+def test_preload_loads_the_given_names_before_a_batch_forks():
+    from geo.recognizer import _given_names, preload
+
+    _given_names.cache_clear()
+    preload()
+    assert _given_names.cache_info().currsize == 1 and "ANDREW" in _given_names()
