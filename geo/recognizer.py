@@ -511,6 +511,8 @@ def _surnames(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: 
             j -= 1
         if toks[j].text == "-" and j > 0 and toks[j - 1].end == toks[j].start and toks[j].end == toks[j + 1].start:
             j -= 1  # "Diaz-Balart"
+            if j > 0 and next_to(j - 1) and toks[j - 1].text.upper() in _given_names():
+                j -= 1  # the given name before a double surname: "Mario Diaz-Balart"
         if j > 1 and toks[j].text == "." and toks[j - 1].end == toks[j].start and len(toks[j - 1].text) == 1 \
                 and toks[j - 1].text.isupper() and next_to(j - 2):
             j -= 2  # "Matthew D. Flores"

@@ -524,6 +524,9 @@ def test_a_surname_taken_for_a_town_each_time_is_still_a_surname():
     text = "Andrew Trapani is a producer. Matthew D. Flores was shot; Trapani and Flores knew each other."
     assert _surnames(text, tagger_tokens(text), spans(text, "Trapani") + spans(text, "Flores"), "en") == \
         {"Trapani", "Flores"}
+    # a double surname, found as a place each time, after a given name
+    text = "Congressman Mario Diaz-Balart spoke. Balart praised the project."
+    assert _surnames(text, tagger_tokens(text), spans(text, "Balart"), "en") == {"Balart"}
     # ... but not a word that common ("In"), nor a day that is also a name ("Sunday")
     text = "In Oakland, the police came at once. On Sunday Alexandria police came. Oakland and Alexandria wept."
     assert _surnames(text, tagger_tokens(text), sorted(spans(text, "Oakland") + spans(text, "Alexandria")),
