@@ -36,11 +36,11 @@ from .text import comparable, morphology, name_key, romanize, script_of, skeleto
 _FORMAT = 30  # bump when the index layout changes
 #: A word written short as its first letter, a colon and its end ("H:fors", "S:t"; see ``Gazetteer.spelled_out``).
 _CONTRACTED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}:\p{Ll}+)(?![\p{L}\p{M}\p{N}])")
+MAX_SPELLINGS = 5  # the most places such a word is taken to stand for
 #: A country's Factbook point and its landmass centroid this close: the point is taken this share of the way
 #: from the centroid to the Factbook point, not halfway (``_country_centres``).
 FACTBOOK_WITHIN_KM = 161.0
 FACTBOOK_SHARE = 0.75
-MAX_SPELLINGS = 5  # the most places such a word is taken to stand for
 MAX_NAME_TOKENS = 5
 GEONAMES_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
 
@@ -298,8 +298,9 @@ def _country_centres() -> tuple[dict[str, tuple[float, float]], dict[str, set[st
     import ast
 
     from countryinfo import CountryInfo
-    from .resolve import haversine_km
     from shapely.geometry import MultiPolygon, shape
+
+    from .resolve import haversine_km
 
     def literal(value):
         return ast.literal_eval(value) if isinstance(value, str) else value

@@ -37,9 +37,10 @@ _TOKEN = regex.compile(r"(?:\p{L}{1,3}\.){2,}|\p{Lu}:\p{Ll}+(?![\p{L}\p{M}\p{N}]
 #: "JosefstadtGeschlossen"): a capital after a lower-case start of a word, or after five lower-case
 #: letters. Names and brands written so ("McAllen", "DeKalb", "LaSalle", "VistaPrint") stay whole.
 _TAG_SIGNS = frozenset("#@")
-_NUMBER_AFTER_COMMA = regex.compile(r"\s*,\s*\d+$")
 _CASE_CHANGE = regex.compile(r"\p{Ll}\p{Lu}")  # where a cut may be (rare: found at once, then checked)
 _GLUED_AFTER = regex.compile(r"(?:^|[^\p{L}\p{M}\p{N}])\p{Ll}+$|\p{Ll}{5}$")
+#: A number after a comma at a name's end: a dateline's day or an address's number ("MARSEILLE, 14 juin").
+_NUMBER_AFTER_COMMA = regex.compile(r"\s*,\s*\d+$")
 #: A token is in a toponym when the model gives it at least this probability (marginal over
 #: its labels): lower than one half, since a name the model half-knows is more often a place
 #: than not (held-out F1 +2.5 points on GeoWebNews, +1 on LGL).
@@ -481,8 +482,8 @@ def _is_title(word: str) -> bool:
 
 def _surnames(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: str | None) -> set[str]:
     """The one-word names found that the text also uses as a person's surname: right after a given
-    name, outside every name found ("Ashley Sutton", "Mike de Kock", "Mario Diaz-Balart"; see
-    ``SURNAME_PARTICLES``)."""
+    name ("Ashley Sutton", "Mike de Kock", "Mario Diaz-Balart", "Matthew D. Flores"; see
+    ``SURNAME_PARTICLES``), where the surname is no part of a longer name found."""
     words = {w for w in (text[s:e] for s, e in spans) if _is_title(w) and w.isalpha()}
     if lang in NOUN_CAPITALIZING or not words:
         return set()
@@ -552,7 +553,7 @@ def _threshold(tok: Token, mark: tuple[str, ...], latin_words: tuple[str, ...] |
         return NAME_ONLY_PROBABILITY
     zipf = word_zipf(tok.text, latin_words if latin_words and script_of(tok.text) == "Latin" else None)
     # an everyday word, unless written with a capital and a country's or a continent's name, which is why
-    # it is common ("Europe", "France"; not "Turkey" said of a bird, which the model still weighs)
+    # it is common ("Europe", "France"; the model may still rule one out: "Turkey" on a menu)
     if zipf >= EVERYDAY_WORD_ZIPF and not (mark[1] in ("gz:country", "gz:continent") and tok.text[:1].isupper()):
         return INSIDE_PROBABILITY
     if zipf == 0.0 and int(mark[2].removeprefix("gz:size=")) >= NAME_ONLY_SIZE:
