@@ -279,6 +279,8 @@ def _mention(text: str, start: int, end: int, sents: list[tuple[int, int]], star
              cands: list[Candidate]) -> Mention:
     k = max(0, bisect.bisect_right(starts, start) - 1)
     s_start, s_end = sents[k] if sents else (0, len(text))
+    if end > s_end:  # a name across a line break (a scanned column's, "Sierra\nMorena"): its sentence goes on
+        s_end = max(end, sents[max(k, bisect.bisect_right(starts, end - 1) - 1)][1])
     return Mention(start, end, text[start:end], k, s_start, s_end, cands)
 
 

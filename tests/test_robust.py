@@ -12,7 +12,7 @@ import time
 
 import pytest
 from conftest import CORRIDOR, NE_ZIP, ROOT, SEED, STATIONS, run_cli
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 NAMES = ["Pyongyang", "Vladivostok", "Хасан", "प्योंगयांग", "블라디보스토크", "Moskau", "Kyiv", "Nome", "Anadyr"]
@@ -37,6 +37,7 @@ texts = st.lists(st.one_of(st.sampled_from(NAMES), st.sampled_from(ODD), st.text
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=texts)
+@example(text="Vladivostok\r\nPyongyang")  # a name read across a line break stays inside its sentence
 def test_any_text_never_breaks_the_text_stages(gazetteer, text):
     from geo import place_mentions
     from geo.journey import choose_stops
