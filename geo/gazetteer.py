@@ -31,7 +31,7 @@ import regex
 from .cache import cache_dir, cached, load_pickle, save_pickle
 from .errors import InputError
 from .model import Place
-from .text import comparable, morphology, name_key, romanize, script_of, skeleton
+from .text import comparable, language_rules, name_key, romanize, script_of, skeleton
 
 _FORMAT = 30  # bump when the index layout changes
 #: A word written short as its first letter, a colon and its end ("H:fors", "S:t"; see ``Gazetteer.spelled_out``).
@@ -427,7 +427,7 @@ def _inflections(lang: str, base: _Index) -> Any:
 @lru_cache(maxsize=None)
 def _language_endings(lang: str) -> tuple[str, ...]:
     """The endings a name may take in ``lang`` (``morphology.toml``), longest first."""
-    return tuple(sorted(morphology().get("language", {}).get(lang, {}).get("strip", []), key=len, reverse=True))
+    return tuple(sorted(language_rules(lang).get("strip", []), key=len, reverse=True))
 
 
 def _split_names(value: object) -> list[str]:
@@ -692,7 +692,7 @@ class Gazetteer:
         writes names so (``morphology.toml``'s ``contractions``: Swedish "S:t P:burg", "sankt
         petersburg"; "T:fors", "tammerfors"), the biggest places first; none when it has no such word,
         or one that no name fits."""
-        rules = morphology().get("language", {}).get(lang or "", {})
+        rules = language_rules(lang)
         if ":" not in name or "contractions" not in rules:
             return []
         keys = [""]

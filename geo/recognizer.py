@@ -25,7 +25,7 @@ from .errors import DataError
 from .gazetteer import Gazetteer
 from .mentions import PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, is_cased_script,
-                   morphology, name_key, script_of, word_zipf)
+                   language_rules, name_key, script_of, word_zipf)
 
 #: Scripts the shipped model has seen enough of to be trusted with.
 TRAINED_SCRIPTS = frozenset({"Latin", "Arabic"})
@@ -346,10 +346,8 @@ def model_available() -> bool:
 
 
 def preload() -> None:
-    """Load what reading a text may need (the model, the given names) now: a batch does so once before
-    forking its workers, which then share it rather than each loading its own."""
-    if model_available():
-        _tagger()
+    """Load the given names the surname rule reads now: a batch does so once before forking its workers
+    (its warm-up has loaded the model already), which then share them rather than each loading its own."""
     _given_names()
 
 
@@ -365,7 +363,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     latin_words = everyday_languages(lang)
     # words that say what kind of place a name is, written small after it, which the name may take in
     # ("Oulun läänin", "Putnam county"; ``morphology.toml``)
-    kind_words = tuple(morphology().get("language", {}).get(lang or "", {}).get("kind_words_after", ()))
+    kind_words = tuple(language_rules(lang).get("kind_words_after", ()))
     # in a language that writes only names with a capital, a capital word inside a sentence is a name
     cased_names = lang is not None and lang not in NOUN_CAPITALIZING
     # the hyphens that break a word across lines
@@ -490,13 +488,15 @@ def _surnames(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: 
     languages = ("en",) if lang in (None, "en") else ("en", lang)
     starts = [s for s, _ in spans]
 
-    def inside(j: int) -> bool:  # token j is in a name found
+    def covering(j: int) -> tuple[int, int] | None:  # the name found that token j is in
         k = bisect.bisect_right(starts, toks[j].start) - 1
-        return k >= 0 and toks[j].start < spans[k][1]
+        return spans[k] if k >= 0 and toks[j].start < spans[k][1] else None
+
+    def inside(j: int) -> bool:
+        return covering(j) is not None
 
     def in_longer(j: int) -> bool:  # token j is in a name found that is more than this word
-        k = bisect.bisect_right(starts, toks[j].start) - 1
-        return k >= 0 and toks[j].start < spans[k][1] and spans[k] != (toks[j].start, toks[j].end)
+        return covering(j) not in (None, (toks[j].start, toks[j].end))
 
     def next_to(j: int) -> bool:  # token j and the one after it are on one line, a space apart at most
         return toks[j + 1].start - toks[j].end <= 1 and text[toks[j].end:toks[j + 1].start] != "\n"
@@ -518,13 +518,13 @@ def _surnames(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: 
                 and toks[j - 1].text.isupper() and next_to(j - 2):
             j -= 2  # "Matthew D. Flores"
         given = toks[j].text
+        if not (next_to(j) and _is_title(given) and not inside(j) and given.casefold() not in PLACE_NAME_PREFIXES):
+            continue
         # a given name people have, though a common word ("Andrew Trapani", "Mike Mauro"; not "In", "May",
         # nor "Sunday"), else a word not this common, and only where the surname is not itself taken for a place
         zipf = word_zipf(given, languages)
-        if next_to(j) and _is_title(given) and not inside(j) and given.casefold() not in PLACE_NAME_PREFIXES \
-                and (given.upper() in _given_names() and zipf < COMMON_GIVEN_NAME_MAX_ZIPF
-                     and given.casefold() not in _DAYS_AND_MONTHS
-                     or zipf < GIVEN_NAME_MAX_ZIPF and not inside(i)):
+        if given.upper() in _given_names() and zipf < COMMON_GIVEN_NAME_MAX_ZIPF \
+                and given.casefold() not in _DAYS_AND_MONTHS or zipf < GIVEN_NAME_MAX_ZIPF and not inside(i):
             found.add(toks[i].text)
     return found
 

@@ -55,6 +55,12 @@ def morphology() -> dict[str, Any]:
     return tomllib.loads(resources.files("geo.data").joinpath("morphology.toml").read_text("utf-8"))
 
 
+def language_rules(lang: str | None) -> dict[str, Any]:
+    """``morphology.toml``'s table for one language (``[language.fi]``: endings, kind words, contractions),
+    empty for a language it has none for."""
+    return morphology().get("language", {}).get(lang or "", {})
+
+
 #: Hyphens that only ever break a word at the end of a printed line ("Stutt¬\ngart"; ⸗ of Fraktur)...
 LINE_HYPHENS = frozenset("¬\u00ad⸗")
 #: ... and those that may, where a scanned page lost the line break itself ("Wei-mariin", "Rau=nistulassa").
