@@ -25,7 +25,7 @@ from .errors import DataError
 from .gazetteer import Gazetteer
 from .mentions import PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, is_cased_script,
-                   language_rules, name_key, script_of, word_zipf)
+                   language_rules, morphology, name_key, script_of, word_zipf)
 
 #: Scripts the shipped model has seen enough of to be trusted with.
 TRAINED_SCRIPTS = frozenset({"Latin", "Arabic"})
@@ -406,9 +406,17 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     if start is not None and last is not None:
         spans.append((start, last.end))
     spans = without_numbers_after_commas(text, spans)
-    surnames = _surnames(text, toks, spans, lang)
+    spans = _joined(text, spans, gazetteer)
+    people = _people_named(text, spans, gazetteer, lang)
+    if people:  # a person's full name, and the surname said alone again ("Nancy Levan ... Levan")
+        spans = [span for span in spans if span not in people]
+    surnames = _surnames(text, toks, spans, lang) | {text[s:e].rsplit(" ", 1)[1] for s, e in people}
     if surnames:  # a surname said alone is the person's, unless the name is a country's or a big region's
         spans = [(s, e) for s, e in spans if text[s:e] not in surnames or _too_big_for_a_surname(
+            gazetteer.name_kind(name_key(text[s:e])))]
+    speakers = _speakers(text, toks, spans, lang)
+    if speakers:  # a name that speaks is a person's, unless a country's, a capital's or a region's
+        spans = [(s, e) for s, e in spans if text[s:e] not in speakers or _a_place_that_speaks(
             gazetteer.name_kind(name_key(text[s:e])))]
     short = _short_for_other_names(text, toks, spans, gazetteer)
     if short:  # an acronym the text defines as short for a name that is no place is none either
@@ -416,11 +424,101 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     return spans
 
 
+#: What may lie between two names found that are parts of one country's or region's name: "and" ("Trinidad and
+#: Tobago", "Jammu & Kashmir"), a space ("Great Britain"), words in title case ("U.S. Virgin Islands").
+_JOIN = regex.compile(r" (?:and |& |(?:\p{Lu}\p{Ll}+ ){1,2})?")
+
+
+def _joined(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """``spans`` with two names found made one where, with what lies between them (``_JOIN``), they are a
+    country's or a region's name ("Trinidad and Tobago", "Azad Jammu and Kashmir", "Great Britain", "U.S.
+    Virgin Islands"; not "Iowa and Nebraska")."""
+    if len(spans) < 2:
+        return spans
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and _JOIN.fullmatch(text, out[-1][1], s):
+            kind = gazetteer.name_kind(name_key(text[out[-1][0]:e]))
+            if kind is not None and kind[0] in ("country", "region"):
+                out[-1] = (out[-1][0], e)
+                continue
+        out.append((s, e))
+    return out
+
+
 def _too_big_for_a_surname(kind: tuple[str, int] | None) -> bool:
     """True for a name that stays a place even after a given name: a country's, a continent's or the
     name of a region of a million people or more ("Georgia", "Washington"; not Trapani, Nelson)."""
     return kind is not None and (kind[0] in ("country", "continent")
                                  or kind[0] == "region" and kind[1] >= SURNAME_REGION_MIN_PEOPLE)
+
+
+#: A name found of two or three words, each in title case ("Nancy Levan", "Ricky Karg Jr").
+_FULL_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2}")
+
+
+def _people_named(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
+                  lang: str | None) -> set[tuple[int, int]]:
+    """The names found that are a person's full name: two or three words in title case that no place has,
+    the first a given name people have (``_given_names``; not so common a word that it is another word,
+    nor a word that begins place names, nor a place's other than a town's: "Virginia Gateway"), the last
+    no country's or region's ("Sierra Nevada") nor a word that ends the names of streets and buildings
+    ("Jay Lane"; ``morphology.toml``'s ``designators`` and ``street_words``)."""
+    if lang in NOUN_CAPITALIZING:
+        return set()
+    out: set[tuple[int, int]] = set()
+    for s, e in spans:
+        if not _FULL_NAME.fullmatch(text, s, e):
+            continue
+        words = text[s:e].split(" ")
+        first, last = words[0], words[-1]
+        if first.upper() not in _given_names() or first.casefold() in PLACE_NAME_PREFIXES \
+                or first.casefold() in _DAYS_AND_MONTHS or last.casefold() in _name_ends() \
+                or gazetteer.name_kind(name_key(text[s:e])) is not None:
+            continue
+        first_kind, last_kind = gazetteer.name_kind(name_key(first)), gazetteer.name_kind(name_key(last))
+        if (first_kind is None or first_kind[0] == "city") and (last_kind is None or last_kind[0] == "city") \
+                and word_zipf(first, ("en",)) < COMMON_GIVEN_NAME_MAX_ZIPF:
+            out.add((s, e))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _name_ends() -> frozenset[str]:
+    """The words that end the names of places, streets and buildings ("Lake", "Lane", "Elementary")."""
+    latin = morphology()["Latin"]
+    return frozenset((*latin["designators"], *latin["street_words"]))
+
+
+def _a_place_that_speaks(kind: tuple[str, int] | None) -> bool:
+    """True for a name that stays a place as a speech verb's subject: a country's, a continent's, a
+    capital's or a region's, which news makes speak for its government ("Russia said", "Moscow says")."""
+    return kind is not None and kind[0] != "city"
+
+
+def _speakers(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: str | None) -> set[str]:
+    """The one-word names found that the text makes speak, somewhere, as people do: right before one of
+    the language's speech verbs ("Nelson says", not "in Sevierville say") or right after one, ending the
+    clause ("said Noma."); ``morphology.toml``'s ``speech_verbs`` and ``place_prepositions``."""
+    rules = language_rules(lang or "en")
+    verbs = frozenset(rules.get("speech_verbs", ()))
+    words = {w for w in (text[s:e] for s, e in spans) if _is_title(w) and w.isalpha()} if verbs else set()
+    if not words:
+        return set()
+    prepositions = frozenset(rules.get("place_prepositions", ()))
+    found: set[str] = set()
+    for i, tok in enumerate(toks):
+        if tok.text not in words or tok.text in found:
+            continue
+        after = toks[i + 1] if i + 1 < len(toks) else None
+        before = toks[i - 1] if i else None
+        if after is not None and after.text in verbs and after.start - tok.end == 1 \
+                and (before is None or before.text.casefold() not in prepositions):
+            found.add(tok.text)  # "Nelson says"
+        elif before is not None and before.text in verbs and tok.start - before.end == 1 \
+                and after is not None and after.text in (".", ",", ";") and after.start == tok.end:
+            found.add(tok.text)  # "said Noma."
+    return found
 
 
 #: Small words a name's acronym leaves out ("Commonwealth of Independent States": CIS).

@@ -555,6 +555,55 @@ def test_an_acronym_short_for_a_name_that_is_no_place_is_none(gazetteer):
     assert _short_for_other_names(text, tagger_tokens(text), found, gazetteer) == {"AMLO", "CIS"}
 
 
+def test_a_name_that_speaks_is_a_persons_unless_a_country_capital_or_region(gazetteer):
+    from geo.recognizer import _speakers, tagger_tokens
+
+    def spans(text, *words):
+        return sorted((i, i + len(w)) for w in words for i in range(len(text)) if text.startswith(w, i))
+
+    # Nelson is a town in British Columbia, Noma one in Japan: here people who speak
+    text = ("Nelson says the plant will pay for itself. Noma went to the police. \"Nobody helped,\" said Noma. "
+            "Police in Sevierville say a man drowned. Russia said it would reply.")
+    assert _speakers(text, tagger_tokens(text), spans(text, "Nelson", "Noma", "Sevierville", "Russia"), "en") == \
+        {"Nelson", "Noma", "Russia"}  # "in Sevierville say": the place; Russia stays one below, as a country
+    found = {m.text for m in place_mentions(text, gazetteer, "en")}
+    assert not {"Nelson", "Noma"} & found
+    assert {"Sevierville", "Russia"} <= found
+    # "said Noma" must end its clause: "said Noma police" is no speaker
+    text = "The fire spread, said Noma police. Noma is quiet now."
+    assert _speakers(text, tagger_tokens(text), spans(text, "Noma"), "en") == set()
+
+
+def test_a_full_name_of_a_given_name_and_a_surname_is_no_place(gazetteer):
+    from geo.recognizer import _people_named
+
+    def span(text, name):
+        return (text.index(name), text.index(name) + len(name))
+
+    text = ("Nancy Levan and Ashley Sutton live on Jay Lane, near the Sierra Nevada and the Virginia Gateway, "
+            "a walk from Milton Abbey.")
+    names = ("Nancy Levan", "Ashley Sutton", "Jay Lane", "Sierra Nevada", "Virginia Gateway", "Milton Abbey")
+    assert _people_named(text, [span(text, n) for n in names], gazetteer, "en") == \
+        {span(text, "Nancy Levan"), span(text, "Ashley Sutton")}
+    # the surname said alone again is the person's too
+    text = "Ashley Sutton runs the shop. Sutton opened it in Denver."
+    found = {m.text for m in place_mentions(text, gazetteer, "en")}
+    assert "Denver" in found and not any("Sutton" in name for name in found)
+
+
+def test_names_found_in_parts_are_one_countrys_or_regions_name(gazetteer):
+    from geo.recognizer import _joined
+
+    def span(text, name):
+        return (text.index(name), text.index(name) + len(name))
+
+    text = "Trinidad and Tobago, Great Britain, the U.S. Virgin Islands, Iowa and Nebraska."
+    parts = ["Trinidad", "Tobago", "Great", "Britain", "U.S.", "Islands", "Iowa", "Nebraska"]
+    assert _joined(text, [span(text, n) for n in parts], gazetteer) == [
+        span(text, "Trinidad and Tobago"), span(text, "Great Britain"), span(text, "U.S. Virgin Islands"),
+        span(text, "Iowa"), span(text, "Nebraska")]
+
+
 def test_surnames_are_not_read_in_languages_that_capitalise_nouns():
     from geo.recognizer import _surnames, tagger_tokens
 
