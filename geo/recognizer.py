@@ -405,12 +405,13 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
             last = tok
     if start is not None and last is not None:
         spans.append((start, last.end))
-    spans = without_numbers_after_commas(text, spans)
+    spans = without_numbers_after_commas(text, _split_at_separators(text, spans, gazetteer))
     spans = _joined(text, spans, gazetteer)
     people = _people_named(text, spans, gazetteer, lang)
     if people:  # a person's full name, and the surname said alone again ("Nancy Levan ... Levan")
         spans = [span for span in spans if span not in people]
-    surnames = _surnames(text, toks, spans, lang) | {text[s:e].rsplit(" ", 1)[1] for s, e in people}
+    surnames = _surnames(text, toks, spans, lang) | {text[s:e].rsplit(" ", 1)[1] for s, e in people
+                                                     if " " in text[s:e]}
     if surnames:  # a surname said alone is the person's, unless the name is a country's or a big region's
         spans = [(s, e) for s, e in spans if text[s:e] not in surnames or _too_big_for_a_surname(
             gazetteer.name_kind(name_key(text[s:e])))]
@@ -425,14 +426,15 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
 
 
 #: What may lie between two names found that are parts of one country's or region's name: "and" ("Trinidad and
-#: Tobago", "Jammu & Kashmir"), a space ("Great Britain"), words in title case ("U.S. Virgin Islands").
-_JOIN = regex.compile(r" (?:and |& |(?:\p{Lu}\p{Ll}+ ){1,2})?")
+#: Tobago", "Jammu & Kashmir"), a space ("Great Britain"), words in title case ("U.S. Virgin Islands"), a comma
+#: ("Washington, D.C.").
+_JOIN = regex.compile(r",? (?:and |& |(?:\p{Lu}\p{Ll}+ ){1,2})?")
 
 
 def _joined(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """``spans`` with two names found made one where, with what lies between them (``_JOIN``), they are a
     country's or a region's name ("Trinidad and Tobago", "Azad Jammu and Kashmir", "Great Britain", "U.S.
-    Virgin Islands"; not "Iowa and Nebraska")."""
+    Virgin Islands", "Washington, D.C."; not "Iowa and Nebraska")."""
     if len(spans) < 2:
         return spans
     out: list[tuple[int, int]] = []
@@ -453,32 +455,59 @@ def _too_big_for_a_surname(kind: tuple[str, int] | None) -> bool:
                                  or kind[0] == "region" and kind[1] >= SURNAME_REGION_MIN_PEOPLE)
 
 
-#: A name found of two or three words, each in title case ("Nancy Levan", "Ricky Karg Jr").
-_FULL_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2}")
+#: A name found of one to three words, each in title case ("Nancy Levan", "Ricky Karg Jr").
+_FULL_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}")
+#: A given name found as a town's, before a surname, is the person's where the town is smaller than this
+#: ("Doris Lindenwald"; not "Houston Rockets") ...
+GIVEN_NAME_TOWN_MAX_PEOPLE = 100_000
+#: ... and the surname is a word less common than this (not "Lindsay Police", "Monroe Sustainable").
+SURNAME_AFTER_MAX_ZIPF = 4.5
 
 
 def _people_named(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                   lang: str | None) -> set[tuple[int, int]]:
-    """The names found that are a person's full name: two or three words in title case that no place has,
-    the first a given name people have (``_given_names``; not so common a word that it is another word,
-    nor a word that begins place names, nor a place's other than a town's: "Virginia Gateway"), the last
-    no country's or region's ("Sierra Nevada") nor a word that ends the names of streets and buildings
-    ("Jay Lane"; ``morphology.toml``'s ``designators`` and ``street_words``)."""
+    """The names found that are a person's: a full name, of two or three words in title case that no place
+    has, the last no country's or region's ("Sierra Nevada") nor a word that ends the names of streets and
+    buildings ("Jay Lane"; ``morphology.toml``'s ``designators`` and ``street_words``); or a given name before
+    a surname found as none ("Doris Lindenwald": a word in title case, no such name end either, nor a day or
+    month, nor this common a word, ``SURNAME_AFTER_MAX_ZIPF``: not "Monroe Police"), where the name is no
+    town of ``GIVEN_NAME_TOWN_MAX_PEOPLE``. The given name is one people have (``_given_names``; not so common a
+    word that it is another word, nor a word that begins place names, nor a place's other than a town's:
+    "Virginia Gateway")."""
     if lang in NOUN_CAPITALIZING:
         return set()
+
+    def a_given_name(word: str) -> bool:
+        if word.upper() not in _given_names() or word.casefold() in PLACE_NAME_PREFIXES \
+                or word.casefold() in _DAYS_AND_MONTHS or word_zipf(word, ("en",)) >= COMMON_GIVEN_NAME_MAX_ZIPF:
+            return False
+        kind = gazetteer.name_kind(name_key(word))
+        return kind is None or kind[0] == "city"
+
+    def a_name_end(word: str) -> bool:  # "Lane", "Counties"
+        word = word.casefold()
+        return bool({word, word.removesuffix("s"), word.removesuffix("ies") + "y"} & _name_ends())
+
+    starts = {s for s, _ in spans}
     out: set[tuple[int, int]] = set()
     for s, e in spans:
         if not _FULL_NAME.fullmatch(text, s, e):
             continue
         words = text[s:e].split(" ")
         first, last = words[0], words[-1]
-        if first.upper() not in _given_names() or first.casefold() in PLACE_NAME_PREFIXES \
-                or first.casefold() in _DAYS_AND_MONTHS or last.casefold() in _name_ends() \
-                or gazetteer.name_kind(name_key(text[s:e])) is not None:
+        if len(words) == 1:
+            after = _FULL_NAME.match(text, e + 1) if text[e:e + 1] == " " and e + 1 not in starts else None
+            surname = after.group().split(" ", 1)[0] if after else ""
+            if surname and a_given_name(first) and not a_name_end(surname) \
+                    and surname.casefold() not in _DAYS_AND_MONTHS and word_zipf(surname, ("en",)) < SURNAME_AFTER_MAX_ZIPF:
+                kind = gazetteer.name_kind(name_key(first))
+                if kind is None or kind[1] < GIVEN_NAME_TOWN_MAX_PEOPLE:
+                    out.add((s, e))
             continue
-        first_kind, last_kind = gazetteer.name_kind(name_key(first)), gazetteer.name_kind(name_key(last))
-        if (first_kind is None or first_kind[0] == "city") and (last_kind is None or last_kind[0] == "city") \
-                and word_zipf(first, ("en",)) < COMMON_GIVEN_NAME_MAX_ZIPF:
+        if a_name_end(last) or gazetteer.name_kind(name_key(text[s:e])) is not None or not a_given_name(first):
+            continue
+        last_kind = gazetteer.name_kind(name_key(last))
+        if last_kind is None or last_kind[0] == "city":
             out.add((s, e))
     return out
 
@@ -566,6 +595,29 @@ def everyday_languages(lang: str | None) -> tuple[str, ...] | None:
     return (lang,) if lang in DETECTED_LANGUAGES else (*SCRIPT_LANGUAGES["Latin"], lang)
 
 
+#: What stands between two names run together into one: a slash ("Chartres/Franklin"), a dash between spaces
+#: ("ST. LOUIS – St. Louis").
+_SEPARATOR = regex.compile(r"\s*/\s*|\s+[-–—]\s+")
+_LETTER = regex.compile(r"\p{L}")
+
+
+def _split_at_separators(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """``spans`` cut where a slash or a dash between spaces parts a name no place has ("Surfside/Garden City":
+    Surfside, Garden City), each part kept that has a letter."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if not _SEPARATOR.search(text, s, e) or gazetteer.knows(name_key(text[s:e])):
+            out.append((s, e))
+            continue
+        start = s
+        for m in [*_SEPARATOR.finditer(text, s, e), None]:
+            end = m.start() if m else e
+            if _LETTER.search(text, start, end):
+                out.append((start, end))
+            start = m.end() if m else e
+    return out
+
+
 def without_numbers_after_commas(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans`` cut before a number that ends one after a comma: a dateline's day or an address's
     number, not the name's ("MARSEILLE, 14 juin", "Paris, 17 Februari")."""
@@ -579,7 +631,8 @@ def _is_title(word: str) -> bool:
 def _surnames(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: str | None) -> set[str]:
     """The one-word names found that the text also uses as a person's surname: right after a given
     name ("Ashley Sutton", "Mike de Kock", "Mario Diaz-Balart", "Matthew D. Flores"; see
-    ``SURNAME_PARTICLES``), where the surname is no part of a longer name found."""
+    ``SURNAME_PARTICLES``), or after a title and one or two names ("Dr. Tunji Olaopa"; ``morphology.toml``'s
+    ``titles``), where the surname is no part of a longer name found."""
     words = {w for w in (text[s:e] for s, e in spans) if _is_title(w) and w.isalpha()}
     if lang in NOUN_CAPITALIZING or not words:
         return set()
@@ -598,6 +651,19 @@ def _surnames(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: 
 
     def next_to(j: int) -> bool:  # token j and the one after it are on one line, a space apart at most
         return toks[j + 1].start - toks[j].end <= 1 and text[toks[j].end:toks[j + 1].start] != "\n"
+
+    titles = frozenset(language_rules(lang or "en").get("titles", ()))
+
+    def after_title(j: int) -> bool:  # tokens ..j are one or two given names after a title ("Dr. Tunji")
+        k = j
+        while k > j - 2 and k > 0 and _is_title(toks[k].text) and toks[k].text.isalpha() and not inside(k) \
+                and next_to(k) and toks[k].text not in titles:
+            k -= 1
+        if k == j:
+            return False
+        if toks[k].text == "." and k > 0 and toks[k - 1].end == toks[k].start:
+            k -= 1  # "Dr."
+        return toks[k].text in titles and next_to(k + (toks[k + 1].text == "."))
 
     found: set[str] = set()
     for i in [i for i, t in enumerate(toks) if t.text in words]:
@@ -622,7 +688,8 @@ def _surnames(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: 
         # nor "Sunday"), else a word not this common, and only where the surname is not itself taken for a place
         zipf = word_zipf(given, languages)
         if given.upper() in _given_names() and zipf < COMMON_GIVEN_NAME_MAX_ZIPF \
-                and given.casefold() not in _DAYS_AND_MONTHS or zipf < GIVEN_NAME_MAX_ZIPF and not inside(i):
+                and given.casefold() not in _DAYS_AND_MONTHS or zipf < GIVEN_NAME_MAX_ZIPF and not inside(i) \
+                or after_title(j):
             found.add(toks[i].text)
     return found
 

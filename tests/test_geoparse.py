@@ -524,6 +524,10 @@ def test_a_surname_taken_for_a_town_each_time_is_still_a_surname():
     text = "Andrew Trapani is a producer. Matthew D. Flores was shot; Trapani and Flores knew each other."
     assert _surnames(text, tagger_tokens(text), spans(text, "Trapani") + spans(text, "Flores"), "en") == \
         {"Trapani", "Flores"}
+    # after a title and one or two names ("Dr. Tunji Olaopa"), not after a title alone (a nickname)
+    text = "Dr. Tunji Olaopa spoke. Olaopa's book is out. 'Mr. Arlington' dies; Arlington mourns."
+    assert _surnames(text, tagger_tokens(text), spans(text, "Olaopa") + spans(text, "Arlington"), "en") == \
+        {"Olaopa"}
     # a double surname, found as a place each time, after a given name
     text = "Congressman Mario Diaz-Balart spoke. Balart praised the project."
     assert _surnames(text, tagger_tokens(text), spans(text, "Balart"), "en") == {"Balart"}
@@ -585,10 +589,27 @@ def test_a_full_name_of_a_given_name_and_a_surname_is_no_place(gazetteer):
     names = ("Nancy Levan", "Ashley Sutton", "Jay Lane", "Sierra Nevada", "Virginia Gateway", "Milton Abbey")
     assert _people_named(text, [span(text, n) for n in names], gazetteer, "en") == \
         {span(text, "Nancy Levan"), span(text, "Ashley Sutton")}
+    # a given name found alone, as a small town's, before a surname found as no place
+    text = "Doris Lindenwald helped. Houston Rockets fans and Lindsay Police came. Clinton April sales rose."
+    names = ("Doris", "Houston", "Lindsay", "Clinton")
+    assert _people_named(text, [span(text, n) for n in names], gazetteer, "en") == {span(text, "Doris")}
     # the surname said alone again is the person's too
     text = "Ashley Sutton runs the shop. Sutton opened it in Denver."
     found = {m.text for m in place_mentions(text, gazetteer, "en")}
     assert "Denver" in found and not any("Sutton" in name for name in found)
+
+
+def test_names_run_together_across_a_slash_or_a_dash_are_parted(gazetteer):
+    from geo.recognizer import _split_at_separators
+
+    def span(text, name):
+        return (text.index(name), text.index(name) + len(name))
+
+    text = "Chartres/Franklin, ST. LOUIS – St. Louis, Diaz-Balart, Kochi/ Aluva, and Biel/Bienne."
+    found = [span(text, n) for n in ("Chartres/Franklin", "ST. LOUIS – St. Louis", "Diaz-Balart", "Kochi/ Aluva",
+                                     "Biel/Bienne")]
+    assert [text[s:e] for s, e in _split_at_separators(text, found, gazetteer)] == \
+        ["Chartres", "Franklin", "ST. LOUIS", "St. Louis", "Diaz-Balart", "Kochi", "Aluva", "Biel/Bienne"]
 
 
 def test_names_found_in_parts_are_one_countrys_or_regions_name(gazetteer):
@@ -597,11 +618,11 @@ def test_names_found_in_parts_are_one_countrys_or_regions_name(gazetteer):
     def span(text, name):
         return (text.index(name), text.index(name) + len(name))
 
-    text = "Trinidad and Tobago, Great Britain, the U.S. Virgin Islands, Iowa and Nebraska."
-    parts = ["Trinidad", "Tobago", "Great", "Britain", "U.S.", "Islands", "Iowa", "Nebraska"]
+    text = "Trinidad and Tobago, Great Britain, the U.S. Virgin Islands, Washington, D.C., Iowa and Nebraska."
+    parts = ["Trinidad", "Tobago", "Great", "Britain", "U.S.", "Islands", "Washington", "D.C.", "Iowa", "Nebraska"]
     assert _joined(text, [span(text, n) for n in parts], gazetteer) == [
         span(text, "Trinidad and Tobago"), span(text, "Great Britain"), span(text, "U.S. Virgin Islands"),
-        span(text, "Iowa"), span(text, "Nebraska")]
+        span(text, "Washington, D.C."), span(text, "Iowa"), span(text, "Nebraska")]
 
 
 def test_surnames_are_not_read_in_languages_that_capitalise_nouns():
