@@ -457,6 +457,8 @@ def _too_big_for_a_surname(kind: tuple[str, int] | None) -> bool:
 
 #: A name found of one to three words, each in title case ("Nancy Levan", "Ricky Karg Jr").
 _FULL_NAME = regex.compile(r"\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}")
+#: A city this populous keeps its name as a speech verb's subject ("Liverpool said"; not Nelson, B.C.).
+SPEAKING_CITY_MIN_PEOPLE = 100_000
 #: A given name found as a town's, before a surname, is the person's where the town is smaller than this
 #: ("Doris Lindenwald"; not "Houston Rockets") ...
 GIVEN_NAME_TOWN_MAX_PEOPLE = 100_000
@@ -521,8 +523,9 @@ def _name_ends() -> frozenset[str]:
 
 def _a_place_that_speaks(kind: tuple[str, int] | None) -> bool:
     """True for a name that stays a place as a speech verb's subject: a country's, a continent's, a
-    capital's or a region's, which news makes speak for its government ("Russia said", "Moscow says")."""
-    return kind is not None and kind[0] != "city"
+    capital's or a region's, which news makes speak for its government ("Russia said", "Moscow says"), or
+    a city's of ``SPEAKING_CITY_MIN_PEOPLE``, whose council or club news makes speak ("Liverpool said")."""
+    return kind is not None and (kind[0] != "city" or kind[1] >= SPEAKING_CITY_MIN_PEOPLE)
 
 
 def _speakers(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: str | None) -> set[str]:

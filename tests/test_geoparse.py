@@ -567,12 +567,12 @@ def test_a_name_that_speaks_is_a_persons_unless_a_country_capital_or_region(gaze
 
     # Nelson is a town in British Columbia, Noma one in Japan: here people who speak
     text = ("Nelson says the plant will pay for itself. Noma went to the police. \"Nobody helped,\" said Noma. "
-            "Police in Sevierville say a man drowned. Russia said it would reply.")
-    assert _speakers(text, tagger_tokens(text), spans(text, "Nelson", "Noma", "Sevierville", "Russia"), "en") == \
-        {"Nelson", "Noma", "Russia"}  # "in Sevierville say": the place; Russia stays one below, as a country
+            "Police in Sevierville say a man drowned. Russia said it would reply. Liverpool said it was shocked.")
+    assert _speakers(text, tagger_tokens(text), spans(text, "Nelson", "Noma", "Sevierville", "Russia", "Liverpool"),
+                     "en") == {"Nelson", "Noma", "Russia", "Liverpool"}  # "in Sevierville say": the place
     found = {m.text for m in place_mentions(text, gazetteer, "en")}
     assert not {"Nelson", "Noma"} & found
-    assert {"Sevierville", "Russia"} <= found
+    assert {"Sevierville", "Russia", "Liverpool"} <= found  # a country, and a city of 100,000 or more, stay
     # "said Noma" must end its clause: "said Noma police" is no speaker
     text = "The fire spread, said Noma police. Noma is quiet now."
     assert _speakers(text, tagger_tokens(text), spans(text, "Noma"), "en") == set()
