@@ -148,13 +148,15 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
         said = name_key(m.text)
         readings.update({(said, c.place.source): c.place for c in exact
                          if c.place.feature not in ("country", "continent")})
-        if all(c.place.feature == "country" for c in exact) and len({c.place.country_code for c in exact}) == 1:
-            countries.add(exact[0].place.country_code)
-        # a region locates the story as a town does ("Texas"), unless a town of its name dwarfs it;
         # a name that is a country's is that country first: towns of its name elsewhere (the town
-        # of Greece in New York state) are no anchor
-        points = [c for c in exact if c.place.feature not in ("country", "continent")]
+        # of Greece in New York state) are no anchor; and the text names the country where it dwarfs
+        # them (Russia, not the village of Russia, Ohio; not Oman, whose Arabic name is Amman's too)
         named = {c.place.country_code for c in exact if c.place.feature == "country"}
+        if len(named) == 1 and _dominant(exact) and exact and \
+                max(exact, key=lambda c: c.place.population).place.feature == "country":
+            countries |= named
+        # a region locates the story as a town does ("Texas"), unless a town of its name dwarfs it
+        points = [c for c in exact if c.place.feature not in ("country", "continent")]
         if named:
             points = [c for c in points if c.place.feature == "region" or c.place.country_code in named]
         if len(points) == 1 or (points and _dominant(points)):
