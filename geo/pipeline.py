@@ -8,10 +8,12 @@ from typing import Sequence
 
 from .errors import InputError
 from .gazetteer import Gazetteer
-from .journey import choose_stops, given_stop_modes, leg_modes
+from .journey import choose_stops, given_stop_modes, leg_modes, origin_cue, travel_cue
 from .mentions import find_mentions, whole_text_mention
 from .model import Journey, Mention, Stop
+from .recognizer import TRAINED_SCRIPTS
 from .resolve import resolve
+from .text import name_key, place_prepositions, script_of
 
 
 #: The largest article read (bytes): the text stages take about 5 s and 60 MB of memory per MB.
@@ -65,10 +67,30 @@ def check_language(lang: str | None) -> str | None:
 
 def place_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> list[Mention]:
     """Recognise and resolve the place mentions of ``text`` (in language ``lang``, an ISO 639-1
-    code, when known; else it is told from the text where it matters)."""
+    code, when known; else it is told from the text where it matters). A place the story rules out stays
+    listed, unresolved, unless it was the only reason to read the word as a place (``misread``)."""
     mentions = find_mentions(text, gazetteer, lang)
     resolve(mentions)
-    return mentions
+    return [m for m in mentions if not misread(m, text)]
+
+
+def misread(m: Mention, text: str) -> bool:
+    """True for a mention the recogniser's model took for a place only because the gazetteer knows the word
+    as another name of some place, which the story then rules out: one word, of a script the model reads
+    (``TRAINED_SCRIPTS``), unresolved though it has candidates, the own name of none, and not after a word
+    that puts a place after it nor near a word of travel ("Hamas fired": Hamm, Germany, whose Lithuanian name
+    it is; "Google opened": Topeka). A place's own name stays listed unresolved, as do "at Khasan" and "left
+    Khasan" (Hassan, India, has that name too; ``text.place_prepositions``, the journey's cue words) and any
+    name of a script the gazetteer alone reads (하산)."""
+    if m.place is not None or not m.candidates or " " in m.text.strip() or script_of(m.text) not in TRAINED_SCRIPTS:
+        return False
+    key = name_key(m.text)
+    if any(name_key(c.place.name) == key for c in m.candidates):
+        return False
+    before = text[max(0, m.start - 16):m.start].split()
+    if before and before[-1].casefold() in place_prepositions():
+        return False
+    return not (travel_cue(text, m) or origin_cue(text, m))  # "left Khasan", "Khasan, where the train stopped"
 
 
 def _override_stops(names: Sequence[str], mentions: list[Mention], gazetteer: Gazetteer) -> list[Stop]:

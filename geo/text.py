@@ -61,6 +61,14 @@ def language_rules(lang: str | None) -> dict[str, Any]:
     return morphology().get("language", {}).get(lang or "", {})
 
 
+@lru_cache(maxsize=1)
+def place_prepositions() -> frozenset[str]:
+    """The words after which a name is read as a place, in every language ``morphology.toml`` gives them for
+    ("in", "at", "nach", "à")."""
+    return frozenset(word for rules in morphology().get("language", {}).values()
+                     for word in rules.get("place_prepositions", ()))
+
+
 #: Hyphens that only ever break a word at the end of a printed line ("Stutt¬\ngart"; ⸗ of Fraktur)...
 LINE_HYPHENS = frozenset("¬\u00ad⸗")
 #: ... and those that may, where a scanned page lost the line break itself ("Wei-mariin", "Rau=nistulassa").
