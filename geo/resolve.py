@@ -140,6 +140,7 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
     countries = set()
     anchors: list[Place] = list(extra)
     sure: set[str] = {a.source for a in extra}  # places that are the only reading of their name
+    own: set[str] = {a.source for a in extra}  # ... and called by their own name, not another of theirs
     readings: dict[tuple[str, str], Place] = {}
     for m in mentions:
         exact = [c for c in m.candidates if c.match != "transliterated"]
@@ -148,15 +149,13 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
         said = name_key(m.text)
         readings.update({(said, c.place.source): c.place for c in exact
                          if c.place.feature not in ("country", "continent")})
+        if all(c.place.feature == "country" for c in exact) and len({c.place.country_code for c in exact}) == 1:
+            countries.add(exact[0].place.country_code)
+        # a region locates the story as a town does ("Texas"), unless a town of its name dwarfs it;
         # a name that is a country's is that country first: towns of its name elsewhere (the town
-        # of Greece in New York state) are no anchor; and the text names the country where it dwarfs
-        # them (Russia, not the village of Russia, Ohio; not Oman, whose Arabic name is Amman's too)
-        named = {c.place.country_code for c in exact if c.place.feature == "country"}
-        if len(named) == 1 and _dominant(exact) and exact and \
-                max(exact, key=lambda c: c.place.population).place.feature == "country":
-            countries |= named
-        # a region locates the story as a town does ("Texas"), unless a town of its name dwarfs it
+        # of Greece in New York state) are no anchor
         points = [c for c in exact if c.place.feature not in ("country", "continent")]
+        named = {c.place.country_code for c in exact if c.place.feature == "country"}
         if named:
             points = [c for c in points if c.place.feature == "region" or c.place.country_code in named]
         if len(points) == 1 or (points and _dominant(points)):
@@ -164,6 +163,8 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
             anchors.append(anchor)
             if len(points) == 1:
                 sure.add(anchor.source)
+                if name_key(anchor.name) == said:
+                    own.add(anchor.source)
             if anchor.feature == "region":
                 countries.add(anchor.country_code)
     # one anchor per place, weighted by how often the text names it
@@ -184,8 +185,10 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
             d[k] = np.inf
             if a.country_code in countries or _known_far_and_wide(a) or bool((d <= FAR_KM).any()):
                 keep.append(a)
-        # when they all disagree, the places named by one place alone still stand
-        places = keep or [a for a in places if a.source in sure]
+        # when they all disagree, the places named by one place alone still stand, those called by their own
+        # name first ("left Khasan for Ussuriysk": Khasan is another name of Hassan, India)
+        places = keep or [a for a in places if a.source in sure and a.source in own] or \
+            [a for a in places if a.source in sure]
     found = tuple((k, p) for (k, _), p in sorted(readings.items()))
     if not places:
         return StoryContext(frozenset(countries), None, 0.0, readings=found)
