@@ -12,8 +12,8 @@ from .journey import choose_stops, given_stop_modes, leg_modes, origin_cue, trav
 from .mentions import find_mentions, whole_text_mention
 from .model import Journey, Mention, Stop
 from .recognizer import TRAINED_SCRIPTS
-from .resolve import resolve
-from .text import name_key, place_prepositions, script_of
+from .resolve import own_name, resolve
+from .text import place_prepositions, script_of
 
 
 #: The largest article read (bytes): the text stages take about 5 s and 60 MB of memory per MB.
@@ -84,10 +84,9 @@ def misread(m: Mention, text: str) -> bool:
     name of a script the gazetteer alone reads (하산)."""
     if m.place is not None or not m.candidates or " " in m.text.strip() or script_of(m.text) not in TRAINED_SCRIPTS:
         return False
-    key = name_key(m.text)
-    if any(name_key(c.place.name) == key for c in m.candidates):
+    if any(own_name(c.place, m.text) for c in m.candidates):
         return False
-    before = text[max(0, m.start - 16):m.start].split()
+    before = text[max(0, m.start - 16):m.start].replace("#", " ").split()  # "in #Rafina"
     if before and before[-1].casefold() in place_prepositions():
         return False
     return not (travel_cue(text, m) or origin_cue(text, m))  # "left Khasan", "Khasan, where the train stopped"

@@ -407,11 +407,10 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans.append((start, last.end))
     spans = without_numbers_after_commas(text, _split_at_separators(text, spans, gazetteer))
     spans = _joined(text, spans, gazetteer)
-    people = _people_named(text, spans, gazetteer, lang)
-    if people:  # a person's full name, and the surname said alone again ("Nancy Levan ... Levan")
+    people, their_surnames = _people_named(text, spans, gazetteer, lang)
+    if people:  # a person's names, and the surname said alone again ("Nancy Levan ... Levan")
         spans = [span for span in spans if span not in people]
-    surnames = _surnames(text, toks, spans, lang) | {text[s:e].rsplit(" ", 1)[1] for s, e in people
-                                                     if " " in text[s:e]}
+    surnames = _surnames(text, toks, spans, lang) | their_surnames
     if surnames:  # a surname said alone is the person's, unless the name is a country's or a big region's
         spans = [(s, e) for s, e in spans if text[s:e] not in surnames or _too_big_for_a_surname(
             gazetteer.name_kind(name_key(text[s:e])))]
@@ -467,17 +466,24 @@ SURNAME_AFTER_MAX_ZIPF = 4.5
 
 
 def _people_named(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
-                  lang: str | None) -> set[tuple[int, int]]:
-    """The names found that are a person's: a full name, of two or three words in title case that no place
-    has, the last no country's or region's ("Sierra Nevada") nor a word that ends the names of streets and
-    buildings ("Jay Lane"; ``morphology.toml``'s ``designators`` and ``street_words``); or a given name before
-    a surname found as none ("Doris Lindenwald": a word in title case, no such name end either, nor a day or
-    month, nor this common a word, ``SURNAME_AFTER_MAX_ZIPF``: not "Monroe Police"), where the name is no
-    town of ``GIVEN_NAME_TOWN_MAX_PEOPLE``. The given name is one people have (``_given_names``; not so common a
-    word that it is another word, nor a word that begins place names, nor a place's other than a town's:
-    "Virginia Gateway")."""
+                  lang: str | None) -> tuple[set[tuple[int, int]], set[str]]:
+    """The names found that are a person's, and the person's surnames. A person's name is:
+
+    - a full name, of two or three words in title case that no place has, the last no country's or region's
+      ("Sierra Nevada") nor a word that ends the names of streets and buildings ("Jay Lane";
+      ``morphology.toml``'s ``designators`` and ``street_words``);
+    - a given name right before a surname found as another name of one word, not a country's nor a big
+      region's (``_too_big_for_a_surname``: "Elizabeth Fairfield"; not "Austin Texas");
+    - a given name, no town of ``GIVEN_NAME_TOWN_MAX_PEOPLE``, right before a surname found as none ("Doris
+      Lindenwald": a word in title case, no such name end either, nor a day or month, nor this common a word,
+      ``SURNAME_AFTER_MAX_ZIPF``: not "Monroe Police").
+
+    The given name is one people have (``_given_names``; not so common a word that it is another word, nor a
+    word that begins place names, nor a place's other than a town's: "Virginia Gateway")."""
+    people: set[tuple[int, int]] = set()
+    surnames: set[str] = set()
     if lang in NOUN_CAPITALIZING:
-        return set()
+        return people, surnames
 
     def a_given_name(word: str) -> bool:
         if word.upper() not in _given_names() or word.casefold() in PLACE_NAME_PREFIXES \
@@ -490,28 +496,35 @@ def _people_named(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
         word = word.casefold()
         return bool({word, word.removesuffix("s"), word.removesuffix("ies") + "y"} & _name_ends())
 
-    starts = {s for s, _ in spans}
-    out: set[tuple[int, int]] = set()
+    ends = {s: e for s, e in spans}
     for s, e in spans:
         if not _FULL_NAME.fullmatch(text, s, e):
             continue
         words = text[s:e].split(" ")
         first, last = words[0], words[-1]
         if len(words) == 1:
-            after = _FULL_NAME.match(text, e + 1) if text[e:e + 1] == " " and e + 1 not in starts else None
+            after = _FULL_NAME.match(text, e + 1) if text[e:e + 1] == " " else None
             surname = after.group().split(" ", 1)[0] if after else ""
-            if surname and a_given_name(first) and not a_name_end(surname) \
-                    and surname.casefold() not in _DAYS_AND_MONTHS and word_zipf(surname, ("en",)) < SURNAME_AFTER_MAX_ZIPF:
+            if not surname or not a_given_name(first):
+                continue
+            if ends.get(e + 1) == e + 1 + len(surname):  # found as a name itself: "Elizabeth Fairfield"
+                if not _too_big_for_a_surname(gazetteer.name_kind(name_key(surname))):
+                    people.add((s, e))
+                    surnames.add(surname)
+            elif e + 1 not in ends and not a_name_end(surname) and surname.casefold() not in _DAYS_AND_MONTHS \
+                    and word_zipf(surname, ("en",)) < SURNAME_AFTER_MAX_ZIPF:
                 kind = gazetteer.name_kind(name_key(first))
                 if kind is None or kind[1] < GIVEN_NAME_TOWN_MAX_PEOPLE:
-                    out.add((s, e))
+                    people.add((s, e))
+                    surnames.add(surname)
             continue
         if a_name_end(last) or gazetteer.name_kind(name_key(text[s:e])) is not None or not a_given_name(first):
             continue
         last_kind = gazetteer.name_kind(name_key(last))
         if last_kind is None or last_kind[0] == "city":
-            out.add((s, e))
-    return out
+            people.add((s, e))
+            surnames.add(last)
+    return people, surnames
 
 
 @lru_cache(maxsize=1)

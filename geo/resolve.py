@@ -23,7 +23,7 @@ import numpy as np
 
 from .errors import DataError
 from .model import Candidate, Mention, Place
-from .text import name_key
+from .text import name_key, romanize
 
 #: Transliterated names must lie this close to the story's centre (km).
 TRANSLIT_MAX_KM = 1500.0
@@ -163,7 +163,7 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
             anchors.append(anchor)
             if len(points) == 1:
                 sure.add(anchor.source)
-                if name_key(anchor.name) == said:
+                if own_name(anchor, m.text):
                     own.add(anchor.source)
             if anchor.feature == "region":
                 countries.add(anchor.country_code)
@@ -198,6 +198,13 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
     centre = (_weighted_median([p.lat for p in places], weights), _weighted_median([p.lon for p in places], weights))
     dists = [haversine_km(centre[0], centre[1], p.lat, p.lon) for p in places]
     return StoryContext(frozenset(countries), centre, _weighted_median(dists, weights), tuple(places), found)
+
+
+def own_name(place: Place, said: str) -> bool:
+    """True when ``said`` is the place's own name, accents and case aside ("Rafina": Rafína; not "Khasan",
+    one of Hassan's other names)."""
+    own = romanize(place.name)
+    return bool(own) and own == romanize(said)
 
 
 def _known_far_and_wide(place: Place, said: str | None = None) -> bool:

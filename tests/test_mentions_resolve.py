@@ -74,6 +74,15 @@ def test_a_word_read_as_a_place_only_for_a_far_places_other_name_is_not_listed(g
         assert found["Khasan"].place is None and found["Ussuriysk"].place.country_code == "RU"
 
 
+def test_a_places_own_name_is_its_name_accents_and_case_aside(gazetteer):
+    from geo.resolve import own_name
+
+    rafina = next(p for p in gazetteer.exact("rafina") if p.country_code == "GR")
+    hassan = next(p for p in gazetteer.exact("khasan") if p.country_code == "IN")
+    assert own_name(rafina, "Rafina") and own_name(rafina, "RAFÍNA")
+    assert not own_name(hassan, "Khasan")  # one of Hassan's other names
+
+
 def test_country_points_where_geonames_puts_them(gazetteer):
     from geo.resolve import haversine_km
 
