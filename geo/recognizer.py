@@ -25,7 +25,7 @@ from .errors import DataError
 from .gazetteer import Gazetteer
 from .mentions import PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, is_cased_script,
-                   language_rules, morphology, name_key, script_of, word_zipf)
+                   language_rules, language_words, morphology, name_key, script_of, word_zipf)
 
 #: Scripts the shipped model has seen enough of to be trusted with.
 TRAINED_SCRIPTS = frozenset({"Latin", "Arabic"})
@@ -486,8 +486,7 @@ def _people_named(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
         return people, surnames
 
     def a_given_name(word: str) -> bool:
-        if word.upper() not in _given_names() or word.casefold() in PLACE_NAME_PREFIXES \
-                or word.casefold() in _DAYS_AND_MONTHS or word_zipf(word, ("en",)) >= COMMON_GIVEN_NAME_MAX_ZIPF:
+        if not _common_given_name(word, ("en",)) or word.casefold() in PLACE_NAME_PREFIXES:
             return False
         kind = gazetteer.name_kind(name_key(word))
         return kind is None or kind[0] == "city"
@@ -545,12 +544,11 @@ def _speakers(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: 
     """The one-word names found that the text makes speak, somewhere, as people do: right before one of
     the language's speech verbs ("Nelson says", not "in Sevierville say") or right after one, ending the
     clause ("said Noma."); ``morphology.toml``'s ``speech_verbs`` and ``place_prepositions``."""
-    rules = language_rules(lang or "en")
-    verbs = frozenset(rules.get("speech_verbs", ()))
-    words = {w for w in (text[s:e] for s, e in spans) if _is_title(w) and w.isalpha()} if verbs else set()
+    verbs = language_words(lang or "en", "speech_verbs")
+    words = _title_words(text, spans) if verbs else set()
     if not words:
         return set()
-    prepositions = frozenset(rules.get("place_prepositions", ()))
+    prepositions = language_words(lang or "en", "place_prepositions")
     found: set[str] = set()
     for i, tok in enumerate(toks):
         if tok.text not in words or tok.text in found:
@@ -644,12 +642,24 @@ def _is_title(word: str) -> bool:
     return word[:1].isupper() and word[1:2].islower()
 
 
+def _title_words(text: str, spans: list[tuple[int, int]]) -> set[str]:
+    """The names found that are one word in title case ("Nelson"; not "NATO", "New York")."""
+    return {w for w in (text[s:e] for s, e in spans) if _is_title(w) and w.isalpha()}
+
+
+def _common_given_name(word: str, languages: tuple[str, ...]) -> bool:
+    """True for a given name people have (``_given_names``) though a word of ``languages`` as common as
+    Andrew or Mike, below ``COMMON_GIVEN_NAME_MAX_ZIPF``, and no day or month ("Sunday", "May")."""
+    return word.upper() in _given_names() and word.casefold() not in _DAYS_AND_MONTHS \
+        and word_zipf(word, languages) < COMMON_GIVEN_NAME_MAX_ZIPF
+
+
 def _surnames(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: str | None) -> set[str]:
     """The one-word names found that the text also uses as a person's surname: right after a given
     name ("Ashley Sutton", "Mike de Kock", "Mario Diaz-Balart", "Matthew D. Flores"; see
     ``SURNAME_PARTICLES``), or after a title and one or two names ("Dr. Tunji Olaopa"; ``morphology.toml``'s
     ``titles``), where the surname is no part of a longer name found."""
-    words = {w for w in (text[s:e] for s, e in spans) if _is_title(w) and w.isalpha()}
+    words = _title_words(text, spans)
     if lang in NOUN_CAPITALIZING or not words:
         return set()
     languages = ("en",) if lang in (None, "en") else ("en", lang)
@@ -668,7 +678,7 @@ def _surnames(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: 
     def next_to(j: int) -> bool:  # token j and the one after it are on one line, a space apart at most
         return toks[j + 1].start - toks[j].end <= 1 and text[toks[j].end:toks[j + 1].start] != "\n"
 
-    titles = frozenset(language_rules(lang or "en").get("titles", ()))
+    titles = language_words(lang or "en", "titles")
 
     def after_title(j: int) -> bool:  # tokens ..j are one or two given names after a title ("Dr. Tunji")
         k = j
@@ -702,9 +712,7 @@ def _surnames(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: 
             continue
         # a given name people have, though a common word ("Andrew Trapani", "Mike Mauro"; not "In", "May",
         # nor "Sunday"), else a word not this common, and only where the surname is not itself taken for a place
-        zipf = word_zipf(given, languages)
-        if given.upper() in _given_names() and zipf < COMMON_GIVEN_NAME_MAX_ZIPF \
-                and given.casefold() not in _DAYS_AND_MONTHS or zipf < GIVEN_NAME_MAX_ZIPF and not inside(i) \
+        if _common_given_name(given, languages) or word_zipf(given, languages) < GIVEN_NAME_MAX_ZIPF and not inside(i) \
                 or after_title(j):
             found.add(toks[i].text)
     return found

@@ -61,6 +61,13 @@ def language_rules(lang: str | None) -> dict[str, Any]:
     return morphology().get("language", {}).get(lang or "", {})
 
 
+@lru_cache(maxsize=256)
+def language_words(lang: str | None, key: str) -> frozenset[str]:
+    """One word list of ``language_rules(lang)`` (``speech_verbs``, ``titles`` ...) as a set, made once per
+    language: the recogniser asks for it on every text."""
+    return frozenset(language_rules(lang).get(key, ()))
+
+
 @lru_cache(maxsize=1)
 def place_prepositions() -> frozenset[str]:
     """The words after which a name is read as a place, in every language ``morphology.toml`` gives them for
