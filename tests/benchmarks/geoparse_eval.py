@@ -131,9 +131,18 @@ def fmt(x, digits=3):
 
 
 def main() -> None:
-    args = [a for a in sys.argv[1:] if a != "--held-out"]
-    cross = "--held-out" in sys.argv[1:]
-    names = args or [p.stem for p in sorted(EVAL.glob("*.jsonl"))]
+    import argparse
+
+    corpora = [p.stem for p in sorted(EVAL.glob("*.jsonl"))]
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("corpora", nargs="*", metavar="CORPUS", help=f"default: all of {', '.join(corpora)}")
+    parser.add_argument("--held-out", action="store_true",
+                        help="score corpora the shipped models saw by 2-fold cross-validation over documents")
+    opts = parser.parse_args()
+    unknown = [c for c in opts.corpora if c not in corpora]
+    if unknown:
+        parser.error(f"no corpus {', '.join(unknown)} in {EVAL} (there: {', '.join(corpora)})")
+    cross, names = opts.held_out, opts.corpora or corpora
     rows = []
     for name in names:
         path = EVAL / f"{name}.jsonl"
