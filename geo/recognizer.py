@@ -407,6 +407,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans.append((start, last.end))
     spans = without_numbers_after_commas(text, _split_at_separators(text, spans, gazetteer))
     spans = _joined(text, spans, gazetteer)
+    titled = _titles_and_titled(text, spans, gazetteer, lang)
+    if titled:  # "Hon. Grantley Berkeley", "Mrs. Walkden", "M. Mahé", "Lord Palmerston"
+        spans = [span for span in spans if span not in titled]
     people, their_surnames = _people_named(text, spans, gazetteer, lang)
     if people:  # a person's names, and the surname said alone again ("Nancy Levan ... Levan")
         spans = [span for span in spans if span not in people]
@@ -561,6 +564,36 @@ def _speakers(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: 
         elif before is not None and before.text in verbs and tok.start - before.end == 1 \
                 and after is not None and after.text in (".", ",", ";") and after.start == tok.end:
             found.add(tok.text)  # "said Noma."
+    return found
+
+
+#: A capital word, then perhaps a full stop, then one space: a title when the language has it as one ("Mrs. "),
+#: and not after a word with a capital ("2216 Duff Dr Port Arthur", a street's Drive).
+_TITLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}.])(?<!\p{Lu}\p{L}* )(\p{Lu}\p{L}*)\.? $")
+#: What follows a title, written short, before a person's name: a full stop, a space, a capital ("Hon. G").
+_NAME_AFTER_TITLE = regex.compile(r"\. \p{Lu}")
+
+
+def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
+                       lang: str | None) -> set[tuple[int, int]]:
+    """The names found that are a title before a person's name ("Hon. Grantley Berkeley": Hūn, Libya), or a
+    name right after a title, one word or up to three in title case ("Mrs. Walkden", "M. Mahé", "Lord Palmerston",
+    "Hon. Grantley Berkeley"; not "Mrs. Walkden of Salford"), unless a country's or a big
+    region's (``_too_big_for_a_surname``); ``morphology.toml``'s ``titles`` of the language. Only the name
+    after the title is the person's: the word may be a place elsewhere in the text ("Mr. Arlington", a
+    former mayor's nickname, in a story of Arlington)."""
+    titles = language_words(lang or "en", "titles")
+    if not titles:
+        return set()
+    found = set()
+    for s, e in spans:
+        if text[s:e] in titles and _NAME_AFTER_TITLE.match(text, e):
+            found.add((s, e))
+            continue
+        name = text[s:e]
+        before = (" " not in name or _FULL_NAME.fullmatch(name)) and _TITLE_BEFORE.search(text, max(0, s - 12), s)
+        if before and before.group(1) in titles and not _too_big_for_a_surname(gazetteer.name_kind(name_key(name))):
+            found.add((s, e))
     return found
 
 

@@ -631,6 +631,42 @@ def test_names_found_in_parts_are_one_countrys_or_regions_name(gazetteer):
         span(text, "Washington, D.C."), span(text, "Iowa"), span(text, "Nebraska")]
 
 
+def test_a_title_and_the_name_right_after_it_are_a_persons(gazetteer):
+    from geo.recognizer import _titles_and_titled
+
+    def span(text, name):
+        return (text.index(name), text.index(name) + len(name))
+
+    # a title found as a place (Hūn, Libya, is "Hon") and a one-word name right after a title of the language,
+    # unless a country's ("Mr. Georgia" stays the country)
+    text = "We noticed the Hon. Grantley Berkeley, Mrs. Walkden and Lord Palmerston at Tiverton, and Mr. Georgia."
+    found = [span(text, n) for n in ("Hon", "Walkden", "Palmerston", "Tiverton", "Georgia")]
+    assert _titles_and_titled(text, found, gazetteer, "en") == {span(text, n) for n in ("Hon", "Walkden", "Palmerston")}
+    # French and German titles
+    text = "M. Mahé est à Paris. Mme Levet habite Lyon."
+    assert _titles_and_titled(text, [span(text, n) for n in ("Mahé", "Paris", "Levet", "Lyon")], gazetteer, "fr") \
+        == {span(text, "Mahé"), span(text, "Levet")}
+    text = "Frau Lucca fuhr nach Dresden."
+    assert _titles_and_titled(text, [span(text, "Lucca"), span(text, "Dresden")], gazetteer, "de") == \
+        {span(text, "Lucca")}
+    # "Dr" after a name with a capital is a street's Drive
+    text = "2216 Duff Dr Port Arthur, TX 77642"
+    assert _titles_and_titled(text, [span(text, "Port Arthur")], gazetteer, "en") == set()
+    # a name with a small word in it after a title is left to the other rules ("Mrs. Walkden of Salford")
+    text = "Mrs. Walkden of Salford was summoned."
+    assert _titles_and_titled(text, [span(text, "Walkden of Salford")], gazetteer, "en") == set()
+    # end to end: the title and the names after it go, the places stay
+    text = "Among the company we noticed the Hon. Grantley Berkeley and Lord Palmerston at Tiverton."
+    assert {m.text for m in place_mentions(text, gazetteer, "en")} == {"Tiverton"}
+    # only the name after the title is the person's: "Mr. Arlington", a mayor's nickname, in a story of Arlington
+    text = "Harold Patterson, known as 'Mr. Arlington,' dies at 79. The sports center in Arlington bears his name."
+    assert [m.start for m in place_mentions(text, gazetteer, "en") if m.text == "Arlington"] == \
+        [text.rindex("Arlington")]
+    # "Miss" is no title here: "Miss Ohio" is a pageant of the state
+    text = "She will compete for the Miss Ohio title in Mansfield."
+    assert "Ohio" in {m.text for m in place_mentions(text, gazetteer, "en")}
+
+
 def test_surnames_are_not_read_in_languages_that_capitalise_nouns():
     from geo.recognizer import _surnames, tagger_tokens
 
