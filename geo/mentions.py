@@ -19,8 +19,8 @@ from rapidfuzz.distance import Levenshtein
 from .gazetteer import MAX_NAME_TOKENS, Gazetteer
 from .model import Candidate, Mention, Place
 from .text import (Token, arabic_romanization, comparable, consonants, countries_speaking, is_cased_script, language_of,
-                   morphology, name_key, normalized_spelling, romanize, script_of, sentences, skeleton, tokens, unbroken,
-                   word_zipf)
+                   language_words, morphology, name_key, normalized_spelling, romanize, script_of, sentences, skeleton,
+                   tokens, unbroken, word_zipf)
 
 #: Minimum similarity of two romanisations for a cross-script match.
 TRANSLIT_SIMILARITY = 0.8
@@ -373,8 +373,8 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
             found = [Candidate(p, "inflected", 0.9) for p in gazetteer.exact(name_key(variant))]
             if found:
                 return found
-    if found or len(words) < 2:
-        return found
+    if found or len(words) < 2 or words[-1].text in language_words(lang or "en", "building_words"):
+        return found  # a college is not where a name in its name is ("Trinity College", "Queens College")
     # a name the gazetteer lacks may hold one it knows: "Colorado State University" is in Colorado,
     # "Dubai World Cup" in Dubai, مرفأ بيروت (the port of Beirut) in Beirut: the longest such name
     # first, and of those the one naming the biggest place (مرفأ, port, is also a town's name)

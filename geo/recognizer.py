@@ -424,6 +424,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     short = _short_for_other_names(text, toks, spans, gazetteer)
     if short:  # an acronym the text defines as short for a name that is no place is none either
         spans = [(s, e) for s, e in spans if text[s:e] not in short]
+    buildings = _named_buildings(text, spans, lang)
+    if buildings:  # "Trinity College", found whole where no place was found in it
+        spans = sorted(spans + buildings)
     return spans
 
 
@@ -594,6 +597,40 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
         before = (" " not in name or _FULL_NAME.fullmatch(name)) and _TITLE_BEFORE.search(text, max(0, s - 12), s)
         if before and before.group(1) in titles and not _too_big_for_a_surname(gazetteer.name_kind(name_key(name))):
             found.add((s, e))
+    return found
+
+
+#: One to three words with a capital, then a word that names a building (``building_words``): "St. Johns College".
+_BUILDING = regex.compile(r"(?<![\p{L}\p{M}\p{N}.])((?:\p{Lu}[\p{L}'’]*\.? ){1,3})(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\p{N}])")
+#: A word this common or more opens a sentence, not a building's name ("The College", "At Trinity College").
+BUILDING_NAME_MAX_ZIPF = 6.0
+
+
+def _named_buildings(text: str, spans: list[tuple[int, int]], lang: str | None) -> list[tuple[int, int]]:
+    """The names of buildings the text gives in title case, ending in one of the language's ``building_words``
+    (``morphology.toml``: "Trinity College", "Queens College"), where no name found overlaps them: a
+    college is a place, its buildings and grounds, as HIPE-2022, GeoWebNews and GeoCorpora count it, and is
+    listed unresolved where the gazetteer lacks it. One named after a place is left as found ("Boston
+    College": Boston)."""
+    words = language_words(lang or "en", "building_words")
+    if not words:
+        return []
+    starts = [s for s, _ in spans]
+    found = []
+    for m in _BUILDING.finditer(text):
+        if m.group(2) not in words:
+            continue
+        start = m.start()
+        for word in m.group(1).split():  # "At Trinity College": Trinity College
+            if word_zipf(word.rstrip("."), ("en",) if lang is None else (lang,)) < BUILDING_NAME_MAX_ZIPF:
+                break
+            start += len(word) + 1
+        if start == m.start(2):
+            continue
+        k = bisect.bisect_left(starts, m.end())  # the names found that start before its end ...
+        if k and spans[k - 1][1] > start or any(s < m.end() and start < e for s, e in spans[max(0, k - 3):k]):
+            continue  # ... overlap it
+        found.append((start, m.end()))
     return found
 
 

@@ -667,6 +667,24 @@ def test_a_title_and_the_name_right_after_it_are_a_persons(gazetteer):
     assert "Ohio" in {m.text for m in place_mentions(text, gazetteer, "en")}
 
 
+def test_a_college_named_in_title_case_is_a_place_listed_unresolved(gazetteer):
+    from geo.recognizer import _named_buildings
+
+    def span(text, name):
+        return (text.index(name), text.index(name) + len(name))
+
+    text = "At Trinity College and St. Johns College, Cambridge, and at Boston College. The College closed."
+    found = [span(text, "Cambridge"), span(text, "Boston")]
+    # found whole, without the sentence's first word; not where a place was found in it; not "The College"
+    assert _named_buildings(text, found, "en") == [span(text, "Trinity College"), span(text, "St. Johns College")]
+    assert _named_buildings(text, found, "de") == []  # the building words are English ones
+    # end to end: listed, and not placed where a name in its name is (Trinity, Texas; Queens Village)
+    text = "Mr. Jones, a fellow of Queens College, Oxford, dined at Trinity College."
+    mentions = {m.text: m for m in place_mentions(text, gazetteer, "en")}
+    assert mentions["Queens College"].place is None and mentions["Trinity College"].place is None
+    assert mentions["Oxford"].place is not None and mentions["Oxford"].place.country_code == "GB"
+
+
 def test_surnames_are_not_read_in_languages_that_capitalise_nouns():
     from geo.recognizer import _surnames, tagger_tokens
 

@@ -39,6 +39,7 @@ texts = st.lists(st.one_of(st.sampled_from(NAMES), st.sampled_from(ODD), st.text
 @given(text=texts)
 @example(text="Vladivostok\r\nPyongyang")  # a name read across a line break stays inside its sentence
 @example(text="Dr. Tunji Olaopa said Noma. Trinidad and Tobago/Washington, D.C. – Nancy Levan says Kyiv")
+@example(text="Hon. Grantley Berkeley and Mrs. Walkden left St. Johns College. A. B. College Kyiv College, M. Mahé")
 def test_any_text_never_breaks_the_text_stages(gazetteer, text):
     from geo import place_mentions
     from geo.journey import choose_stops
