@@ -580,8 +580,8 @@ _NAME_AFTER_TITLE = regex.compile(r"\. \p{Lu}")
 def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                        lang: str | None) -> set[tuple[int, int]]:
     """The names found that are a title before a person's name ("Hon. Grantley Berkeley": Hūn, Libya), or a
-    name right after a title, one word or up to three in title case ("Mrs. Walkden", "M. Mahé", "Lord Palmerston",
-    "Hon. Grantley Berkeley"; not "Mrs. Walkden of Salford"), unless a country's or a big
+    name right after a title, one word or up to three in title case ("Mrs. Walkden", "M. Mahé", "Lord
+    Palmerston", "Hon. Grantley Berkeley"; not "Mrs. Walkden of Salford"), unless a country's or a big
     region's (``_too_big_for_a_surname``); ``morphology.toml``'s ``titles`` of the language. Only the name
     after the title is the person's: the word may be a place elsewhere in the text ("Mr. Arlington", a
     former mayor's nickname, in a story of Arlington)."""
@@ -590,10 +590,10 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
         return set()
     found = set()
     for s, e in spans:
-        if text[s:e] in titles and _NAME_AFTER_TITLE.match(text, e):
+        name = text[s:e]
+        if name in titles and _NAME_AFTER_TITLE.match(text, e):
             found.add((s, e))
             continue
-        name = text[s:e]
         before = (" " not in name or _FULL_NAME.fullmatch(name)) and _TITLE_BEFORE.search(text, max(0, s - 12), s)
         if before and before.group(1) in titles and not _too_big_for_a_surname(gazetteer.name_kind(name_key(name))):
             found.add((s, e))
@@ -613,7 +613,7 @@ def _named_buildings(text: str, spans: list[tuple[int, int]], lang: str | None) 
     listed unresolved where the gazetteer lacks it. One named after a place is left as found ("Boston
     College": Boston)."""
     words = language_words(lang or "en", "building_words")
-    if not words:
+    if not any(word in text for word in words):
         return []
     starts = [s for s, _ in spans]
     found = []
@@ -627,9 +627,9 @@ def _named_buildings(text: str, spans: list[tuple[int, int]], lang: str | None) 
             start += len(word) + 1
         if start == m.start(2):
             continue
-        k = bisect.bisect_left(starts, m.end())  # the names found that start before its end ...
-        if k and spans[k - 1][1] > start or any(s < m.end() and start < e for s, e in spans[max(0, k - 3):k]):
-            continue  # ... overlap it
+        k = bisect.bisect_left(starts, m.end())
+        if k and spans[k - 1][1] > start:
+            continue  # the last name found that starts before its end ends inside it
         found.append((start, m.end()))
     return found
 
