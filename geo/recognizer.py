@@ -573,6 +573,9 @@ def _speakers(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: 
 #: A capital word, then perhaps a full stop, then one space: a title when the language has it as one ("Mrs. "),
 #: and not after a word with a capital ("2216 Duff Dr Port Arthur", a street's Drive).
 _TITLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}.])(?<!\p{Lu}\p{L}* )(\p{Lu}\p{L}*)\.? $")
+#: The capitals that stand before a full stop as a person's initial: not the compass's ("W. Phila.", "216 S. Clinton
+#: Avenue").
+_INITIALS = frozenset("ABCDFGHIJKLMOPQRTUVXYZ")
 #: What follows a title, written short, before a person's name: a full stop, a space, a capital ("Hon. G").
 _NAME_AFTER_TITLE = regex.compile(r"\. \p{Lu}")
 
@@ -580,11 +583,11 @@ _NAME_AFTER_TITLE = regex.compile(r"\. \p{Lu}")
 def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                        lang: str | None) -> set[tuple[int, int]]:
     """The names found that are a title before a person's name ("Hon. Grantley Berkeley": Hūn, Libya), or a
-    name right after a title, one word or up to three in title case ("Mrs. Walkden", "M. Mahé", "Lord
-    Palmerston", "Hon. Grantley Berkeley"; not "Mrs. Walkden of Salford"), unless a country's or a big
-    region's (``_too_big_for_a_surname``); ``morphology.toml``'s ``titles`` of the language. Only the name
-    after the title is the person's: the word may be a place elsewhere in the text ("Mr. Arlington", a
-    former mayor's nickname, in a story of Arlington)."""
+    name right after a title or an initial, one word or up to three in title case ("Mrs. Walkden", "M. Mahé",
+    "Lord Palmerston", "Hon. Grantley Berkeley", "T. Wingfield"; not "Mrs. Walkden of Salford"), unless a
+    country's or a big region's (``_too_big_for_a_surname``: "N. Korea", "S. Carolina"); ``morphology.toml``'s
+    ``titles`` of the language. Only the name after the title is the person's: the word may be a place
+    elsewhere in the text ("Mr. Arlington", a former mayor's nickname, in a story of Arlington)."""
     titles = language_words(lang or "en", "titles")
     if not titles:
         return set()
@@ -595,8 +598,9 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
             found.add((s, e))
             continue
         before = (" " not in name or _FULL_NAME.fullmatch(name)) and _TITLE_BEFORE.search(text, max(0, s - 12), s)
-        if before and before.group(1) in titles and not _too_big_for_a_surname(gazetteer.name_kind(name_key(name))):
-            found.add((s, e))
+        if before and (before.group(1) in titles or before.group(1) in _INITIALS and before.group(0)[1:2] == ".") \
+                and not _too_big_for_a_surname(gazetteer.name_kind(name_key(name))):
+            found.add((s, e))  # after a title, or after an initial ("T. Wingfield, Sheffield")
     return found
 
 

@@ -649,6 +649,11 @@ def test_a_title_and_the_name_right_after_it_are_a_persons(gazetteer):
     text = "Frau Lucca fuhr nach Dresden."
     assert _titles_and_titled(text, [span(text, "Lucca"), span(text, "Dresden")], gazetteer, "de") == \
         {span(text, "Lucca")}
+    # a name right after an initial is a person's too, but not a country's or a big region's, nor after a
+    # compass point ("W. Phila.", West Philadelphia)
+    text = "T. Wingfield, Sheffield, 72; J. A. CARY; A. Georgia and J. Jordan; shot in W. Phila."
+    found = [span(text, n) for n in ("Wingfield", "Sheffield", "CARY", "Georgia", "Jordan", "Phila.")]
+    assert _titles_and_titled(text, found, gazetteer, "en") == {span(text, "Wingfield"), span(text, "CARY")}
     # "Dr" after a name with a capital is a street's Drive
     text = "2216 Duff Dr Port Arthur, TX 77642"
     assert _titles_and_titled(text, [span(text, "Port Arthur")], gazetteer, "en") == set()
