@@ -586,8 +586,9 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
     name right after a title or an initial, one word or up to three in title case ("Mrs. Walkden", "M. Mahé",
     "Lord Palmerston", "Hon. Grantley Berkeley", "T. Wingfield"; not "Mrs. Walkden of Salford"), unless a
     country's or a big region's (``_too_big_for_a_surname``: "N. Korea", "S. Carolina"); ``morphology.toml``'s
-    ``titles`` of the language. Only the name after the title is the person's: the word may be a place
-    elsewhere in the text ("Mr. Arlington", a former mayor's nickname, in a story of Arlington)."""
+    ``titles`` of the language (a language with none, neither: initials are read only beside titles). Only
+    the name after the title is the person's: the word may be a place elsewhere in the text ("Mr. Arlington", a
+    former mayor's nickname, in a story of Arlington)."""
     titles = language_words(lang or "en", "titles")
     if not titles:
         return set()

@@ -140,7 +140,7 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
     countries = set()
     anchors: list[Place] = list(extra)
     sure: set[str] = {a.source for a in extra}  # places that are the only reading of their name
-    own: set[str] = {a.source for a in extra}  # ... and called by their own name, not another of theirs
+    own: set[str] = {a.source for a in extra}  # ... and of those, the ones called by their own name, not another
     readings: dict[tuple[str, str], Place] = {}
     for m in mentions:
         exact = [c for c in m.candidates if c.match != "transliterated"]
@@ -187,8 +187,7 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
                 keep.append(a)
         # when they all disagree, the places named by one place alone still stand, those called by their own
         # name first ("left Khasan for Ussuriysk": Khasan is another name of Hassan, India)
-        places = keep or [a for a in places if a.source in sure and a.source in own] or \
-            [a for a in places if a.source in sure]
+        places = keep or [a for a in places if a.source in own] or [a for a in places if a.source in sure]
     found = tuple((k, p) for (k, _), p in sorted(readings.items()))
     if not places:
         return StoryContext(frozenset(countries), None, 0.0, readings=found)

@@ -17,6 +17,7 @@ Runs `geojourney places --jsonl` on each corpus (start-up included, as a user ru
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import os
@@ -95,8 +96,6 @@ def _write(docs: list[dict], path: Path) -> Path:
 
 def held_out(name: str, gold: list[dict], folds: int = 2) -> dict:
     """Predictions for every document of ``name`` by models trained without it (k-fold by document)."""
-    import tempfile
-
     predicted: dict = {}
     for f in range(folds):
         with tempfile.TemporaryDirectory() as tmp:
@@ -131,8 +130,6 @@ def fmt(x, digits=3):
 
 
 def main() -> None:
-    import argparse
-
     corpora = [p.stem for p in sorted(EVAL.glob("*.jsonl"))]
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpora", nargs="*", metavar="CORPUS", help=f"default: all of {', '.join(corpora)}")
