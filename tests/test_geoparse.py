@@ -124,6 +124,21 @@ def test_swedish_names_written_short_with_a_colon(gazetteer):
     assert "EU" in {x.text for x in place_mentions("EU:n jäsenmaat kokoontuvat k:lo 10 Brysselissä.", gazetteer, "fi")}
 
 
+def test_former_names_of_countries(gazetteer, session_cache):
+    # old pages name countries as they were called: Ceylon, Persia, Siam, Abyssinia; in French and German too
+    text = "The regiment sailed from Ceylon for Persia; letters from Siam and Abyssinia followed."
+    m = _placed(text, gazetteer)
+    assert {n: m[n].place.country_code for n in ("Ceylon", "Persia", "Siam", "Abyssinia")} == \
+        {"Ceylon": "LK", "Persia": "IR", "Siam": "TH", "Abyssinia": "ET"}
+    assert {p.country_code for w in ("ceylan", "persien", "abyssinie", "hollande") for p in gazetteer.exact(w)
+            if p.feature == "country"} == {"LK", "IR", "ET", "NL"}
+    # the cached index is the one built from this list of names: one edited or upgraded is built anew
+    from geo.gazetteer import _aliases_digest
+
+    assert any(_aliases_digest() in f.name for f in session_cache.glob("gazetteer-geonames-*.pickle"))
+
+
+
 def test_everyday_words_are_the_texts_own_language():
     # "Nancy", a French city, is an everyday English given name: a Swedish text is not held to English
     from geo.recognizer import INSIDE_PROBABILITY, _threshold, everyday_languages
