@@ -410,6 +410,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     titled = _titles_and_titled(text, spans, gazetteer, lang)
     if titled:  # "Hon. Grantley Berkeley", "Mrs. Walkden", "M. Mahé", "Lord Palmerston"
         spans = [span for span in spans if span not in titled]
+    vessels = _vessel_names(text, spans, gazetteer, lang)
+    if vessels:  # "the steamer Liverpool", "USS Lake Erie", "ångaren Heinola"
+        spans = [span for span in spans if span not in vessels]
     people, their_surnames = _people_named(text, spans, gazetteer, lang)
     if people:  # a person's names, and the surname said alone again ("Nancy Levan ... Levan")
         spans = [span for span in spans if span not in people]
@@ -602,6 +605,28 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
         if before and (before.group(1) in titles or before.group(1) in _INITIALS and before.group(0)[1:2] == ".") \
                 and not _too_big_for_a_surname(gazetteer.name_kind(name_key(name))):
             found.add((s, e))  # after a title, or after an initial ("T. Wingfield, Sheffield")
+    return found
+
+
+#: The word right before a name, and the quotation mark a name may open with ("the ship “Caledonia”").
+_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}.\-])([\p{L}\p{M}.\-]+)[ \u00a0][\"'“‘«„]?[ \u00a0]?$")
+
+
+def _vessel_names(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
+                  lang: str | None) -> set[tuple[int, int]]:
+    """The names found, one to three words, right after a word for a ship (``morphology.toml``'s
+    ``vessel_words`` of the language): a ship's name, not a place ("the steamer Liverpool", "the ship
+    Philadelphia", "USS Lake Erie", "ångaren Heinola"), unless a country's or a big region's ("to ship
+    Canada's grain")."""
+    words = language_words(lang or "en", "vessel_words")
+    if not words:
+        return set()
+    found = set()
+    for s, e in spans:
+        before = _WORD_BEFORE.search(text, max(0, s - 24), s)
+        if before and before.group(1) in words and len(text[s:e].split()) <= 3 \
+                and not _too_big_for_a_surname(gazetteer.name_kind(name_key(text[s:e]))):
+            found.add((s, e))
     return found
 
 

@@ -139,6 +139,27 @@ def test_former_names_of_countries(gazetteer, session_cache):
 
 
 
+def test_a_name_right_after_a_word_for_a_ship_is_the_ships(gazetteer):
+    from geo.recognizer import _vessel_names
+
+    def span(text, name):
+        return (text.index(name), text.index(name) + len(name))
+
+    text = "The steamer Liverpool and the ship “Caledonia” left Cadiz; USS Lake Erie called at Colombo."
+    found = [span(text, n) for n in ("Liverpool", "Caledonia", "Cadiz", "Lake Erie", "Colombo")]
+    assert _vessel_names(text, found, gazetteer, "en") == {span(text, n) for n in ("Liverpool", "Caledonia",
+                                                                                   "Lake Erie")}
+    # each language its own words; a country's name stays ("to ship Canada's grain")
+    text = "Kapten Lind för ångaren Heinola mellan Lahtis och Heinola."
+    assert _vessel_names(text, [span(text, "Heinola"), span(text, "Lahtis")], gazetteer, "sv") == {span(text, "Heinola")}
+    text = "They ship Canada's grain from Houston."
+    assert _vessel_names(text, [span(text, "Canada"), span(text, "Houston")], gazetteer, "en") == set()
+    # end to end
+    text = "So, as the steamer Liverpool would first be on her way, she sailed from Dublin."
+    assert {x.text for x in place_mentions(text, gazetteer, "en")} == {"Dublin"}
+
+
+
 def test_everyday_words_are_the_texts_own_language():
     # "Nancy", a French city, is an everyday English given name: a Swedish text is not held to English
     from geo.recognizer import INSIDE_PROBABILITY, _threshold, everyday_languages
