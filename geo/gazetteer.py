@@ -20,6 +20,7 @@ import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import combinations
 from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
@@ -31,12 +32,19 @@ import regex
 from .cache import cache_dir, cached, load_pickle, save_pickle
 from .errors import InputError
 from .model import Place
-from .text import comparable, language_rules, name_key, romanize, script_of, skeleton
+from .text import comparable, language_rules, name_key, romanize, script_of, skeleton, word_zipf
 
 _FORMAT = 30  # bump when the index layout changes
 #: A word written short as its first letter, a colon and its end ("H:fors", "S:t"; see ``Gazetteer.spelled_out``).
 _CONTRACTED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}:\p{Ll}+)(?![\p{L}\p{M}\p{N}])")
 MAX_SPELLINGS = 5  # the most places such a word is taken to stand for
+#: An f between small letters, which a page printed with the long s (ſ) and scanned may show for it
+#: ("Lancafhire", "Wafhington"): the long s never ended a word, and a capital S was never long.
+_LONG_S = regex.compile(r"(?<=\p{Ll})f(?=\p{Ll})")
+#: A word read with long s stands for a place this big, a country or a region, and is itself no word this common
+#: in the text's language nor in English, German or French.
+LONG_S_MIN_POPULATION = 10_000
+LONG_S_MAX_ZIPF = 3.0
 #: A country's Factbook point and its landmass centroid this close: the point is taken this share of the way
 #: from the centroid to the Factbook point, not halfway (``_country_centres``).
 FACTBOOK_WITHIN_KM = 161.0
@@ -699,10 +707,13 @@ class Gazetteer:
     def spelled_out(self, name: str, lang: str | None) -> list[str]:
         """The keys ``name`` may stand for with its contracted words spelled out, in a language that
         writes names so (``morphology.toml``'s ``contractions``: Swedish "S:t P:burg", "sankt
-        petersburg"; "T:fors", "tammerfors"), the biggest places first; none when it has no such word,
-        or one that no name fits."""
+        petersburg"; "T:fors", "tammerfors"), the biggest places first; or, for a name no place has,
+        read as a page printed with the long s and scanned shows it (``long_s_readings``); none when it
+        has no such word, or one that no name fits."""
+        if ":" not in name:
+            return self.long_s_readings(name, lang) if "f" in name else []
         rules = language_rules(lang)
-        if ":" not in name or "contractions" not in rules:
+        if "contractions" not in rules:
             return []
         keys = [""]
         for part in _CONTRACTED.split(name):
@@ -713,6 +724,24 @@ class Gazetteer:
                 words = [part]
             keys = [k + w for k in keys for w in words][:MAX_SPELLINGS]
         return [name_key(k) for k in keys]
+
+    def long_s_readings(self, name: str, lang: str | None) -> list[str]:
+        """The keys of the places ``name`` names read with a long s where it shows an f between small letters
+        ("Lancafhire": lancashire, "Chefter": chester, "Deutfchland": deutschland), for a name no place has and
+        that is no common word (``LONG_S_MAX_ZIPF``): countries and regions, and towns of ``LONG_S_MIN_POPULATION``
+        or more by their own name ("Garrifon" is no town: Garrison is another name of Harrison), the biggest
+        first."""
+        spots = [m.start() for m in _LONG_S.finditer(name)][:3]
+        if not spots or self.knows(name_key(name)) or word_zipf(name) >= LONG_S_MAX_ZIPF or \
+                lang is not None and word_zipf(name, (lang,)) >= LONG_S_MAX_ZIPF:  # French "Greffier" in German
+            return []
+        sizes: dict[str, int] = {}
+        for k in range(1, len(spots) + 1):
+            for chosen in combinations(spots, k):
+                key = name_key("".join("s" if i in chosen else ch for i, ch in enumerate(name)))
+                sizes |= {key: p.population for p in self.exact(key) if p.feature in ("country", "continent", "region")
+                          or p.population >= LONG_S_MIN_POPULATION and name_key(p.name) == key}
+        return sorted(sizes, key=lambda k: (-sizes[k], k))[:MAX_SPELLINGS]
 
     def _contracted(self, word: str, min_tail: int) -> list[str]:
         """The keys of the places named by one word that begins with ``word``'s letter and ends with

@@ -160,7 +160,8 @@ def gazetteer_marks(text: str, toks: list[Token], gazetteer: Gazetteer, lang: st
     inflects names; or of the name with the article the word before it holds, "au Locle": Le Locle)."""
     marks: list[tuple[str, ...]] = [()] * len(toks)
     keys = [name_key(t.text) for t in toks]
-    for i in [i for i, t in enumerate(toks) if ":" in t.text]:  # Swedish "H:fors" is Helsingfors
+    # Swedish "H:fors" is Helsingfors; a scanned "Lancafhire", printed with a long s, Lancashire
+    for i in [i for i, t in enumerate(toks) if ":" in t.text or "f" in t.text and t.text[0].isupper()]:
         keys[i] = next(iter(gazetteer.spelled_out(toks[i].text, lang)), keys[i])
     covered = 0  # tokens before this are in a name found already
     # a name starts at a word that is not lower-case and begins some name of the gazetteer

@@ -124,19 +124,18 @@ def test_swedish_names_written_short_with_a_colon(gazetteer):
     assert "EU" in {x.text for x in place_mentions("EU:n jäsenmaat kokoontuvat k:lo 10 Brysselissä.", gazetteer, "fi")}
 
 
-def test_former_names_of_countries(gazetteer, session_cache):
-    # old pages name countries as they were called: Ceylon, Persia, Siam, Abyssinia; in French and German too
-    text = "The regiment sailed from Ceylon for Persia; letters from Siam and Abyssinia followed."
-    m = _placed(text, gazetteer)
-    assert {n: m[n].place.country_code for n in ("Ceylon", "Persia", "Siam", "Abyssinia")} == \
-        {"Ceylon": "LK", "Persia": "IR", "Siam": "TH", "Abyssinia": "ET"}
-    assert {p.country_code for w in ("ceylan", "persien", "abyssinie", "hollande") for p in gazetteer.exact(w)
-            if p.feature == "country"} == {"LK", "IR", "ET", "NL"}
-    # the cached index is the one built from this list of names: one edited or upgraded is built anew
-    from geo.gazetteer import _aliases_digest
-
-    assert any(_aliases_digest() in f.name for f in session_cache.glob("gazetteer-geonames-*.pickle"))
-
+def test_a_scanned_page_printed_with_the_long_s_is_read_as_printed(gazetteer):
+    # an f between small letters may be a long s (ſ) read by OCR: Chester, Lancaster, Lancashire, Carlisle
+    text = "The Lord Bifhop of Chefter, the Troops in Lancafhire, to march from Lancafter to Carlifle."
+    m = {x.text: x for x in place_mentions(text, gazetteer, "en")}
+    _near(m["Chefter"], 53.19, -2.89, 20) and _near(m["Lancafter"], 54.05, -2.80, 20)
+    _near(m["Lancafhire"], 53.8, -2.6, 80) and _near(m["Carlifle"], 54.89, -2.93, 20)
+    assert gazetteer.long_s_readings("Deutfchland", "de") == ["deutschland"]
+    # not a word the gazetteer knows as written ("Stafford"), nor a common word ("Greffier", French for a
+    # court's clerk), nor a town's other name ("Garrifon": Garrison is another name of Harrison, New Jersey), nor an
+    # f that ends a word ("Tanf") or begins it
+    for word in ("Stafford", "Greffier", "Garrifon", "Tanf", "Fisher"):
+        assert gazetteer.long_s_readings(word, "en") == [] and gazetteer.spelled_out(word, "de") == []
 
 
 def test_a_name_right_after_a_word_for_a_ship_is_the_ships(gazetteer):
@@ -158,6 +157,19 @@ def test_a_name_right_after_a_word_for_a_ship_is_the_ships(gazetteer):
     text = "So, as the steamer Liverpool would first be on her way, she sailed from Dublin."
     assert {x.text for x in place_mentions(text, gazetteer, "en")} == {"Dublin"}
 
+
+def test_former_names_of_countries(gazetteer, session_cache):
+    # old pages name countries as they were called: Ceylon, Persia, Siam, Abyssinia; in French and German too
+    text = "The regiment sailed from Ceylon for Persia; letters from Siam and Abyssinia followed."
+    m = _placed(text, gazetteer)
+    assert {n: m[n].place.country_code for n in ("Ceylon", "Persia", "Siam", "Abyssinia")} == \
+        {"Ceylon": "LK", "Persia": "IR", "Siam": "TH", "Abyssinia": "ET"}
+    assert {p.country_code for w in ("ceylan", "persien", "abyssinie", "hollande") for p in gazetteer.exact(w)
+            if p.feature == "country"} == {"LK", "IR", "ET", "NL"}
+    # the cached index is the one built from this list of names: one edited or upgraded is built anew
+    from geo.gazetteer import _aliases_digest
+
+    assert any(_aliases_digest() in f.name for f in session_cache.glob("gazetteer-geonames-*.pickle"))
 
 
 def test_everyday_words_are_the_texts_own_language():
