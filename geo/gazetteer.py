@@ -38,9 +38,6 @@ _FORMAT = 30  # bump when the index layout changes
 #: A word written short as its first letter, a colon and its end ("H:fors", "S:t"; see ``Gazetteer.spelled_out``).
 _CONTRACTED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}:\p{Ll}+)(?![\p{L}\p{M}\p{N}])")
 MAX_SPELLINGS = 5  # the most places such a word is taken to stand for
-#: An f between small letters, which a page printed with the long s (ſ) and scanned may show for it
-#: ("Lancafhire", "Wafhington"): the long s never ended a word, and a capital S was never long.
-_LONG_S = regex.compile(r"(?<=\p{Ll})f(?=\p{Ll})")
 #: A word read with long s stands for a place this big, a country or a region, and is itself no word this common
 #: in the text's language nor in English, German or French.
 LONG_S_MIN_POPULATION = 10_000
@@ -731,7 +728,10 @@ class Gazetteer:
         that is no common word (``LONG_S_MAX_ZIPF``): countries and regions, and towns of ``LONG_S_MIN_POPULATION``
         or more by their own name ("Garrifon" is no town: Garrison is another name of Harrison), the biggest
         first."""
-        spots = [m.start() for m in _LONG_S.finditer(name)][:3]
+        # an f between small letters, which a page printed with the long s (ſ) and scanned may show for it:
+        # the long s never ended a word, and a capital S was never long
+        spots = [i for i in range(1, len(name) - 1)
+                 if name[i] == "f" and name[i - 1].islower() and name[i + 1].islower()][:3]
         if not spots or self.knows(name_key(name)) or word_zipf(name) >= LONG_S_MAX_ZIPF or \
                 lang is not None and word_zipf(name, (lang,)) >= LONG_S_MAX_ZIPF:  # French "Greffier" in German
             return []

@@ -609,23 +609,25 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
     return found
 
 
-#: The word right before a name, and the quotation mark a name may open with ("the ship “Caledonia”").
-_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}.\-])([\p{L}\p{M}.\-]+)[ \u00a0][\"'“‘«„]?[ \u00a0]?$")
+#: What may stand between a word for a ship and its name: a space, and the quotation mark the name opens with.
+_BEFORE_A_SHIPS_NAME = " \u00a0\"'“‘«„"
 
 
 def _vessel_names(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                   lang: str | None) -> set[tuple[int, int]]:
     """The names found, one to three words, right after a word for a ship (``morphology.toml``'s
     ``vessel_words`` of the language): a ship's name, not a place ("the steamer Liverpool", "the ship
-    Philadelphia", "USS Lake Erie", "ångaren Heinola"), unless a country's or a big region's ("to ship
+    “Caledonia”", "USS Lake Erie", "ångaren Heinola"), unless a country's or a big region's ("to ship
     Canada's grain")."""
     words = language_words(lang or "en", "vessel_words")
-    if not words:
-        return set()
     found = set()
     for s, e in spans:
-        before = _WORD_BEFORE.search(text, max(0, s - 24), s)
-        if before and before.group(1) in words and len(text[s:e].split()) <= 3 \
+        before = text[max(0, s - 24):s]
+        stripped = before.rstrip(_BEFORE_A_SHIPS_NAME)
+        if not 1 <= len(before) - len(stripped) <= 3 or before[len(stripped)] not in " \u00a0":
+            continue  # the name is a space, and maybe a quotation mark, after the word
+        word = stripped.rsplit(None, 1)[-1] if stripped.strip() else ""
+        if word in words and len(text[s:e].split()) <= 3 \
                 and not _too_big_for_a_surname(gazetteer.name_kind(name_key(text[s:e]))):
             found.add((s, e))
     return found
