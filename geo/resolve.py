@@ -23,7 +23,7 @@ import numpy as np
 
 from .errors import DataError
 from .model import Candidate, Mention, Place
-from .text import name_key, romanize
+from .text import name_key, romanize, word_zipf
 
 #: Transliterated names must lie this close to the story's centre (km).
 TRANSLIT_MAX_KM = 1500.0
@@ -34,6 +34,9 @@ WORLD_CITY = 1_000_000
 #: ... nor towns this big that the text calls by their own name (Delft, Bolton: news from anywhere
 #: names them; but 하산, Khasan, is not Hassan in India, whose Korean name it also is).
 KNOWN_TOWN = 100_000
+#: A one-word name this common as an English word is that word, not a town of fewer than KNOWN_TOWN people that has
+#: it only among its other names ("Tsunami": Tsuha, Japan; "Passover": Mountain City, Georgia; "Lake": Uniontown).
+EVERYDAY_WORD_ZIPF = 3.0
 _QUALITY = {"exact": 1.0, "inflected": 0.9, "transliterated": 0.75, "partial": 0.6}
 
 
@@ -272,6 +275,9 @@ def _implausible(c: Candidate, ctx: StoryContext, said: str | None = None) -> st
     ``""`` if it can."""
     if c.place.is_context:
         return ""
+    if said is not None and " " not in said and c.place.feature == "city" and c.place.population < KNOWN_TOWN \
+            and not own_name(c.place, said) and word_zipf(said, ("en",)) >= EVERYDAY_WORD_ZIPF:
+        return f'"{said}" is an everyday word, and only another name of {c.place.name} ({c.place.country_code or "?"})'
     d = ctx.distance(c.place)
     if d is None:
         return ""

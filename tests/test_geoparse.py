@@ -172,6 +172,20 @@ def test_former_names_of_countries(gazetteer, session_cache):
     assert any(_aliases_digest() in f.name for f in session_cache.glob("gazetteer-geonames-*.pickle"))
 
 
+def test_an_everyday_word_is_not_a_small_towns_other_name(gazetteer):
+    # "Tsunami" and "Passover" are words, not Tsuha (Japan) nor Mountain City (Georgia), which have them among
+    # their other names: not listed at all without a word that puts a place after them
+    for text, place in (("Tsunami warning lifted for Hawaii after the quake.", "Hawaii"),
+                        ("Passover traditions spread through market in Savannah.", "Savannah")):
+        assert [m.text for m in place_mentions(text, gazetteer, "en")] == [place]
+    # after one, listed, unresolved, saying why; the own name of a small town and another name that is no
+    # English word still place it
+    m = {x.text: x for x in place_mentions("They arrived at Auschwitz by train from Krakow.", gazetteer, "en")}
+    assert m["Auschwitz"].place is None and "everyday word" in m["Auschwitz"].reason
+    m = {x.text: x for x in place_mentions("Die Truppen zogen von Oedenburg nach Wien.", gazetteer, "de")}
+    _near(m["Oedenburg"], 47.68, 16.59, 20)  # Sopron
+
+
 def test_everyday_words_are_the_texts_own_language():
     # "Nancy", a French city, is an everyday English given name: a Swedish text is not held to English
     from geo.recognizer import INSIDE_PROBABILITY, _threshold, everyday_languages
