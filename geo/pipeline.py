@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 from typing import Sequence
 
@@ -13,7 +14,7 @@ from .mentions import find_mentions, whole_text_mention
 from .model import Journey, Mention, Stop
 from .recognizer import TRAINED_SCRIPTS
 from .resolve import own_name, resolve
-from .text import place_prepositions, script_of
+from .text import place_prepositions, script_of, word_zipf
 
 
 #: The largest article read (bytes): the text stages take about 5 s and 60 MB of memory per MB.
@@ -71,21 +72,36 @@ def place_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> 
     listed, unresolved, unless it was the only reason to read the word as a place (``misread``)."""
     mentions = find_mentions(text, gazetteer, lang)
     resolve(mentions)
-    return [m for m in mentions if not misread(m, text)]
+    return [m for m in mentions if not misread(m, text, lang)]
 
 
-def misread(m: Mention, text: str) -> bool:
-    """True for a mention the recogniser's model took for a place only because the gazetteer knows the word
-    as another name of some place, which the story then rules out: one word, of a script the model reads
-    (``TRAINED_SCRIPTS``), unresolved though it has candidates, the own name of none, and not after a word
-    that puts a place after it nor near a word of travel ("Hamas fired": Hamm, Germany, whose Lithuanian name
-    it is; "Google opened": Topeka). A place's own name stays listed unresolved, as do "at Khasan" and "left
-    Khasan" (Hassan, India, has that name too; ``text.place_prepositions``, the journey's cue words) and any
-    name of a script the gazetteer alone reads (하산)."""
-    if m.place is not None or not m.candidates or " " in m.text.strip() or script_of(m.text) not in TRAINED_SCRIPTS:
+#: An English word this common (Zipf) that names only towns smaller than SMALL_TOWN is that word, not a place,
+#: unless a word puts a place before it ("Tornado warning": Tornado, West Virginia; "The Rock": Rock, Cornwall).
+EVERYDAY_NAME_ZIPF = 3.5
+SMALL_TOWN = 10_000
+#: ... or a name and its state after a comma ("Tornado, West Virginia", "Tornado, W.Va.").
+_BEFORE_ITS_REGION = re.compile(r",[ \t]*[A-Z]")
+
+
+def misread(m: Mention, text: str, lang: str | None = None) -> bool:
+    """True for a mention the recogniser's model took for a place only because the gazetteer knows the word,
+    which the story then rules out: one word, of a script the model reads (``TRAINED_SCRIPTS``), not after
+    a word that puts a place after it nor near a word of travel, and either
+    - unresolved though it has candidates, the own name of none: another name of some place ("Hamas fired":
+      Hamm, Germany, whose Lithuanian name it is; "Google opened": Topeka); or
+    - in an English text (``lang`` en or not given), an everyday English word (``EVERYDAY_NAME_ZIPF``) that
+      names no place of ``SMALL_TOWN`` people or more ("Tornado warning", "Ivy & Bean", "Earth (sign)"), and is
+      not followed by a comma and a capital, as a town by its state is ("Tornado, West Virginia").
+    A place's own name otherwise stays listed, unresolved if need be, as do "at Khasan" and "left Khasan"
+    (Hassan, India, has that name too; ``text.place_prepositions``, the journey's cue words) and any name of a
+    script the gazetteer alone reads (하산)."""
+    if not m.candidates or " " in m.text.strip() or script_of(m.text) not in TRAINED_SCRIPTS:
         return False
-    if any(own_name(c.place, m.text) for c in m.candidates):
-        return False
+    if m.place is not None or any(own_name(c.place, m.text) for c in m.candidates):
+        if lang not in (None, "en") or word_zipf(m.text, ("en",)) < EVERYDAY_NAME_ZIPF or \
+                any(c.place.population >= SMALL_TOWN or c.place.feature != "city" for c in m.candidates) or \
+                _BEFORE_ITS_REGION.match(text, m.end):
+            return False
     before = text[max(0, m.start - 16):m.start].replace("#", " ").split()  # "in #Rafina"
     if before and before[-1].casefold() in place_prepositions():
         return False

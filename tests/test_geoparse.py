@@ -186,6 +186,22 @@ def test_an_everyday_word_is_not_a_small_towns_other_name(gazetteer):
     _near(m["Oedenburg"], 47.68, 16.59, 20)  # Sopron
 
 
+def test_an_everyday_word_that_names_only_small_towns_is_the_word(gazetteer):
+    # "Tornado" names Tornado, West Virginia (about a thousand people), and "Bean" a small town: in English they
+    # are the words, and are not listed
+    text = "Tornado slams Virginia campground. Ivy + Bean will appear on posters."
+    assert [m.text for m in place_mentions(text, gazetteer, "en")] == ["Virginia"]
+    # listed after a word that puts a place after it, or with its state after a comma; not read so in another
+    # language, nor where some place of the name is bigger (Bath, Mobile)
+    text = "The storm hit Tornado, West Virginia. Residents of Tornado fled. They drove from Bath to Mobile."
+    assert [m.text for m in place_mentions(text, gazetteer, "en")] == \
+        ["Tornado", "West Virginia", "Tornado", "Bath", "Mobile"]
+    from geo.pipeline import misread
+
+    m = next(x for x in place_mentions("Tornado slams Virginia campground.", gazetteer, "de") if x.text == "Tornado")
+    assert not misread(m, "Tornado slams Virginia campground.", "de") and misread(m, "Tornado slams.", "en")
+
+
 def test_everyday_words_are_the_texts_own_language():
     # "Nancy", a French city, is an everyday English given name: a Swedish text is not held to English
     from geo.recognizer import INSIDE_PROBABILITY, _threshold, everyday_languages
