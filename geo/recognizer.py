@@ -411,9 +411,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     titled = _titles_and_titled(text, spans, gazetteer, lang)
     if titled:  # "Hon. Grantley Berkeley", "Mrs. Walkden", "M. Mahé", "Lord Palmerston"
         spans = [span for span in spans if span not in titled]
-    vessels = _vessel_names(text, spans, gazetteer, lang)
-    if vessels:  # "the steamer Liverpool", "USS Lake Erie", "ångaren Heinola"
-        spans = [span for span in spans if span not in vessels]
+    named = _ships_and_storms(text, spans, gazetteer, lang)
+    if named:  # "the steamer Liverpool", "USS Lake Erie", "ångaren Heinola", "Hurricane Florence"
+        spans = [span for span in spans if span not in named]
     people, their_surnames = _people_named(text, spans, gazetteer, lang)
     if people:  # a person's names, and the surname said alone again ("Nancy Levan ... Levan")
         spans = [span for span in spans if span not in people]
@@ -609,26 +609,34 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
     return found
 
 
-#: What may stand between a word for a ship and its name: a space, and the quotation mark the name opens with.
-_BEFORE_A_SHIPS_NAME = " \u00a0\"'“‘«„"
+#: What may stand between a word for a ship or a storm and its name: a space, the quotation mark a ship's name
+#: opens with, the hash a storm's may have ("Hurricane #Florence").
+_BEFORE_A_NAME = " \u00a0\"'“‘«„#"
+#: A name after a storm's word: "Hurricane Dorian", "Hurricane #Harvey".
+_STORMS_NAME_AFTER = regex.compile(r"[ \u00a0]#?\p{Lu}")
 
 
-def _vessel_names(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
-                  lang: str | None) -> set[tuple[int, int]]:
-    """The names found, one to three words, right after a word for a ship (``morphology.toml``'s
-    ``vessel_words`` of the language): a ship's name, not a place ("the steamer Liverpool", "the ship
-    “Caledonia”", "USS Lake Erie", "ångaren Heinola"), unless a country's or a big region's ("to ship
-    Canada's grain")."""
-    words = language_words(lang or "en", "vessel_words")
+def _ships_and_storms(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
+                      lang: str | None) -> set[tuple[int, int]]:
+    """The names found that are a ship's or a storm's, not a place: one to three words right after a word for
+    a ship or a storm (``morphology.toml``'s ``vessel_words`` and ``storm_words`` of the language: "the steamer
+    Liverpool", "the ship “Caledonia”", "USS Lake Erie", "ångaren Heinola", "Hurricane Florence"), unless a
+    country's or a big region's ("to ship Canada's grain"); and a storm's word found as a place, alone or with the
+    storm's name, before a name ("Hurricane Harvey", "Hurricane Dorian": not Hurricane, Utah)."""
+    storms = language_words(lang or "en", "storm_words")
+    words = language_words(lang or "en", "vessel_words") | storms
     found = set()
     for s, e in spans:
+        name = text[s:e]
+        if name.split(None, 1)[0] in storms and (" " in name or _STORMS_NAME_AFTER.match(text, e)):
+            found.add((s, e))
+            continue
         before = text[max(0, s - 24):s]
-        stripped = before.rstrip(_BEFORE_A_SHIPS_NAME)
+        stripped = before.rstrip(_BEFORE_A_NAME)
         if not 1 <= len(before) - len(stripped) <= 3 or before[len(stripped)] not in " \u00a0":
-            continue  # the name is a space, and maybe a quotation mark, after the word
+            continue  # the name is a space, and maybe a quotation mark or a hash, after the word
         word = stripped.rsplit(None, 1)[-1] if stripped.strip() else ""
-        if word in words and len(text[s:e].split()) <= 3 \
-                and not _too_big_for_a_surname(gazetteer.name_kind(name_key(text[s:e]))):
+        if word in words and len(name.split()) <= 3 and not _too_big_for_a_surname(gazetteer.name_kind(name_key(name))):
             found.add((s, e))
     return found
 

@@ -138,24 +138,28 @@ def test_a_scanned_page_printed_with_the_long_s_is_read_as_printed(gazetteer):
         assert gazetteer.long_s_readings(word, "en") == [] and gazetteer.spelled_out(word, "de") == []
 
 
-def test_a_name_right_after_a_word_for_a_ship_is_the_ships(gazetteer):
-    from geo.recognizer import _vessel_names
+def test_a_name_right_after_a_word_for_a_ship_or_a_storm_is_the_ships_or_storms(gazetteer):
+    from geo.recognizer import _ships_and_storms
 
     def span(text, name):
         return (text.index(name), text.index(name) + len(name))
 
     text = "The steamer Liverpool and the ship “Caledonia” left Cadiz; USS Lake Erie called at Colombo."
     found = [span(text, n) for n in ("Liverpool", "Caledonia", "Cadiz", "Lake Erie", "Colombo")]
-    assert _vessel_names(text, found, gazetteer, "en") == {span(text, n) for n in ("Liverpool", "Caledonia",
+    assert _ships_and_storms(text, found, gazetteer, "en") == {span(text, n) for n in ("Liverpool", "Caledonia",
                                                                                    "Lake Erie")}
     # each language its own words; a country's name stays ("to ship Canada's grain")
     text = "Kapten Lind för ångaren Heinola mellan Lahtis och Heinola."
-    assert _vessel_names(text, [span(text, "Heinola"), span(text, "Lahtis")], gazetteer, "sv") == {span(text, "Heinola")}
+    assert _ships_and_storms(text, [span(text, "Heinola"), span(text, "Lahtis")], gazetteer, "sv") == {span(text, "Heinola")}
     text = "They ship Canada's grain from Houston."
-    assert _vessel_names(text, [span(text, "Canada"), span(text, "Houston")], gazetteer, "en") == set()
+    assert _ships_and_storms(text, [span(text, "Canada"), span(text, "Houston")], gazetteer, "en") == set()
     # end to end
     text = "So, as the steamer Liverpool would first be on her way, she sailed from Dublin."
     assert {x.text for x in place_mentions(text, gazetteer, "en")} == {"Dublin"}
+    # a storm's name too, and the storm's word before a name (Hurricane, Utah, is a town)
+    text = "Hurricane Florence neared Raleigh. Damage from Hurricane Harvey and Hurricane #Irma, and Cyclone Idai hit Beira."
+    assert [x.text for x in place_mentions(text, gazetteer, "en")] == ["Raleigh", "Beira"]
+    assert [x.text for x in place_mentions("He grew up in Hurricane, Utah.", gazetteer, "en")] == ["Hurricane", "Utah"]
 
 
 def test_former_names_of_countries(gazetteer, session_cache):
