@@ -19,8 +19,8 @@ from rapidfuzz.distance import Levenshtein
 from .gazetteer import MAX_NAME_TOKENS, Gazetteer
 from .model import Candidate, Mention, Place
 from .text import (Token, arabic_romanization, comparable, consonants, countries_speaking, is_cased_script, language_of,
-                   language_words, morphology, name_key, normalized_spelling, romanize, script_of, sentences, skeleton,
-                   tokens, unbroken, word_zipf)
+                   language_words, morphology, name_key, normalized_spelling, romanize, run_together, script_of, sentences,
+                   skeleton, tokens, unbroken, word_zipf)
 
 #: Minimum similarity of two romanisations for a cross-script match.
 TRANSLIT_SIMILARITY = 0.8
@@ -363,6 +363,8 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
         found = [Candidate(p, "exact") for p in gazetteer.exact(name_key(joined))]
         if not found and lang is not None:
             found = _dictionary_form_candidates(gazetteer, joined, lang)
+    if not found and " " not in surface and (parted := run_together(surface)) != surface:  # "#PuertoRico"
+        found = [Candidate(p, "exact") for p in gazetteer.exact(name_key(parted))]
     if not found:  # Swedish "T:fors", "S:t P:burg"
         places = {p.source: p for key in gazetteer.spelled_out(surface, lang) for p in gazetteer.exact(key)}
         found = [Candidate(p, "exact") for p in places.values()]

@@ -25,7 +25,7 @@ from .errors import DataError
 from .gazetteer import Gazetteer
 from .mentions import PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, is_cased_script,
-                   language_rules, language_words, morphology, name_key, script_of, word_zipf)
+                   language_rules, language_words, morphology, name_key, run_together, script_of, word_zipf)
 
 #: Scripts the shipped model has seen enough of to be trusted with.
 TRAINED_SCRIPTS = frozenset({"Latin", "Arabic"})
@@ -431,6 +431,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     buildings = _named_buildings(text, spans, lang)
     if buildings:  # "Trinity College", found whole where no place was found in it
         spans = sorted(spans + buildings)
+    tagged = _hashtag_places(text, spans, gazetteer) if "#" in text else []
+    if tagged:  # "#greece", "#PuertoRico"
+        spans = sorted(spans + tagged)
     return spans
 
 
@@ -672,6 +675,37 @@ def _named_buildings(text: str, spans: list[tuple[int, int]], lang: str | None) 
         if k and spans[k - 1][1] > start:
             continue  # the last name found that starts before its end ends inside it
         found.append((start, m.end()))
+    return found
+
+
+#: A hashtag's word in small letters or run together in title case ("#greece", "#PuertoRico"), as posts tag places.
+_HASHTAG = regex.compile(r"(?<=#)(?:\p{Ll}{3,}|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)+)(?![\p{L}\p{M}\p{N}_])")
+#: A hashtag this common as an English word ("#paradise", "#reading") is a place only as a country's or continent's
+#: name, a capital's, or a region's or city's of WORLD_CITY people ("#turkey", "#athens", "#texas", "#houston").
+HASHTAG_WORD_MAX_ZIPF = 3.5
+WORLD_CITY = 1_000_000
+
+
+def _hashtag_places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """The hashtags, in small letters or run together in title case, that name a place, where no name was found
+    ("#greece", "#kerala", "#PuertoRico", "#houston"): posts tag the places they speak of, in any case, and the
+    model, trained mostly on news, takes a word in small letters for no name. The place is a country or a
+    continent by any of its names, or by its own name a capital, a region or a city of ``PROMINENT_CITY`` people
+    (of ``WORLD_CITY`` for a region or city whose name is an everyday English word, ``HASHTAG_WORD_MAX_ZIPF``)."""
+    found = []
+    starts = [s for s, _ in spans]
+    for m in _HASHTAG.finditer(text):
+        k = bisect.bisect_left(starts, m.end())
+        if k and spans[k - 1][1] > m.start() or script_of(m.group()) != "Latin":
+            continue
+        for key in dict.fromkeys((name_key(m.group()), name_key(run_together(m.group())))):
+            places = gazetteer.exact(key)
+            common = word_zipf(key, ("en",)) >= HASHTAG_WORD_MAX_ZIPF
+            if any(p.feature in ("country", "continent") or name_key(p.name) == key and (
+                    p.feature == "capital" or p.population >= (WORLD_CITY if common else PROMINENT_CITY)
+                    or p.feature == "region" and not common) for p in places):
+                found.append(m.span())
+                break
     return found
 
 

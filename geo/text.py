@@ -110,6 +110,11 @@ def name_key(name: str) -> str:
     return " ".join(t.text.casefold() for t in tokens(name))
 
 
+def run_together(word: str) -> str:
+    """A name run together in title case, parted, as hashtags write names ("PuertoRico": "Puerto Rico")."""
+    return regex.sub(r"(?<=\p{Ll})(?=\p{Lu})", " ", word)
+
+
 def script_of(word: str) -> str:
     """The script of the first letter of ``word`` (``"Latin"``, ``"Cyrillic"``, ...)."""
     for ch in word:

@@ -206,6 +206,20 @@ def test_an_everyday_word_that_names_only_small_towns_is_the_word(gazetteer):
     assert not misread(m, "Tornado slams Virginia campground.", "de") and misread(m, "Tornado slams.", "en")
 
 
+def test_hashtags_in_small_letters_or_run_together_name_places(gazetteer):
+    # posts tag places in any case; "#PuertoRico" is Puerto Rico, run together
+    text = "Relief for #PuertoRico and #greece, floods in #kerala #KeralaFloods, updates from #houston #NewZealand"
+    m = {x.text: x for x in place_mentions(text, gazetteer, "en")}
+    assert set(m) == {"PuertoRico", "greece", "kerala", "houston", "NewZealand"}
+    assert {n: m[n].place.country_code for n in m} == {"PuertoRico": "PR", "greece": "GR", "kerala": "IN",
+                                                       "houston": "US", "NewZealand": "NZ"}
+    assert text[m["greece"].start - 1] == "#"  # the span is the word, without the sign
+    # an everyday word is a place only as a country's, a capital's or a big place's name: not "#paradise",
+    # "#reading" (Reading has 318,000 people), "#forest"; "#turkey" is the country
+    text = "Donate now #paradise #reading #forest #turkey"
+    assert [x.text for x in place_mentions(text, gazetteer, "en")] == ["turkey"]
+
+
 def test_everyday_words_are_the_texts_own_language():
     # "Nancy", a French city, is an everyday English given name: a Swedish text is not held to English
     from geo.recognizer import INSIDE_PROBABILITY, _threshold, everyday_languages
