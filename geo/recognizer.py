@@ -23,7 +23,7 @@ import regex
 
 from .errors import DataError
 from .gazetteer import Gazetteer
-from .mentions import PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles
+from .mentions import PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles, state_after_a_comma
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, is_cased_script,
                    language_rules, language_words, morphology, name_key, run_together, script_of, word_zipf)
 
@@ -431,6 +431,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     buildings = _named_buildings(text, spans, lang)
     if buildings:  # "Trinity College", found whole where no place was found in it
         spans = sorted(spans + buildings)
+    states = _states_after_names(text, spans, lang)
+    if states:  # "Wilmington, NC"
+        spans = sorted(spans + states)
     tagged = _hashtag_places(text, spans, gazetteer) if "#" in text else []
     if tagged:  # "#greece", "#PuertoRico"
         spans = sorted(spans + tagged)
@@ -676,6 +679,22 @@ def _named_buildings(text: str, spans: list[tuple[int, int]], lang: str | None) 
             continue  # the last name found that starts before its end ends inside it
         found.append((start, m.end()))
     return found
+
+
+#: Two capitals after a comma, the postal code of a state of the United States after a town's name.
+_STATE_CODE = regex.compile(r"(?<=[\p{L}.]),[ \u00a0]?(\p{Lu}{2})(?![\p{L}\p{M}\p{N}]| ?\d{1,3}(?!\d))")  # "CA 95963", not "NH 47"
+
+
+def _states_after_names(text: str, spans: list[tuple[int, int]], lang: str | None) -> list[tuple[int, int]]:
+    """The postal codes of states of the United States right after a name found and a comma, in an English text
+    (``lang`` en or not given: "Wilmington, NC"; not French "Paris, LA MAISON"), which the gazetteer, leaving out
+    names of two capitals, does not know."""
+    if lang not in (None, "en"):
+        return []
+    ends = {e for _, e in spans}
+    starts = {s for s, _ in spans}
+    return [m.span(1) for m in _STATE_CODE.finditer(text) if m.start() in ends and m.start(1) not in starts
+            and state_after_a_comma(text, *m.span(1))]
 
 
 #: A hashtag's word in small letters or run together in title case ("#greece", "#PuertoRico"), as posts tag places.

@@ -220,6 +220,18 @@ def test_hashtags_in_small_letters_or_run_together_name_places(gazetteer):
     assert [x.text for x in place_mentions(text, gazetteer, "en")] == ["turkey"]
 
 
+def test_a_states_postal_code_after_a_town_and_a_comma_is_the_state(gazetteer):
+    text = "The mayor of Wilmington, NC spoke; relief at Houston,TX and on Ernakulam Dist, NH 47."
+    m = {x.text: x for x in place_mentions(text, gazetteer, "en")}
+    assert m["NC"].place.name == "North Carolina" and m["TX"].place.name == "Texas"
+    _near(m["Wilmington"], 34.23, -77.94, 30)  # the one in North Carolina
+    assert "NH" not in m  # a national highway's number follows, not a ZIP code
+    assert "CA" in {x.text for x in place_mentions("Donations: 19 Colusa Street, Orland, CA 95963", gazetteer, "en")}
+    # only after a name found, and only in English
+    assert "IN" not in {x.text for x in place_mentions("Storms hit hard, IN PHOTOS.", gazetteer, "en")}
+    assert "LA" not in {x.text for x in place_mentions("Commandes de Paris, LA MAISON DE GROS.", gazetteer, "fr")}
+
+
 def test_everyday_words_are_the_texts_own_language():
     # "Nancy", a French city, is an everyday English given name: a Swedish text is not held to English
     from geo.recognizer import INSIDE_PROBABILITY, _threshold, everyday_languages
