@@ -24,6 +24,7 @@ import regex
 from .errors import DataError
 from .gazetteer import Gazetteer
 from .mentions import PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles, state_after_a_comma
+from .resolve import WORLD_CITY
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, is_cased_script,
                    language_rules, language_words, morphology, name_key, run_together, script_of, word_zipf)
 
@@ -702,7 +703,6 @@ _HASHTAG = regex.compile(r"(?<=#)(?:\p{Ll}{3,}|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)+)(
 #: A hashtag this common as an English word ("#paradise", "#reading") is a place only as a country's or continent's
 #: name, a capital's, or a region's or city's of WORLD_CITY people ("#turkey", "#athens", "#texas", "#houston").
 HASHTAG_WORD_MAX_ZIPF = 3.5
-WORLD_CITY = 1_000_000
 
 
 def _hashtag_places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer) -> list[tuple[int, int]]:

@@ -36,7 +36,7 @@ WORLD_CITY = 1_000_000
 KNOWN_TOWN = 100_000
 #: A one-word name this common as an English word is that word, not a town of fewer than KNOWN_TOWN people that has
 #: it only among its other names ("Tsunami": Tsuha, Japan; "Passover": Mountain City, Georgia; "Lake": Uniontown).
-EVERYDAY_WORD_ZIPF = 3.0
+EVERYDAY_OTHER_NAME_ZIPF = 3.0
 _QUALITY = {"exact": 1.0, "inflected": 0.9, "transliterated": 0.75, "partial": 0.6}
 
 
@@ -276,7 +276,7 @@ def _implausible(c: Candidate, ctx: StoryContext, said: str | None = None) -> st
     if c.place.is_context:
         return ""
     if said is not None and " " not in said and c.place.feature == "city" and c.place.population < KNOWN_TOWN \
-            and not own_name(c.place, said) and word_zipf(said, ("en",)) >= EVERYDAY_WORD_ZIPF:
+            and not own_name(c.place, said) and word_zipf(said, ("en",)) >= EVERYDAY_OTHER_NAME_ZIPF:
         return f'"{said}" is an everyday word, and only another name of {c.place.name} ({c.place.country_code or "?"})'
     d = ctx.distance(c.place)
     if d is None:
