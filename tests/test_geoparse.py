@@ -162,15 +162,7 @@ def test_a_name_right_after_a_word_for_a_ship_or_a_storm_is_the_ships_or_storms(
     assert [x.text for x in place_mentions("He grew up in Hurricane, Utah.", gazetteer, "en")] == ["Hurricane", "Utah"]
 
 
-def test_former_names_and_initials_of_countries(gazetteer, session_cache):
-    # old pages name countries as they were called: Ceylon, Persia, Siam, Abyssinia; in French and German too
-    text = "The regiment sailed from Ceylon for Persia; letters from Siam and Abyssinia followed."
-    m = _placed(text, gazetteer)
-    assert {n: m[n].place.country_code for n in ("Ceylon", "Persia", "Siam", "Abyssinia")} == \
-        {"Ceylon": "LK", "Persia": "IR", "Siam": "TH", "Abyssinia": "ET"}
-    assert {p.country_code for w in ("ceylan", "persien", "abyssinie", "hollande") for p in gazetteer.exact(w)
-            if p.feature == "country"} == {"LK", "IR", "ET", "NL"}
-    # and by the initials news and posts write
+def test_countries_by_the_initials_news_writes(gazetteer, session_cache):
     text = "Quake off the north island of NZ; measles in South Kivu, #DRC; an earthquake shakes PNG; jobs in the KSA."
     assert {n: m.place.country_code for n, m in _placed(text, gazetteer).items() if n.isupper()} == \
         {"NZ": "NZ", "DRC": "CD", "PNG": "PG", "KSA": "SA"}
