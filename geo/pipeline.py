@@ -98,9 +98,9 @@ def misread(m: Mention, text: str, lang: str | None = None) -> bool:
     if not m.candidates or " " in m.text.strip() or script_of(m.text) not in TRAINED_SCRIPTS:
         return False
     if m.place is not None or any(own_name(c.place, m.text) for c in m.candidates):
-        if lang not in (None, "en") or word_zipf(m.text, ("en",)) < EVERYDAY_NAME_ZIPF or \
+        if lang not in (None, "en") or \
                 any(c.place.population >= SMALL_TOWN or c.place.feature != "city" for c in m.candidates) or \
-                _BEFORE_ITS_REGION.match(text, m.end):
+                word_zipf(m.text, ("en",)) < EVERYDAY_NAME_ZIPF or _BEFORE_ITS_REGION.match(text, m.end):
             return False
     before = text[max(0, m.start - 16):m.start].replace("#", " ").split()  # "in #Rafina"
     if before and before[-1].casefold() in place_prepositions():

@@ -673,17 +673,21 @@ def _named_buildings(text: str, spans: list[tuple[int, int]], lang: str | None) 
             if word_zipf(word.rstrip("."), ("en",) if lang is None else (lang,)) < BUILDING_NAME_MAX_ZIPF:
                 break
             start += len(word) + 1
-        if start == m.start(2):
-            continue
-        k = bisect.bisect_left(starts, m.end())
-        if k and spans[k - 1][1] > start:
-            continue  # the last name found that starts before its end ends inside it
-        found.append((start, m.end()))
+        if start != m.start(2) and not _overlaps_found(spans, starts, start, m.end()):
+            found.append((start, m.end()))
     return found
 
 
-#: Two capitals after a comma, the postal code of a state of the United States after a town's name.
-_STATE_CODE = regex.compile(r"(?<=[\p{L}.]),[ \u00a0]?(\p{Lu}{2})(?![\p{L}\p{M}\p{N}]| ?\d{1,3}(?!\d))")  # "CA 95963", not "NH 47"
+def _overlaps_found(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """True when a name found (``spans`` in text order, ``starts`` theirs) overlaps ``start:end``: the last one
+    that starts before its end ends inside it."""
+    k = bisect.bisect_left(starts, end)
+    return k > 0 and spans[k - 1][1] > start
+
+
+#: Two capitals after a comma, the postal code of a state of the United States after a town's name, maybe before a
+#: ZIP code ("Orland, CA 95963") but not before a short number ("Ernakulam Dist, NH 47", a highway).
+_STATE_CODE = regex.compile(r"(?<=[\p{L}.]),[ \u00a0]?(\p{Lu}{2})(?![\p{L}\p{M}\p{N}]| ?\d{1,3}(?!\d))")
 
 
 def _states_after_names(text: str, spans: list[tuple[int, int]], lang: str | None) -> list[tuple[int, int]]:
@@ -714,8 +718,7 @@ def _hashtag_places(text: str, spans: list[tuple[int, int]], gazetteer: Gazettee
     found = []
     starts = [s for s, _ in spans]
     for m in _HASHTAG.finditer(text):
-        k = bisect.bisect_left(starts, m.end())
-        if k and spans[k - 1][1] > m.start() or script_of(m.group()) != "Latin":
+        if _overlaps_found(spans, starts, *m.span()) or script_of(m.group()) != "Latin":
             continue
         for key in dict.fromkeys((name_key(m.group()), name_key(run_together(m.group())))):
             places = gazetteer.exact(key)
