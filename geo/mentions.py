@@ -296,7 +296,14 @@ def _prefix_variants(surface: str) -> list[str]:
     with the one before it, ``article`` taken off a one-word name or put on it): بحفرالباطن ->
     حفرالباطن, بحفر الباطن, حفر الباطن; ضبعة -> الضبعة."""
     rules = morphology().get(script_of(surface), {})
-    out = [surface[len(p):] for p in rules.get("prefixes", []) if surface.startswith(p) and len(surface) > len(p) + 3]
+    prefixes = rules.get("prefixes", [])
+    out = [surface[len(p):] for p in prefixes if surface.startswith(p) and len(surface) > len(p) + 3]
+    # a conjunction before another prefix (وبالرياض: and in Riyadh), and the article's first letter
+    # that a prefix takes the place of (للقاهرة: to Cairo, ل + القاهرة)
+    out += [form[len(p):] for form in out[:] for p in prefixes if form.startswith(p) and len(form) > len(p) + 3
+            and surface[:len(surface) - len(form)] in rules.get("conjunctions", [])]
+    out += [after + form[len(before):] for before, after in rules.get("elided", {}).items()
+            for form in (surface, *out) if form.startswith(before) and len(form) > len(before) + 2]
     if (article := rules.get("article")) and " " not in surface:  # ضبعة is الضبعة (El Dabaa)
         out.append(surface[len(article):] if surface.startswith(article) else article + surface)
     for form in [surface, *out]:
@@ -336,6 +343,14 @@ def _prominent(gazetteer: Gazetteer, word: str) -> bool:
     region, a capital or a big city ("Colorado", "Dubai"; not "State", "World")."""
     kind = gazetteer.name_kind(name_key(word))
     return kind is not None and (kind[0] != "city" or kind[1] >= PROMINENT_CITY)
+
+
+def _own_name_within(place: Place, part: str) -> bool:
+    """True when ``part`` of a longer name is the place's own name, accents and case aside, or its own name
+    without an article or "City of" ("Bronx County": The Bronx; "Westminster Bridge": City of Westminster)."""
+    said = romanize(part)
+    key = name_key(place.name)
+    return bool(said) and said in {romanize(key.removeprefix(lead)) for lead in ("", "the ", "city of ")}
 
 
 def _dictionary_form_candidates(gazetteer: Gazetteer, surface: str, lang: str) -> list[Candidate]:
@@ -389,11 +404,16 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
         found = [Candidate(p, "inflected", 0.9) for p in gazetteer.exact(f"{article} {name_key(surface)}")]
     if not found:
         for variant in _prefix_variants(surface):
-            found = [Candidate(p, "inflected", 0.9) for p in gazetteer.exact(name_key(variant))]
+            # looked up as the name itself is, spellings in other scripts too (بالخفجي: Al Khafjī)
+            found = [Candidate(c.place, "inflected", 0.9) for c in
+                     _lookup(gazetteer, variant, tokens(variant)[-1].text, whole_word)] if tokens(variant) else []
             if found:
                 return found
-    if found or len(words) < 2 or words[-1].text in language_words(lang or "en", "building_words"):
-        return found  # a college is not where a name in its name is ("Trinity College", "Queens College")
+    if found or len(words) < 2 or words[-1].text in language_words(lang or "en", "building_words") \
+            or words[-1].text in language_words(lang or "en", "elsewhere_words"):
+        # a college is not where a name in its name is ("Trinity College", "Queens College"), nor an
+        # ocean or an embassy ("Indian Ocean", "Russian Embassy")
+        return found
     # a name the gazetteer lacks may hold one it knows: "Colorado State University" is in Colorado,
     # "Dubai World Cup" in Dubai, مرفأ بيروت (the port of Beirut) in Beirut: the longest such name
     # first, and of those the one naming the biggest place (مرفأ, port, is also a town's name)
@@ -409,6 +429,9 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
             if (part[:1].isupper() or not is_cased_script(part)) and \
                     not (n == 1 and word_zipf(part) >= VERY_COMMON_WORD_ZIPF and not _prominent(gazetteer, part)):
                 places = next((found for v in forms if (found := gazetteer.exact(name_key(v)))), [])
+                if is_cased_script(part):  # a town inside a longer name by its own name ("Loma" of Loma
+                    # Prieta is no other name of Rome's), a country or a region by any ("American Samoa")
+                    places = [p for p in places if p.is_context or p.population >= PROMINENT_CITY or _own_name_within(p, part)]
                 size = max((p.population for p in places), default=-1)
                 if places and (best is None or size > best[0]):
                     best = (size, part, places)

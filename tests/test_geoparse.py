@@ -359,6 +359,10 @@ def test_arabic_clitics_and_run_together_names(gazetteer):
         assert any(haversine_km(c.place.lat, c.place.lon, 28.43, 45.97) < 30 for c in m.candidates), written
     riyadh = whole_text_mention("بالرياض", gazetteer)
     assert riyadh is not None and any(c.place.country_code == "SA" for c in riyadh.candidates)
+    # a conjunction before another prefix (وبالرياض), and ل taking the place of the article's alef (للقاهرة)
+    for written, lat, lon in (("وبالرياض", 24.69, 46.72), ("للقاهرة", 30.06, 31.25), ("فللقاهرة", 30.06, 31.25)):
+        m = whole_text_mention(written, gazetteer)
+        assert m is not None and any(haversine_km(c.place.lat, c.place.lon, lat, lon) < 30 for c in m.candidates), written
 
 
 def test_arabic_names_geonames_lists_only_in_latin_and_names_without_their_article(gazetteer):
@@ -388,6 +392,10 @@ def test_arabic_names_geonames_lists_only_in_latin_and_names_without_their_artic
         assert found and all(haversine_km(c.place.lat, c.place.lon, lat, lon) < 20 for c in found), surface
     # a city whose own name the gazetteer lacks is left unplaced, not put at Medina
     assert placed("مدينة صباح الأحمد") == []
+    # behind a prefix, a name GeoNames lists only in Latin is found as it is alone (بالخفجي: in Khafji)
+    for surface in ("بالخفجي", "وبالخفجي", "للخفجي"):
+        [khafji] = placed(surface)
+        assert khafji.match == "inflected" and haversine_km(khafji.place.lat, khafji.place.lon, 28.44, 48.49) < 10
 
 
 def test_a_name_holding_known_names_is_placed_at_the_biggest(gazetteer):
@@ -400,6 +408,30 @@ def test_a_name_holding_known_names_is_placed_at_the_biggest(gazetteer):
         _near(m, lat, lon)
     m = _placed("She studied at Colorado State University before moving on.", gazetteer)
     _near(m["Colorado State University"], 39.0, -105.5, km=250)
+
+
+def test_a_longer_name_is_not_placed_where_it_is_not(gazetteer):
+    from geo.mentions import _span_candidates
+
+    def placed(text, surface):
+        start = text.index(surface)
+        return _span_candidates(text, start, start + len(surface), gazetteer, "en")
+
+    # an ocean or a sea is not in the country its name holds, an embassy not in the country it speaks for
+    for text, surface in (("Cyclones form over the Indian Ocean.", "Indian Ocean"),
+                          ("Patrols in the West Philippine Sea grew.", "West Philippine Sea"),
+                          ("Police guarded the Egyptian Embassy on Monday.", "Egyptian Embassy")):
+        assert placed(text, surface) == [], surface
+    # a town is inside a longer name by its own name, not by one of its other names: GeoNames lists
+    # "Clarence" among Fleetville's (England) and "Marsh" among March's
+    for text, surface in (("Floods rose along the Clarence River.", "Clarence River"),
+                          ("Birds nest on Marsh Island.", "Marsh Island")):
+        assert all(c.place.name not in ("Fleetville", "March") for c in placed(text, surface)), surface
+    # its own name without its article: The Bronx; a country by any of its names
+    [bronx] = {c.place.name for c in placed("Courts of Bronx County ruled.", "Bronx County")}
+    assert bronx == "The Bronx"
+    assert ("US", "region") in {(c.place.country_code, c.place.feature) for c in
+                                placed("Rain fell on Colorado State University.", "Colorado State University")}
 
 
 def test_batch_in_process_leaves_the_garbage_collector_as_it_was(tmp_path, capsys):
