@@ -14,10 +14,12 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 
+import regex
 from rapidfuzz.distance import Levenshtein
 
 from .gazetteer import MAX_NAME_TOKENS, Gazetteer
 from .model import Candidate, Mention, Place
+from .resolve import haversine_km, own_name
 from .text import (Token, arabic_romanization, comparable, consonants, countries_speaking, is_cased_script, language_of,
                    language_words, morphology, name_key, normalized_spelling, romanize, run_together, script_of, sentences,
                    skeleton, tokens, unbroken, word_zipf)
@@ -231,7 +233,52 @@ def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         found += [m for m in _gazetteer_mentions(text, gazetteer, sents, starts)
                   if script_of(m.text) not in TRAINED_SCRIPTS
                   and not any(m.start < e and s < m.end for s, e in taken)]
-    return sorted(found, key=lambda m: m.start)
+    found.sort(key=lambda m: m.start)
+    _capitals_or_regions(text, found)
+    return found
+
+
+#: A region whose middle lies this close to its country's capital of the same name is around it (km).
+REGION_AROUND_KM = 200.0
+#: Words right before a region's name that say it is the region ("central Washington", "upstate New York").
+_REGION_BEFORE = regex.compile(r"(?i:central|eastern|western|northern|southern|upstate|downstate|rural)\s+$")
+#: ... and right after it ("Washington state", "Washington State's", "Washington counties").
+_REGION_AFTER = regex.compile(r"\s+(?i:state|counties|county)\b")
+#: The joints of a list ("Oregon and Washington", "California or Washington", "Idaho, Washington").
+_LIST_JOINT = regex.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s+")
+
+
+def _capitals_or_regions(text: str, mentions: list[Mention]) -> None:
+    """A name that is both a country's capital and one of its regions, by their own names (Washington, the
+    capital and the state), names the capital, unless the text says the region: a word of the region's
+    before or after it ("central Washington", "Washington state"), a town of the country and a comma before
+    it ("Tacoma, Washington"), or another region of the country beside it in a list ("Oregon and Washington";
+    not "Washington and New York", a city's name too). The other reading leaves the mention's candidates. A region
+    around its capital (the département of Paris) is not the capital's rival."""
+    for k, m in enumerate(mentions):
+        capitals = [c.place for c in m.candidates if c.place.feature == "capital" and own_name(c.place, m.text)]
+        # a region around its capital (the département of Paris) is where the capital is: both stay
+        both = {r.country_code for c in m.candidates if (r := c.place).feature == "region" and own_name(r, m.text)
+                and any(p.country_code == r.country_code and haversine_km(p.lat, p.lon, r.lat, r.lon) > REGION_AROUND_KM
+                        for p in capitals)}
+        if not both:
+            continue
+        region = bool(_REGION_BEFORE.search(text, max(0, m.start - 12), m.start) or _REGION_AFTER.match(text, m.end))
+        neighbours = [(mentions[k - 1], mentions[k - 1].end, m.start)] if k else []
+        neighbours += [(mentions[k + 1], m.end, mentions[k + 1].start)] if k + 1 < len(mentions) else []
+        for other, a, b in neighbours:
+            if region or not _LIST_JOINT.fullmatch(text, a, b):
+                continue
+            mine = [c.place for c in other.candidates if c.place.country_code in both]
+            # a region of the country, and no big city of its name ("New York")
+            region = any(p.feature == "region" and own_name(p, other.text) for p in mine) and \
+                not any(p.feature in ("capital", "city") and p.population >= PROMINENT_CITY for p in mine)
+            # or a town of the country before the comma, not a capital's or a country's name ("Moscow, Washington")
+            region = region or (b == m.start and text[a:b].strip() == "," and bool(mine)
+                                and all(c.place.feature == "city" for c in other.candidates))
+        drop = "capital" if region else "region"
+        m.candidates = [c for c in m.candidates
+                        if not (c.place.feature == drop and c.place.country_code in both and own_name(c.place, m.text))]
 
 
 def _gazetteer_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, int]],

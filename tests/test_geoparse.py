@@ -410,6 +410,22 @@ def test_a_name_holding_known_names_is_placed_at_the_biggest(gazetteer):
     _near(m["Colorado State University"], 39.0, -105.5, km=250)
 
 
+def test_a_capital_and_a_region_of_its_name_the_capital_unless_the_text_says_the_region(gazetteer):
+    dc, state = (38.9, -77.04), (47.4, -120.5)
+    for text, where in (("The Washington Post reported it. Florida and California reacted.", dc),
+                        ("Flights between Washington and New York resumed.", dc),  # New York: a city too
+                        ("Diplomats left Moscow, Washington and Beijing.", dc),  # Moscow: a capital
+                        ("Fruit from Tacoma, Washington is sold.", state),
+                        ("Laws passed in Oregon and Washington allow it.", state),
+                        ("Measles hit Washington state.", state),
+                        ("Rain fell in central Washington.", state)):
+        _near(_placed(text, gazetteer)["Washington"], *where, km=300)
+    # the département of Paris is around the capital, not its rival: a story of Paris, Illinois stays there
+    m = _placed("Detective Jeff Goodwin of the Paris Police Department said two people of rural Paris were "
+                "charged in Edgar County.", gazetteer)
+    _near(m["Paris"], 39.61, -87.70, km=50)
+
+
 def test_a_longer_name_is_not_placed_where_it_is_not(gazetteer):
     from geo.mentions import _span_candidates
 
