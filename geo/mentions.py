@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .gazetteer import MAX_NAME_TOKENS, Gazetteer
 from .model import Candidate, Mention, Place
-from .resolve import haversine_km, own_name
+from .resolve import WORLD_CITY, haversine_km, own_name
 from .text import (Token, arabic_romanization, comparable, consonants, countries_speaking, is_cased_script, language_of,
                    language_words, morphology, name_key, normalized_spelling, romanize, run_together, script_of, sentences,
                    skeleton, tokens, unbroken, word_zipf)
@@ -238,31 +238,34 @@ def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     return found
 
 
-#: A region whose middle lies this close to its country's capital of the same name is around it (km).
-REGION_AROUND_KM = 200.0
+#: A region whose middle lies this close to a city of its name is around the city (km): the département of Paris,
+#: the states of Puebla (45 km) and Rio de Janeiro (81 km); not New York state (195 km) nor São Paulo's (258 km).
+REGION_AROUND_KM = 100.0
 #: Words right before a region's name that say it is the region ("central Washington", "upstate New York").
 _REGION_BEFORE = regex.compile(r"(?i:central|eastern|western|northern|southern|upstate|downstate|rural)\s+$")
-#: ... and right after it ("Washington state", "Washington State's", "Washington counties").
-_REGION_AFTER = regex.compile(r"\s+(?i:state|counties|county)\b")
+#: ... and right after it ("Washington state", "Washington State's", "Washington counties", "the New York border").
+_REGION_AFTER = regex.compile(r"\s+(?i:state|counties|county|border)\b")
 #: The joints of a list ("Oregon and Washington", "California or Washington", "Idaho, Washington").
 _LIST_JOINT = regex.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s+")
 
 
 def _capitals_or_regions(text: str, mentions: list[Mention]) -> None:
-    """A name that is both a country's capital and one of its regions, by their own names (Washington, the
-    capital and the state), names the capital, unless the text says the region: a word of the region's
-    before or after it ("central Washington", "Washington state"), a town of the country and a comma before
-    it ("Tacoma, Washington"), or another region of the country beside it in a list ("Oregon and Washington";
-    not "Washington and New York", a city's name too). The other reading leaves the mention's candidates. A region
-    around its capital (the département of Paris) is not the capital's rival."""
+    """A name that is both a country's capital or a city of a million and one of its regions (Washington, the
+    capital and the state; New York, the city and the state) names the city, unless the text says the region:
+    a word of the region's before or after it ("central Washington", "New York state"), a town of the country
+    and a comma before it ("Tacoma, Washington"), or another region of the country beside it in a list
+    ("Oregon and Washington"; not "Washington and New York", a city's name too). The other reading leaves the
+    mention's candidates. A region around the city (the département of Paris) is not its rival."""
     for k, m in enumerate(mentions):
-        capitals = [c.place for c in m.candidates if c.place.feature == "capital" and own_name(c.place, m.text)]
-        # a region around its capital (the département of Paris) is where the capital is: both stay
-        both = {r.country_code for c in m.candidates if (r := c.place).feature == "region" and own_name(r, m.text)
-                and any(p.country_code == r.country_code and haversine_km(p.lat, p.lon, r.lat, r.lon) > REGION_AROUND_KM
-                        for p in capitals)}
-        if not both:
-            continue
+        cities = [c.place for c in m.candidates if c.place.feature == "capital" and own_name(c.place, m.text)
+                  or c.place.feature in ("capital", "city") and c.place.population >= WORLD_CITY]
+        # a region around the city (the département of Paris, the state of Puebla) is where the city is: both stay
+        regions = [r for c in m.candidates if (r := c.place).feature == "region" and own_name(r, m.text)
+                   and any(p.country_code == r.country_code and haversine_km(p.lat, p.lon, r.lat, r.lon) > REGION_AROUND_KM
+                           for p in cities)]
+        if not regions or any(c.place.feature == "country" for c in m.candidates):
+            continue  # a country's name is the country's first (Mexico)
+        both = {r.country_code for r in regions}
         region = bool(_REGION_BEFORE.search(text, max(0, m.start - 12), m.start) or _REGION_AFTER.match(text, m.end))
         neighbours = [(mentions[k - 1], mentions[k - 1].end, m.start)] if k else []
         neighbours += [(mentions[k + 1], m.end, mentions[k + 1].start)] if k + 1 < len(mentions) else []
@@ -276,9 +279,8 @@ def _capitals_or_regions(text: str, mentions: list[Mention]) -> None:
             # or a town of the country before the comma, not a capital's or a country's name ("Moscow, Washington")
             region = region or (b == m.start and text[a:b].strip() == "," and bool(mine)
                                 and all(c.place.feature == "city" for c in other.candidates))
-        drop = "capital" if region else "region"
-        m.candidates = [c for c in m.candidates
-                        if not (c.place.feature == drop and c.place.country_code in both and own_name(c.place, m.text))]
+        drop = {p.source for p in (cities if region else regions) if p.country_code in both}
+        m.candidates = [c for c in m.candidates if c.place.source not in drop]
 
 
 def _gazetteer_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, int]],

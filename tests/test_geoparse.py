@@ -410,7 +410,7 @@ def test_a_name_holding_known_names_is_placed_at_the_biggest(gazetteer):
     _near(m["Colorado State University"], 39.0, -105.5, km=250)
 
 
-def test_a_capital_and_a_region_of_its_name_the_capital_unless_the_text_says_the_region(gazetteer):
+def test_a_capital_or_big_city_and_a_region_of_its_name_the_city_unless_the_text_says_the_region(gazetteer):
     dc, state = (38.9, -77.04), (47.4, -120.5)
     for text, where in (("The Washington Post reported it. Florida and California reacted.", dc),
                         ("Flights between Washington and New York resumed.", dc),  # New York: a city too
@@ -420,6 +420,18 @@ def test_a_capital_and_a_region_of_its_name_the_capital_unless_the_text_says_the
                         ("Measles hit Washington state.", state),
                         ("Rain fell in central Washington.", state)):
         _near(_placed(text, gazetteer)["Washington"], *where, km=300)
+    # so with a city of a million and its state: New York is the city
+    city, state = (40.71, -74.01), (42.9, -75.5)
+    for text, where in (("He grew up in New York and speaks Mandarin.", city),
+                        ("Flights between New York and Atlanta resumed.", city),
+                        ("The airline, based in Rego Park, New York, will fly.", state),
+                        ("Snow fell on upstate New York.", state),
+                        ("Exit 1 lies near the New York border.", state),
+                        ("States including Missouri, New York, North Carolina and Virginia voted.", state)):
+        _near(_placed(text, gazetteer)["New York"], *where, km=200)
+    # a country's name is the country's: Mexico beside the state of Puebla (whose city is a million) stays Mexico
+    m = _placed("Migrants camped in Puebla, Mexico, on Wednesday.", gazetteer)
+    assert m["Mexico"].place.feature == "country"
     # the département of Paris is around the capital, not its rival: a story of Paris, Illinois stays there
     m = _placed("Detective Jeff Goodwin of the Paris Police Department said two people of rural Paris were "
                 "charged in Edgar County.", gazetteer)
