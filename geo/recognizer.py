@@ -432,6 +432,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     buildings = _named_buildings(text, spans, lang)
     if buildings:  # "Trinity College", found whole where no place was found in it
         spans = sorted(spans + buildings)
+    stations = _stations(text, lang)
+    if stations:  # "Radio-Toulouse", in place of the Toulouse found in it
+        spans = sorted([(s, e) for s, e in spans if not any(s < b and a < e for a, b in stations)] + stations)
     states = _states_after_names(text, spans, lang)
     if states:  # "Wilmington, NC"
         spans = sorted(spans + states)
@@ -676,6 +679,21 @@ def _named_buildings(text: str, spans: list[tuple[int, int]], lang: str | None) 
         if start != m.start(2) and not _overlaps_found(spans, starts, start, m.end()):
             found.append((start, m.end()))
     return found
+
+
+def _stations(text: str, lang: str | None) -> list[tuple[int, int]]:
+    """The broadcasting stations a text in ``lang`` names by one of its ``station_words`` (``morphology.toml``)
+    joined by a hyphen to a name or by a space to a number ("Radio-Toulouse", "Radio--Cité" broken across lines,
+    "Radio 37"), which HIPE-2022 counts as places: the station, not the town it may be named after."""
+    words = language_words(lang, "station_words") if lang is not None else ()
+    found = []
+    for word in words:
+        if word not in text:
+            continue
+        pattern = rf"(?<![\p{{L}}\p{{M}}\p{{N}}]){regex.escape(word)}(?:-{{1,2}}[\p{{Lu}}\p{{N}}][\p{{L}}\p{{M}}\p{{N}}'’-]*" \
+                  rf"[\p{{L}}\p{{M}}\p{{N}}]| \p{{N}}+)(?![\p{{L}}\p{{M}}\p{{N}}])"
+        found += [m.span() for m in regex.finditer(pattern, text)]
+    return sorted(found)
 
 
 def _overlaps_found(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:

@@ -854,6 +854,18 @@ def test_a_college_named_in_title_case_is_a_place_listed_unresolved(gazetteer):
     assert mentions["Oxford"].place is not None and mentions["Oxford"].place.country_code == "GB"
 
 
+def test_a_broadcasting_station_is_a_place_found_whole(gazetteer):
+    from geo.recognizer import _stations
+
+    text = "18 h. 55 : Radio-Toulouse, sports. Radio 37, Mistinguett. Radio--Cité, presse. Radio France diffuse."
+    assert [text[s:e] for s, e in _stations(text, "fr")] == ["Radio-Toulouse", "Radio 37", "Radio--Cité"]
+    assert _stations(text, "en") == []  # the station words are French ones
+    # end to end: the station in place of the town in its name, placed where the town is
+    mentions = {m.text: m for m in place_mentions("18 h. 55 : Radio-Toulouse, Informations, sports.", gazetteer, "fr")}
+    assert "Toulouse" not in mentions
+    _near(mentions["Radio-Toulouse"], 43.60, 1.44, km=20)
+
+
 def test_surnames_are_not_read_in_languages_that_capitalise_nouns():
     from geo.recognizer import _surnames, tagger_tokens
 
