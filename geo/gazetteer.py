@@ -34,7 +34,7 @@ from .errors import InputError
 from .model import Place
 from .text import comparable, language_rules, name_key, romanize, script_of, skeleton, word_zipf
 
-_FORMAT = 30  # bump when the index layout changes
+_FORMAT = 31  # bump when the index layout changes
 #: A word written short as its first letter, a colon and its end ("H:fors", "S:t"; see ``Gazetteer.spelled_out``).
 _CONTRACTED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}:\p{Ll}+)(?![\p{L}\p{M}\p{N}])")
 MAX_SPELLINGS = 5  # the most places such a word is taken to stand for
@@ -47,6 +47,10 @@ LONG_S_MAX_ZIPF = 3.0
 FACTBOOK_WITHIN_KM = 161.0
 FACTBOOK_SHARE = 0.75
 MAX_NAME_TOKENS = 5
+#: A country's name in another language that is this common a word (Zipf) in the text's language, which does not
+#: name the country so, is that word ("Island" in English, Iceland in Danish; "Mann" in German, Man in Manx). Word
+#: lists count names too: "Congo", "Italia" and "Brasil" are under 4 in English.
+EVERYDAY_NAME_ZIPF = 4.0
 GEONAMES_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
 
 
@@ -102,6 +106,9 @@ class _Index:
     skeletons: Any = field(default_factory=dict)  # consonant skeleton -> (row, comparable form) (a marisa BytesTrie once finished)
     first_words: Any = field(default_factory=dict)  # first word of a name -> most words in such a name
     warnings: list[str] = field(default_factory=list)  # rows of a file that were skipped, and why
+    #: a country's names in other languages only that are everyday words in some language, with the languages
+    #: that name it so: name key -> {country code: "de is nb sv"} ("island": Iceland's, in Danish, German ...)
+    foreign_words: dict[str, dict[str, str]] = field(default_factory=dict)
     made: dict[int, Place] = field(default_factory=dict, repr=False)  # Place records built so far
 
     def add(self, source: str, name: str, lat: float, lon: float, country: str, feature: str,
@@ -189,14 +196,16 @@ def _build_geonames() -> _Index:
     aliases = tomllib.loads(resources.files("geo.data").joinpath("country_aliases.toml").read_text("utf-8"))
     locales = [Locale.parse(code) for code in sorted(locale_identifiers()) if "_" not in code]
     territory_names: dict[str, set[str]] = defaultdict(set)
+    territory_langs: dict[str, dict[str, set[str]]] = defaultdict(dict)  # code -> name key -> languages
     for loc in locales:
         for code, tname in loc.territories.items():
             if len(code) == 2 and code.isalpha():
                 territory_names[code].add(tname)
+                territory_langs[code].setdefault(name_key(tname), set()).add(loc.language)
     spread: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities.values():
         spread[c["countrycode"]].append((c["latitude"], c["longitude"]))
-    centres, other_names = _country_centres()
+    centres, other_names, demonyms = _country_centres()
     for code, c in sorted(countries.items()):
         where = centres.get(code) or _middle(spread.get(code, [])) or capitals.get((code, c.get("capital", "")))
         if where is None:
@@ -204,6 +213,16 @@ def _build_geonames() -> _Index:
         names = {c["name"], *territory_names.get(code, ()), *aliases.get(code, ()), *other_names.get(code, ())}
         index.add(f"geonames:{c['geonameid']}", c["name"], where[0], where[1], code, "country",
                   c.get("population", 0), names, exact, skel, frozenset(aliases.get(code, ())))
+        # its names in other languages only that are everyday words somewhere ("Island", Iceland's in Danish);
+        # a language names it so with its accents or without (French "Egypte" for Égypte)
+        said: dict[str, set[str]] = defaultdict(set)
+        for key, langs in territory_langs.get(code, {}).items():
+            said[romanize(key)] |= langs
+        english = {romanize(n) for n in (c["name"], *aliases.get(code, ()), *demonyms.get(code, ()))}
+        english |= {key for key, langs in said.items() if "en" in langs}
+        for key in territory_langs.get(code, {}):
+            if romanize(key) not in english and _everyday_word(key):
+                index.foreign_words.setdefault(key, {})[code] = " ".join(sorted(said[romanize(key)]))
 
     abbreviations = aliases.get("regions", {})
     for source, name, names, country, (lat, lon), population in _regions():
@@ -235,6 +254,16 @@ def _build_geonames() -> _Index:
 
     index.finish(exact, skel)
     return index
+
+
+#: The languages whose everyday words a country's name in another language is checked against (``_everyday_word``):
+#: those the recogniser reads rules of (``morphology.toml``), and Russian and Arabic.
+_WORD_LANGUAGES = ("en", "de", "fr", "fi", "sv", "ru", "ar")
+
+
+def _everyday_word(key: str) -> bool:
+    """True when ``key`` is an everyday word (Zipf ``EVERYDAY_NAME_ZIPF``) of some language of ``_WORD_LANGUAGES``."""
+    return " " not in key and any(word_zipf(key, (lang,)) >= EVERYDAY_NAME_ZIPF for lang in _WORD_LANGUAGES)
 
 
 def _world_regions(extra: dict, locales: list) -> list[tuple[str, str, set[str], set[str]]]:
@@ -284,7 +313,7 @@ def _mean_point(points: list[tuple[float, float]]) -> tuple[float, float] | None
     return float(np.mean([p[0] for p in points])), float(np.mean([p[1] for p in points]))
 
 
-def _country_centres() -> tuple[dict[str, tuple[float, float]], dict[str, set[str]]]:
+def _country_centres() -> tuple[dict[str, tuple[float, float]], dict[str, set[str]], dict[str, set[str]]]:
     """A point in the middle of each country: halfway between the World Factbook's reference point
     and the centroid of the country's largest landmass (both from ``countryinfo``).
 
@@ -296,9 +325,9 @@ def _country_centres() -> tuple[dict[str, tuple[float, float]], dict[str, set[st
     point most often is (Mozambique, -18.25, 35): news corpora placed by GeoNames and by
     OpenStreetMap (Mozambique -19.3, 34.9; Zimbabwe -18.5, 29.7) are both met so.
 
-    Also returns each country's demonyms ("Sri Lankan", "Sri Lankans": news speaks of a
-    country through its people, and the geoparsing corpora count them as its mentions) and its
-    other names in use ("Holy See").
+    Also returns each country's names besides: its demonyms and its other names in use ("Sri Lankan",
+    "Sri Lankans": news speaks of a country through its people, and the geoparsing corpora count them as its
+    mentions; "Holy See", "Ísland"), and of those its demonyms alone, which are English words.
     """
     import ast
 
@@ -312,6 +341,7 @@ def _country_centres() -> tuple[dict[str, tuple[float, float]], dict[str, set[st
 
     out: dict[str, tuple[float, float]] = {}
     names: dict[str, set[str]] = defaultdict(set)
+    demonyms: dict[str, set[str]] = defaultdict(set)
     for data in CountryInfo.all().values():
         try:
             code = literal(data["ISO"])["alpha2"]
@@ -320,7 +350,8 @@ def _country_centres() -> tuple[dict[str, tuple[float, float]], dict[str, set[st
             continue
         demonym = (data.get("demonym") or "").strip()
         if demonym and demonym[0].isupper():
-            names[code] |= {demonym, demonym + "s"} if demonym.endswith(("an", "i")) else {demonym}
+            demonyms[code] |= {demonym, demonym + "s"} if demonym.endswith(("an", "i")) else {demonym}
+            names[code] |= demonyms[code]
         # other names in use ("Holy See", "Republic of Korea"), codes and inverted names aside
         names[code] |= {n for n in literal(data.get("altSpellings") or []) if isinstance(n, str) and len(n) > 3
                            and not n.isupper() and not any(ch in ",()" or "\u0250" <= ch <= "\u02af" for ch in n)}
@@ -335,7 +366,7 @@ def _country_centres() -> tuple[dict[str, tuple[float, float]], dict[str, set[st
         except (KeyError, TypeError, ValueError, SyntaxError, IndexError):
             pass
         out[code] = (lat, lon)
-    return out, names
+    return out, names, demonyms
 
 
 def _regions() -> list[tuple[str, str, set[str], str, tuple[float, float], int]]:
@@ -661,6 +692,13 @@ class Gazetteer:
             if next(ix.exact.iterkeys(prefix), None) is not None:
                 return True
         return False
+
+    def foreign_word(self, key: str, country: str, lang: str | None) -> bool:
+        """True when ``key`` names ``country`` only in languages other than ``lang`` (English when None) and
+        is an everyday word of ``lang``: "Island" in an English text is no name of Iceland, in a German one it is."""
+        langs = self.base.foreign_words.get(key, {}).get(country)
+        lang = lang or "en"
+        return langs is not None and lang not in langs.split(" ") and word_zipf(key, (lang,)) >= EVERYDAY_NAME_ZIPF
 
     def name_kind(self, key: str) -> tuple[str, int] | None:
         """What a name most prominently names: ``(kind, population of the biggest such place)``.

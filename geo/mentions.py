@@ -128,8 +128,15 @@ def _arabic_transliterated(gazetteer: Gazetteer, surface: str) -> list[Candidate
     return list(best.values())
 
 
-def _lookup(gazetteer: Gazetteer, surface: str, last: str, whole_word: bool) -> list[Candidate]:
-    found: list[Candidate] = [Candidate(p, "exact") for p in gazetteer.exact(name_key(surface))]
+def _named(gazetteer: Gazetteer, key: str, lang: str | None) -> list[Place]:
+    """The places named ``key``, but for a country whose name it is only in other languages than ``lang`` and
+    which is an everyday word in ``lang`` ("Island" in English is no name of Iceland; ``Gazetteer.foreign_word``)."""
+    return [p for p in gazetteer.exact(key)
+            if p.feature != "country" or not gazetteer.foreign_word(key, p.country_code, lang)]
+
+
+def _lookup(gazetteer: Gazetteer, surface: str, last: str, whole_word: bool, lang: str | None = None) -> list[Candidate]:
+    found: list[Candidate] = [Candidate(p, "exact") for p in _named(gazetteer, name_key(surface), lang)]
     if not found:
         for variant in _inflection_variants(last):
             places = gazetteer.exact(name_key(surface[: len(surface) - len(last)] + variant))
@@ -228,6 +235,10 @@ def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         lang = language_of(text)
     found = [_mention(text, start, end, sents, starts, _span_candidates(text, start, end, gazetteer, lang))
              for start, end in toponym_spans(text, gazetteer, lang)]
+    # a word the gazetteer knows only as a country's name in other languages is here an everyday word ("Laws")
+    found = [m for m in found if m.candidates or not any(
+        p.feature == "country" and gazetteer.foreign_word(key, p.country_code, lang)
+        for key in [name_key(m.text)] for p in gazetteer.exact(key))]
     if scripts - TRAINED_SCRIPTS:
         taken = [(m.start, m.end) for m in found]
         found += [m for m in _gazetteer_mentions(text, gazetteer, sents, starts)
@@ -437,7 +448,7 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
     if not words:
         return []
     whole_word = len(words) == 1 and not _hyphenated(text, Token(surface, start, end))
-    found = _lookup(gazetteer, surface, words[-1].text, whole_word)
+    found = _lookup(gazetteer, surface, words[-1].text, whole_word, lang)
     if not found and lang is not None:
         found = _dictionary_form_candidates(gazetteer, surface, lang)
     if not found and (joined := unbroken(surface, maybe=True)) != surface:  # "Wei-mariin", a line break lost
@@ -455,7 +466,7 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
         for variant in _prefix_variants(surface):
             # looked up as the name itself is, spellings in other scripts too (بالخفجي: Al Khafjī)
             found = [Candidate(c.place, "inflected", 0.9) for c in
-                     _lookup(gazetteer, variant, tokens(variant)[-1].text, whole_word)] if tokens(variant) else []
+                     _lookup(gazetteer, variant, tokens(variant)[-1].text, whole_word, lang)] if tokens(variant) else []
             if found:
                 return found
     if found or len(words) < 2 or words[-1].text in language_words(lang or "en", "building_words") \
@@ -477,7 +488,7 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
                 continue  # "South" of South Ossetia is no region of Cameroon, مدينة (city) of مدينة الجهراء not Medina
             if (part[:1].isupper() or not is_cased_script(part)) and \
                     not (n == 1 and word_zipf(part) >= VERY_COMMON_WORD_ZIPF and not _prominent(gazetteer, part)):
-                places = next((found for v in forms if (found := gazetteer.exact(name_key(v)))), [])
+                places = next((found for v in forms if (found := _named(gazetteer, name_key(v), lang))), [])
                 if is_cased_script(part):  # a town inside a longer name by its own name ("Loma" of Loma
                     # Prieta is no other name of Rome's), a country or a region by any ("American Samoa")
                     places = [p for p in places if p.is_context or p.population >= PROMINENT_CITY or _own_name_within(p, part)]

@@ -854,6 +854,22 @@ def test_a_college_named_in_title_case_is_a_place_listed_unresolved(gazetteer):
     assert mentions["Oxford"].place is not None and mentions["Oxford"].place.country_code == "GB"
 
 
+def test_a_countrys_name_in_other_languages_that_is_an_everyday_word_here_is_the_word(gazetteer):
+    # "Island" is Iceland in Danish, German and Swedish, an island in English; "Laws" is Laos in Kabyle
+    assert gazetteer.foreign_word("island", "IS", "en") and gazetteer.foreign_word("island", "IS", None)
+    assert not gazetteer.foreign_word("island", "IS", "de") and not gazetteer.foreign_word("iceland", "IS", "en")
+    # a name common in word lists because it is a name is no everyday word ("Congo"), nor one English uses ("Holland")
+    assert not gazetteer.foreign_word("congo", "CG", "fr") and not gazetteer.foreign_word("holland", "NL", "en")
+    mentions = _placed("Ferries left the Island for Guernsey. Iceland was cold.", gazetteer)
+    assert "Island" not in mentions or mentions["Island"].place is None
+    _near(mentions["Iceland"], 65.0, -18.5, km=300)
+    german = {m.text: m for m in place_mentions("Er reiste nach Island und dann nach Norwegen.", gazetteer, "de")}
+    _near(german["Island"], 65.0, -18.5, km=300)
+    # French "italien" is the adjective (Italy's name in German), and "Egypte" without its accent French's own name
+    french = {m.text: m for m in place_mentions("Le Crédit italien monte; l'Egypte propose la paix.", gazetteer, "fr")}
+    assert "italien" not in french and french["Egypte"].place.country_code == "EG"
+
+
 def test_a_broadcasting_station_is_a_place_found_whole(gazetteer):
     from geo.recognizer import _stations
 
