@@ -48,8 +48,8 @@ FACTBOOK_WITHIN_KM = 161.0
 FACTBOOK_SHARE = 0.75
 MAX_NAME_TOKENS = 5
 #: A country's name in another language that is this common a word (Zipf) in the text's language, which does not
-#: name the country so, is that word ("Island" in English, Iceland in Danish; "Mann" in German, Man in Manx). Word
-#: lists count names too: "Congo", "Italia" and "Brasil" are under 4 in English.
+#: name the country so, is that word ("Island" in English, Iceland in Danish; "Helene" in German, Greece in Hawaiian).
+#: Word lists count names too: "Congo", "Italia" and "Brasil" are under 4 in English.
 EVERYDAY_NAME_ZIPF = 4.0
 GEONAMES_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
 

@@ -128,6 +128,12 @@ def _arabic_transliterated(gazetteer: Gazetteer, surface: str) -> list[Candidate
     return list(best.values())
 
 
+def _foreign_word(gazetteer: Gazetteer, word: str, lang: str | None) -> bool:
+    """True when ``word`` names some country only in other languages than ``lang`` and is an everyday word there."""
+    key = name_key(word)
+    return any(p.feature == "country" and gazetteer.foreign_word(key, p.country_code, lang) for p in gazetteer.exact(key))
+
+
 def _named(gazetteer: Gazetteer, key: str, lang: str | None) -> list[Place]:
     """The places named ``key``, but for a country whose name it is only in other languages than ``lang`` and
     which is an everyday word in ``lang`` ("Island" in English is no name of Iceland; ``Gazetteer.foreign_word``)."""
@@ -135,7 +141,8 @@ def _named(gazetteer: Gazetteer, key: str, lang: str | None) -> list[Place]:
             if p.feature != "country" or not gazetteer.foreign_word(key, p.country_code, lang)]
 
 
-def _lookup(gazetteer: Gazetteer, surface: str, last: str, whole_word: bool, lang: str | None = None) -> list[Candidate]:
+def _lookup(gazetteer: Gazetteer, surface: str, last: str, whole_word: bool,
+            lang: str | None = None) -> list[Candidate]:
     found: list[Candidate] = [Candidate(p, "exact") for p in _named(gazetteer, name_key(surface), lang)]
     if not found:
         for variant in _inflection_variants(last):
@@ -236,9 +243,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     found = [_mention(text, start, end, sents, starts, _span_candidates(text, start, end, gazetteer, lang))
              for start, end in toponym_spans(text, gazetteer, lang)]
     # a word the gazetteer knows only as a country's name in other languages is here an everyday word ("Laws")
-    found = [m for m in found if m.candidates or not any(
-        p.feature == "country" and gazetteer.foreign_word(key, p.country_code, lang)
-        for key in [name_key(m.text)] for p in gazetteer.exact(key))]
+    found = [m for m in found if m.candidates or not _foreign_word(gazetteer, m.text, lang)]
     if scripts - TRAINED_SCRIPTS:
         taken = [(m.start, m.end) for m in found]
         found += [m for m in _gazetteer_mentions(text, gazetteer, sents, starts)
@@ -272,8 +277,8 @@ def _capitals_or_regions(text: str, mentions: list[Mention]) -> None:
                   or c.place.feature in ("capital", "city") and c.place.population >= WORLD_CITY]
         # a region around the city (the département of Paris, the state of Puebla) is where the city is: both stay
         regions = [r for c in m.candidates if (r := c.place).feature == "region" and own_name(r, m.text)
-                   and any(p.country_code == r.country_code and haversine_km(p.lat, p.lon, r.lat, r.lon) > REGION_AROUND_KM
-                           for p in cities)]
+                   and any(p.country_code == r.country_code
+                           and haversine_km(p.lat, p.lon, r.lat, r.lon) > REGION_AROUND_KM for p in cities)]
         if not regions or any(c.place.feature == "country" for c in m.candidates):
             continue  # a country's name is the country's first (Mexico)
         both = {r.country_code for r in regions}
@@ -489,9 +494,10 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
             if (part[:1].isupper() or not is_cased_script(part)) and \
                     not (n == 1 and word_zipf(part) >= VERY_COMMON_WORD_ZIPF and not _prominent(gazetteer, part)):
                 places = next((found for v in forms if (found := _named(gazetteer, name_key(v), lang))), [])
-                if is_cased_script(part):  # a town inside a longer name by its own name ("Loma" of Loma
-                    # Prieta is no other name of Rome's), a country or a region by any ("American Samoa")
-                    places = [p for p in places if p.is_context or p.population >= PROMINENT_CITY or _own_name_within(p, part)]
+                if is_cased_script(part):  # a town inside a longer name by its own name (Clarence River is not
+                    # Fleetville, England, whose other name Clarence is), a country, a region or a city by any
+                    places = [p for p in places
+                              if p.is_context or p.population >= PROMINENT_CITY or _own_name_within(p, part)]
                 size = max((p.population for p in places), default=-1)
                 if places and (best is None or size > best[0]):
                     best = (size, part, places)

@@ -681,19 +681,21 @@ def _named_buildings(text: str, spans: list[tuple[int, int]], lang: str | None) 
     return found
 
 
+@lru_cache(maxsize=None)
+def _station_pattern(word: str) -> regex.Pattern:
+    """A station's name after ``word``: a hyphen (two where a line broke) and a name or a number, or a space and a
+    number ("Radio-Toulouse", "Radio--Cité", "Radio-37", "Radio 37")."""
+    edge = r"[\p{L}\p{M}\p{N}]"
+    return regex.compile(rf"(?<!{edge}){regex.escape(word)}(?:-{{1,2}}[\p{{Lu}}\p{{N}}][\p{{L}}\p{{M}}\p{{N}}'’-]*{edge}"
+                         rf"| \p{{N}}+)(?!{edge})")
+
+
 def _stations(text: str, lang: str | None) -> list[tuple[int, int]]:
     """The broadcasting stations a text in ``lang`` names by one of its ``station_words`` (``morphology.toml``)
     joined by a hyphen to a name or by a space to a number ("Radio-Toulouse", "Radio--Cité" broken across lines,
     "Radio 37"), which HIPE-2022 counts as places: the station, not the town it may be named after."""
     words = language_words(lang, "station_words") if lang is not None else ()
-    found = []
-    for word in words:
-        if word not in text:
-            continue
-        pattern = rf"(?<![\p{{L}}\p{{M}}\p{{N}}]){regex.escape(word)}(?:-{{1,2}}[\p{{Lu}}\p{{N}}][\p{{L}}\p{{M}}\p{{N}}'’-]*" \
-                  rf"[\p{{L}}\p{{M}}\p{{N}}]| \p{{N}}+)(?![\p{{L}}\p{{M}}\p{{N}}])"
-        found += [m.span() for m in regex.finditer(pattern, text)]
-    return sorted(found)
+    return sorted(m.span() for word in words if word in text for m in _station_pattern(word).finditer(text))
 
 
 def _overlaps_found(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
