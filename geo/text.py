@@ -235,13 +235,17 @@ def _frequencies(lang: str) -> Any:
     from .cache import cache_dir, cached, load_pickle, save_pickle
 
     def build() -> Any:
-        from wordfreq import get_frequency_dict
+        from wordfreq import get_frequency_dict, get_frequency_list
 
         try:
             found = get_frequency_dict(lang)
         except (LookupError, ValueError):
             found = {}
-        return marisa_trie.RecordTrie("<d", ((w, (f,)) for w, f in found.items()))
+        trie = marisa_trie.RecordTrie("<d", ((w, (f,)) for w, f in found.items()))
+        # wordfreq keeps every list and dict it has read (some 70 MB a language): the trie stands for them now
+        get_frequency_dict.cache_clear()
+        get_frequency_list.cache_clear()
+        return trie
 
     path = cache_dir() / f"wordfreq-{version('wordfreq')}-{lang}.trie.pickle"
     return cached(path, lambda p: load_pickle(p, marisa_trie.RecordTrie), build, save_pickle)

@@ -25,3 +25,22 @@ def test_sentences_split_on_danda_and_newlines():
     spans = sentences(text)
     assert [text[s:e] for s, e in spans][-1] == "third line."
     assert len(spans) == 4
+
+
+def test_word_frequencies_kept_as_a_trie_only(tmp_path, monkeypatch):
+    import wordfreq
+
+    from geo.text import _frequencies, word_zipf
+
+    monkeypatch.setenv("GEOJOURNEY_CACHE_DIR", str(tmp_path))
+    _frequencies.cache_clear()
+    word_zipf.cache_clear()
+    try:
+        assert word_zipf("och", ("sv",)) > 6  # built from wordfreq's lists into the cache ...
+        assert list(tmp_path.glob("wordfreq-*-sv.trie.pickle"))
+        # ... which wordfreq does not keep besides (some 70 MB a language)
+        assert wordfreq.get_frequency_dict.cache_info().currsize == 0
+        assert wordfreq.get_frequency_list.cache_info().currsize == 0
+    finally:
+        _frequencies.cache_clear()
+        word_zipf.cache_clear()
