@@ -273,6 +273,10 @@ def _capitals_or_regions(text: str, mentions: list[Mention]) -> None:
     ("Oregon and Washington"; not "Washington and New York", a city's name too). The other reading leaves the
     mention's candidates. A region around the city (the département of Paris) is not its rival."""
     for k, m in enumerate(mentions):
+        kinds = {c.place.feature for c in m.candidates}
+        if "region" not in kinds or "capital" not in kinds and not any(
+                c.place.population >= WORLD_CITY for c in m.candidates if c.place.feature == "city"):
+            continue  # most names: no region, or no city to rival it
         cities = [c.place for c in m.candidates if c.place.feature == "capital" and own_name(c.place, m.text)
                   or c.place.feature in ("capital", "city") and c.place.population >= WORLD_CITY]
         # a region around the city (the département of Paris, the state of Puebla) is where the city is: both stay

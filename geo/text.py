@@ -149,8 +149,10 @@ _SKELETON_RULES = (
 _VOWELS = frozenset("aeiouy")
 
 
+@lru_cache(maxsize=65536)
 def romanize(name: str) -> str:
-    """Lower-case ASCII romanisation of ``name`` with letters only."""
+    """Lower-case ASCII romanisation of ``name`` with letters only (kept: a text's places are compared by it
+    again and again)."""
     return "".join(ch for ch in anyascii(name).lower() if "a" <= ch <= "z")
 
 
