@@ -693,12 +693,14 @@ class Gazetteer:
                 return True
         return False
 
-    def foreign_word(self, key: str, country: str, lang: str | None) -> bool:
-        """True when ``key`` names ``country`` only in languages other than ``lang`` (English when None) and
-        is an everyday word of ``lang``: "Island" in an English text is no name of Iceland, in a German one it is."""
-        langs = self.base.foreign_words.get(key, {}).get(country)
+    def foreign_word(self, key: str, country: str | None, lang: str | None) -> bool:
+        """True when ``key`` names ``country`` (None: some country) only in languages other than ``lang`` (English
+        when None) and is an everyday word of ``lang``: "Island" in an English text is no name of Iceland, in a
+        German one it is."""
+        named = self.base.foreign_words.get(key, {})
         lang = lang or "en"
-        return langs is not None and lang not in langs.split(" ") and word_zipf(key, (lang,)) >= EVERYDAY_NAME_ZIPF
+        return any(lang not in langs.split(" ") for code, langs in named.items() if country in (None, code)) \
+            and word_zipf(key, (lang,)) >= EVERYDAY_NAME_ZIPF
 
     def name_kind(self, key: str) -> tuple[str, int] | None:
         """What a name most prominently names: ``(kind, population of the biggest such place)``.

@@ -128,12 +128,6 @@ def _arabic_transliterated(gazetteer: Gazetteer, surface: str) -> list[Candidate
     return list(best.values())
 
 
-def _foreign_word(gazetteer: Gazetteer, word: str, lang: str | None) -> bool:
-    """True when ``word`` names some country only in other languages than ``lang`` and is an everyday word there."""
-    key = name_key(word)
-    return any(p.feature == "country" and gazetteer.foreign_word(key, p.country_code, lang) for p in gazetteer.exact(key))
-
-
 def _named(gazetteer: Gazetteer, key: str, lang: str | None) -> list[Place]:
     """The places named ``key``, but for a country whose name it is only in other languages than ``lang`` and
     which is an everyday word in ``lang`` ("Island" in English is no name of Iceland; ``Gazetteer.foreign_word``)."""
@@ -243,7 +237,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     found = [_mention(text, start, end, sents, starts, _span_candidates(text, start, end, gazetteer, lang))
              for start, end in toponym_spans(text, gazetteer, lang)]
     # a word the gazetteer knows only as a country's name in other languages is here an everyday word ("Laws")
-    found = [m for m in found if m.candidates or not _foreign_word(gazetteer, m.text, lang)]
+    found = [m for m in found if m.candidates or not gazetteer.foreign_word(name_key(m.text), None, lang)]
     if scripts - TRAINED_SCRIPTS:
         taken = [(m.start, m.end) for m in found]
         found += [m for m in _gazetteer_mentions(text, gazetteer, sents, starts)

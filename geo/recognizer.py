@@ -694,7 +694,7 @@ def _stations(text: str, lang: str | None) -> list[tuple[int, int]]:
     """The broadcasting stations a text in ``lang`` names by one of its ``station_words`` (``morphology.toml``)
     joined by a hyphen to a name or by a space to a number ("Radio-Toulouse", "Radio--Cité" broken across lines,
     "Radio 37"), which HIPE-2022 counts as places: the station, not the town it may be named after."""
-    words = language_words(lang, "station_words") if lang is not None else ()
+    words = language_words(lang or "en", "station_words")
     return sorted(m.span() for word in words if word in text for m in _station_pattern(word).finditer(text))
 
 
