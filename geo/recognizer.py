@@ -1,7 +1,7 @@
 """Stage 1a: which runs of words are place names, by a sequence model trained on annotated text.
 
-A linear-chain CRF (CRFsuite, through ``python-crfsuite``) labels each token B (a toponym
-begins), I (it goes on) or O. It weighs the word and its neighbours (spelling, shape,
+A linear-chain CRF labels each token B (a toponym begins), I (it goes on) or O: trained with
+CRFsuite (through ``python-crfsuite``), read with numpy (``crf``, word by word: ``_Scorer``). It weighs the word and its neighbours (spelling, shape,
 capitals, how common the word is), and what the gazetteer knows of the runs that cover
 it (a country, a region, a town, and how big). The model is trained by
 ``python -m geo.train recognizer`` on the annotated corpora and ships in the package
@@ -19,8 +19,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import regex
 
+from .crf import CrfWeights, marginals
 from .errors import DataError
 from .gazetteer import Gazetteer
 from .mentions import PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles, state_after_a_comma
@@ -81,7 +83,7 @@ SURNAME_REGION_MIN_PEOPLE = 1_000_000
 #: Languages that write every noun with a capital: a capital word before another tells nothing there.
 NOUN_CAPITALIZING = frozenset({"de", "lb"})
 _HYPHENS = LINE_HYPHENS | MAYBE_LINE_HYPHENS
-_local = threading.local()
+_local = threading.local()  # each thread's scorer
 _new_token = tuple.__new__  # Token's own constructor, without its keyword handling: texts have many tokens
 
 
@@ -248,43 +250,31 @@ def _context_marks(off: int, marks: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(f"{off}:{m}" for m in marks[:2])
 
 
-@lru_cache(maxsize=65536)
-def _model_word_features(word: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-    """``_word_features`` and ``_context_features`` of ``word`` without the features the model has
-    no weight for (a rare word's own spelling): the tagger would only look them up to drop them."""
-    known = _model_attributes().__contains__
-    # built afresh, not through the caches training fills
-    return (tuple(filter(known, _word_features.__wrapped__(word))),
-            tuple(tuple(filter(known, c)) for c in _context_features.__wrapped__(word)))
+def _starts(toks: list[Token]) -> list[tuple[str, ...]]:
+    """What each token's start says: after a line or sentence end (or two spaces), or run into the word
+    before where a scanned line break was lost ("derMur"), or neither."""
+    return [("sent_start",), *(("sent_start",) if t.start - p.end > 1 or p.text[-1] in _SENTENCE_END else
+                               ("glued",) if p.end == t.start and t.text[0].isalpha() and p.text[-1].isalpha()
+                               else () for p, t in zip(toks, toks[1:]))]
 
 
 def token_features(text: str, toks: list[Token], gazetteer: Gazetteer,
-                   marks: list[tuple[str, ...]] | None = None, lang: str | None = None,
-                   model_only: bool = False) -> list[list[str]]:
-    """The feature strings of each token, for the CRF (``model_only``: only those the shipped
-    model weighs, for tagging; training needs them all)."""
+                   marks: list[tuple[str, ...]] | None = None, lang: str | None = None) -> list[list[str]]:
+    """The feature strings of each token, as the CRF is trained on them (tagging adds up the same
+    features' weights word by word: ``_Scorer``)."""
     marks = gazetteer_marks(text, toks, gazetteer, lang) if marks is None else marks
-    if model_only:
-        both = [_model_word_features(t.text) for t in toks]
-        own = [b[0] for b in both]
-        context = [_EDGE, _EDGE, *(b[1] for b in both), _EDGE, _EDGE]
-    else:
-        own = [_word_features(t.text) for t in toks]
-        # what each word lends its neighbours, with the text's edges beyond both ends
-        context = [_EDGE, _EDGE, *(_context_features(t.text) for t in toks), _EDGE, _EDGE]
+    own = [_word_features(t.text) for t in toks]
+    # what each word lends its neighbours, with the text's edges beyond both ends
+    context = [_EDGE, _EDGE, *(_context_features(t.text) for t in toks), _EDGE, _EDGE]
     before = [_context_marks(-1, m) if m else () for m in marks[:-1]]
     after = [_context_marks(1, m) if m else () for m in marks[1:]]
-    # a word after a line or sentence end (or two spaces), or run into the one before where a
-    # scanned line break was lost ("derMur")
-    starts = [("sent_start",), *(("sent_start",) if t.start - p.end > 1 or p.text[-1] in _SENTENCE_END else
-                                 ("glued",) if p.end == t.start and t.text[0].isalpha() and p.text[-1].isalpha()
-                                 else () for p, t in zip(toks, toks[1:]))]
     return [["bias", *o, *m, *s, *p2[0], *p1[1], *pm, *n1[2], *nm, *n2[3]]
-            for o, m, s, p2, p1, pm, n1, nm, n2 in zip(own, marks, starts, context, context[1:], [(), *before],
-                                                       context[3:], [*after, ()], context[4:])]
+            for o, m, s, p2, p1, pm, n1, nm, n2 in zip(own, marks, _starts(toks), context, context[1:],
+                                                       [(), *before], context[3:], [*after, ()], context[4:])]
 
 
 _chosen_model: dict = {}  # set by use_model: path, generation
+_WEIGHTS_FORMAT = 1  # of the weights kept in the cache (``CrfWeights``)
 
 
 @lru_cache(maxsize=1)
@@ -307,38 +297,117 @@ def use_model(path: str | Path | None) -> None:
         _chosen_model.pop("path", None)
     else:
         _chosen_model["path"] = str(path)
-    _chosen_model["generation"] = _chosen_model.get("generation", 0) + 1  # every thread's tagger reopens
-    for cached_by_model in (_model_bytes, _model_attributes, _model_word_features):
+    _chosen_model["generation"] = _chosen_model.get("generation", 0) + 1  # every thread's scorer starts again
+    for cached_by_model in (_model_bytes, model_weights):
         cached_by_model.cache_clear()
 
 
-def _tagger():
-    """The model, opened once per thread (a CRFsuite tagger is not thread-safe)."""
-    tagger = getattr(_local, "tagger", None)
-    if tagger is None or getattr(_local, "generation", 0) != _chosen_model.get("generation", 0):
-        import pycrfsuite
-
-        tagger = pycrfsuite.Tagger()
-        try:
-            tagger.open_inmemory(_model_bytes())
-        except ValueError as exc:
-            raise DataError(f"recognizer model: cannot read it ({exc})") from None
-        _local.tagger, _local.generation = tagger, _chosen_model.get("generation", 0)
-    return tagger
-
-
 @lru_cache(maxsize=1)
-def _model_attributes() -> frozenset[str]:
-    """The features the model has weights for, kept in the cache under a digest of the model
-    (reading them from the model takes a fifth of a second)."""
+def model_weights() -> CrfWeights:
+    """The model's weights, kept in the cache under a digest of the model (reading them from the model
+    takes a twentieth of a second, from the cache a hundredth)."""
     import hashlib
 
     from .cache import cache_dir, cached, load_pickle, save_pickle
 
-    digest = hashlib.blake2b(_model_bytes(), digest_size=10).hexdigest()
-    path = cache_dir() / f"recognizer-attributes-{digest}.pickle"
-    return cached(path, lambda p: load_pickle(p, frozenset),
-                  lambda: frozenset(attribute for attribute, _ in _tagger().info().state_features), save_pickle)
+    model = _model_bytes()
+    digest = hashlib.blake2b(model, digest_size=10).hexdigest()
+
+    def read() -> CrfWeights:
+        try:
+            return CrfWeights.of_model(model)
+        except ValueError as exc:
+            raise DataError(f"recognizer model: cannot read it ({exc})") from None
+
+    return cached(cache_dir() / f"recognizer-weights-{_WEIGHTS_FORMAT}-{digest}.pickle", lambda p: load_pickle(p, CrfWeights), read,
+                  save_pickle)
+
+
+class _Scorer:
+    """The model's score for each label at each token of a text, the summed weights of the token's features
+    (``token_features``), added up word by word: a word's own features, and those it lends the words up to
+    two before and after it, weigh the same wherever it stands, and are weighed once (a row of the word
+    table, kept for the process); so are the gazetteer's marks and the marks of the words beside."""
+
+    def __init__(self, weights: CrfWeights) -> None:
+        self.weights = weights
+        labels = self.labels = len(weights.labels)
+        self.bias = weights.score(("bias",))
+        self.edges = list(weights.scores(_EDGE))
+        self.starts: dict[tuple[str, ...], int] = {}
+        self.start_rows = np.zeros((0, labels))
+        self.words: dict[str, int] = {}
+        self.word_rows = np.zeros((1024, 5 * labels))  # own; lent to the words 2 and 1 after, 1 and 2 before
+        self.marks: dict[tuple[str, ...], int] = {(): 0}
+        self.mark_rows = np.zeros((64, 3 * labels))  # own; lent to the word after, to the word before
+
+    def _add_words(self, words: list[str]) -> None:
+        """Weigh ``words`` (new to the table) and add them to it."""
+        start = len(self.words)
+        end = start + len(words)
+        while end > len(self.word_rows):
+            self.word_rows = np.concatenate((self.word_rows, np.zeros_like(self.word_rows)))
+        # built afresh, not through the caches training fills
+        self.word_rows[start:end] = self.weights.scores(
+            group for word in words for group in (_word_features.__wrapped__(word), *_context_features.__wrapped__(word))
+        ).reshape(len(words), -1)
+        self.words.update(zip(words, range(start, end)))
+
+    def _mark(self, marks: tuple[str, ...]) -> int:
+        k = self.marks[marks] = len(self.marks)
+        if k == len(self.mark_rows):
+            self.mark_rows = np.concatenate((self.mark_rows, np.zeros_like(self.mark_rows)))
+        self.mark_rows[k] = self.weights.scores((marks, _context_marks(-1, marks), _context_marks(1, marks))).ravel()
+        return k
+
+    def _start(self, start: tuple[str, ...]) -> int:
+        k = self.starts[start] = len(self.starts)
+        self.start_rows = np.concatenate((self.start_rows, [self.weights.score(start)]))
+        return k
+
+    def scores(self, toks: list[Token], marks: list[tuple[str, ...]]) -> np.ndarray:
+        """Tokens x labels: the scores of the tokens ``toks`` with the gazetteer's ``marks``."""
+        n, labels = len(toks), self.labels
+        words, known_marks, starts = self.words, self.marks, self.starts
+        new = [word for word in dict.fromkeys(t.text for t in toks) if word not in words]
+        if new:
+            self._add_words(new)
+        rows = self.word_rows[[words[t.text] for t in toks]]
+        own, lent_after2, lent_after1, lent_before1, lent_before2 = (rows[:, k * labels:(k + 1) * labels]
+                                                                     for k in range(5))
+        scores = own + self.bias
+        edge_before2, edge_before1, edge_after1, edge_after2 = self.edges
+        scores[2:] += lent_after2[:-2]
+        scores[:2] += edge_before2
+        scores[1:] += lent_after1[:-1]
+        scores[0] += edge_before1
+        scores[:-1] += lent_before1[1:]
+        scores[-1] += edge_after1
+        scores[:-2] += lent_before2[2:]
+        scores[-2:] += edge_after2
+        if any(marks):
+            ids = [known_marks[m] if m in known_marks else self._mark(m) for m in marks]
+            rows = self.mark_rows[ids]
+            scores += rows[:, :labels]
+            scores[1:] += rows[:-1, labels:2 * labels]
+            scores[:-1] += rows[1:, 2 * labels:]
+        ids = [starts[s] if s in starts else self._start(s) for s in _starts(toks)]
+        scores += self.start_rows[ids]
+        return scores
+
+    def probabilities(self, toks: list[Token], marks: list[tuple[str, ...]]) -> dict[str, list[float]]:
+        """Each label's probability at each token."""
+        p = marginals(self.scores(toks, marks), self.weights.transitions)
+        return {label: p[:, k].tolist() for k, label in enumerate(self.weights.labels)}
+
+
+def _scorer() -> _Scorer:
+    """The model's scorer, one per thread (its tables grow as it meets words)."""
+    scorer = getattr(_local, "scorer", None)
+    if scorer is None or getattr(_local, "generation", 0) != _chosen_model.get("generation", 0):
+        scorer = _local.scorer = _Scorer(model_weights())
+        _local.generation = _chosen_model.get("generation", 0)
+    return scorer
 
 
 @lru_cache(maxsize=1)
@@ -349,7 +418,8 @@ def model_available() -> bool:
 
 def preload() -> None:
     """Load the given names the surname rule reads now: a batch does so once before forking its workers
-    (its warm-up has loaded the model already), which then share them rather than each loading its own."""
+    (its warm-up has loaded the model's weights already), which then share them rather than each loading
+    its own."""
     _given_names()
 
 
@@ -359,9 +429,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     toks = tagger_tokens(text)
     if not toks:
         return []
-    tagger = _tagger()
     marks = gazetteer_marks(text, toks, gazetteer, lang)
-    tagger.set(token_features(text, toks, gazetteer, marks, model_only=True))
+    probability = _scorer().probabilities(toks, marks)
+    outside, begins, goes_on = probability["O"], probability["B"], probability["I"]
     latin_words = everyday_languages(lang)
     # words that say what kind of place a name is, written small after it, which the name may take in
     # ("Oulun läänin", "Putnam county"; ``morphology.toml``)
@@ -390,8 +460,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
             continue
         proper_form = cased_names and i > 0 and "gz:inflected" in marks[i] \
             and toks[i - 1].text[-1] not in _SENTENCE_END
-        inside = 1.0 - tagger.marginal("O", i) >= _threshold(tok, marks[i], latin_words, proper_form)  # B or I
-        if inside and (start is None or tagger.marginal("B", i) > tagger.marginal("I", i)):
+        inside = 1.0 - outside[i] >= _threshold(tok, marks[i], latin_words, proper_form)  # B or I
+        if inside and (start is None or begins[i] > goes_on[i]):
             if last is not None:
                 spans.append((start, last.end))
             start, last = tok.start, None

@@ -306,17 +306,17 @@ def test_training_makes_models_the_tools_read(tmp_path):
         res = run_cli_module("geo.train", *cmd)
         assert res.returncode == 0, res.stderr.decode()
     assert model.stat().st_size > 10_000
-    # a model in use is the one its features are read against (only those it weighs reach the tagger)
+    # a model in use is the one whose weights tag (read from the model file, kept in the cache by digest)
     from geo import recognizer
 
-    shipped = recognizer._model_attributes()
+    shipped = recognizer.model_weights()
     recognizer.use_model(model)
     try:
-        own = recognizer._model_attributes()
-        assert own == {a for a, _ in recognizer._tagger().info().state_features} and own != shipped
+        own = recognizer.model_weights()
+        assert set(own.attributes) != set(shipped.attributes) and own.labels == ("O", "B", "I")
     finally:
         recognizer.use_model(None)
-    assert recognizer._model_attributes() == shipped
+    assert recognizer.model_weights().attributes == shipped.attributes
     assert set(json.loads(weights.read_text())["weights"]) >= {"size", "near_other_place", "in_named_country"}
     # the command line takes both models from the environment
     out = run_cli("places", "--jsonl", held, env={"GEOJOURNEY_RECOGNIZER_MODEL": str(model),
@@ -643,24 +643,33 @@ def test_a_name_ends_at_a_full_stop_and_on_a_word_with_a_capital(gazetteer):
     assert "Hel-singfors" in _placed("Yesterday the vessel reached Hel-singfors harbour.", gazetteer)
 
 
-def test_tagging_drops_only_features_the_model_has_no_weight_for(gazetteer):
-    from geo.recognizer import _model_attributes, _tagger, tagger_tokens, token_features
+def test_tagging_gives_the_probabilities_crfsuite_gives(gazetteer):
+    import numpy as np
+    import pycrfsuite
+
+    from geo.recognizer import _model_bytes, _scorer, gazetteer_marks, model_weights, tagger_tokens, token_features
 
     text = ("Kim Jong Un's armoured train left Pyongyang, crossed at Tumangang and reached Khasan; "
-            "Zzyzxville and Qwxplorp are no words the model has seen.")
+            "Zzyzxville and Qwxplorp are no words the model has seen. Le train est arrivé à Vladivostok.\n\n"
+            "Den 12. Sept. reiste er über Przemyśl nach Wien-\nNeustadt.")
     toks = tagger_tokens(text)
-    every = token_features(text, toks, gazetteer)
-    weighed = token_features(text, toks, gazetteer, model_only=True)
-    known = _model_attributes()
-    assert all(f in known for fs in weighed for f in fs)
-    assert [[f for f in fs if f in known] for fs in every] == weighed
-    assert "w=zzyzxville" in every[toks.index(next(t for t in toks if t.text == "Zzyzxville"))]
-    tagger = _tagger()
-    marginals = []
-    for features in (every, weighed):
-        tagger.set(features)
-        marginals.append([tagger.marginal("O", i) for i in range(len(toks))])
-    assert max(abs(a - b) for a, b in zip(*marginals)) < 1e-12  # the same probabilities, fewer strings
+    marks = gazetteer_marks(text, toks, gazetteer)
+    tagger = pycrfsuite.Tagger()
+    tagger.open_inmemory(_model_bytes())
+    tagger.set(token_features(text, toks, gazetteer, marks))  # every feature, as the model was trained on them
+    info = tagger.info()
+    weights = model_weights()
+    # the weights read from the model file are CRFsuite's (which prints them to six decimals)
+    assert set(weights.attributes) == {a for a, _ in info.state_features}
+    column = {label: k for k, label in enumerate(weights.labels)}
+    assert max(abs(weights.state[weights.attributes[a], column[label]] - w)
+               for (a, label), w in info.state_features.items()) <= 5e-7
+    assert max(abs(weights.transitions[column[a], column[b]] - w) for (a, b), w in info.transitions.items()) <= 5e-7
+    # ... and the tokens' probabilities, word by word, are CRFsuite's
+    probability = _scorer().probabilities(toks, marks)
+    expected = np.array([[tagger.marginal(label, i) for i in range(len(toks))] for label in weights.labels])
+    assert np.abs(np.array([probability[label] for label in weights.labels]) - expected).max() < 1e-12
+    assert "Khasan" in {m.text for m in place_mentions(text, gazetteer)}
 
 
 def test_a_surname_said_alone_is_a_person_not_a_town(gazetteer):

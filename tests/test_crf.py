@@ -1,0 +1,101 @@
+"""The CRF's label probabilities (``geo.crf``): against every labelling summed out, and against CRFsuite."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+
+from geo.crf import BLOCK, CrfWeights, marginals
+
+
+def _by_enumeration(scores: np.ndarray, transitions: np.ndarray) -> np.ndarray:
+    """Each label's probability at each token, summing every labelling's weight (small sequences only)."""
+    n, labels = scores.shape
+    p = np.zeros((n, labels))
+    for path in itertools.product(range(labels), repeat=n):
+        weight = np.exp(sum(scores[t, y] for t, y in enumerate(path))
+                        + sum(transitions[a, b] for a, b in zip(path, path[1:])))
+        for t, y in enumerate(path):
+            p[t, y] += weight
+    return p / p.sum(axis=1, keepdims=True)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 7])
+def test_marginals_are_those_of_every_labelling_summed(n):
+    rng = np.random.default_rng(n)
+    scores, transitions = rng.normal(0, 4, (n, 3)), rng.normal(0, 3, (3, 3))
+    assert np.abs(marginals(scores, transitions) - _by_enumeration(scores, transitions)).max() < 1e-12
+
+
+def test_long_sequences_in_blocks_and_widely_spread_weights():
+    rng = np.random.default_rng(0)
+    # a sequence of many blocks (and a part block) gives what it gives token by token, scaled at every step
+    scores, transitions = rng.normal(0, 6, (BLOCK * 40 + 5, 3)), rng.normal(0, 4, (3, 3))
+    blocked = marginals(scores, transitions)
+    assert np.allclose(blocked.sum(axis=1), 1.0) and np.isfinite(blocked).all()
+    import geo.crf
+
+    try:
+        geo.crf.BLOCK = 1
+        assert np.abs(marginals(scores, transitions) - blocked).max() < 1e-12
+    finally:
+        geo.crf.BLOCK = BLOCK
+    # transitions 80 nats apart: blocks of one token, no overflow nor division by zero
+    wide = np.array([[40.0, -40.0, 0.0], [-40.0, 40.0, 0.0], [0.0, 0.0, 0.0]])
+    p = marginals(scores[:300], wide)
+    assert np.isfinite(p).all() and np.allclose(p.sum(axis=1), 1.0)
+    short = marginals(scores[:6], wide)
+    assert np.abs(short - _by_enumeration(scores[:6], wide)).max() < 1e-9
+
+
+def test_weights_read_from_a_crfsuite_model_tag_as_crfsuite_does(tmp_path):
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    sentences = [(["w=paris", "title"], ["w=is", "low"], ["w=big", "low"]),
+                 (["w=the", "title"], ["w=rhine", "low"], ["w=flows", "low"])]
+    for words, labels in zip(sentences, [["B", "O", "O"], ["O", "B", "O"]]):
+        trainer.append(list(words), labels)
+    trainer.set_params({"c2": 0.01, "max_iterations": 50})
+    trainer.train(str(tmp_path / "m.crfsuite"))
+    model = (tmp_path / "m.crfsuite").read_bytes()
+    weights = CrfWeights.of_model(model)
+    tagger = pycrfsuite.Tagger()
+    tagger.open_inmemory(model)
+    features = [["w=paris", "title", "unseen"], ["w=flows", "low", "low"], ["w=rhine", "title"]]
+    tagger.set(features)
+    expected = np.array([[tagger.marginal(label, i) for label in weights.labels] for i in range(3)])
+    assert np.abs(marginals(weights.scores(features), weights.transitions) - expected).max() < 1e-12
+    # an attribute listed twice counts twice; one the model lacks, nothing
+    assert np.allclose(weights.score(["low", "low"]), 2 * weights.score(["low"]))
+    assert not weights.score(["unseen"]).any()
+
+
+@pytest.mark.parametrize("broken", [b"", b"lCRF" + bytes(40), b"not a model at all, just some bytes of text here"])
+def test_a_file_that_is_no_crfsuite_model_is_refused(broken):
+    with pytest.raises(ValueError):
+        CrfWeights.of_model(broken)
+
+
+def test_a_model_cut_short_is_refused():
+    from geo.recognizer import _model_bytes
+
+    model = _model_bytes()
+    for cut in (len(model) // 2, len(model) - 100, 60):
+        with pytest.raises(ValueError):
+            CrfWeights.of_model(model[:cut])
+
+
+def test_the_command_line_reports_a_broken_recognizer_model_in_one_line(tmp_path):
+    from conftest import run_cli
+
+    broken = tmp_path / "broken.crfsuite"
+    broken.write_bytes(b"lCRF" + bytes(100))
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text('{"id": 1, "text": "The train left Moscow for Kazan."}\n', "utf-8")
+    res = run_cli("places", "--jsonl", docs, env={"GEOJOURNEY_RECOGNIZER_MODEL": str(broken)})
+    err = res.stderr.decode().strip()
+    assert res.returncode != 0 and len(err.splitlines()) == 1 and "recognizer model" in err, err
+    assert not res.stdout
