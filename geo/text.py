@@ -6,7 +6,9 @@ character positions of the article.
 
 from __future__ import annotations
 
+import math
 import unicodedata
+from array import array
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -226,31 +228,35 @@ SCRIPT_LANGUAGES = {
 
 
 @lru_cache(maxsize=16)
-def _frequencies(lang: str) -> Any:
-    """wordfreq's word frequencies of ``lang``, as a trie (marisa ``RecordTrie``: word -> (frequency,))
-    kept in the cache: it loads at once, where wordfreq's own packed lists, or a dict, take a
-    noticeable share of a batch run's start-up."""
+def _frequencies(lang: str) -> tuple[Any, array]:
+    """wordfreq's words of ``lang`` and how common each is: a trie of the words (marisa ``Trie``: word ->
+    id) and each one's Zipf value, by id; kept in the cache: it loads at once, where wordfreq's own packed
+    lists, or a dict, take a noticeable share of a batch run's start-up, and is read faster than a trie
+    holding the values."""
     from importlib.metadata import version
 
     import marisa_trie
 
     from .cache import cache_dir, cached, load_pickle, save_pickle
 
-    def build() -> Any:
+    def build() -> tuple[Any, array]:
         from wordfreq import get_frequency_dict, get_frequency_list
 
         try:
-            found = get_frequency_dict(lang)
+            found = {w: f for w, f in get_frequency_dict(lang).items() if f > 0}
         except (LookupError, ValueError):
             found = {}
-        trie = marisa_trie.RecordTrie("<d", ((w, (f,)) for w, f in found.items()))
+        trie = marisa_trie.Trie(found)
+        zipf = array("d", bytes(8 * len(trie)))
+        for word, k in trie.iteritems():
+            zipf[k] = math.log10(found[word]) + 9
         # wordfreq keeps every list and dict it has read (some 70 MB a language): the trie stands for them now
         get_frequency_dict.cache_clear()
         get_frequency_list.cache_clear()
-        return trie
+        return trie, zipf
 
-    path = cache_dir() / f"wordfreq-{version('wordfreq')}-{lang}.trie.pickle"
-    return cached(path, lambda p: load_pickle(p, marisa_trie.RecordTrie), build, save_pickle)
+    path = cache_dir() / f"wordfreq-{version('wordfreq')}-{lang}.zipf.pickle"
+    return cached(path, lambda p: load_pickle(p, tuple), build, save_pickle)
 
 
 @lru_cache(maxsize=131072)
@@ -259,14 +265,13 @@ def word_zipf(word: str, languages: tuple[str, ...] | None = None) -> float:
 
     ``languages`` defaults to the main languages of the word's script.
     """
-    import math
-
     best = 0.0
     low = word.casefold()
     for lang in languages if languages is not None else SCRIPT_LANGUAGES.get(script_of(word), ()):
-        found = _frequencies(lang).get(low)
-        if found and found[0][0]:
-            best = max(best, math.log10(found[0][0]) + 9)
+        words, zipf = _frequencies(lang)
+        k = words.get(low)
+        if k is not None and zipf[k] > best:
+            best = zipf[k]
     return best
 
 

@@ -37,10 +37,13 @@ def test_word_frequencies_kept_as_a_trie_only(tmp_path, monkeypatch):
     word_zipf.cache_clear()
     try:
         assert word_zipf("och", ("sv",)) > 6  # built from wordfreq's lists into the cache ...
-        assert list(tmp_path.glob("wordfreq-*-sv.trie.pickle"))
+        assert list(tmp_path.glob("wordfreq-*-sv.zipf.pickle"))
         # ... which wordfreq does not keep besides (some 70 MB a language)
         assert wordfreq.get_frequency_dict.cache_info().currsize == 0
         assert wordfreq.get_frequency_list.cache_info().currsize == 0
+        # the Zipf values wordfreq gives (it rounds them to two decimals); a word it lacks has 0
+        assert abs(word_zipf("och", ("sv",)) - wordfreq.zipf_frequency("och", "sv")) < 0.01
+        assert word_zipf("qzxqzxq", ("sv",)) == 0.0
     finally:
         _frequencies.cache_clear()
         word_zipf.cache_clear()
