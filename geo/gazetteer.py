@@ -47,6 +47,9 @@ LONG_S_MAX_ZIPF = 3.0
 FACTBOOK_WITHIN_KM = 161.0
 FACTBOOK_SHARE = 0.75
 MAX_NAME_TOKENS = 5
+#: The most answers a gazetteer keeps of each kind of look-up (then it starts again): enough for a corpus's
+#: words, a bounded share of memory.
+MAX_ANSWERS_KEPT = 200_000
 #: A country's name in another language that is this common a word (Zipf) in the text's language, which does not
 #: name the country so, is that word ("Island" in English, Iceland in Danish; "Helene" in German, Greece in Hawaiian).
 #: Word lists count names too: "Congo", "Italia" and "Brasil" are under 4 in English.
@@ -632,6 +635,9 @@ class Gazetteer:
         from .geonames import fetched_files
 
         self._kinds: dict[str, tuple[str, int] | None] = {}  # name_kind's answers so far
+        # the answers of exact, knows, knows_prefix and name_length so far: a text's words are looked up
+        # again and again, across texts too, and a dict answers faster than the tries
+        self._answers: dict[str, dict[str, Any]] = {"exact": {}, "knows": {}, "prefix": {}, "length": {}}
         self._inflection_tables: dict[str, Any] = {}  # dictionary_form's tables, loaded when first asked
         self._contractions: dict[str, list[str]] = {}  # _contracted's answers so far
         self.base = _geonames_index()
@@ -664,34 +670,52 @@ class Gazetteer:
         if attribution:
             index.attribution = attribution
         other.indexes = [*self.indexes, index]
-        other._kinds, other._contractions = {}, {}  # answers over these indexes, not this one's
+        # answers over these indexes, not this one's
+        other._kinds, other._contractions = {}, {}
+        other._answers = {kind: {} for kind in self._answers}
         return other
 
     @property
     def attributions(self) -> tuple[str, ...]:
         return tuple(i.attribution for i in self.indexes)
 
+    def _remember(self, kind: str, key: str, answer: Any) -> Any:
+        answers = self._answers[kind]
+        if len(answers) >= MAX_ANSWERS_KEPT:
+            answers.clear()
+        answers[key] = answer
+        return answer
+
     def exact(self, key: str) -> list[Place]:
         """Places whose name or alternate name normalises to ``key``."""
-        places = [ix.place(i) for ix in self.indexes for (i,) in sorted(ix.exact.get(key) or ())]
-        if len(self.indexes) > 1:  # a fetched country file repeats the towns of cities500
-            seen: set[str] = set()
-            places = [p for p in places if not (p.source in seen or seen.add(p.source))]
-        return places
+        found = self._answers["exact"].get(key)
+        if found is None:
+            places = [ix.place(i) for ix in self.indexes for (i,) in sorted(ix.exact.get(key) or ())]
+            if len(self.indexes) > 1:  # a fetched country file repeats the towns of cities500
+                seen: set[str] = set()
+                places = [p for p in places if not (p.source in seen or seen.add(p.source))]
+            found = self._remember("exact", key, tuple(places))
+        return list(found)
 
     def knows(self, key: str) -> bool:
         """True when some place has a name that normalises to ``key``."""
-        for ix in self.indexes:  # a loop, not any(): this runs for every capitalised word of a text
-            if key in ix.exact:
-                return True
-        return False
+        found = self._answers["knows"].get(key)
+        if found is None:
+            found = False
+            for ix in self.indexes:  # a loop, not any(): many keys are asked once
+                if key in ix.exact:
+                    found = True
+                    break
+            self._remember("knows", key, found)
+        return found
 
     def knows_prefix(self, prefix: str) -> bool:
         """True when some place has a name whose key begins with ``prefix``."""
-        for ix in self.indexes:
-            if next(ix.exact.iterkeys(prefix), None) is not None:
-                return True
-        return False
+        found = self._answers["prefix"].get(prefix)
+        if found is None:
+            found = self._remember("prefix", prefix,
+                                   any(next(ix.exact.iterkeys(prefix), None) is not None for ix in self.indexes))
+        return found
 
     def foreign_word(self, key: str, country: str | None, lang: str | None) -> bool:
         """True when ``key`` names ``country`` (None: some country) only in languages other than ``lang`` (English
@@ -717,7 +741,7 @@ class Gazetteer:
             kinds = {p.feature for p in places}
             kind = next((k for k in ("country", "continent", "region", "capital") if k in kinds), "city")
             found = (kind, max(p.population for p in places))
-        if len(self._kinds) >= 200_000:
+        if len(self._kinds) >= MAX_ANSWERS_KEPT:
             self._kinds.clear()
         self._kinds[key] = found
         return found
@@ -797,12 +821,15 @@ class Gazetteer:
 
     def name_length(self, first_word: str) -> int:
         """The most words a name beginning with ``first_word`` (a name key) has; 0 if none begins so."""
-        most = 0
-        for ix in self.indexes:
-            found = ix.first_words.get(first_word)
-            if found and found[0][0] > most:
-                most = found[0][0]
-        return most
+        found = self._answers["length"].get(first_word)
+        if found is None:
+            most = 0
+            for ix in self.indexes:
+                record = ix.first_words.get(first_word)
+                if record and record[0][0] > most:
+                    most = record[0][0]
+            found = self._remember("length", first_word, most)
+        return found
 
     def by_skeleton(self, skel: str) -> list[tuple[Place, str, str]]:
         """Places whose consonant skeleton is ``skel``, with the comparable form of the name and
