@@ -70,15 +70,25 @@ class StoryContext:
         return haversine_km(self.centre[0], self.centre[1], place.lat, place.lon)
 
     @cached_property
+    def _codes(self) -> dict[str, int]:
+        """A number for each place and each name among the anchors and the readings (arrays compare numbers
+        faster than strings)."""
+        codes: dict[str, int] = {}
+        for text in [a.source for a in self.anchors] + [x for k, p in self.readings for x in (k, p.source)]:
+            codes.setdefault(text, len(codes))
+        return codes
+
+    @cached_property
     def _anchor_points(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        codes = self._codes
         return (np.array([a.lat for a in self.anchors]), np.array([a.lon for a in self.anchors]),
-                np.array([a.source for a in self.anchors], dtype=object))
+                np.array([codes[a.source] for a in self.anchors]))
 
     @cached_property
     def _reading_points(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        codes = self._codes
         return (np.array([p.lat for _, p in self.readings]), np.array([p.lon for _, p in self.readings]),
-                np.array([k for k, _ in self.readings], dtype=object),
-                np.array([p.source for _, p in self.readings], dtype=object))
+                np.array([codes[k] for k, _ in self.readings]), np.array([codes[p.source] for _, p in self.readings]))
 
     def nearest_reading(self, place: Place, name: str) -> float | None:
         """Distance to the nearest place another name of the text may mean (km): places named
@@ -86,7 +96,7 @@ class StoryContext:
         if not self.readings:
             return None
         if (place.source, name) not in self._readings_found:
-            self.measure([place], name)
+            self.measure([place], [name])
         return self._readings_found[(place.source, name)]
 
     def nearest(self, place: Place) -> float | None:
@@ -97,30 +107,45 @@ class StoryContext:
             self.measure([place])
         return self._nearest_found[place.source]
 
-    def measure(self, places: list[Place], name: str | None = None) -> None:
-        """Work out ``nearest``, and ``nearest_reading`` for a mention of ``name``, for many places
-        at once (a mention's candidates): one array operation, not one per place."""
+    def measure(self, places: list[Place], names: list[str] | None = None) -> None:
+        """Work out ``nearest`` for many places at once, and ``nearest_reading`` for each place of ``places``
+        as a mention of the name beside it in ``names``: array operations, not one per place (``resolve``
+        measures all the candidates of a text at once)."""
+        codes = self._codes
         todo = list({p.source: p for p in places if p.source not in self._nearest_found}.values())
         if todo and self.anchors:
-            for p, d in zip(todo, _nearest_km(todo, *self._anchor_points)):
+            lat, lon, sources = self._anchor_points
+            for p, d in zip(todo, _nearest_km(todo, [codes.get(p.source, -1) for p in todo], lat, lon, sources)):
                 self._nearest_found[p.source] = d
-        if name is None or not self.readings:
+        if names is None or not self.readings:
             return
-        todo = list({p.source: p for p in places if (p.source, name) not in self._readings_found}.values())
-        if todo:
-            lat, lon, names, sources = self._reading_points
-            for p, d in zip(todo, _nearest_km(todo, lat, lon, sources, names == name)):
-                self._readings_found[(p.source, name)] = d
+        pairs = list({(p.source, n): (p, n) for p, n in zip(places, names)
+                      if (p.source, n) not in self._readings_found}.values())
+        lat, lon, reading_names, sources = self._reading_points
+        rows = max(1, _MEASURED_AT_ONCE // len(lat))
+        for k in range(0, len(pairs), rows):
+            part = pairs[k:k + rows]
+            said = np.array([codes.get(n, -1) for _, n in part])
+            todo = [p for p, _ in part]
+            found = _nearest_km(todo, [codes.get(p.source, -1) for p in todo], lat, lon, sources,
+                                said[:, None] == reading_names[None, :])
+            for (p, n), d in zip(part, found):
+                self._readings_found[(p.source, n)] = d
 
 
-def _nearest_km(places: list[Place], lat: np.ndarray, lon: np.ndarray, sources: np.ndarray,
+#: The most distances worked out in one array (8 bytes each).
+_MEASURED_AT_ONCE = 1_000_000
+
+
+def _nearest_km(places: list[Place], own: list[int], lat: np.ndarray, lon: np.ndarray, sources: np.ndarray,
                 skip: np.ndarray | None = None) -> list[float | None]:
     """For each place, the distance (km) to the nearest of the points (lat, lon) that is not the place
-    itself (same ``sources``) nor marked in ``skip``; None when there is none."""
+    itself (``own``, the places' codes, equal to the points' ``sources``) nor marked in ``skip`` (places x
+    points); None when there is none."""
     d = _km_to(np.array([p.lat for p in places])[:, None], np.array([p.lon for p in places])[:, None], lat, lon)
-    d[np.array([p.source for p in places], dtype=object)[:, None] == sources[None, :]] = np.inf
+    d[np.array(own)[:, None] == sources[None, :]] = np.inf
     if skip is not None:
-        d[:, skip] = np.inf
+        d[skip] = np.inf
     return [best if math.isfinite(best) else None for best in d.min(axis=1).tolist()]
 
 
@@ -297,7 +322,7 @@ def ranked_candidates(m: Mention, ctx: StoryContext, judged: dict | None = None)
     judged = {} if judged is None else judged
     biggest = max((c.place.population for c in m.candidates), default=0)
     said = name_key(m.text)
-    ctx.measure([c.place for c in m.candidates], said)
+    ctx.measure([c.place for c in m.candidates], [said] * len(m.candidates))
     keys = [(c.place.source, c.match, c.similarity, said, biggest) for c in m.candidates]
     todo = {k: c for k, c in zip(keys, m.candidates) if k not in judged}
     if todo:  # scored together: one matrix product
@@ -316,6 +341,8 @@ def resolve(mentions: list[Mention], extra_context: list[Place] = ()) -> StoryCo
     with ``reason`` set.
     """
     ctx = story_context(mentions, list(extra_context))
+    ctx.measure([c.place for m in mentions for c in m.candidates],
+                [said for m in mentions for said in [name_key(m.text)] * len(m.candidates)])
     judged: dict[tuple, tuple[float, str]] = {}  # a name repeated is judged once
     for m in mentions:
         scored = ranked_candidates(m, ctx, judged)
