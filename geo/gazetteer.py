@@ -713,8 +713,12 @@ class Gazetteer:
         """True when some place has a name whose key begins with ``prefix``."""
         found = self._answers["prefix"].get(prefix)
         if found is None:
-            found = self._remember("prefix", prefix,
-                                   any(next(ix.exact.iterkeys(prefix), None) is not None for ix in self.indexes))
+            found = False
+            for ix in self.indexes:
+                if next(ix.exact.iterkeys(prefix), None) is not None:
+                    found = True
+                    break
+            self._remember("prefix", prefix, found)
         return found
 
     def foreign_word(self, key: str, country: str | None, lang: str | None) -> bool:

@@ -186,6 +186,16 @@ def test_an_everyday_word_is_not_a_small_towns_other_name(gazetteer):
     _near(m["Oedenburg"], 47.68, 16.59, 20)  # Sopron
 
 
+def test_days_and_months_are_not_the_towns_of_their_names(gazetteer, session_cache):
+    # Montag, Sonntag, Thursday, March, lundi and mardi all name some place; said alone, they are days and months
+    for text, places in (("Am Sonntag fuhr der Zug von Montag nach Wien.", ["Wien"]),
+                         ("The talks ended on Thursday in Vienna; in March they resume.", ["Vienna"]),
+                         ("Le train part lundi de Paris, mardi de Lyon.", ["Paris", "Lyon"])):
+        assert [m.text for m in place_mentions(text, gazetteer)] == places
+    # babel's names of them, kept in the cache (read once, not once a worker)
+    assert list(session_cache.glob("calendar-words-babel-*.pickle"))
+
+
 def test_an_everyday_word_that_names_only_small_towns_is_the_word(gazetteer):
     # "Tornado" names Tornado, West Virginia (about a thousand people), and "Bean" a small town: in English they
     # are the words, and are not listed
