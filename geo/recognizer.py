@@ -323,6 +323,10 @@ def model_weights() -> CrfWeights:
                   save_pickle)
 
 
+#: The most words a scorer keeps weighed (some 300 bytes each); then it starts again.
+MAX_WORDS_WEIGHED = 200_000
+
+
 class _Scorer:
     """The model's score for each label at each token of a text, the summed weights of the token's features
     (``token_features``), added up word by word: a word's own features, and those it lends the words up to
@@ -369,8 +373,12 @@ class _Scorer:
         """Tokens x labels: the scores of the tokens ``toks`` with the gazetteer's ``marks``."""
         n, labels = len(toks), self.labels
         words, known_marks, starts = self.words, self.marks, self.starts
-        new = [word for word in dict.fromkeys(t.text for t in toks) if word not in words]
+        distinct = dict.fromkeys(t.text for t in toks)
+        new = [word for word in distinct if word not in words]
         if new:
+            if len(words) + len(new) > MAX_WORDS_WEIGHED:  # the table starts again, with this text's words
+                words.clear()
+                new = list(distinct)
             self._add_words(new)
         rows = self.word_rows[[words[t.text] for t in toks]]
         own, lent_after2, lent_after1, lent_before1, lent_before2 = (rows[:, k * labels:(k + 1) * labels]

@@ -7,6 +7,7 @@ import itertools
 import numpy as np
 import pytest
 
+from geo import place_mentions
 from geo.crf import BLOCK, CrfWeights, marginals
 
 
@@ -99,3 +100,27 @@ def test_the_command_line_reports_a_broken_recognizer_model_in_one_line(tmp_path
     err = res.stderr.decode().strip()
     assert res.returncode != 0 and len(err.splitlines()) == 1 and "recognizer model" in err, err
     assert not res.stdout
+
+
+def test_the_recognizers_word_table_starts_again_when_full_and_tags_the_same(gazetteer, monkeypatch):
+    import geo.recognizer as recognizer
+
+    texts = ["Kim Jong Un's train left Pyongyang for Khasan and Vladivostok.",
+             "The steamer reached Hel-singfors; in Abo the river froze.",
+             "Le train est arrivé à Vladivostok après Khasan, puis Oussouriisk."]
+
+    def probabilities(scorer):
+        out = []
+        for text in texts:
+            toks = recognizer.tagger_tokens(text)
+            out.append(scorer.probabilities(toks, recognizer.gazetteer_marks(text, toks, gazetteer)))
+        return out
+
+    expected = probabilities(recognizer._Scorer(recognizer.model_weights()))
+    monkeypatch.setattr(recognizer, "MAX_WORDS_WEIGHED", 20)
+    small = recognizer._Scorer(recognizer.model_weights())
+    assert probabilities(small) == expected
+    distinct = [{t.text for t in recognizer.tagger_tokens(text)} for text in texts]
+    assert len(set().union(*distinct)) > 20  # it did start again
+    assert len(small.words) <= max(20, *map(len, distinct))
+    assert [m.text for m in place_mentions(texts[0], gazetteer)] == ["Pyongyang", "Khasan", "Vladivostok"]
