@@ -228,11 +228,12 @@ SCRIPT_LANGUAGES = {
 
 
 @lru_cache(maxsize=16)
-def _frequencies(lang: str) -> tuple[Any, array]:
-    """wordfreq's words of ``lang`` and how common each is: a trie of the words (marisa ``Trie``: word ->
-    id) and each one's Zipf value, by id; kept in the cache: it loads at once, where wordfreq's own packed
-    lists, or a dict, take a noticeable share of a batch run's start-up, and is read faster than a trie
-    holding the values."""
+def _frequencies(languages: tuple[str, ...]) -> tuple[Any, array]:
+    """wordfreq's words of ``languages`` and how common each is (the most, among the languages): a trie of
+    the words (marisa ``Trie``: word -> id) and each one's Zipf value, by id; kept in the cache: it loads at
+    once, where wordfreq's own packed lists, or a dict, take a noticeable share of a batch run's start-up,
+    and is read faster than a trie holding the values (and one trie of a script's languages faster than
+    one each)."""
     from importlib.metadata import version
 
     import marisa_trie
@@ -242,33 +243,40 @@ def _frequencies(lang: str) -> tuple[Any, array]:
     def build() -> tuple[Any, array]:
         from wordfreq import get_frequency_dict, get_frequency_list
 
-        try:
-            found = {w: f for w, f in get_frequency_dict(lang).items() if f > 0}
-        except (LookupError, ValueError):
-            found = {}
+        found: dict[str, float] = {}
+        if len(languages) > 1:
+            for words, zipf in map(_frequencies, [(lang,) for lang in languages]):
+                for word, k in words.iteritems():
+                    if zipf[k] > found.get(word, 0.0):
+                        found[word] = zipf[k]
+        else:
+            try:
+                found = {w: math.log10(f) + 9 for w, f in get_frequency_dict(languages[0]).items() if f > 0}
+            except (LookupError, ValueError):
+                pass
+            # wordfreq keeps every list and dict it has read (some 70 MB a language): the trie stands for them now
+            get_frequency_dict.cache_clear()
+            get_frequency_list.cache_clear()
         trie = marisa_trie.Trie(found)
         zipf = array("d", bytes(8 * len(trie)))
         for word, k in trie.iteritems():
-            zipf[k] = math.log10(found[word]) + 9
-        # wordfreq keeps every list and dict it has read (some 70 MB a language): the trie stands for them now
-        get_frequency_dict.cache_clear()
-        get_frequency_list.cache_clear()
+            zipf[k] = found[word]
         return trie, zipf
 
-    path = cache_dir() / f"wordfreq-{version('wordfreq')}-{lang}.zipf.pickle"
+    path = cache_dir() / f"wordfreq-{version('wordfreq')}-{'+'.join(languages)}.zipf.pickle"
     return cached(path, lambda p: load_pickle(p, tuple), build, save_pickle)
 
 
 @lru_cache(maxsize=131072)
 def word_zipf(word: str, languages: tuple[str, ...] | None = None) -> float:
-    """How common ``word`` is as an ordinary word (Zipf scale, 0-8).
-
-    ``languages`` defaults to the main languages of the word's script.
-    """
+    """How common ``word`` is as an ordinary word (Zipf scale, 0-8): the most it is in ``languages``, by default
+    the main languages of the word's script."""
     best = 0.0
     low = word.casefold()
-    for lang in languages if languages is not None else SCRIPT_LANGUAGES.get(script_of(word), ()):
-        words, zipf = _frequencies(lang)
+    # the script's languages are looked up in one trie
+    for group in ([languages[k:k + 1] for k in range(len(languages))] if languages is not None else
+                  [SCRIPT_LANGUAGES[script]] if (script := script_of(word)) in SCRIPT_LANGUAGES else []):
+        words, zipf = _frequencies(group)
         k = words.get(low)
         if k is not None and zipf[k] > best:
             best = zipf[k]

@@ -47,3 +47,12 @@ def test_word_frequencies_kept_as_a_trie_only(tmp_path, monkeypatch):
     finally:
         _frequencies.cache_clear()
         word_zipf.cache_clear()
+
+
+def test_a_scripts_languages_are_looked_up_in_one_trie_that_says_what_each_says():
+    from geo.text import SCRIPT_LANGUAGES, word_zipf
+
+    for word in ("police", "Straße", "château", "Lyon", "und", "zzqxzzq"):
+        assert word_zipf(word) == max(word_zipf(word, (lang,)) for lang in SCRIPT_LANGUAGES["Latin"])
+    assert word_zipf("und") > 7 and word_zipf("zzqxzzq") == 0.0
+    assert word_zipf("и") == word_zipf("и", ("ru",)) > 7  # a script of one language
