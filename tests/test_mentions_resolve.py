@@ -99,3 +99,24 @@ def test_country_points_where_geonames_puts_them(gazetteer):
     russia, usa = country("russia"), country("united states")
     assert haversine_km(russia.lat, russia.lon, 60.0, 100.0) < 161
     assert haversine_km(usa.lat, usa.lon, 39.76, -98.5) < 161
+
+
+def test_a_texts_candidates_measured_in_parts_are_placed_as_measured_at_once(gazetteer, monkeypatch):
+    # every candidate of a text is measured against the story's places in one array, or in parts of it where a
+    # long text would make it too big: the same places either way ("Athens" next to Henderson County is Athens,
+    # Texas; Paris beside Lyon is Paris, France)
+    import geo.resolve as resolve
+
+    text = ("The crash happened in Athens, in Henderson County, near Tyler and Palestine. "
+            "Later the team flew from Paris to Lyon and Marseille, then on to Springfield, Illinois.")
+    def placed():
+        return [(m.text, m.place, m.confidence) for m in place_mentions(text, gazetteer)]
+
+    at_once = placed()
+    monkeypatch.setattr(resolve, "_MEASURED_AT_ONCE", 1)  # one candidate a part
+    assert placed() == at_once
+    where = {name: place for name, place, _ in at_once}
+    from geo.resolve import haversine_km
+
+    assert haversine_km(where["Athens"].lat, where["Athens"].lon, 32.20, -95.85) < 20  # Athens, Texas
+    assert haversine_km(where["Paris"].lat, where["Paris"].lon, 48.86, 2.35) < 20
