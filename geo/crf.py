@@ -22,11 +22,12 @@ _HEADER = struct.Struct("<4sI4s9I")  # magic, size, type, version, counts (3), o
 _CHUNK = struct.Struct("<4sII")  # name, size, items
 _CQDB = struct.Struct("<4s5I")  # name, size, flag, byte order, ids, offset of the id-to-name table
 _ID_NAME = struct.Struct("<II")  # id, length of the name (with its closing zero)
+_FEATURE = np.dtype([("type", "<u4"), ("source", "<u4"), ("target", "<u4"), ("weight", "<f8")])
+
 #: Tokens a block of ``marginals``.
 BLOCK = 16
 #: How far below 1 a block's products may go unscaled (float64 holds exp(-708)).
 _UNSCALED_NATS = 500.0
-_FEATURE = np.dtype([("type", "<u4"), ("source", "<u4"), ("target", "<u4"), ("weight", "<f8")])
 
 
 def _names(model: bytes, at: int) -> list[str]:

@@ -1,9 +1,9 @@
 """Stage 1a: which runs of words are place names, by a sequence model trained on annotated text.
 
 A linear-chain CRF labels each token B (a toponym begins), I (it goes on) or O: trained with
-CRFsuite (through ``python-crfsuite``), read with numpy (``crf``, word by word: ``_Scorer``). It weighs the word and its neighbours (spelling, shape,
-capitals, how common the word is), and what the gazetteer knows of the runs that cover
-it (a country, a region, a town, and how big). The model is trained by
+CRFsuite (through ``python-crfsuite``), read with numpy (``crf``; word by word: ``_Scorer``).
+It weighs the word and its neighbours (spelling, shape, capitals, how common the word is),
+and what the gazetteer knows of the runs that cover it (a country, a region, a town, and how big). The model is trained by
 ``python -m geo.train recognizer`` on the annotated corpora and ships in the package
 (``geo/data/toponyms.crfsuite``; ``$GEOJOURNEY_RECOGNIZER_MODEL`` names another); it knows the scripts it was trained on
 (``TRAINED_SCRIPTS``); other texts are read by the gazetteer alone.
@@ -319,8 +319,8 @@ def model_weights() -> CrfWeights:
         except ValueError as exc:
             raise DataError(f"recognizer model: cannot read it ({exc})") from None
 
-    return cached(cache_dir() / f"recognizer-weights-{_WEIGHTS_FORMAT}-{digest}.pickle", lambda p: load_pickle(p, CrfWeights), read,
-                  save_pickle)
+    return cached(cache_dir() / f"recognizer-weights-{_WEIGHTS_FORMAT}-{digest}.pickle",
+                  lambda p: load_pickle(p, CrfWeights), read, save_pickle)
 
 
 #: The most words a scorer keeps weighed (some 300 bytes each); then it starts again.
@@ -352,9 +352,9 @@ class _Scorer:
         while end > len(self.word_rows):
             self.word_rows = np.concatenate((self.word_rows, np.zeros_like(self.word_rows)))
         # built afresh, not through the caches training fills
-        self.word_rows[start:end] = self.weights.scores(
-            group for word in words for group in (_word_features.__wrapped__(word), *_context_features.__wrapped__(word))
-        ).reshape(len(words), -1)
+        groups = (group for word in words
+                  for group in (_word_features.__wrapped__(word), *_context_features.__wrapped__(word)))
+        self.word_rows[start:end] = self.weights.scores(groups).reshape(len(words), -1)
         self.words.update(zip(words, range(start, end)))
 
     def _mark(self, marks: tuple[str, ...]) -> int:
@@ -371,7 +371,7 @@ class _Scorer:
 
     def scores(self, toks: list[Token], marks: list[tuple[str, ...]]) -> np.ndarray:
         """Tokens x labels: the scores of the tokens ``toks`` with the gazetteer's ``marks``."""
-        n, labels = len(toks), self.labels
+        labels = self.labels
         words, known_marks, starts = self.words, self.marks, self.starts
         distinct = dict.fromkeys(t.text for t in toks)
         new = [word for word in distinct if word not in words]
