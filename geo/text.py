@@ -6,6 +6,7 @@ character positions of the article.
 
 from __future__ import annotations
 
+import itertools
 import math
 import unicodedata
 from array import array
@@ -243,20 +244,24 @@ def _frequencies(languages: tuple[str, ...]) -> tuple[Any, array]:
     def build() -> tuple[Any, array]:
         from wordfreq import get_frequency_dict, get_frequency_list
 
-        found: dict[str, float] = {}
-        if len(languages) > 1:
-            for words, zipf in map(_frequencies, [(lang,) for lang in languages]):
+        if len(languages) > 1:  # from the languages' own tries, the words in no dict (a million of them)
+            parts = [_frequencies((lang,)) for lang in languages]
+            trie = marisa_trie.Trie(itertools.chain.from_iterable(words.iterkeys() for words, _ in parts))
+            zipf = array("d", bytes(8 * len(trie)))
+            for words, values in parts:
                 for word, k in words.iteritems():
-                    if zipf[k] > found.get(word, 0.0):
-                        found[word] = zipf[k]
-        else:
-            try:
-                found = {w: math.log10(f) + 9 for w, f in get_frequency_dict(languages[0]).items() if f > 0}
-            except (LookupError, ValueError):
-                pass
-            # wordfreq keeps every list and dict it has read (some 70 MB a language): the trie stands for them now
-            get_frequency_dict.cache_clear()
-            get_frequency_list.cache_clear()
+                    at = trie[word]
+                    if values[k] > zipf[at]:
+                        zipf[at] = values[k]
+            return trie, zipf
+        found: dict[str, float] = {}
+        try:
+            found = {w: math.log10(f) + 9 for w, f in get_frequency_dict(languages[0]).items() if f > 0}
+        except (LookupError, ValueError):
+            pass
+        # wordfreq keeps every list and dict it has read (some 70 MB a language): the trie stands for them now
+        get_frequency_dict.cache_clear()
+        get_frequency_list.cache_clear()
         trie = marisa_trie.Trie(found)
         zipf = array("d", bytes(8 * len(trie)))
         for word, k in trie.iteritems():
