@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -253,15 +253,30 @@ FEATURES = ("match", "size", "country", "continent", "capital", "region", "in_na
 
 
 @lru_cache(maxsize=1)
-def _weights() -> np.ndarray:
-    """The resolver's weights, fitted by ``python -m geo.train resolver`` and shipped in the package."""
+def _fitted() -> tuple[np.ndarray, dict[str, tuple[float, float]]]:
+    """The resolver's weights, fitted by ``python -m geo.train resolver`` and shipped in the package, and the
+    points the annotated corpora give the areas they name most (``geo.train.usual_points``), by source."""
     override = os.environ.get("GEOJOURNEY_RESOLVER_WEIGHTS")  # weights of the user's own (held-out evaluation)
     source = Path(override) if override else resources.files("geo.data").joinpath("resolver.json")
     try:
         data = json.loads(source.read_text("utf-8"))
-        return np.array([float(data["weights"][f]) for f in FEATURES])
+        points = {k: (float(lat), float(lon)) for k, (lat, lon) in data.get("points", {}).items()}
+        if any(not (-90 <= lat <= 90 and -180 <= lon <= 180) for lat, lon in points.values()):
+            raise ValueError("a point out of range")
+        return np.array([float(data["weights"][f]) for f in FEATURES]), points
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise DataError(f"resolver weights {source}: cannot read them ({exc.__class__.__name__}: {exc})") from None
+
+
+def _weights() -> np.ndarray:
+    return _fitted()[0]
+
+
+def usual_point(place: Place) -> Place:
+    """``place``, at the point the annotated corpora give it where they agree on one (a country, a continent or a
+    region: GeoNames' point for Canada, 60.1, -113.6, rather than the middle of its land)."""
+    point = _fitted()[1].get(place.source)
+    return place if point is None else replace(place, lat=point[0], lon=point[1])
 
 
 def candidate_features(c: Candidate, m: Mention, ctx: StoryContext, biggest: int) -> list[float]:
@@ -355,7 +370,7 @@ def resolve(mentions: list[Mention], extra_context: list[Place] = ()) -> StoryCo
         logits = np.array([s for s, _ in plausible])
         chance = np.exp(logits - logits.max())
         best = plausible[0][1]
-        m.place, m.match = best.place, best.match
+        m.place, m.match = usual_point(best.place), best.match
         # the model's probability that this candidate, of those left, is the place meant
         m.confidence = round(float(chance[0] / chance.sum()), 2)
         m.reason = ""

@@ -18,6 +18,7 @@ import argparse
 import bisect
 import json
 import math
+import re
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,9 +43,22 @@ def read_corpus(spec: str | Path) -> list[dict]:
     return [d for d in docs if d.get("lang") in langs.split(",")] if langs else docs
 
 
-def resolver_examples(docs: list[dict], gazetteer) -> list[tuple[np.ndarray, np.ndarray]]:
+#: An area (a country, continent or region) is placed where annotators put it when at least this many of
+#: its mentions in the training corpora are annotated ...
+AREA_POINT_MIN_MENTIONS = 3
+#: ... two thirds of them within 161 km of their middle (the median of their latitudes and longitudes) ...
+AREA_POINT_AGREEMENT = 2 / 3
+#: ... counting only the mentions annotated this near the gazetteer's point for it (a mention meaning another
+#: place of the name, Jordan in Minnesota, says nothing of where the country is).
+AREA_POINT_MAX_SHIFT_KM = 1500.0
+
+
+def resolver_examples(docs: list[dict], gazetteer,
+                      area_points: dict[str, list[tuple[float, float]]] | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
     """One (features, labels) pair per gold mention found with two or more plausible candidates
-    of which at least one lies within 161 km of the gold point."""
+    of which at least one lies within 161 km of the gold point. ``area_points``, when given, gathers
+    for each country, continent and region among a mention's candidates the gold points of the mention
+    annotated within ``AREA_POINT_MAX_SHIFT_KM`` of it (``usual_points``)."""
     from .mentions import find_mentions
     from .resolve import _implausible, candidate_features, haversine_km, story_context
 
@@ -57,6 +71,10 @@ def resolver_examples(docs: list[dict], gazetteer) -> list[tuple[np.ndarray, np.
             t = gold.get((m.start, m.end))
             if t is None:
                 continue
+            if area_points is not None:
+                for place in {c.place.source: c.place for c in m.candidates if c.place.is_context}.values():
+                    if haversine_km(t["lat"], t["lon"], place.lat, place.lon) <= AREA_POINT_MAX_SHIFT_KM:
+                        area_points.setdefault(place.source, []).append((t["lat"], t["lon"]))
             cands = [c for c in m.candidates if not _implausible(c, ctx)]
             if len(cands) < 2:
                 continue
@@ -65,6 +83,21 @@ def resolver_examples(docs: list[dict], gazetteer) -> list[tuple[np.ndarray, np.
             if labels.any() and not labels.all():
                 out.append((np.array([candidate_features(c, m, ctx, biggest) for c in cands]), labels))
     return out
+
+
+def usual_points(area_points: dict[str, list[tuple[float, float]]]) -> dict[str, list[float]]:
+    """Where the annotators put each area mentioned often enough and in agreement (``AREA_POINT_*``): the
+    median of their points, by the place's source."""
+    from .resolve import haversine_km
+
+    found = {}
+    for source, points in sorted(area_points.items()):
+        if len(points) < AREA_POINT_MIN_MENTIONS:
+            continue
+        lat, lon = float(np.median([p[0] for p in points])), float(np.median([p[1] for p in points]))
+        if sum(haversine_km(lat, lon, *p) <= HIT_KM for p in points) >= AREA_POINT_AGREEMENT * len(points):
+            found[source] = [round(lat, 4), round(lon, 4)]
+    return found
 
 
 def fit_resolver(examples: list[tuple[np.ndarray, np.ndarray]], weights: list[float] | None = None) -> np.ndarray:
@@ -192,7 +225,11 @@ def main(argv: list[str] | None = None) -> None:
         return
     # every corpus weighs the same, however many ambiguous mentions it has: one kind of news (LGL's
     # local papers, whose Paris is in Tennessee) must not teach the resolver for all the others
-    per_corpus = [resolver_examples(read_corpus(c), gazetteer) for c in args.corpora if c not in args.holdout]
+    area_points: dict[str, list[tuple[float, float]]] = {}
+    per_corpus = [resolver_examples(read_corpus(c), gazetteer, area_points) for c in args.corpora
+                  if c not in args.holdout]
+    points = usual_points(area_points)
+    print(f"areas placed where the annotators put them: {len(points)}")
     train = [e for examples in per_corpus for e in examples]
     w = fit_resolver(train, [len(train) / len(per_corpus) / len(examples) for examples in per_corpus for _ in examples])
     print(f"fitted on {len(train)} ambiguous mentions: right candidate first {accuracy(train, w):.3f}")
@@ -203,8 +240,9 @@ def main(argv: list[str] | None = None) -> None:
     print(json.dumps(weights))
     if not args.dry_run:
         target = Path(args.output or str(resources.files("geo.data").joinpath("resolver.json")))
-        target.write_text(json.dumps({"weights": weights, "fitted_on": [Path(c).name for c in args.corpora
-                                                                      if c not in args.holdout]}, indent=1) + "\n")
+        text = json.dumps({"weights": weights, "fitted_on": [Path(c).name for c in args.corpora if c not in args.holdout],
+                           "points": points}, indent=1)
+        target.write_text(re.sub(r"\[\s+(\S+),\s+(\S+)\s+\]", r"[\1, \2]", text) + "\n")  # a point a line
         print(f"wrote {target}")
 
 

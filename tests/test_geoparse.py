@@ -36,16 +36,76 @@ def test_regions_and_countries_sit_where_geonames_puts_them(gazetteer):
     assert m["Texas"].place.feature == m["California"].place.feature == "region"
 
 
+def test_areas_sit_where_the_annotated_corpora_agree_they_are(gazetteer, tmp_path, monkeypatch):
+    # the shipped resolver places the areas the training corpora name often and agree on where they put them:
+    # Japan at GeoNames' point (Tokyo), 187 km from the middle of its land; the Middle East at 33.1, 35.9;
+    # Ontario at 49.3, -84.5, not the middle of its towns
+    text = "Japan and the Middle East, Ontario officials said, will send aid. Canada pledged more."
+    m = _placed(text, gazetteer)
+    _near(m["Japan"], 35.69, 139.75, 20)
+    _near(m["Middle East"], 33.14, 35.86, 20)
+    _near(m["Ontario"], 49.25, -84.50, 20)
+    # Canada is not among them: GeoWebNews and GeoCorpora put it at 60.1, -113.6, LGL at 60.0, -96.0
+    _near(m["Canada"], 58.87, -98.28, 20)
+    # a resolver of one's own brings its own points (or none)
+    from importlib import resources
+
+    from geo import resolve
+
+    weights = json.loads((resources.files("geo.data") / "resolver.json").read_text("utf-8"))
+    japan = m["Japan"].place.source
+    for points, where in (({japan: [35.0, 135.0]}, (35.0, 135.0)), ({}, (36.0, 137.72))):
+        own = tmp_path / f"own{len(points)}.json"
+        own.write_text(json.dumps({**weights, "points": points}), "utf-8")
+        monkeypatch.setenv("GEOJOURNEY_RESOLVER_WEIGHTS", str(own))
+        resolve._fitted.cache_clear()
+        try:
+            _near(_placed(text, gazetteer)["Japan"], *where, 5)
+        finally:
+            monkeypatch.delenv("GEOJOURNEY_RESOLVER_WEIGHTS")
+            resolve._fitted.cache_clear()
+    # a point off the globe is refused, with the file named
+    import pytest
+
+    from geo.errors import DataError
+
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({**weights, "points": {japan: [95.0, 10.0]}}), "utf-8")
+    monkeypatch.setenv("GEOJOURNEY_RESOLVER_WEIGHTS", str(bad))
+    resolve._fitted.cache_clear()
+    try:
+        with pytest.raises(DataError, match="bad.json"):
+            place_mentions(text, gazetteer)
+    finally:
+        monkeypatch.delenv("GEOJOURNEY_RESOLVER_WEIGHTS")
+        resolve._fitted.cache_clear()
+
+
+def test_area_points_are_learned_only_where_enough_mentions_agree():
+    from geo.train import usual_points
+
+    tokyo, osaka, minnesota = (35.69, 139.75), (34.69, 135.50), (44.67, -93.63)
+    found = usual_points({"japan": [tokyo, tokyo, osaka, tokyo],  # three of four within 161 km of the middle
+                          "two": [tokyo, tokyo],  # too few
+                          "split": [tokyo, osaka, minnesota]})  # no two thirds agree
+    assert list(found) == ["japan"] and haversine_km(*found["japan"], *tokyo) < 30
+
+
 def test_world_regions_that_span_countries_lie_among_them(gazetteer):
     # the Middle East is not the village of that name in Maryland; the UN's regions by their
     # everyday names, their people's and other languages' (CLDR) names
     text = ("Tensions rose across the Middle East. Storms battered the Caribbean, flights to West Africa were "
             "cancelled and Central American migrants reached the border.")
     m = _placed(text, gazetteer)
+    # the gazetteer puts each in the middle of its countries (the resolver then moves the Middle East and West
+    # Africa where the annotated corpora agree they are: 33.1, 35.9 and 18.3, -4.8)
     for name, lat, lon in (("Middle East", 29.1, 42.8), ("Caribbean", 16.8, -66.3), ("West Africa", 10.3, -6.5),
                            ("Central American", 14.6, -88.2)):
         assert m[name].place.feature == "continent" and not m[name].place.country_code, name
-        _near(m[name], lat, lon, km=50)
+        region = next(p for p in gazetteer.exact(name_key(name)) if p.source == m[name].place.source)
+        assert haversine_km(region.lat, region.lon, lat, lon) <= 50, name
+    _near(m["Caribbean"], 16.8, -66.3, km=50)
+    _near(m["West Africa"], 18.3, -4.8, km=50)
     for other, english in (("الشرق الأوسط", "Middle East"), ("Ближний Восток", "Middle East"), ("Karibik", "Caribbean"),
                            ("Südostasien", "Southeast Asia"), ("한반도", "Korean Peninsula")):
         assert english in {p.name for p in gazetteer.exact(name_key(other))}, other
@@ -327,7 +387,9 @@ def test_training_makes_models_the_tools_read(tmp_path):
     finally:
         recognizer.use_model(None)
     assert recognizer.model_weights().attributes == shipped.attributes
-    assert set(json.loads(weights.read_text())["weights"]) >= {"size", "near_other_place", "in_named_country"}
+    fitted = json.loads(weights.read_text())
+    assert set(fitted["weights"]) >= {"size", "near_other_place", "in_named_country"}
+    assert all(-90 <= lat <= 90 and -180 <= lon <= 180 for lat, lon in fitted["points"].values())
     # the command line takes both models from the environment
     out = run_cli("places", "--jsonl", held, env={"GEOJOURNEY_RECOGNIZER_MODEL": str(model),
                                                   "GEOJOURNEY_RESOLVER_WEIGHTS": str(weights)})
