@@ -245,7 +245,7 @@ def _frequencies(languages: tuple[str, ...]) -> tuple[Any, array]:
         from wordfreq import get_frequency_dict, get_frequency_list
 
         if len(languages) > 1:  # from the languages' own tries, the words in no dict (a million of them)
-            parts = [_frequencies((lang,)) for lang in languages]
+            parts = [_frequencies.__wrapped__((lang,)) for lang in languages]  # not kept: a first run's memory
             trie = marisa_trie.Trie(itertools.chain.from_iterable(words.iterkeys() for words, _ in parts))
             zipf = array("d", bytes(8 * len(trie)))
             for words, values in parts:
@@ -254,18 +254,17 @@ def _frequencies(languages: tuple[str, ...]) -> tuple[Any, array]:
                     if values[k] > zipf[at]:
                         zipf[at] = values[k]
             return trie, zipf
-        found: dict[str, float] = {}
         try:
-            found = {w: math.log10(f) + 9 for w, f in get_frequency_dict(languages[0]).items() if f > 0}
+            found = get_frequency_dict(languages[0])  # wordfreq's own dict, not a copy
         except (LookupError, ValueError):
-            pass
+            found = {}
+        trie = marisa_trie.Trie(w for w, f in found.items() if f > 0)
+        zipf = array("d", bytes(8 * len(trie)))
+        for word, k in trie.iteritems():
+            zipf[k] = math.log10(found[word]) + 9
         # wordfreq keeps every list and dict it has read (some 70 MB a language): the trie stands for them now
         get_frequency_dict.cache_clear()
         get_frequency_list.cache_clear()
-        trie = marisa_trie.Trie(found)
-        zipf = array("d", bytes(8 * len(trie)))
-        for word, k in trie.iteritems():
-            zipf[k] = found[word]
         return trie, zipf
 
     path = cache_dir() / f"wordfreq-{version('wordfreq')}-{'+'.join(languages)}.zipf.pickle"
