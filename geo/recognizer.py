@@ -3,8 +3,8 @@
 A linear-chain CRF labels each token B (a toponym begins), I (it goes on) or O: trained with
 CRFsuite (through ``python-crfsuite``), read with numpy (``crf``; word by word: ``_Scorer``).
 It weighs the word and its neighbours (spelling, shape, capitals, how common the word is),
-and what the gazetteer knows of the runs that cover it (a country, a region, a town, and how big). The model is trained by
-``python -m geo.train recognizer`` on the annotated corpora and ships in the package
+and what the gazetteer knows of the runs that cover it (a country, a region, a town, and how big).
+The model is trained by ``python -m geo.train recognizer`` on the annotated corpora and ships in the package
 (``geo/data/toponyms.crfsuite``; ``$GEOJOURNEY_RECOGNIZER_MODEL`` names another); it knows the scripts it was trained on
 (``TRAINED_SCRIPTS``); other texts are read by the gazetteer alone.
 """

@@ -269,12 +269,13 @@ def _fitted() -> tuple[np.ndarray, dict[str, tuple[float, float]]]:
 
 
 def _weights() -> np.ndarray:
+    """The resolver's weights, in the order of ``FEATURES``."""
     return _fitted()[0]
 
 
 def usual_point(place: Place) -> Place:
     """``place``, at the point the annotated corpora give it where they agree on one (a country, a continent or a
-    region: GeoNames' point for Canada, 60.1, -113.6, rather than the middle of its land)."""
+    region: Japan at Tokyo, as GeoNames has it, rather than the middle of its land)."""
     point = _fitted()[1].get(place.source)
     return place if point is None else replace(place, lat=point[0], lon=point[1])
 

@@ -5,11 +5,13 @@
 
 Corpora are JSON lines ``{"id", "text", "toponyms": [{"start", "end", "lat", "lon"}]}`` (the
 format of the evaluation corpora); ``FILE:ar,de`` takes only the documents in those languages,
-so that corpora annotated by other rules (tweets that leave demonyms out) can lend one language. The resolver is a conditional logit over each mention's
-candidates (``geo.resolve.FEATURES``); its weights go to ``geo/data/resolver.json``. The
-recognizer is a CRF over tokens (``geo.recognizer``), written to ``geo/data/toponyms.crfsuite``. With
-``--holdout`` the corpora named there are left out of the fit and scored, so a figure for
-text the model never saw is printed beside the fit.
+so that corpora annotated by other rules (tweets that leave demonyms out) can lend one language.
+The resolver is a conditional logit over each mention's candidates (``geo.resolve.FEATURES``); its
+weights go to ``geo/data/resolver.json``, with the points the corpora agree on for the countries,
+continents and regions they name most (``usual_points``). The recognizer is a CRF over tokens
+(``geo.recognizer``), written to ``geo/data/toponyms.crfsuite``. With ``--holdout`` the corpora named
+there are left out of the fit and scored, so a figure for text the model never saw is printed beside
+the fit.
 """
 
 from __future__ import annotations
@@ -53,8 +55,8 @@ AREA_POINT_AGREEMENT = 2 / 3
 AREA_POINT_MAX_SHIFT_KM = 1500.0
 
 
-def resolver_examples(docs: list[dict], gazetteer,
-                      area_points: dict[str, list[tuple[float, float]]] | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+def resolver_examples(docs: list[dict], gazetteer, area_points: dict[str, list[tuple[float, float]]] | None = None
+                      ) -> list[tuple[np.ndarray, np.ndarray]]:
     """One (features, labels) pair per gold mention found with two or more plausible candidates
     of which at least one lies within 161 km of the gold point. ``area_points``, when given, gathers
     for each country, continent and region among a mention's candidates the gold points of the mention
