@@ -634,10 +634,9 @@ class Gazetteer:
     def __init__(self, extra_files: tuple[str | Path, ...] | list[str | Path] = ()) -> None:
         from .geonames import fetched_files
 
-        self._kinds: dict[str, tuple[str, int] | None] = {}  # name_kind's answers so far
-        # the answers of exact, knows, knows_prefix and name_length so far: a text's words are looked up
-        # again and again, across texts too, and a dict answers faster than the tries
-        self._answers: dict[str, dict[str, Any]] = {"exact": {}, "knows": {}, "prefix": {}, "length": {}}
+        # the answers of exact, knows, knows_prefix, name_length and name_kind so far: a text's words are looked
+        # up again and again, across texts too, and a dict answers faster than the tries
+        self._answers: dict[str, dict[str, Any]] = {"exact": {}, "knows": {}, "prefix": {}, "length": {}, "kind": {}}
         self._inflection_tables: dict[str, Any] = {}  # dictionary_form's tables, loaded when first asked
         self._contractions: dict[str, list[str]] = {}  # _contracted's answers so far
         self.base = _geonames_index()
@@ -671,7 +670,7 @@ class Gazetteer:
             index.attribution = attribution
         other.indexes = [*self.indexes, index]
         # answers over these indexes, not this one's
-        other._kinds, other._contractions = {}, {}
+        other._contractions = {}
         other._answers = {kind: {} for kind in self._answers}
         return other
 
@@ -737,18 +736,16 @@ class Gazetteer:
         is, else ``"city"``; None when no place has the name. Answers are kept: a text names the
         same places again and again.
         """
-        if key in self._kinds:
-            return self._kinds[key]
+        answers = self._answers["kind"]
+        if key in answers:
+            return answers[key]
         places = self.exact(key)
         found = None
         if places:
             kinds = {p.feature for p in places}
             kind = next((k for k in ("country", "continent", "region", "capital") if k in kinds), "city")
             found = (kind, max(p.population for p in places))
-        if len(self._kinds) >= MAX_ANSWERS_KEPT:
-            self._kinds.clear()
-        self._kinds[key] = found
-        return found
+        return self._remember("kind", key, found)
 
     def dictionary_form(self, word: str, lang: str) -> str | None:
         """The key of the name an inflected ``word`` of language ``lang`` is a form of

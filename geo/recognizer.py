@@ -18,6 +18,7 @@ import threading
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 import regex
@@ -327,6 +328,32 @@ def model_weights() -> CrfWeights:
 MAX_WORDS_WEIGHED = 200_000
 
 
+class _Table:
+    """Rows of weights by key (a word, a gazetteer mark, a token's start), each weighed when its key is first met
+    (``weigh``: the rows of a list of new keys), at most ``limit`` keys kept (then the table starts again, with
+    the keys asked for)."""
+
+    def __init__(self, width: int, weigh: Callable[[list], np.ndarray], limit: int | None = None) -> None:
+        self.ids: dict = {}
+        self.rows = np.zeros((64, width))
+        self.weigh, self.limit = weigh, limit
+
+    def rows_of(self, keys: list) -> np.ndarray:
+        """The rows of ``keys``, in their order."""
+        ids = self.ids
+        new = [key for key in dict.fromkeys(keys) if key not in ids]
+        if new:
+            if self.limit is not None and len(ids) + len(new) > self.limit:
+                ids.clear()
+                new = list(dict.fromkeys(keys))
+            start, end = len(ids), len(ids) + len(new)
+            while end > len(self.rows):
+                self.rows = np.concatenate((self.rows, np.zeros_like(self.rows)))
+            self.rows[start:end] = self.weigh(new)
+            ids.update(zip(new, range(start, end)))
+        return self.rows[[ids[key] for key in keys]]
+
+
 class _Scorer:
     """The model's score for each label at each token of a text, the summed weights of the token's features
     (``token_features``), added up word by word: a word's own features, and those it lends the words up to
@@ -338,49 +365,25 @@ class _Scorer:
         labels = self.labels = len(weights.labels)
         self.bias = weights.score(("bias",))
         self.edges = list(weights.scores(_EDGE))
-        self.starts: dict[tuple[str, ...], int] = {}
-        self.start_rows = np.zeros((0, labels))
-        self.words: dict[str, int] = {}
-        self.word_rows = np.zeros((1024, 5 * labels))  # own; lent to the words 2 and 1 after, 1 and 2 before
-        self.marks: dict[tuple[str, ...], int] = {(): 0}
-        self.mark_rows = np.zeros((64, 3 * labels))  # own; lent to the word after, to the word before
+        # own; lent to the words 2 and 1 after, 1 and 2 before (built afresh, not through the caches training fills)
+        self.word_table = _Table(5 * labels, lambda words: weights.scores(
+            group for word in words for group in (_word_features.__wrapped__(word),
+                                                  *_context_features.__wrapped__(word))).reshape(len(words), -1),
+            MAX_WORDS_WEIGHED)
+        # own; lent to the word after, to the word before
+        self.mark_table = _Table(3 * labels, lambda marks: weights.scores(
+            group for m in marks for group in (m, _context_marks(-1, m), _context_marks(1, m))).reshape(len(marks), -1))
+        self.start_table = _Table(labels, weights.scores)
 
-    def _add_words(self, words: list[str]) -> None:
-        """Weigh ``words`` (new to the table) and add them to it."""
-        start = len(self.words)
-        end = start + len(words)
-        while end > len(self.word_rows):
-            self.word_rows = np.concatenate((self.word_rows, np.zeros_like(self.word_rows)))
-        # built afresh, not through the caches training fills
-        groups = (group for word in words
-                  for group in (_word_features.__wrapped__(word), *_context_features.__wrapped__(word)))
-        self.word_rows[start:end] = self.weights.scores(groups).reshape(len(words), -1)
-        self.words.update(zip(words, range(start, end)))
-
-    def _mark(self, marks: tuple[str, ...]) -> int:
-        k = self.marks[marks] = len(self.marks)
-        if k == len(self.mark_rows):
-            self.mark_rows = np.concatenate((self.mark_rows, np.zeros_like(self.mark_rows)))
-        self.mark_rows[k] = self.weights.scores((marks, _context_marks(-1, marks), _context_marks(1, marks))).ravel()
-        return k
-
-    def _start(self, start: tuple[str, ...]) -> int:
-        k = self.starts[start] = len(self.starts)
-        self.start_rows = np.concatenate((self.start_rows, [self.weights.score(start)]))
-        return k
+    @property
+    def words(self) -> dict[str, int]:
+        """The words weighed so far, by row."""
+        return self.word_table.ids
 
     def scores(self, toks: list[Token], marks: list[tuple[str, ...]]) -> np.ndarray:
         """Tokens x labels: the scores of the tokens ``toks`` with the gazetteer's ``marks``."""
         labels = self.labels
-        words, known_marks, starts = self.words, self.marks, self.starts
-        distinct = dict.fromkeys(t.text for t in toks)
-        new = [word for word in distinct if word not in words]
-        if new:
-            if len(words) + len(new) > MAX_WORDS_WEIGHED:  # the table starts again, with this text's words
-                words.clear()
-                new = list(distinct)
-            self._add_words(new)
-        rows = self.word_rows[[words[t.text] for t in toks]]
+        rows = self.word_table.rows_of([t.text for t in toks])
         own, lent_after2, lent_after1, lent_before1, lent_before2 = (rows[:, k * labels:(k + 1) * labels]
                                                                      for k in range(5))
         scores = own + self.bias
@@ -394,13 +397,11 @@ class _Scorer:
         scores[:-2] += lent_before2[2:]
         scores[-2:] += edge_after2
         if any(marks):
-            ids = [known_marks[m] if m in known_marks else self._mark(m) for m in marks]
-            rows = self.mark_rows[ids]
+            rows = self.mark_table.rows_of(marks)
             scores += rows[:, :labels]
             scores[1:] += rows[:-1, labels:2 * labels]
             scores[:-1] += rows[1:, 2 * labels:]
-        ids = [starts[s] if s in starts else self._start(s) for s in _starts(toks)]
-        scores += self.start_rows[ids]
+        scores += self.start_table.rows_of(_starts(toks))
         return scores
 
     def probabilities(self, toks: list[Token], marks: list[tuple[str, ...]]) -> dict[str, list[float]]:

@@ -275,11 +275,14 @@ def _frequencies(languages: tuple[str, ...]) -> tuple[Any, array]:
 def word_zipf(word: str, languages: tuple[str, ...] | None = None) -> float:
     """How common ``word`` is as an ordinary word (Zipf scale, 0-8): the most it is in ``languages``, by default
     the main languages of the word's script."""
+    if languages is not None:
+        groups = [(lang,) for lang in languages]
+    else:  # the script's languages, looked up in one trie
+        script = script_of(word)
+        groups = [SCRIPT_LANGUAGES[script]] if script in SCRIPT_LANGUAGES else []
     best = 0.0
     low = word.casefold()
-    # the script's languages are looked up in one trie
-    for group in ([languages[k:k + 1] for k in range(len(languages))] if languages is not None else
-                  [SCRIPT_LANGUAGES[script]] if (script := script_of(word)) in SCRIPT_LANGUAGES else []):
+    for group in groups:
         words, zipf = _frequencies(group)
         k = words.get(low)
         if k is not None and zipf[k] > best:
