@@ -15,10 +15,10 @@ import bisect
 import math
 import os
 import threading
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import numpy as np
 import regex
@@ -299,7 +299,7 @@ def use_model(path: str | Path | None) -> None:
     else:
         _chosen_model["path"] = str(path)
     _chosen_model["generation"] = _chosen_model.get("generation", 0) + 1  # every thread's scorer starts again
-    for cached_by_model in (_model_bytes, model_weights):
+    for cached_by_model in (_model_bytes, _model_digest, model_weights, _common_words):
         cached_by_model.cache_clear()
 
 
@@ -307,36 +307,88 @@ def use_model(path: str | Path | None) -> None:
 def model_weights() -> CrfWeights:
     """The model's weights, kept in the cache under a digest of the model (reading them from the model
     takes a twentieth of a second, from the cache a hundredth)."""
-    import hashlib
-
     from .cache import cache_dir, cached, load_pickle, save_pickle
-
-    model = _model_bytes()
-    digest = hashlib.blake2b(model, digest_size=10).hexdigest()
 
     def read() -> CrfWeights:
         try:
-            return CrfWeights.of_model(model)
+            return CrfWeights.of_model(_model_bytes())
         except ValueError as exc:
             raise DataError(f"recognizer model: cannot read it ({exc})") from None
 
-    return cached(cache_dir() / f"recognizer-weights-{_WEIGHTS_FORMAT}-{digest}.pickle",
+    return cached(cache_dir() / f"recognizer-weights-{_WEIGHTS_FORMAT}-{_model_digest()}.pickle",
                   lambda p: load_pickle(p, CrfWeights), read, save_pickle)
+
+
+@lru_cache(maxsize=1)
+def _model_digest() -> str:
+    """A digest of the model, naming what the cache keeps of it."""
+    import hashlib
+
+    return hashlib.blake2b(_model_bytes(), digest_size=10).hexdigest()
 
 
 #: The most words a scorer keeps weighed (some 300 bytes each); then it starts again.
 MAX_WORDS_WEIGHED = 200_000
+#: Words whose rows of the scorer's word table are weighed when the cache is built, not when a process
+#: first meets them (each worker of a batch would weigh the everyday words anew: a tenth of its time):
+#: wordfreq's most common words of these languages, written small and with a capital.
+COMMON_WORDS = (("en", 50_000), ("de", 15_000), ("fr", 15_000))
+_COMMON_WORDS_FORMAT = 1  # of the common words' rows kept in the cache
+#: Rows of the common words weighed again when the cache is read: a table the code of the day would not
+#: make (its features changed) is built again.
+COMMON_WORDS_CHECKED = 64
+
+
+def _word_rows(weights: CrfWeights, words: list[str]) -> np.ndarray:
+    """The word table's rows of ``words``: the weights of each word's own features, and of those it lends
+    the words 2 and 1 after it and 1 and 2 before it (built afresh, not through the caches training fills)."""
+    return weights.scores(group for word in words for group in (_word_features.__wrapped__(word),
+                                                               *_context_features.__wrapped__(word))
+                          ).reshape(len(words), -1)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> tuple[Any, np.ndarray]:
+    """(trie of the common words, ``COMMON_WORDS``, their rows of the word table by the trie's ids), kept in
+    the cache under the model's digest."""
+    import marisa_trie
+
+    from .cache import cache_dir, cached, load_pickle, save_pickle
+
+    weights = model_weights()
+
+    def build() -> tuple[Any, np.ndarray]:
+        from wordfreq import top_n_list
+
+        trie = marisa_trie.Trie({form for lang, n in COMMON_WORDS for word in top_n_list(lang, n)
+                                 for form in (word, word[:1].upper() + word[1:])})
+        return trie, _word_rows(weights, [trie.restore_key(i) for i in range(len(trie))])
+
+    def load(path: Path) -> tuple[Any, np.ndarray]:
+        trie, rows = load_pickle(path, tuple)
+        if not isinstance(trie, marisa_trie.Trie) or rows.shape != (len(trie), 5 * len(weights.labels)):
+            raise ValueError("not the common words' rows")
+        sample = np.linspace(0, len(trie) - 1, min(len(trie), COMMON_WORDS_CHECKED)).astype(int)
+        if not np.array_equal(rows[sample], _word_rows(weights, [trie.restore_key(int(i)) for i in sample])):
+            raise ValueError("the common words' rows are not those of the features of today")
+        return trie, rows
+
+    return cached(cache_dir() / f"recognizer-words-{_COMMON_WORDS_FORMAT}-{_model_digest()}.pickle",
+                  load, build, save_pickle)
 
 
 class _Table:
     """Rows of weights by key (a word, a gazetteer mark, a token's start), each weighed when its key is first met
     (``weigh``: the rows of a list of new keys), at most ``limit`` keys kept (then the table starts again, with
-    the keys asked for)."""
+    the keys asked for). ``known`` holds rows weighed before, for keys in its trie (``_common_words``): a key
+    met there is copied, not weighed."""
 
-    def __init__(self, width: int, weigh: Callable[[list], np.ndarray], limit: int | None = None) -> None:
+    def __init__(self, width: int, weigh: Callable[[list], np.ndarray], limit: int | None = None,
+                 known: tuple[Any, np.ndarray] | None = None) -> None:
         self.ids: dict = {}
         self.rows = np.zeros((64, width))
         self.weigh, self.limit = weigh, limit
+        self.known = known
 
     def rows_of(self, keys: list) -> np.ndarray:
         """The rows of ``keys``, in their order."""
@@ -349,7 +401,20 @@ class _Table:
             start, end = len(ids), len(ids) + len(new)
             while end > len(self.rows):
                 self.rows = np.concatenate((self.rows, np.zeros_like(self.rows)))
-            self.rows[start:end] = self.weigh(new)
+            if self.known is None:
+                self.rows[start:end] = self.weigh(new)
+            else:
+                trie, known_rows = self.known
+                found = [trie.get(key) for key in new]
+                if any(k is not None for k in found):
+                    new = [key for key, k in zip(new, found) if k is not None] + \
+                          [key for key, k in zip(new, found) if k is None]
+                    rows_known = known_rows[[k for k in found if k is not None]]
+                    self.rows[start:start + len(rows_known)] = rows_known
+                    if start + len(rows_known) < end:
+                        self.rows[start + len(rows_known):end] = self.weigh(new[len(rows_known):])
+                else:
+                    self.rows[start:end] = self.weigh(new)
             ids.update(zip(new, range(start, end)))
         return self.rows[[ids[key] for key in keys]]
 
@@ -358,18 +423,16 @@ class _Scorer:
     """The model's score for each label at each token of a text, the summed weights of the token's features
     (``token_features``), added up word by word: a word's own features, and those it lends the words up to
     two before and after it, weigh the same wherever it stands, and are weighed once (a row of the word
-    table, kept for the process); so are the gazetteer's marks and the marks of the words beside."""
+    table, kept for the process; the common words' rows come from the cache, ``_common_words``); so are the
+    gazetteer's marks and the marks of the words beside."""
 
     def __init__(self, weights: CrfWeights) -> None:
         self.weights = weights
         labels = self.labels = len(weights.labels)
         self.bias = weights.score(("bias",))
         self.edges = list(weights.scores(_EDGE))
-        # own; lent to the words 2 and 1 after, 1 and 2 before (built afresh, not through the caches training fills)
-        self.word_table = _Table(5 * labels, lambda words: weights.scores(
-            group for word in words for group in (_word_features.__wrapped__(word),
-                                                  *_context_features.__wrapped__(word))).reshape(len(words), -1),
-            MAX_WORDS_WEIGHED)
+        # own; lent to the words 2 and 1 after, 1 and 2 before; the common words weighed once for all processes
+        self.word_table = _Table(5 * labels, partial(_word_rows, weights), MAX_WORDS_WEIGHED, _common_words())
         # own; lent to the word after, to the word before
         self.mark_table = _Table(3 * labels, lambda marks: weights.scores(
             group for m in marks for group in (m, _context_marks(-1, m), _context_marks(1, m))).reshape(len(marks), -1))

@@ -124,3 +124,50 @@ def test_the_recognizers_word_table_starts_again_when_full_and_tags_the_same(gaz
     assert len(set().union(*distinct)) > 20  # it did start again
     assert len(small.words) <= max(20, *map(len, distinct))
     assert [m.text for m in place_mentions(texts[0], gazetteer)] == ["Pyongyang", "Khasan", "Vladivostok"]
+
+
+def test_the_common_words_rows_are_those_the_scorer_would_weigh(gazetteer):
+    import geo.recognizer as recognizer
+
+    weights = recognizer.model_weights()
+    trie, rows = recognizer._common_words()
+    words = ["the", "The", "train", "Zug", "gare", "Stadt", "city", "River"]
+    assert all(w in trie for w in words) and "Khasan" not in trie
+    assert np.array_equal(rows[[trie[w] for w in words]], recognizer._word_rows(weights, words))
+    # a scorer that weighs every word itself tags as one that copies the common words' rows
+    text = "The armoured train left Pyongyang for Khasan; der Zug fuhr nach Wladiwostok, la gare de Tumangang."
+    toks = recognizer.tagger_tokens(text)
+    marks = recognizer.gazetteer_marks(text, toks, gazetteer)
+    own = recognizer._Scorer(weights)
+    own.word_table.known = None
+    copying = recognizer._Scorer(weights)
+    weighed: list[str] = []
+    weigh = copying.word_table.weigh
+    copying.word_table.weigh = lambda keys: (weighed.extend(keys), weigh(keys))[1]
+    assert copying.probabilities(toks, marks) == own.probabilities(toks, marks)
+    assert "Khasan" in weighed and "train" not in weighed and "The" not in weighed
+
+
+def test_common_words_kept_from_other_features_are_weighed_again(fresh_cache, monkeypatch):
+    import pickle
+
+    import geo.recognizer as recognizer
+    from geo.cache import take_notices
+
+    monkeypatch.setenv("GEOJOURNEY_CACHE_DIR", str(fresh_cache))
+    monkeypatch.setattr(recognizer, "COMMON_WORDS", (("en", 300),))
+    recognizer._common_words.cache_clear()
+    try:
+        trie, rows = recognizer._common_words()
+        [path] = fresh_cache.glob("recognizer-words-*.pickle")
+        assert len(trie) > 300 and "The" in trie
+        stale = rows.copy()
+        stale[:, 0] += 1.0  # as though a feature's weight had changed
+        path.write_bytes(pickle.dumps((trie, stale)))
+        take_notices()
+        recognizer._common_words.cache_clear()
+        trie2, rows2 = recognizer._common_words()
+        assert np.array_equal(rows2, rows)
+        assert any(path.name in n and "rebuilt" in n for n in take_notices())
+    finally:
+        recognizer._common_words.cache_clear()
