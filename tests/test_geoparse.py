@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 
+import numpy as np
+
 from conftest import EVAL, run_cli
 
 from geo import place_mentions
@@ -230,6 +232,29 @@ def test_countries_by_the_initials_news_writes(gazetteer, session_cache):
     from geo.gazetteer import _aliases_digest
 
     assert any(_aliases_digest() in f.name for f in session_cache.glob("gazetteer-geonames-*.pickle"))
+
+
+def test_the_embedded_index_keeps_its_tries_in_files_mapped_into_memory(gazetteer, tmp_path):
+    from geo.cache import cached, take_notices
+    from geo.gazetteer import _load_mapped, _save_mapped
+
+    base = gazetteer.base
+    path = tmp_path / "index.pickle"
+    _save_mapped(path, base)
+    assert sorted(f.name for f in tmp_path.iterdir()) == \
+        ["index.pickle", "index.pickle.exact.marisa", "index.pickle.first_words.marisa", "index.pickle.skeletons.marisa"]
+    read = _load_mapped(path)
+    assert read.exact["vladivostok"] == base.exact["vladivostok"] and len(read.skeletons) == len(base.skeletons)
+    assert read.first_words["new"] == base.first_words["new"] and np.array_equal(read.lat, base.lat)
+    # the tries are in their files, not in the pickle
+    assert path.stat().st_size < sum(f.stat().st_size for f in tmp_path.glob("*.marisa"))
+    # an index missing a trie is built again, and the user told
+    (tmp_path / "index.pickle.skeletons.marisa").unlink()
+    take_notices()
+    built = []
+    again = cached(path, _load_mapped, lambda: built.append(1) or base, _save_mapped)
+    assert built and again is base and (tmp_path / "index.pickle.skeletons.marisa").is_file()
+    assert any("index.pickle" in n and "rebuilt" in n for n in take_notices())
 
 
 def test_an_everyday_word_is_not_a_small_towns_other_name(gazetteer):
