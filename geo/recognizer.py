@@ -527,6 +527,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     # capital, on a word without one in a script that has them ("State of", "US consulate in", "Cork city")
     start = last = None
     for i, tok in enumerate(toks):
+        if start is None and 1.0 - outside[i] < _LOWEST_THRESHOLD:
+            continue  # no run to end, and none begins here whatever the word (most of a text's words)
         if broken and (i in broken or i - 1 in broken):
             # a word broken across lines ("Chi¬ cago") is in a name whole or not at all, as its first part is
             if start is not None and tok.text[0].isalnum():
@@ -1063,6 +1065,9 @@ def _given_names() -> frozenset[str]:
     files = resources.files("names")
     return frozenset(line.split(None, 1)[0] for name in ("dist.male.first", "dist.female.first")
                      for line in files.joinpath(name).read_text("ascii").splitlines() if line.strip())
+
+
+_LOWEST_THRESHOLD = min(INSIDE_PROBABILITY, KNOWN_NAME_PROBABILITY, NAME_ONLY_PROBABILITY)  # of ``_threshold``
 
 
 def _threshold(tok: Token, mark: tuple[str, ...], latin_words: tuple[str, ...] | None,
