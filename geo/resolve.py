@@ -186,6 +186,8 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
         named = {c.place.country_code for c in exact if c.place.feature == "country"}
         if named:
             points = [c for c in points if c.place.feature == "region" or c.place.country_code in named]
+        if any(c.place.feature == "continent" for c in exact):  # nor is a town of a world region's name
+            points = [c for c in points if c.place.feature == "region"]  # (Middle East, Maryland)
         if len(points) == 1 or (points and _dominant(points)):
             anchor = max(points, key=lambda c: c.place.population).place
             anchors.append(anchor)

@@ -120,3 +120,19 @@ def test_a_texts_candidates_measured_in_parts_are_placed_as_measured_at_once(gaz
 
     assert haversine_km(where["Athens"].lat, where["Athens"].lon, 32.20, -95.85) < 20  # Athens, Texas
     assert haversine_km(where["Paris"].lat, where["Paris"].lon, 48.86, 2.35) < 20
+
+
+def test_a_world_regions_name_does_not_anchor_the_story_at_a_town_of_that_name(gazetteer):
+    from geo.mentions import find_mentions
+    from geo.resolve import resolve
+
+    # the US named, the hamlet of Middle East, Maryland, would lie in a country the story names
+    text = ("Trump visited Riyadh. Saudi Arabia has led an intervention in Yemen. The crown prince detained Lebanon's "
+            "Prime Minister. The US called the kingdom a contributor of stability in the Middle East.")
+    mentions = find_mentions(text, gazetteer, "en")
+    assert any(c.place.name == "Middle East" and c.place.country_code == "US" for m in mentions
+               for c in m.candidates)  # a hamlet in Maryland has the name
+    ctx = resolve(mentions)
+    assert [a.name for a in ctx.anchors] == ["Riyadh"]
+    placed = {m.text: m.place for m in mentions}
+    assert placed["Lebanon"].country_code == "LB" and placed["Middle East"].feature == "continent"
