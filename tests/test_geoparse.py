@@ -127,12 +127,6 @@ def test_demonyms_and_abbreviations_name_their_places(gazetteer):
     _near(m["W.Va."], 38.5, -80.5)
     _near(m["Syrian"], 35.0, 38.0, km=250)
     assert m["British"].place.country_code == "GB"
-    # the peoples of the United Kingdom's nations name their nations, not towns of Indiana and Ohio
-    for word, nation in (("English", "England"), ("Scottish", "Scotland"), ("Welsh", "Wales")):
-        assert any(p.name == nation and p.feature == "region" and p.country_code == "GB"
-                   for p in gazetteer.exact(word.casefold())), word
-    m = _placed("LONDON - English fans and the Scottish government welcomed the ruling.", gazetteer)
-    assert m["English"].place.name == "England" and m["Scottish"].place.name == "Scotland"
 
 
 def test_confidence_is_a_probability_lower_for_an_ambiguous_name(gazetteer):
