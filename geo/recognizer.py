@@ -410,22 +410,25 @@ class _Table:
             start, end = len(ids), len(ids) + len(new)
             while end > len(self.rows):
                 self.rows = np.concatenate((self.rows, np.zeros_like(self.rows)))
-            if self.known is None:
-                self.rows[start:end] = self.weigh(new)
-            else:
-                trie, known_rows = self.known
-                found = [trie.get(key) for key in new]
-                if any(k is not None for k in found):
-                    new = [key for key, k in zip(new, found) if k is not None] + \
-                          [key for key, k in zip(new, found) if k is None]
-                    rows_known = known_rows[[k for k in found if k is not None]]
-                    self.rows[start:start + len(rows_known)] = rows_known
-                    if start + len(rows_known) < end:
-                        self.rows[start + len(rows_known):end] = self.weigh(new[len(rows_known):])
-                else:
-                    self.rows[start:end] = self.weigh(new)
+            self.rows[start:end] = self._new_rows(new)
             ids.update(zip(new, range(start, end)))
         return self.rows[[ids[key] for key in keys]]
+
+    def _new_rows(self, keys: list) -> np.ndarray:
+        """The rows of keys not met before: copied from ``known`` where it has them, weighed otherwise."""
+        if self.known is None:
+            return self.weigh(keys)
+        trie, known_rows = self.known
+        found = [trie.get(key) for key in keys]
+        copied = [k for k, row in enumerate(found) if row is not None]
+        if not copied:
+            return self.weigh(keys)
+        rows = np.empty((len(keys), self.rows.shape[1]))
+        rows[copied] = known_rows[[found[k] for k in copied]]
+        if len(copied) < len(keys):
+            weighed = [k for k, row in enumerate(found) if row is None]
+            rows[weighed] = self.weigh([keys[k] for k in weighed])
+        return rows
 
 
 class _Scorer:
