@@ -748,6 +748,9 @@ _TITLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}.])(?<!\p{Lu}\p{L}* )(\p{Lu}
 _INITIALS = frozenset("ABCDFGHIJKLMOPQRTUVXYZ")
 #: What follows a title, written short, before a person's name: a full stop, a space, a capital ("Hon. G").
 _NAME_AFTER_TITLE = regex.compile(r"\. \p{Lu}")
+#: A title of nobility or of the church and "of" right before a name ("the Duke of Cambridge", "the Archbishops of
+#: Canterbury").
+_HELD_TITLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}\p{Ll}+?)s? of $")
 
 
 def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
@@ -758,13 +761,19 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
     country's or a big region's (``_too_big_for_a_surname``: "N. Korea", "S. Carolina"); ``morphology.toml``'s
     ``titles`` of the language (a language with none, neither: initials are read only beside titles). Only
     the name after the title is the person's: the word may be a place elsewhere in the text ("Mr. Arlington", a
-    former mayor's nickname, in a story of Arlington)."""
+    former mayor's nickname, in a story of Arlington). And a name a title is held of, right after the title and
+    "of" (``held_titles``: "the Duke of Cambridge", "the Earl of Devon", "the Archbishop of Canterbury"): the
+    person is meant, not the place."""
     titles = language_words(lang or "en", "titles")
     if not titles:
         return set()
+    held = language_words(lang or "en", "held_titles")
     found = set()
     for s, e in spans:
         name = text[s:e]
+        if held and (title := _HELD_TITLE_BEFORE.search(text, max(0, s - 16), s)) and title.group(1) in held:
+            found.add((s, e))
+            continue
         if name in titles and _NAME_AFTER_TITLE.match(text, e):
             found.add((s, e))
             continue
