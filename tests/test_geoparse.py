@@ -129,6 +129,19 @@ def test_demonyms_and_abbreviations_name_their_places(gazetteer):
     assert m["British"].place.country_code == "GB"
 
 
+def test_countries_and_nations_by_their_french_german_and_older_names(gazetteer):
+    from geo.text import name_key
+
+    for name, country, feature in (("Grande-Bretagne", "GB", "country"), ("Angleterre", "GB", "country"),
+                                   ("Hollande", "NL", "country"), ("Écosse", "GB", "region"),
+                                   ("Schottland", "GB", "region"), ("Ceylon", "LK", "country"),
+                                   ("Siam", "TH", "country"), ("Persien", "IR", "country")):
+        assert any(p.country_code == country and p.feature == feature for p in gazetteer.exact(name_key(name))), name
+    m = {x.text: x for x in place_mentions("Les troupes de la Grande-Bretagne et de la Hollande arrivèrent à Ceylan.",
+                                           gazetteer, "fr")}
+    assert {n: x.place.country_code for n, x in m.items()} == {"Grande-Bretagne": "GB", "Hollande": "NL", "Ceylan": "LK"}
+
+
 def test_confidence_is_a_probability_lower_for_an_ambiguous_name(gazetteer):
     m = _placed("Officials in Springfield said the road to Vladivostok reopened.", gazetteer)
     for x in m.values():
