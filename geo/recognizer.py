@@ -750,7 +750,7 @@ _INITIALS = frozenset("ABCDFGHIJKLMOPQRTUVXYZ")
 _NAME_AFTER_TITLE = regex.compile(r"\. \p{Lu}")
 #: A title of nobility or of the church and "of" right before a name ("the Duke of Cambridge", "the Archbishops of
 #: Canterbury").
-_HELD_TITLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}\p{Ll}+?)s? of $")
+_HELD_TITLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}\p{Ll}+) of $")
 
 
 def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
@@ -771,7 +771,8 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
     found = set()
     for s, e in spans:
         name = text[s:e]
-        if held and (title := _HELD_TITLE_BEFORE.search(text, max(0, s - 16), s)) and title.group(1) in held:
+        if held and (title := _HELD_TITLE_BEFORE.search(text, max(0, s - 16), s)) and (
+                title.group(1) in held or title.group(1).endswith("s") and title.group(1)[:-1] in held):
             found.add((s, e))
             continue
         if name in titles and _NAME_AFTER_TITLE.match(text, e):

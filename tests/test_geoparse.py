@@ -954,8 +954,8 @@ def test_a_title_and_the_name_right_after_it_are_a_persons(gazetteer):
     text = "She will compete for the Miss Ohio title in Mansfield."
     assert "Ohio" in {m.text for m in place_mentions(text, gazetteer, "en")}
     # a name a title of nobility or of the church is held of is the holder's: the person is meant
-    text = ("His Royal Highness the Duke of Cambridge dined at Windsor with the Earl of Devon. To the Archbishops of "
-            "Canterbury and York. The Crown Prince of Dubai flew to Cambridge.")
+    text = ("His Royal Highness the Duke of Cambridge dined at Windsor with the Earl of Devon and the Countess of "
+            "Derby. To the Archbishops of Canterbury and York. The Crown Prince of Dubai flew to Cambridge.")
     assert [m.text for m in place_mentions(text, gazetteer, "en")] == ["Windsor", "York", "Dubai", "Cambridge"]
 
 
