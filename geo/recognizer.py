@@ -354,9 +354,12 @@ def _word_rows(weights: CrfWeights, words: list[str]) -> np.ndarray:
 
 
 @lru_cache(maxsize=1)
-def _common_words() -> tuple[Any, np.ndarray]:
+def _common_words() -> tuple[Any, np.ndarray] | None:
     """(trie of the common words, ``COMMON_WORDS``, their rows of the word table by the trie's ids), kept in
-    the cache under the model's digest."""
+    the cache under the model's digest and wordfreq's version; for the shipped model only (None for another:
+    the held-out evaluation trains a model a fold, and would leave a table of 17 MB in the cache for each)."""
+    if _chosen_model.get("path") or os.environ.get("GEOJOURNEY_RECOGNIZER_MODEL"):
+        return None
     import marisa_trie
 
     from .cache import cache_dir, cached, load_pickle, save_pickle
@@ -379,8 +382,11 @@ def _common_words() -> tuple[Any, np.ndarray]:
             raise ValueError("the common words' rows are not those of the features of today")
         return trie, rows
 
-    return cached(cache_dir() / f"recognizer-words-{_COMMON_WORDS_FORMAT}-{_model_digest()}.pickle",
-                  load, build, save_pickle)
+    from importlib.metadata import version
+
+    # named by the model and by wordfreq, whose word frequencies are among a word's features
+    name = f"recognizer-words-{_COMMON_WORDS_FORMAT}-{_model_digest()}-wordfreq-{version('wordfreq')}.pickle"
+    return cached(cache_dir() / name, load, build, save_pickle)
 
 
 class _Table:

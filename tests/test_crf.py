@@ -171,3 +171,27 @@ def test_common_words_kept_from_other_features_are_weighed_again(fresh_cache, mo
         assert any(path.name in n and "rebuilt" in n for n in take_notices())
     finally:
         recognizer._common_words.cache_clear()
+
+
+def test_a_model_of_ones_own_weighs_its_words_as_met_and_leaves_no_table(fresh_cache, monkeypatch, tmp_path):
+    import shutil
+    from importlib import resources
+
+    import geo.recognizer as recognizer
+
+    own = tmp_path / "own.crfsuite"
+    shutil.copy(resources.files("geo.data").joinpath(recognizer.MODEL_FILE), own)
+    monkeypatch.setenv("GEOJOURNEY_CACHE_DIR", str(fresh_cache))
+    monkeypatch.setenv("GEOJOURNEY_RECOGNIZER_MODEL", str(own))
+    recognizer.use_model(None)  # every cache of the model read again, under the variable
+    try:
+        assert recognizer._common_words() is None
+        scorer = recognizer._Scorer(recognizer.model_weights())
+        assert scorer.word_table.known is None
+        text = "The armoured train left Pyongyang for Khasan."
+        toks = recognizer.tagger_tokens(text)
+        assert scorer.probabilities(toks, [()] * len(toks))["O"][0] > 0.5
+        assert not list(fresh_cache.glob("recognizer-words-*"))
+    finally:
+        monkeypatch.delenv("GEOJOURNEY_RECOGNIZER_MODEL")
+        recognizer.use_model(None)
