@@ -284,11 +284,16 @@ _chosen_model: dict = {}  # set by use_model: path, generation
 _WEIGHTS_FORMAT = 1  # of the weights kept in the cache (``CrfWeights``)
 
 
+def _own_model() -> str | None:
+    """The path of a model other than the shipped one: the one given to ``use_model``, or
+    ``$GEOJOURNEY_RECOGNIZER_MODEL`` (a model of the user's own, as the held-out evaluation trains)."""
+    return _chosen_model.get("path") or os.environ.get("GEOJOURNEY_RECOGNIZER_MODEL") or None
+
+
 @lru_cache(maxsize=1)
 def _model_bytes() -> bytes:
-    """The model: the shipped one, or ``$GEOJOURNEY_RECOGNIZER_MODEL`` (a model of the user's own,
-    as the held-out evaluation trains), or the one given to ``use_model``."""
-    override = _chosen_model.get("path") or os.environ.get("GEOJOURNEY_RECOGNIZER_MODEL")
+    """The model: the shipped one, or one of the user's own (``_own_model``)."""
+    override = _own_model()
     try:
         if override:
             return Path(override).read_bytes()
@@ -358,7 +363,7 @@ def _common_words() -> tuple[Any, np.ndarray] | None:
     """(trie of the common words, ``COMMON_WORDS``, their rows of the word table by the trie's ids), kept in
     the cache under the model's digest and wordfreq's version; for the shipped model only (None for another:
     the held-out evaluation trains a model a fold, and would leave a table of 17 MB in the cache for each)."""
-    if _chosen_model.get("path") or os.environ.get("GEOJOURNEY_RECOGNIZER_MODEL"):
+    if _own_model():
         return None
     import marisa_trie
 
@@ -777,8 +782,8 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
     found = set()
     for s, e in spans:
         name = text[s:e]
-        if held and (title := _HELD_TITLE_BEFORE.search(text, max(0, s - 16), s)) and (
-                title.group(1) in held or title.group(1).endswith("s") and title.group(1)[:-1] in held):
+        title = held and _HELD_TITLE_BEFORE.search(text, max(0, s - 16), s)
+        if title and (title[1] in held or title[1].endswith("s") and title[1][:-1] in held):  # "Archbishops"
             found.add((s, e))
             continue
         if name in titles and _NAME_AFTER_TITLE.match(text, e):
