@@ -404,6 +404,12 @@ def articles() -> dict[str, str]:
     return morphology().get("Latin", {}).get("articles", {})
 
 
+@lru_cache(maxsize=1)
+def _hyphened_street_words() -> frozenset[str]:
+    """The words for a street old English pages join to its name by a hyphen ("Downing-street")."""
+    return frozenset(morphology()["Latin"]["hyphened_street_words"])
+
+
 @lru_cache(maxsize=16)
 def _designators(script: str) -> frozenset[str]:
     """Words of ``script`` that say what kind of place a name is (``morphology.toml``)."""
@@ -482,9 +488,10 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
             if found:
                 return found
     if found or len(words) < 2 or words[-1].text in language_words(lang or "en", "building_words") \
-            or words[-1].text in language_words(lang or "en", "elsewhere_words"):
+            or words[-1].text in language_words(lang or "en", "elsewhere_words") \
+            or (surface[words[-1].start - 1] == "-" and words[-1].text.casefold() in _hyphened_street_words()):
         # a college is not where a name in its name is ("Trinity College", "Queens College"), nor an
-        # ocean or an embassy ("Indian Ocean", "Russian Embassy")
+        # ocean or an embassy ("Indian Ocean", "Russian Embassy"), nor a street ("Ashton-road", "GEORGE-STREET")
         return found
     # a name the gazetteer lacks may hold one it knows: "Colorado State University" is in Colorado,
     # "Dubai World Cup" in Dubai, مرفأ بيروت (the port of Beirut) in Beirut: the longest such name

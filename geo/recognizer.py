@@ -602,6 +602,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     stations = _stations(text, lang)
     if stations:  # "Radio-Toulouse", in place of the Toulouse found in it
         spans = sorted([(s, e) for s, e in spans if not any(s < b and a < e for a, b in stations)] + stations)
+    streets = _hyphened_streets(text)
+    if streets:  # "Downing-street", "Great John-street", in place of a name found in them
+        spans = sorted([(s, e) for s, e in spans if not any(s < b and a < e for a, b in streets)] + streets)
     states = _states_after_names(text, spans, lang)
     if states:  # "Wilmington, NC"
         spans = sorted(spans + states)
@@ -873,6 +876,36 @@ def _stations(text: str, lang: str | None) -> list[tuple[int, int]]:
     "Radio 37"), which HIPE-2022 counts as places: the station, not the town it may be named after."""
     words = language_words(lang or "en", "station_words")
     return sorted(m.span() for word in words if word in text for m in _station_pattern(word).finditer(text))
+
+
+@lru_cache(maxsize=1)
+def _hyphened_street_pattern() -> regex.Pattern:
+    """A name with a capital joined by a hyphen to one of ``morphology.toml``'s ``hyphened_street_words``, in any
+    case ("Downing-street", "GEORGE-STREET", "Scotland-Yard")."""
+    words = "|".join(regex.escape(word) for word in morphology()["Latin"]["hyphened_street_words"])
+    edge = r"[\p{L}\p{M}\p{N}]"
+    return regex.compile(rf"(?<!{edge}|[.-])(?:\p{{Lu}}[\p{{Ll}}'’]+|\p{{Lu}}+)-(?i:{words})(?!{edge})")
+
+
+#: A word before a street's name that may begin it ("Great John-street", "St. James-street").
+_STREET_NAME_PREFIX = regex.compile(r"(\p{L}+)\.? $")
+
+
+def _hyphened_streets(text: str) -> list[tuple[int, int]]:
+    """The streets an old English page names with a hyphen before the word for a street ("Downing-street",
+    "Bolton-row", "Market-place", "GEORGE-STREET"), found whole with the words before them that begin place
+    names ("Great John-street"): a street is a place, as HIPE-2022 counts it, listed unresolved where the
+    gazetteer lacks it, not put where a town of its name is (Ashton for "Ashton-road")."""
+    if "-" not in text:
+        return []
+    found = []
+    for m in _hyphened_street_pattern().finditer(text):
+        start = m.start()
+        while (before := _STREET_NAME_PREFIX.search(text, max(0, start - 12), start)) and \
+                before.group(1)[:1].isupper() and before.group(1).casefold() in PLACE_NAME_PREFIXES:
+            start = before.start()
+        found.append((start, m.end()))
+    return found
 
 
 def _overlaps_found(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:

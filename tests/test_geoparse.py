@@ -977,6 +977,22 @@ def test_a_college_named_in_title_case_is_a_place_listed_unresolved(gazetteer):
     assert mentions["Oxford"].place is not None and mentions["Oxford"].place.country_code == "GB"
 
 
+def test_a_street_an_old_page_names_with_a_hyphen_is_a_place_found_whole(gazetteer):
+    from geo.recognizer import _hyphened_streets
+
+    text = ("Letters from Downing-street, and from Great John-street. GEORGE-STREET and MARK-LANE. Scotland-Yard. "
+            "A well-placed, re-Road and Dated Ashton-road. Twenty-two Market-place.")
+    assert [text[s:e] for s, e in _hyphened_streets(text)] == [
+        "Downing-street", "Great John-street", "GEORGE-STREET", "MARK-LANE", "Scotland-Yard", "Ashton-road",
+        "Market-place"]  # "Great" begins place names; "Dated" and "Twenty-two" do not
+    # end to end: found whole in place of the town in its name, and listed, not put where that town is
+    text = "A house in Ashton-road, Manchester, and offices in GEORGE-STREET. Letters from Downing-street."
+    mentions = {m.text: m for m in place_mentions(text, gazetteer, "en")}
+    assert "Ashton" not in mentions and mentions["Ashton-road"].place is None
+    assert mentions["GEORGE-STREET"].place is None and mentions["Downing-street"].place is None
+    _near(mentions["Manchester"], 53.48, -2.24, km=20)
+
+
 def test_a_countrys_name_in_other_languages_that_is_an_everyday_word_here_is_the_word(gazetteer):
     # "Island" is Iceland in Danish, German and Swedish, an island in English; "Laws" is Laos in Kabyle
     assert gazetteer.foreign_word("island", "IS", "en") and gazetteer.foreign_word("island", "IS", None)
