@@ -48,7 +48,9 @@ def read_corpus(spec: str | Path) -> list[dict]:
 #: An area (a country, continent or region) is placed where annotators put it when at least this many of
 #: its mentions in the training corpora are annotated ...
 AREA_POINT_MIN_MENTIONS = 3
-#: ... two thirds of them within 161 km of their middle (the median of their latitudes and longitudes) ...
+#: ... two thirds of them within 161 km of their middle (the median of their latitudes and longitudes), each
+#: corpus weighing the same however often it names the area (three of LGL's mentions of Canada do not outvote
+#: one of GeoWebNews's and GeoCorpora's) ...
 AREA_POINT_AGREEMENT = 2 / 3
 #: ... counting only the mentions annotated this near the gazetteer's point for it (a mention meaning another
 #: place of the name, Jordan in Minnesota, says nothing of where the country is).
@@ -87,19 +89,39 @@ def resolver_examples(docs: list[dict], gazetteer, area_points: dict[str, list[t
     return out
 
 
-def usual_points(area_points: dict[str, list[tuple[float, float]]]) -> dict[str, list[float]]:
+def usual_points(per_corpus: list[dict[str, list[tuple[float, float]]]]) -> dict[str, list[float]]:
     """Where the annotators put each area mentioned often enough and in agreement (``AREA_POINT_*``): the
-    median of their points, by the place's source."""
+    median of their points, by the place's source. ``per_corpus`` holds each corpus's points by source
+    (``resolver_examples``); every corpus that names an area weighs the same in its median and agreement, as
+    in the resolver's fit, so one corpus's convention does not outvote the others by naming the area more
+    often (LGL puts Canada at 60, -96 where GeoWebNews and GeoCorpora put it at 60.1, -113.6, GeoNames' point)."""
     from .resolve import haversine_km
 
     found = {}
-    for source, points in sorted(area_points.items()):
+    for source in sorted({source for points in per_corpus for source in points}):
+        groups = [points[source] for points in per_corpus if points.get(source)]
+        points = [p for group in groups for p in group]
         if len(points) < AREA_POINT_MIN_MENTIONS:
             continue
-        lat, lon = float(np.median([p[0] for p in points])), float(np.median([p[1] for p in points]))
-        if sum(haversine_km(lat, lon, *p) <= HIT_KM for p in points) >= AREA_POINT_AGREEMENT * len(points):
+        weights = np.array([1.0 / len(group) for group in groups for _ in group])
+        lat = _weighted_median(np.array([p[0] for p in points]), weights)
+        lon = _weighted_median(np.array([p[1] for p in points]), weights)
+        near = np.array([haversine_km(lat, lon, *p) <= HIT_KM for p in points])
+        if weights[near].sum() >= AREA_POINT_AGREEMENT * weights.sum() - 1e-9:
             found[source] = [round(lat, 4), round(lon, 4)]
     return found
+
+
+def _weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
+    """The median of ``values`` each counted ``weights`` times: with equal weights, ``np.median`` (the two
+    middle values' mean for an even count)."""
+    order = np.argsort(values, kind="stable")
+    values, cumulative = values[order], np.cumsum(weights[order])
+    half = cumulative[-1] / 2
+    i = int(np.searchsorted(cumulative, half - 1e-9 * cumulative[-1]))
+    if math.isclose(cumulative[i], half, rel_tol=1e-9) and i + 1 < len(values):
+        return float((values[i] + values[i + 1]) / 2)
+    return float(values[i])
 
 
 def fit_resolver(examples: list[tuple[np.ndarray, np.ndarray]], weights: list[float] | None = None) -> np.ndarray:
@@ -227,9 +249,9 @@ def main(argv: list[str] | None = None) -> None:
         return
     # every corpus weighs the same, however many ambiguous mentions it has: one kind of news (LGL's
     # local papers, whose Paris is in Tennessee) must not teach the resolver for all the others
-    area_points: dict[str, list[tuple[float, float]]] = {}
-    per_corpus = [resolver_examples(read_corpus(c), gazetteer, area_points) for c in args.corpora
-                  if c not in args.holdout]
+    corpora = [c for c in args.corpora if c not in args.holdout]
+    area_points: list[dict[str, list[tuple[float, float]]]] = [{} for _ in corpora]
+    per_corpus = [resolver_examples(read_corpus(c), gazetteer, points) for c, points in zip(corpora, area_points)]
     points = usual_points(area_points)
     print(f"areas placed where the annotators put them: {len(points)}")
     train = [e for examples in per_corpus for e in examples]

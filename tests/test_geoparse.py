@@ -47,8 +47,9 @@ def test_areas_sit_where_the_annotated_corpora_agree_they_are(gazetteer, tmp_pat
     _near(m["Japan"], 35.69, 139.75, 20)
     _near(m["Middle East"], 33.14, 35.86, 20)
     _near(m["Ontario"], 49.25, -84.50, 20)
-    # Canada is not among them: GeoWebNews and GeoCorpora put it at 60.1, -113.6, LGL at 60.0, -96.0
-    _near(m["Canada"], 58.87, -98.28, 20)
+    # Canada where two corpora of three put it (GeoWebNews and GeoCorpora, at GeoNames' point), though the third
+    # (LGL, at 60.0, -96.0) names it more often
+    _near(m["Canada"], 60.11, -113.64, 20)
     # a resolver of one's own brings its own points (or none)
     from importlib import resources
 
@@ -87,10 +88,18 @@ def test_area_points_are_learned_only_where_enough_mentions_agree():
     from geo.train import usual_points
 
     tokyo, osaka, minnesota = (35.69, 139.75), (34.69, 135.50), (44.67, -93.63)
-    found = usual_points({"japan": [tokyo, tokyo, osaka, tokyo],  # three of four within 161 km of the middle
-                          "two": [tokyo, tokyo],  # too few
-                          "split": [tokyo, osaka, minnesota]})  # no two thirds agree
+    found = usual_points([{"japan": [tokyo, tokyo, osaka, tokyo],  # three of four within 161 km of the middle
+                           "two": [tokyo, tokyo],  # too few
+                           "split": [tokyo, osaka, minnesota]}])  # no two thirds agree
     assert list(found) == ["japan"] and haversine_km(*found["japan"], *tokyo) < 30
+    # every corpus weighs the same: one naming Canada 25 times at 60, -96 does not outvote two naming it
+    # 13 and 6 times at GeoNames' point; each corpus alone is its own median
+    geonames, older = (60.1087, -113.6426), (60.0, -96.0)
+    found = usual_points([{"canada": [older] * 25}, {"canada": [geonames] * 13}, {"canada": [geonames] * 6}])
+    assert haversine_km(*found["canada"], *geonames) < 1
+    assert usual_points([{"canada": [older] * 25 + [geonames] * 19}]) == {}  # counted by mention: 57 % agree
+    # two corpora that disagree, each sure of its point, place the area nowhere
+    assert usual_points([{"canada": [older] * 25}, {"canada": [geonames] * 3}]) == {}
 
 
 def test_world_regions_that_span_countries_lie_among_them(gazetteer):
