@@ -104,17 +104,18 @@ def usual_points(per_corpus: list[dict[str, list[tuple[float, float]]]]) -> dict
         if len(points) < AREA_POINT_MIN_MENTIONS:
             continue
         weights = np.array([1.0 / len(group) for group in groups for _ in group])
-        lat = _weighted_median(np.array([p[0] for p in points]), weights)
-        lon = _weighted_median(np.array([p[1] for p in points]), weights)
+        lat = _median(np.array([p[0] for p in points]), weights)
+        lon = _median(np.array([p[1] for p in points]), weights)
         near = np.array([haversine_km(lat, lon, *p) <= HIT_KM for p in points])
         if weights[near].sum() >= AREA_POINT_AGREEMENT * weights.sum() - 1e-9:
             found[source] = [round(lat, 4), round(lon, 4)]
     return found
 
 
-def _weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
-    """The median of ``values`` each counted ``weights`` times: with equal weights, ``np.median`` (the two
-    middle values' mean for an even count)."""
+def _median(values: np.ndarray, weights: np.ndarray) -> float:
+    """The median of ``values``, each counted by its weight, taken as ``np.median`` takes it: the mean of the two
+    middle values where they part the weight evenly (``geo.resolve``'s story centre takes the lower one; here an
+    even split of one corpus's mentions must give the median it always gave)."""
     order = np.argsort(values, kind="stable")
     values, cumulative = values[order], np.cumsum(weights[order])
     half = cumulative[-1] / 2
