@@ -334,6 +334,15 @@ def _implausible(c: Candidate, ctx: StoryContext, said: str | None = None) -> st
     return ""
 
 
+def _a_part_of_the_worlds_namesake(c: Candidate, part: Place | None) -> str:
+    """Why a town under ``KNOWN_TOWN`` people cannot be meant by the name of ``part``, a continent or a part of the
+    world called so by its own name among the mention's candidates ("the Middle East": not the hamlet of Maryland),
+    or ``""``."""
+    if part is None or c.place.feature != "city" or c.place.population >= KNOWN_TOWN:
+        return ""
+    return f"{part.name} is a part of the world; {c.place.name} ({c.place.country_code or '?'}) only a town of its name"
+
+
 def ranked_candidates(m: Mention, ctx: StoryContext, judged: dict | None = None) -> list[tuple[float, str, Candidate]]:
     """Mention ``m``'s candidates as (score, why implausible or "", candidate), best first."""
     weights = _weights()
@@ -345,8 +354,10 @@ def ranked_candidates(m: Mention, ctx: StoryContext, judged: dict | None = None)
     todo = {k: c for k, c in zip(keys, m.candidates) if k not in judged}
     if todo:  # scored together: one matrix product
         scores = np.array([candidate_features(c, m, ctx, biggest) for c in todo.values()]) @ weights
+        part = next((c.place for c in m.candidates if c.place.feature == "continent" and own_name(c.place, m.text)),
+                    None)
         for (k, c), score in zip(todo.items(), scores.tolist()):
-            judged[k] = (score, _implausible(c, ctx, said))
+            judged[k] = (score, _implausible(c, ctx, said) or _a_part_of_the_worlds_namesake(c, part))
     scored = [(*judged[k], c) for k, c in zip(keys, m.candidates)]
     scored.sort(key=lambda t: (-t[0], t[2].place.source))
     return scored

@@ -122,6 +122,12 @@ def test_world_regions_that_span_countries_lie_among_them(gazetteer):
         assert english in {p.name for p in gazetteer.exact(name_key(other))}, other
     # a region is a place's context, never a stop of a journey
     assert m["Middle East"].place.is_context
+    # nor is it the hamlet of Maryland in a story from Washington that names Maryland: a part of the world by its
+    # own name is never a town of under 100,000 of that name
+    m = _placed("WASHINGTON (Reuters) - U.S. senators from Maryland and Virginia said the arms sale to Saudi Arabia "
+                "would shift the balance of power in the Middle East, and Congress should vote on it.", gazetteer)
+    assert m["Middle East"].place.feature == "continent"
+    _near(m["Middle East"], 33.14, 35.86, km=50)
 
 
 def test_a_capital_and_a_city_win_over_a_region_of_their_name(gazetteer):
