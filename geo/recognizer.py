@@ -777,11 +777,13 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
     the name after the title is the person's: the word may be a place elsewhere in the text ("Mr. Arlington", a
     former mayor's nickname, in a story of Arlington). And a name a title is held of, right after the title and
     "of" (``held_titles``: "the Duke of Cambridge", "the Earl of Devon", "the Archbishop of Canterbury"): the
-    person is meant, not the place."""
+    person is meant, not the place; and a degree's or an honour's letters after a name and a comma
+    (``postnominals``: "Locock, Bart., M.D.")."""
     titles = language_words(lang or "en", "titles")
     if not titles:
         return set()
     held = language_words(lang or "en", "held_titles")
+    after_names = language_words(lang or "en", "postnominals")
     found = set()
     for s, e in spans:
         name = text[s:e]
@@ -789,8 +791,8 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
         if title and (title[1] in held or title[1].endswith("s") and title[1][:-1] in held):  # "Archbishops"
             found.add((s, e))
             continue
-        if name in titles and _NAME_AFTER_TITLE.match(text, e):
-            found.add((s, e))
+        if name in titles and _NAME_AFTER_TITLE.match(text, e) or name in after_names and text[s - 2:s] == ", ":
+            found.add((s, e))  # "Hon. Grantley", "Sir C. Locock, Bart., M.D."
             continue
         before = (" " not in name or _FULL_NAME.fullmatch(name)) and _TITLE_BEFORE.search(text, max(0, s - 12), s)
         if before and (before.group(1) in titles or before.group(1) in _INITIALS and before.group(0)[1:2] == ".") \

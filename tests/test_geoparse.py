@@ -972,6 +972,9 @@ def test_a_title_and_the_name_right_after_it_are_a_persons(gazetteer):
     text = ("His Royal Highness the Duke of Cambridge dined at Windsor with the Earl of Devon and the Countess of "
             "Derby. To the Archbishops of Canterbury and York. The Crown Prince of Dubai flew to Cambridge.")
     assert [m.text for m in place_mentions(text, gazetteer, "en")] == ["Windsor", "York", "Dubai", "Cambridge"]
+    # the letters of a degree after a name and a comma are the person's, not a place the gazetteer lacks
+    text = "Testimonials from Sir C. Locock, Bart., M.D.; Dr. Martin, M.D., of Baltimore, Md."
+    assert [m.text for m in place_mentions(text, gazetteer, "en")] == ["Baltimore", "Md."]
 
 
 def test_a_college_named_in_title_case_is_a_place_listed_unresolved(gazetteer):
