@@ -60,9 +60,10 @@ AREA_POINT_MAX_SHIFT_KM = 1500.0
 def resolver_examples(docs: list[dict], gazetteer, area_points: dict[str, list[tuple[float, float]]] | None = None
                       ) -> list[tuple[np.ndarray, np.ndarray]]:
     """One (features, labels) pair per gold mention found with two or more plausible candidates
-    of which at least one lies within 161 km of the gold point. ``area_points``, when given, gathers
-    for each country, continent and region among a mention's candidates the gold points of the mention
-    annotated within ``AREA_POINT_MAX_SHIFT_KM`` of it (``usual_points``)."""
+    of which at least one lies within 161 km of the gold point. ``area_points``, when given, gathers the
+    gold point of each mention for the country, continent or region among its candidates nearest to it, if
+    within ``AREA_POINT_MAX_SHIFT_KM`` (``usual_points``): the area the mention means, not every area of its name
+    (Franklin County, Ohio's point is no point of Franklin County, Kentucky)."""
     from .mentions import find_mentions
     from .resolve import _implausible, candidate_features, haversine_km, story_context
 
@@ -75,10 +76,11 @@ def resolver_examples(docs: list[dict], gazetteer, area_points: dict[str, list[t
             t = gold.get((m.start, m.end))
             if t is None:
                 continue
-            if area_points is not None:
-                for place in {c.place.source: c.place for c in m.candidates if c.place.is_context}.values():
-                    if haversine_km(t["lat"], t["lon"], place.lat, place.lon) <= AREA_POINT_MAX_SHIFT_KM:
-                        area_points.setdefault(place.source, []).append((t["lat"], t["lon"]))
+            if area_points is not None:  # the area the mention means: of its areas, the nearest to the gold point
+                near = min(((haversine_km(t["lat"], t["lon"], c.place.lat, c.place.lon), c.place.source)
+                            for c in m.candidates if c.place.is_context), default=None)
+                if near is not None and near[0] <= AREA_POINT_MAX_SHIFT_KM:
+                    area_points.setdefault(near[1], []).append((t["lat"], t["lon"]))
             cands = [c for c in m.candidates if not _implausible(c, ctx)]
             if len(cands) < 2:
                 continue

@@ -102,6 +102,20 @@ def test_area_points_are_learned_only_where_enough_mentions_agree():
     assert usual_points([{"canada": [older] * 25}, {"canada": [geonames] * 3}]) == {}
 
 
+def test_a_mentions_gold_point_teaches_only_the_area_it_means(gazetteer):
+    from geo.train import resolver_examples
+
+    # "Franklin County" names two dozen counties; the gold point (Columbus, Ohio) is the point of the one
+    # nearest it, not of Franklin County, Kentucky, 200 km away, nor of any other within 1,500 km
+    doc = {"id": 1, "text": "Deputies in Franklin County searched the river.",
+           "toponyms": [{"start": 12, "end": 27, "lat": 39.97, "lon": -83.01}]}
+    points: dict = {}
+    resolver_examples([doc], gazetteer, points)
+    [(source, where)] = points.items()
+    county = next(p for p in gazetteer.exact(name_key("Franklin County")) if p.source == source)
+    assert where == [(39.97, -83.01)] and haversine_km(county.lat, county.lon, 39.97, -83.01) < 30
+
+
 def test_world_regions_that_span_countries_lie_among_them(gazetteer):
     # the Middle East is not the village of that name in Maryland; the UN's regions by their
     # everyday names, their people's and other languages' (CLDR) names
