@@ -405,8 +405,9 @@ def articles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _hyphened_street_words() -> frozenset[str]:
-    """The words for a street old English pages join to its name by a hyphen ("Downing-street")."""
+def hyphened_street_words() -> frozenset[str]:
+    """The words for a street old English pages join to its name by a hyphen ("Downing-street";
+    ``morphology.toml``)."""
     return frozenset(morphology()["Latin"]["hyphened_street_words"])
 
 
@@ -489,7 +490,7 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
                 return found
     if found or len(words) < 2 or words[-1].text in language_words(lang or "en", "building_words") \
             or words[-1].text in language_words(lang or "en", "elsewhere_words") \
-            or (surface[words[-1].start - 1] == "-" and words[-1].text.casefold() in _hyphened_street_words()):
+            or (surface[words[-1].start - 1] == "-" and words[-1].text.casefold() in hyphened_street_words()):
         # a college is not where a name in its name is ("Trinity College", "Queens College"), nor an
         # ocean or an embassy ("Indian Ocean", "Russian Embassy"), nor a street ("Ashton-road", "GEORGE-STREET")
         return found

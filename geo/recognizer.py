@@ -26,7 +26,8 @@ import regex
 from .crf import CrfWeights, marginals
 from .errors import DataError
 from .gazetteer import Gazetteer
-from .mentions import PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles, state_after_a_comma
+from .mentions import (PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles, hyphened_street_words,
+                       state_after_a_comma)
 from .resolve import WORLD_CITY
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, is_cased_script,
                    language_rules, language_words, morphology, name_key, run_together, script_of, word_zipf)
@@ -882,9 +883,9 @@ def _stations(text: str, lang: str | None) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _hyphened_street_pattern() -> regex.Pattern:
-    """A name with a capital joined by a hyphen to one of ``morphology.toml``'s ``hyphened_street_words``, in any
-    case ("Downing-street", "GEORGE-STREET", "Scotland-Yard")."""
-    words = "|".join(regex.escape(word) for word in morphology()["Latin"]["hyphened_street_words"])
+    """A name with a capital joined by a hyphen to a word for a street (``hyphened_street_words``), in any case
+    ("Downing-street", "GEORGE-STREET", "Scotland-Yard")."""
+    words = "|".join(regex.escape(word) for word in sorted(hyphened_street_words()))
     edge = r"[\p{L}\p{M}\p{N}]"
     return regex.compile(rf"(?<!{edge}|[.-])(?:\p{{Lu}}[\p{{Ll}}'’]+|\p{{Lu}}+)-(?i:{words})(?!{edge})")
 

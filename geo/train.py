@@ -49,11 +49,12 @@ def read_corpus(spec: str | Path) -> list[dict]:
 #: its mentions in the training corpora are annotated ...
 AREA_POINT_MIN_MENTIONS = 3
 #: ... two thirds of them within 161 km of their middle (the median of their latitudes and longitudes), each
-#: corpus weighing the same however often it names the area (three of LGL's mentions of Canada do not outvote
-#: one of GeoWebNews's and GeoCorpora's) ...
+#: corpus weighing the same however often it names the area (LGL's 25 mentions of Canada do not outvote
+#: GeoWebNews's 27 and GeoCorpora's 6 put elsewhere) ...
 AREA_POINT_AGREEMENT = 2 / 3
-#: ... counting only the mentions annotated this near the gazetteer's point for it (a mention meaning another
-#: place of the name, Jordan in Minnesota, says nothing of where the country is).
+#: ... counting only the mentions annotated this near the gazetteer's point for it, and nearer it than any other
+#: area among their candidates (a mention meaning another place of the name, Jordan in Minnesota, says nothing of
+#: where the country is; Franklin County, Ohio, nothing of where Franklin County, Kentucky, is).
 AREA_POINT_MAX_SHIFT_KM = 1500.0
 
 
@@ -100,8 +101,8 @@ def usual_points(per_corpus: list[dict[str, list[tuple[float, float]]]]) -> dict
     from .resolve import haversine_km
 
     found = {}
-    for source in sorted({source for points in per_corpus for source in points}):
-        groups = [points[source] for points in per_corpus if points.get(source)]
+    for source in sorted({source for corpus in per_corpus for source in corpus}):
+        groups = [corpus[source] for corpus in per_corpus if corpus.get(source)]
         points = [p for group in groups for p in group]
         if len(points) < AREA_POINT_MIN_MENTIONS:
             continue
