@@ -343,6 +343,17 @@ def _a_part_of_the_worlds_namesake(c: Candidate, part: Place | None) -> str:
     return f"{part.name} is a part of the world; {c.place.name} ({c.place.country_code or '?'}) only a town of its name"
 
 
+def _a_named_countrys_capital_instead(c: Candidate, capital: Place | None, ctx: StoryContext) -> str:
+    """Why country ``c`` cannot be meant by a name that is also the name of ``capital``, the capital of another
+    country the text names, when the text does not name ``c`` otherwise (Arabic عمان is Oman and Amman: in a
+    story that names Jordan and not Oman, Amman; "سلطنة عمان", the Sultanate of Oman, holds the name and
+    stays Oman), or ``""``."""
+    if capital is None or c.place.feature != "country" or c.match == "partial" or c.place.country_code in ctx.countries \
+            or c.place.country_code == capital.country_code:
+        return ""
+    return f"the text names {capital.country_code}, whose capital {capital.name} is called so, and not {c.place.name}"
+
+
 def ranked_candidates(m: Mention, ctx: StoryContext, judged: dict | None = None) -> list[tuple[float, str, Candidate]]:
     """Mention ``m``'s candidates as (score, why implausible or "", candidate), best first."""
     weights = _weights()
@@ -356,8 +367,11 @@ def ranked_candidates(m: Mention, ctx: StoryContext, judged: dict | None = None)
         scores = np.array([candidate_features(c, m, ctx, biggest) for c in todo.values()]) @ weights
         part = next((c.place for c in m.candidates if c.place.feature == "continent" and own_name(c.place, m.text)),
                     None)
+        capital = next((c.place for c in m.candidates if c.place.feature == "capital" and c.match != "partial"
+                        and c.place.country_code in ctx.countries), None)
         for (k, c), score in zip(todo.items(), scores.tolist()):
-            judged[k] = (score, _implausible(c, ctx, said) or _a_part_of_the_worlds_namesake(c, part))
+            judged[k] = (score, _implausible(c, ctx, said) or _a_part_of_the_worlds_namesake(c, part)
+                         or _a_named_countrys_capital_instead(c, capital, ctx))
     scored = [(*judged[k], c) for k, c in zip(keys, m.candidates)]
     scored.sort(key=lambda t: (-t[0], t[2].place.source))
     return scored

@@ -489,6 +489,18 @@ def run_cli_module(module, *args):
                           env=dict(os.environ), timeout=900)
 
 
+def test_a_name_of_a_country_and_of_a_named_countrys_capital_is_the_capital(gazetteer):
+    # عمان is Oman and Amman: in a story that names Jordan and not Oman, Amman; alone, Oman; the Sultanate of
+    # Oman holds the name and stays Oman
+    def placed(text):
+        return {m.text: m.place for m in place_mentions(text, gazetteer, "ar")}
+
+    amman = placed("الأردن: أمطار غزيرة في عمان والعقبة")["عمان"]
+    assert amman.country_code == "JO" and haversine_km(amman.lat, amman.lon, 31.95, 35.93) < 20
+    assert placed("أمطار غزيرة في عمان")["عمان"].country_code == "OM"
+    assert placed("وصلت الأمطار إلى سلطنة عمان والأردن")["سلطنة عمان"].country_code == "OM"
+
+
 def test_arabic_clitics_and_run_together_names(gazetteer):
     from geo.mentions import whole_text_mention
 
