@@ -600,12 +600,10 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     buildings = _named_buildings(text, spans, lang)
     if buildings:  # "Trinity College", found whole where no place was found in it
         spans = sorted(spans + buildings)
-    stations = _stations(text, lang)
-    if stations:  # "Radio-Toulouse", in place of the Toulouse found in it
-        spans = sorted([(s, e) for s, e in spans if not any(s < b and a < e for a, b in stations)] + stations)
-    streets = _hyphened_streets(text)
-    if streets:  # "Downing-street", "Great John-street", in place of a name found in them
-        spans = sorted([(s, e) for s, e in spans if not any(s < b and a < e for a, b in streets)] + streets)
+    # "Radio-Toulouse", "Downing-street", "Great John-street", in place of the names found in them
+    for whole in (_stations(text, lang), _hyphened_streets(text)):
+        if whole:
+            spans = sorted([(s, e) for s, e in spans if not any(s < b and a < e for a, b in whole)] + whole)
     states = _states_after_names(text, spans, lang)
     if states:  # "Wilmington, NC"
         spans = sorted(spans + states)
