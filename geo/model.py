@@ -34,6 +34,9 @@ class Place:
         ``"region"`` or ``"continent"``.
     population : int
         Population where known, else 0.
+    admin_code : str
+        GeoNames' code of the region the place lies in (a town: its state or province, ``"US.WY"``)
+        or is (a state ``"US.WY"``, a county ``"US.WY.001"``), or ``""`` when unknown.
     """
 
     source: str
@@ -43,6 +46,7 @@ class Place:
     country_code: str = ""
     feature: str = "city"
     population: int = 0
+    admin_code: str = ""
 
     @property
     def is_context(self) -> bool:

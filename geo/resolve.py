@@ -58,10 +58,18 @@ class StoryContext:
     anchors: tuple[Place, ...] = ()
     #: every place each name of the text may mean, countries and continents aside: (name key, place)
     readings: tuple[tuple[str, Place], ...] = ()
+    #: the first-level regions the text names unambiguously, with the name key that names each: (code, name key)
+    regions: tuple[tuple[str, str], ...] = ()
     # distances worked out so far: to the nearest anchor by place, to the nearest other reading by (place, name)
     _nearest_found: dict[str, float | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _readings_found: dict[tuple[str, str], float | None] = field(default_factory=dict, init=False, repr=False,
                                                                  compare=False)
+
+    def in_named_region(self, place: Place, said: str) -> bool:
+        """True when ``place`` lies in (or is) a first-level region that a name of the text other than ``said``
+        names ("Perry County" in a story that names Kentucky)."""
+        state = ".".join(place.admin_code.split(".")[:2])
+        return bool(state) and any(code == state and key != said for code, key in self.regions)
 
     def distance(self, place: Place) -> float | None:
         """Distance from the story's centre (km)."""
@@ -170,6 +178,7 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
     sure: set[str] = {a.source for a in extra}  # places that are the only reading of their name
     own: set[str] = {a.source for a in extra}  # ... and of those, the ones called by their own name, not another
     readings: dict[tuple[str, str], Place] = {}
+    regions: set[tuple[str, str]] = set()
     for m in mentions:
         exact = [c for c in m.candidates if c.match != "transliterated"]
         if not exact:
@@ -197,6 +206,8 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
                     own.add(anchor.source)
             if anchor.feature == "region":
                 countries.add(anchor.country_code)
+                if anchor.admin_code.count(".") == 1:  # a state or province, not a county
+                    regions.add((anchor.admin_code, said))
     # one anchor per place, weighted by how often the text names it
     counts: dict[str, int] = {}
     unique: dict[str, Place] = {}
@@ -219,14 +230,16 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
         # name first ("left Khasan for Ussuriysk": Khasan is another name of Hassan, India)
         places = keep or [a for a in places if a.source in own] or [a for a in places if a.source in sure]
     found = tuple((k, p) for (k, _), p in sorted(readings.items()))
+    named_regions = tuple(sorted(regions))
     if not places:
-        return StoryContext(frozenset(countries), None, 0.0, readings=found)
+        return StoryContext(frozenset(countries), None, 0.0, readings=found, regions=named_regions)
     weights = [counts[p.source] * (1.0 + (p.country_code in countries)) for p in places]
     # the countries of the story's unambiguous places count as named too
     countries |= {p.country_code for p in places if p.country_code}
     centre = (_weighted_median([p.lat for p in places], weights), _weighted_median([p.lon for p in places], weights))
     dists = [haversine_km(centre[0], centre[1], p.lat, p.lon) for p in places]
-    return StoryContext(frozenset(countries), centre, _weighted_median(dists, weights), tuple(places), found)
+    return StoryContext(frozenset(countries), centre, _weighted_median(dists, weights), tuple(places), found,
+                        named_regions)
 
 
 def own_name(place: Place, said: str) -> bool:
@@ -251,7 +264,7 @@ def _dominant(cands: list[Candidate]) -> bool:
 
 #: What the resolver weighs for each candidate (see ``candidate_features``).
 FEATURES = ("match", "size", "country", "continent", "capital", "region", "in_named_country", "near_story",
-            "near_other_place", "primary_name", "biggest", "near_other_reading")
+            "near_other_place", "primary_name", "biggest", "near_other_reading", "in_named_region")
 
 
 @lru_cache(maxsize=1)
@@ -310,6 +323,7 @@ def candidate_features(c: Candidate, m: Mention, ctx: StoryContext, biggest: int
         float(name_key(place.name) == name_key(m.text)),
         float(place.population >= biggest),
         0.0 if reading is None else math.exp(-reading / 100.0),
+        float(place.feature != "country" and ctx.in_named_region(place, name_key(m.text))),
     ]
 
 

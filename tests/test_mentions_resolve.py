@@ -104,11 +104,12 @@ def test_country_points_where_geonames_puts_them(gazetteer):
 def test_a_texts_candidates_measured_in_parts_are_placed_as_measured_at_once(gazetteer, monkeypatch):
     # every candidate of a text is measured against the story's places in one array, or in parts of it where a
     # long text would make it too big: the same places either way ("Athens" next to Henderson County is Athens,
-    # Texas; Paris beside Lyon is Paris, France)
+    # Texas; Paris beside Lyon is Paris, France; Missouri, a state, puts the story in the US: Illinois would
+    # have been a state with an Athens 25 km from its Springfield)
     import geo.resolve as resolve
 
     text = ("The crash happened in Athens, in Henderson County, near Tyler and Palestine. "
-            "Later the team flew from Paris to Lyon and Marseille, then on to Springfield, Illinois.")
+            "Later the team flew from Paris to Lyon and Marseille, then on to Springfield, Missouri.")
     def placed():
         return [(m.text, m.place, m.confidence) for m in place_mentions(text, gazetteer)]
 
@@ -136,3 +137,31 @@ def test_a_world_regions_name_does_not_anchor_the_story_at_a_town_of_that_name(g
     assert [a.name for a in ctx.anchors] == ["Riyadh"]
     placed = {m.text: m.place for m in mentions}
     assert placed["Lebanon"].country_code == "LB" and placed["Middle East"].feature == "continent"
+
+
+def test_a_county_in_a_state_the_text_names_is_that_states(gazetteer):
+    from geo.mentions import find_mentions
+    from geo.resolve import haversine_km, resolve
+
+    # two dozen Perry Counties; the text names Kentucky, and Perry County, Kentucky (Hazard) is the one in it,
+    # not Perry County, Indiana, 220 km away, that lies nearer the middle of the state
+    text = "Deputies in Perry County searched the woods, Kentucky State Police said."
+    mentions = find_mentions(text, gazetteer, "en")
+    ctx = resolve(mentions)
+    assert ctx.regions == (("US.KY", "kentucky"),)
+    county = next(m.place for m in mentions if m.text == "Perry County")
+    assert county.admin_code.startswith("US.KY.")
+    assert haversine_km(county.lat, county.lon, 37.25, -83.19) < 30
+    # the state itself is in no other named state: only another name of the text names one
+    state = next(m.place for m in mentions if m.text == "Kentucky")
+    assert state.admin_code == "US.KY" and not ctx.in_named_region(state, "kentucky")
+
+
+def test_places_know_their_first_level_region(gazetteer):
+    from geo.text import name_key
+
+    aberdeen = max(gazetteer.exact(name_key("Aberdeen")), key=lambda p: p.population)
+    assert (aberdeen.country_code, aberdeen.admin_code) == ("GB", "GB.SCT")
+    texas = next(p for p in gazetteer.exact(name_key("Texas")) if p.feature == "region")
+    assert texas.admin_code == "US.TX"
+    assert all(p.admin_code == "" for p in gazetteer.exact(name_key("France")) if p.feature == "country")
