@@ -23,7 +23,7 @@ import numpy as np
 
 from .errors import DataError
 from .model import Candidate, Mention, Place
-from .text import name_key, romanize, word_zipf
+from .text import area_words, name_key, romanize, word_zipf
 
 #: Transliterated names must lie this close to the story's centre (km).
 TRANSLIT_MAX_KM = 1500.0
@@ -34,6 +34,9 @@ WORLD_CITY = 1_000_000
 #: ... nor towns this big that the text calls by their own name (Delft, Bolton: news from anywhere
 #: names them; but 하산, Khasan, is not Hassan in India, whose Korean name it also is).
 KNOWN_TOWN = 100_000
+#: A name said alone, in a text that also names an area by the name and a word for its kind ("Suffolk", "Suffolk
+#: County"), is that area unless the town it was taken for lies this close to it (km): a town in the county.
+SHORT_FOR_AREA_KM = 50.0
 #: A one-word name this common as an English word is that word, not a town of fewer than KNOWN_TOWN people that has
 #: it only among its other names ("Tsunami": Tsuha, Japan; "Passover": Mountain City, Georgia; "Lake": Uniontown).
 EVERYDAY_OTHER_NAME_ZIPF = 3.0
@@ -416,4 +419,27 @@ def resolve(mentions: list[Mention], extra_context: list[Place] = ()) -> StoryCo
         # the model's probability that this candidate, of those left, is the place meant
         m.confidence = round(float(chance[0] / chance.sum()), 2)
         m.reason = ""
+    _short_for_named_areas(mentions)
     return ctx
+
+
+def _short_for_named_areas(mentions: list[Mention]) -> None:
+    """A name said alone in a text that names an area by it and a word for its kind, written with a capital
+    ("Suffolk" beside "Suffolk County"), is that area, if it was taken for nothing, for another county (Suffolk,
+    England) or for a town: not one of ``KNOWN_TOWN`` people or more (Jackson, Mississippi's capital, is not
+    Jackson County, on its coast), nor one within ``SHORT_FOR_AREA_KM`` of the area (a town in the county of its
+    name); never a state, a country or a capital."""
+    # the kind's word written with a capital, as part of the name ("a Maryland county" is no county's name)
+    areas = {name_key(m.text): m for m in mentions if m.place is not None and m.place.feature == "region"
+             and m.text.split()[-1][:1].isupper()}
+    if not areas:
+        return
+    for m in mentions:
+        said = name_key(m.text)
+        full = next((areas[f"{said} {word}"] for word in area_words() if f"{said} {word}" in areas), None)
+        if full is None or (m.place is not None and not (
+                m.place.feature == "region" and m.place.admin_code.count(".") == 2)  # another county of its name
+                and (m.place.feature != "city" or m.place.population >= KNOWN_TOWN
+                     or haversine_km(m.place.lat, m.place.lon, full.place.lat, full.place.lon) <= SHORT_FOR_AREA_KM)):
+            continue
+        m.place, m.match, m.confidence, m.reason = full.place, full.match, full.confidence, ""

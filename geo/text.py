@@ -79,6 +79,14 @@ def place_prepositions() -> frozenset[str]:
                      for word in rules.get("place_prepositions", ()))
 
 
+@lru_cache(maxsize=1)
+def area_words() -> tuple[str, ...]:
+    """The words after a name that make it an area's, in every language ``morphology.toml`` gives them for
+    ("county", "parish")."""
+    return tuple(sorted({word for rules in morphology().get("language", {}).values()
+                         for word in rules.get("area_words", ())}))
+
+
 #: Hyphens that only ever break a word at the end of a printed line ("Stutt¬\ngart"; ⸗ of Fraktur)...
 LINE_HYPHENS = frozenset("¬\u00ad⸗")
 #: ... and those that may, where a scanned page lost the line break itself ("Wei-mariin", "Rau=nistulassa").

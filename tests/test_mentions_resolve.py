@@ -165,3 +165,18 @@ def test_places_know_their_first_level_region(gazetteer):
     texas = next(p for p in gazetteer.exact(name_key("Texas")) if p.feature == "region")
     assert texas.admin_code == "US.TX"
     assert all(p.admin_code == "" for p in gazetteer.exact(name_key("France")) if p.feature == "country")
+
+
+def test_a_name_said_alone_beside_its_countys_full_name_is_the_county(gazetteer):
+    from geo.resolve import haversine_km
+
+    # "Suffolk" alone would be the English county; the text names Suffolk County (Boston's), and it is that
+    suffolk = place_mentions("Suffolk County police arrested two men on Monday. Crime in Suffolk has fallen.", gazetteer)
+    county, alone = (next(m.place for m in suffolk if m.text == name) for name in ("Suffolk County", "Suffolk"))
+    assert county.country_code == "US" and alone == county
+    # a city of 100,000 keeps its own name: Jackson, Mississippi's capital, 200 km from Jackson County
+    jackson = place_mentions("The Jackson County sheriff said the road from Jackson to Vicksburg, Mississippi, "
+                             "was closed.", gazetteer)
+    county, city = (next(m.place for m in jackson if m.text == name) for name in ("Jackson County", "Jackson"))
+    assert city.feature == "city" and haversine_km(city.lat, city.lon, 32.30, -90.18) < 20
+    assert haversine_km(county.lat, county.lon, city.lat, city.lon) > 150
