@@ -56,6 +56,9 @@ AREA_POINT_AGREEMENT = 2 / 3
 #: area among their candidates (a mention meaning another place of the name, Jordan in Minnesota, says nothing of
 #: where the country is; Franklin County, Ohio, nothing of where Franklin County, Kentucky, is).
 AREA_POINT_MAX_SHIFT_KM = 1500.0
+#: ... or this near, for a county (a second-level region): a point farther is another place's ("New York" annotated
+#: at the state's point teaches nothing of New York County, Manhattan; "Red River" of Red River County, Texas).
+COUNTY_POINT_MAX_SHIFT_KM = 100.0
 
 
 def resolver_examples(docs: list[dict], gazetteer, area_points: dict[str, list[tuple[float, float]]] | None = None
@@ -78,9 +81,10 @@ def resolver_examples(docs: list[dict], gazetteer, area_points: dict[str, list[t
             if t is None:
                 continue
             if area_points is not None:  # the area the mention means: of its areas, the nearest to the gold point
-                near = min(((haversine_km(t["lat"], t["lon"], c.place.lat, c.place.lon), c.place.source)
-                            for c in m.candidates if c.place.is_context), default=None)
-                if near is not None and near[0] <= AREA_POINT_MAX_SHIFT_KM:
+                near = min(((haversine_km(t["lat"], t["lon"], c.place.lat, c.place.lon), c.place.source,
+                             c.place.admin_code.count(".") == 2) for c in m.candidates if c.place.is_context),
+                           default=None)
+                if near is not None and near[0] <= (COUNTY_POINT_MAX_SHIFT_KM if near[2] else AREA_POINT_MAX_SHIFT_KM):
                     area_points.setdefault(near[1], []).append((t["lat"], t["lon"]))
             cands = [c for c in m.candidates if not _implausible(c, ctx)]
             if len(cands) < 2:
@@ -244,6 +248,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("model", choices=["resolver", "recognizer"])
     ap.add_argument("corpora", nargs="+")
     ap.add_argument("--holdout", nargs="*", default=[])
+    ap.add_argument("--points-from", nargs="*", default=[], metavar="CORPUS",
+                    help="resolver: corpora that only place the areas the others never name (no weights)")
     ap.add_argument("--dry-run", action="store_true", help="print the weights, do not write them")
     ap.add_argument("-o", "--output", default=None, help="write the model here instead of into the package")
     args = ap.parse_args(argv)
@@ -257,6 +263,12 @@ def main(argv: list[str] | None = None) -> None:
     area_points: list[dict[str, list[tuple[float, float]]]] = [{} for _ in corpora]
     per_corpus = [resolver_examples(read_corpus(c), gazetteer, points) for c, points in zip(corpora, area_points)]
     points = usual_points(area_points)
+    # the areas the other corpora name nowhere, placed where these put them (they teach no weights)
+    named = {source for corpus in area_points for source in corpus}
+    more: list[dict[str, list[tuple[float, float]]]] = [{} for _ in args.points_from]
+    for c, found in zip(args.points_from, more):
+        resolver_examples(read_corpus(c), gazetteer, found)
+    points.update({s: p for s, p in usual_points(more).items() if s not in named})
     print(f"areas placed where the annotators put them: {len(points)}")
     train = [e for examples in per_corpus for e in examples]
     w = fit_resolver(train, [len(train) / len(per_corpus) / len(examples) for examples in per_corpus for _ in examples])
@@ -269,6 +281,7 @@ def main(argv: list[str] | None = None) -> None:
     if not args.dry_run:
         target = Path(args.output or str(resources.files("geo.data").joinpath("resolver.json")))
         text = json.dumps({"weights": weights, "fitted_on": [Path(c).name for c in args.corpora if c not in args.holdout],
+                           **({"points_also_from": [Path(c).name for c in args.points_from]} if args.points_from else {}),
                            "points": points}, indent=1)
         target.write_text(re.sub(r"\[\s+(\S+),\s+(\S+)\s+\]", r"[\1, \2]", text) + "\n")  # a point a line
         print(f"wrote {target}")

@@ -116,6 +116,45 @@ def test_a_mentions_gold_point_teaches_only_the_area_it_means(gazetteer):
     assert where == [(39.97, -83.01)] and haversine_km(county.lat, county.lon, 39.97, -83.01) < 30
 
 
+def test_a_county_learns_no_point_far_from_it(gazetteer):
+    from geo.train import resolver_examples
+
+    # Cuyahoga County annotated at Cleveland teaches its point; annotated 300 km away (a state's point, another
+    # place's), nothing: a county is small, and 1,500 km is the room a country's or a state's point has
+    text = "Flooding hit Cuyahoga County on Monday."
+    for (lat, lon), learned in (((41.50, -81.69), True), ((43.00, -75.50), False)):
+        points: dict = {}
+        resolver_examples([{"id": 1, "text": text, "toponyms": [{"start": 13, "end": 28, "lat": lat, "lon": lon}]}],
+                          gazetteer, points)
+        assert bool(points) == learned
+
+
+def test_a_corpus_of_points_only_places_the_areas_the_others_never_name(tmp_path, session_cache):
+    from geo.train import main
+
+    def corpus(name, docs):
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text("".join(json.dumps({"id": k, "text": text, "toponyms": [
+            {"start": text.index(word), "end": text.index(word) + len(word), "lat": lat, "lon": lon}
+            for word, lat, lon in spans]}) + "\n" for k, (text, spans) in enumerate(docs)), "utf-8")
+        return str(path)
+
+    paris = ("Talks in Paris ended.", [("Paris", 48.86, 2.35)])
+    canada = ("Canada sent aid.", [("Canada", 60.11, -113.64)])
+    main_corpus = corpus("news", [paris, paris, canada, canada, canada])
+    # a corpus that puts Canada at Ottawa and Ecuador at Quito: Canada the news name, Ecuador they never do
+    extra = corpus("tweets", [("Canada is cold.", [("Canada", 45.42, -75.70)])] * 3
+                   + [("Ecuador shook.", [("Ecuador", -0.22, -78.51)])] * 3)
+    alone, both = tmp_path / "alone.json", tmp_path / "both.json"
+    main(["resolver", main_corpus, "-o", str(alone)])
+    main(["resolver", main_corpus, "--points-from", extra, "-o", str(both)])
+    alone, both = (json.loads(f.read_text("utf-8")) for f in (alone, both))
+    assert both["weights"] == alone["weights"] and both["points_also_from"] == ["tweets.jsonl"]
+    added = {source: point for source, point in both["points"].items() if source not in alone["points"]}
+    assert len(added) == 1 and haversine_km(*next(iter(added.values())), -0.22, -78.51) < 1  # Ecuador
+    assert both["points"].items() >= alone["points"].items()  # Canada where the news put it
+
+
 def test_world_regions_that_span_countries_lie_among_them(gazetteer):
     # the Middle East is not the village of that name in Maryland; the UN's regions by their
     # everyday names, their people's and other languages' (CLDR) names

@@ -38,6 +38,8 @@ HALF_EARTH_KM = 20039.0
 #: What the shipped models were trained on (corpus: languages taken, or "" for all).
 TRAINED_ON = {"recognizer": {"geowebnews": "", "lgl": "", "idrisi": "ar", "hipe2022": "de,fr,fi,sv"},
               "resolver": {"geowebnews": "", "lgl": "", "geocorpora": ""}}
+#: Corpora that only place the areas the resolver's corpora never name (``python -m geo.train resolver --points-from``).
+POINTS_FROM = {"idrisi": ""}
 
 
 def km(lat1, lon1, lat2, lon2) -> float:
@@ -107,6 +109,11 @@ def held_out(name: str, gold: list[dict], folds: int = 2) -> dict:
                 for corpus, langs in TRAINED_ON[model].items():
                     src = _write(rest, tmp / f"{corpus}.jsonl") if corpus == name else EVAL / f"{corpus}.jsonl"
                     specs.append(f"{src}:{langs}" if langs else str(src))
+                if model == "resolver":
+                    specs.append("--points-from")
+                    for corpus, langs in POINTS_FROM.items():
+                        src = _write(rest, tmp / f"{corpus}.jsonl") if corpus == name else EVAL / f"{corpus}.jsonl"
+                        specs.append(f"{src}:{langs}" if langs else str(src))
                 subprocess.run([sys.executable, "-m", "geo.train", model, *specs, "-o", str(out)], cwd=ROOT,
                                check=True, capture_output=True)
             env = {"GEOJOURNEY_RECOGNIZER_MODEL": str(tmp / "toponyms.crfsuite"),
@@ -146,7 +153,7 @@ def main() -> None:
         gold = [json.loads(x) for x in path.read_text("utf-8").split("\n") if x.strip()]
         out, seconds, peak = run(path)
         predicted = {str(o["id"]): o["places"] for o in out}
-        seen = any(name in corpora for corpora in TRAINED_ON.values())
+        seen = any(name in corpora for corpora in (*TRAINED_ON.values(), POINTS_FROM))
         if cross and seen:
             predicted = held_out(name, gold)
         mark = "" if not seen else " (2-fold held out)" if cross else " *"
