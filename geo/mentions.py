@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .gazetteer import MAX_NAME_TOKENS, Gazetteer
 from .model import Candidate, Mention, Place
-from .resolve import WORLD_CITY, haversine_km, own_name
+from .resolve import KNOWN_TOWN, WORLD_CITY, haversine_km, own_name
 from .text import (Token, arabic_romanization, comparable, consonants, countries_speaking, is_cased_script, language_of,
                    language_words, morphology, name_key, normalized_spelling, romanize, run_together, script_of, sentences,
                    skeleton, tokens, unbroken, word_zipf)
@@ -272,9 +272,18 @@ def _capitals_or_regions(text: str, mentions: list[Mention]) -> None:
     """A name that is both a country's capital or a city of a million and one of its regions (Washington, the
     capital and the state; New York, the city and the state) names the city, unless the text says the region:
     a word of the region's before or after it ("central Washington", "New York state"), a town of the country
-    and a comma before it ("Tacoma, Washington"), or another region of the country beside it in a list
-    ("Oregon and Washington"; not "Washington and New York", a city's name too). The other reading leaves the
+    and a comma before it ("Tacoma, Washington"), another region of the country beside it in a list
+    ("Oregon and Washington"; not "Washington and New York", a city's name too), or another name of the region
+    elsewhere in the text that means no other region ("CAMP MURRAY, Wash."). The other reading leaves the
     mention's candidates. A region around the city (the département of Paris) is not its rival."""
+    # regions the text names by a name that means no other region, and no town by its own name or of 100,000
+    # ("CAMP MURRAY, Wash.": Washington state, or by another of its names the village of Vaše, Slovenia)
+    said = set()
+    for m in mentions:
+        areas = [c.place for c in m.candidates if c.place.feature == "region" and c.match == "exact"]
+        if len(areas) == 1 and all(c.place.feature == "city" and c.place.population < KNOWN_TOWN
+                                   and not own_name(c.place, m.text) for c in m.candidates if c.place is not areas[0]):
+            said.add((areas[0].source, name_key(m.text)))
     for k, m in enumerate(mentions):
         kinds = {c.place.feature for c in m.candidates}
         if "region" not in kinds or "capital" not in kinds and not any(
@@ -290,6 +299,8 @@ def _capitals_or_regions(text: str, mentions: list[Mention]) -> None:
             continue  # a country's name is the country's first (Mexico)
         both = {r.country_code for r in regions}
         region = bool(_REGION_BEFORE.search(text, max(0, m.start - 12), m.start) or _REGION_AFTER.match(text, m.end))
+        key = name_key(m.text)
+        region = region or any(r.source == source and key != other for r in regions for source, other in said)
         neighbours = [(mentions[k - 1], mentions[k - 1].end, m.start)] if k else []
         neighbours += [(mentions[k + 1], m.end, mentions[k + 1].start)] if k + 1 < len(mentions) else []
         for other, a, b in neighbours:

@@ -190,6 +190,18 @@ def test_a_capital_and_a_city_win_over_a_region_of_their_name(gazetteer):
     _near(m["New York"], 40.714, -74.006, km=30)
 
 
+def test_a_region_the_text_names_by_its_abbreviation_wins_over_the_city_of_its_name(gazetteer):
+    # the dateline's "Wash." and "N.Y." name the states (AP's abbreviations: no other region, and no town by its
+    # own name); the state is what "Washington" and "New York" then mean, unless the text says the capital
+    m = _placed("CAMP MURRAY, Wash. (AP) - The team is based at home in Washington and flew to Washington, D.C.",
+                gazetteer)
+    _near(m["Washington"], 47.5, -120.5, km=50)
+    _near(m["Washington, D.C."], 38.9, -77.04, km=30)
+    _near(_placed("ALBANY, N.Y. (AP) - Lawmakers in New York passed a budget.", gazetteer)["New York"], 43.0, -75.5, 50)
+    # named by the same name, it is the capital still
+    _near(_placed("WASHINGTON (AP) - Senators in Washington met on Monday.", gazetteer)["Washington"], 38.9, -77.04, 30)
+
+
 def test_demonyms_and_abbreviations_name_their_places(gazetteer):
     m = _placed("HUNTINGTON, W.Va. (AP) - Syrian and Lebanese officials met British diplomats here.", gazetteer)
     _near(m["W.Va."], 38.5, -80.5)
