@@ -654,6 +654,10 @@ GIVEN_NAME_TOWN_MAX_PEOPLE = 100_000
 SURNAME_AFTER_MAX_ZIPF = 4.5
 
 
+#: A middle initial and a surname after a given name: " M. Johnson".
+_MIDDLE_INITIAL = regex.compile(r" \p{Lu}\. (\p{Lu}\p{Ll}+)\b")
+
+
 def _people_named(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                   lang: str | None) -> tuple[set[tuple[int, int]], set[str]]:
     """The names found that are a person's, and the person's surnames. A person's name is:
@@ -665,7 +669,9 @@ def _people_named(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
       region's (``_too_big_for_a_surname``: "Elizabeth Fairfield"; not "Austin Texas");
     - a given name, no town of ``GIVEN_NAME_TOWN_MAX_PEOPLE``, right before a surname found as none ("Doris
       Lindenwald": a word in title case, no such name end either, nor a day or month, nor this common a word,
-      ``SURNAME_AFTER_MAX_ZIPF``: not "Monroe Police").
+      ``SURNAME_AFTER_MAX_ZIPF``: not "Monroe Police");
+    - one word right before a middle initial and a surname ("Benton M. Johnson", "Judah P. Benjamin"), unless a
+      country's or a big region's.
 
     The given name is one people have (``_given_names``; not so common a word that it is another word, nor a
     word that begins place names, nor a place's other than a town's: "Virginia Gateway")."""
@@ -690,6 +696,11 @@ def _people_named(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
             continue
         words = text[s:e].split(" ")
         first, last = words[0], words[-1]
+        initial = _MIDDLE_INITIAL.match(text, e) if len(words) == 1 else None
+        if initial and not _too_big_for_a_surname(gazetteer.name_kind(name_key(first))):
+            people.add((s, e))  # a given name, a middle initial and a surname: "Benton M. Johnson"
+            surnames.add(initial.group(1))
+            continue
         if len(words) == 1:
             after = _FULL_NAME.match(text, e + 1) if text[e:e + 1] == " " else None
             surname = after.group().split(" ", 1)[0] if after else ""

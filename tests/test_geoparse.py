@@ -974,6 +974,16 @@ def test_a_full_name_of_a_given_name_and_a_surname_is_no_place(gazetteer):
     names = ("Elizabeth", "Fairfield", "Austin", "Texas")
     assert _people_named(text, [span(text, n) for n in names], gazetteer, "en") == ({span(text, "Elizabeth")},
                                                                                    {"Fairfield"})
+    # a name before a middle initial and a surname ("Benton M. Johnson"), unless a country's or a big region's
+    text = "Benton M. Johnson said Irvin E. Rhodes won. Georgia W. Smith is no person's name here."
+    names = ("Benton", "Irvin", "Georgia")
+    assert _people_named(text, [span(text, n) for n in names], gazetteer, "en") == \
+        ({span(text, "Benton"), span(text, "Irvin")}, {"Johnson", "Rhodes"})
+    for text, place, person in (("The recipient of the Judah P. Benjamin Award lives in Memphis.", "Memphis", "Judah"),
+                                ("AMHERST - Irvin E. Rhodes was the big winner. Rhodes took 60 percent.", "AMHERST",
+                                 "Irvin")):
+        found = {m.text for m in place_mentions(text, gazetteer, "en")}
+        assert place in found and person not in found
     # the surname said alone again is the person's too
     text = "Ashley Sutton runs the shop. Sutton opened it in Denver."
     found = {m.text for m in place_mentions(text, gazetteer, "en")}
