@@ -1172,3 +1172,12 @@ def test_preload_loads_the_given_names_before_a_batch_forks():
     _given_names.cache_clear()
     preload()
     assert _given_names.cache_info().currsize == 1 and "ANDREW" in _given_names()
+
+
+def test_one_letter_names_no_place():
+    from geo.recognizer import _one_letter
+
+    # a party's letter before a home town ("R-Elbow Lake"), a compass point cut from its place ("W. Phila."),
+    # "U.S" cut short: no place; a highway's letter with its number is one ("I-75"), as is any longer name
+    assert all(_one_letter(name) for name in ("R", "W.", "U", "É"))
+    assert not any(_one_letter(name) for name in ("I-75", "NY", "Ur", "S.C.", "京", "ع"))
