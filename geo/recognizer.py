@@ -576,8 +576,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     if start is not None and last is not None:
         spans.append((start, last.end))
     spans = without_numbers_after_commas(text, _split_at_separators(text, spans, gazetteer))
-    # one letter names no place ("R-Elbow Lake", a party's and a home town's; "W. Phila."; "U.S" cut short)
-    spans = [(s, e) for s, e in spans if not _one_letter(text[s:e])]
+    # numbers and one letter name no place ("91-89"; "R-Elbow Lake", a party's and a home town's; "W. Phila.")
+    spans = [(s, e) for s, e in spans if not _no_name(text[s:e])]
     spans = _joined(text, spans, gazetteer)
     titled = _titles_and_titled(text, spans, gazetteer, lang)
     if titled:  # "Hon. Grantley Berkeley", "Mrs. Walkden", "M. Mahé", "Lord Palmerston"
@@ -615,11 +615,11 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     return spans
 
 
-def _one_letter(name: str) -> bool:
-    """True when ``name`` is one letter of a script with capitals, with a dot or not, and no number ("R", "W.";
-    not "I-75", a highway)."""
+def _no_name(name: str) -> bool:
+    """True when ``name`` has no letter ("91-89", a score; "112", a phone number), or is one letter of a script
+    with capitals, with a dot or not, and no number ("R", "W."; not "I-75", a highway)."""
     letters = [ch for ch in name if ch.isalpha()]
-    return len(letters) == 1 and is_cased_script(letters[0]) and not any(ch.isdigit() for ch in name)
+    return not letters or len(letters) == 1 and is_cased_script(letters[0]) and not any(ch.isdigit() for ch in name)
 
 
 #: What may lie between two names found that are parts of one country's or region's name: "and" ("Trinidad and

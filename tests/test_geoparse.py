@@ -1174,10 +1174,11 @@ def test_preload_loads_the_given_names_before_a_batch_forks():
     assert _given_names.cache_info().currsize == 1 and "ANDREW" in _given_names()
 
 
-def test_one_letter_names_no_place():
-    from geo.recognizer import _one_letter
+def test_numbers_and_one_letter_name_no_place():
+    from geo.recognizer import _no_name
 
-    # a party's letter before a home town ("R-Elbow Lake"), a compass point cut from its place ("W. Phila."),
-    # "U.S" cut short: no place; a highway's letter with its number is one ("I-75"), as is any longer name
-    assert all(_one_letter(name) for name in ("R", "W.", "U", "É"))
-    assert not any(_one_letter(name) for name in ("I-75", "NY", "Ur", "S.C.", "京", "ع"))
+    # a score, a phone number; a party's letter before a home town ("R-Elbow Lake"), a compass point cut from its
+    # place ("W. Phila."), "U.S" cut short: no place; a highway's letter with its number is one ("I-75"), as is
+    # any longer name, and one character of a script without capitals
+    assert all(_no_name(name) for name in ("91-89", "112", "R", "W.", "U", "É"))
+    assert not any(_no_name(name) for name in ("I-75", "NY", "Ur", "S.C.", "京", "ع"))
