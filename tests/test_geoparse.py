@@ -89,9 +89,10 @@ def test_area_points_are_learned_only_where_enough_mentions_agree():
 
     tokyo, osaka, minnesota = (35.69, 139.75), (34.69, 135.50), (44.67, -93.63)
     found = usual_points([{"japan": [tokyo, tokyo, osaka, tokyo],  # three of four within 161 km of the middle
-                           "two": [tokyo, tokyo],  # too few
+                           "one": [osaka],  # one mention, and none elsewhere
                            "split": [tokyo, osaka, minnesota]}])  # no two thirds agree
-    assert list(found) == ["japan"] and haversine_km(*found["japan"], *tokyo) < 30
+    assert sorted(found) == ["japan", "one"] and haversine_km(*found["japan"], *tokyo) < 30
+    assert haversine_km(*found["one"], *osaka) < 1
     # every corpus weighs the same: one naming Canada 25 times at 60, -96 does not outvote two naming it
     # 13 and 6 times at GeoNames' point; each corpus alone is its own median
     geonames, older = (60.1087, -113.6426), (60.0, -96.0)
