@@ -1,6 +1,6 @@
 """Fit the small models geojourney ships, from annotated corpora the user names.
 
-    python -m geo.train resolver CORPUS.jsonl [...] [--holdout CORPUS.jsonl ...]
+    python -m geo.train resolver CORPUS.jsonl [...] [--points-from CORPUS.jsonl ...] [--holdout CORPUS.jsonl ...]
     python -m geo.train recognizer CORPUS.jsonl [...] [--holdout CORPUS.jsonl ...]
 
 Corpora are JSON lines ``{"id", "text", "toponyms": [{"start", "end", "lat", "lon"}]}`` (the
@@ -8,7 +8,8 @@ format of the evaluation corpora); ``FILE:ar,de`` takes only the documents in th
 so that corpora annotated by other rules (tweets that leave demonyms out) can lend one language.
 The resolver is a conditional logit over each mention's candidates (``geo.resolve.FEATURES``); its
 weights go to ``geo/data/resolver.json``, with the points the corpora agree on for the countries,
-continents and regions they name most (``usual_points``). The recognizer is a CRF over tokens
+continents and regions they name (``usual_points``); ``--points-from`` corpora place only the areas the others
+never name, and teach no weights. The recognizer is a CRF over tokens
 (``geo.recognizer``), written to ``geo/data/toponyms.crfsuite``. With ``--holdout`` the corpora named
 there are left out of the fit and scored, so a figure for text the model never saw is printed beside
 the fit.
