@@ -53,6 +53,21 @@ class Place:
         """True for countries, regions and continents: they give context, not stops."""
         return self.feature in CONTEXT_FEATURES
 
+    @property
+    def state_code(self) -> str:
+        """The code of the state or province the place lies in or is (``"US.KY"``), or ``""``."""
+        return ".".join(self.admin_code.split(".")[:2])
+
+    @property
+    def is_county(self) -> bool:
+        """True for a second-level region (a county, a département: ``admin_code`` ``"US.KY.193"``)."""
+        return self.feature == "region" and self.admin_code.count(".") == 2
+
+    @property
+    def is_state(self) -> bool:
+        """True for a first-level region (a state, a province: ``admin_code`` ``"US.KY"``)."""
+        return self.feature == "region" and self.admin_code.count(".") == 1
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:

@@ -71,7 +71,7 @@ class StoryContext:
     def in_named_region(self, place: Place, said: str) -> bool:
         """True when ``place`` lies in (or is) a first-level region that a name of the text other than ``said``
         names ("Perry County" in a story that names Kentucky)."""
-        state = ".".join(place.admin_code.split(".")[:2])
+        state = place.state_code
         return bool(state) and any(code == state and key != said for code, key in self.regions)
 
     def distance(self, place: Place) -> float | None:
@@ -209,7 +209,7 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
                     own.add(anchor.source)
             if anchor.feature == "region":
                 countries.add(anchor.country_code)
-                if anchor.admin_code.count(".") == 1:  # a state or province, not a county
+                if anchor.is_state:  # a state or province, not a county
                     regions.add((anchor.admin_code, said))
     # one anchor per place, weighted by how often the text names it
     counts: dict[str, int] = {}
@@ -425,10 +425,8 @@ def resolve(mentions: list[Mention], extra_context: list[Place] = ()) -> StoryCo
 
 def _short_for_named_areas(mentions: list[Mention]) -> None:
     """A name said alone in a text that names an area by it and a word for its kind, written with a capital
-    ("Suffolk" beside "Suffolk County"), is that area, if it was taken for nothing, for another county (Suffolk,
-    England) or for a town: not one of ``KNOWN_TOWN`` people or more (Jackson, Mississippi's capital, is not
-    Jackson County, on its coast), nor one within ``SHORT_FOR_AREA_KM`` of the area (a town in the county of its
-    name); never a state, a country or a capital."""
+    ("Suffolk" beside "Suffolk County"), is that area where it may be (``_may_be_the_area``: not Jackson,
+    Mississippi's capital, beside Jackson County, on its coast; never a state, a country or a capital)."""
     # the kind's word written with a capital, as part of the name ("a Maryland county" is no county's name)
     areas = {name_key(m.text): m for m in mentions if m.place is not None and m.place.feature == "region"
              and m.text.split()[-1][:1].isupper()}
@@ -437,9 +435,14 @@ def _short_for_named_areas(mentions: list[Mention]) -> None:
     for m in mentions:
         said = name_key(m.text)
         full = next((areas[f"{said} {word}"] for word in area_words() if f"{said} {word}" in areas), None)
-        if full is None or (m.place is not None and not (
-                m.place.feature == "region" and m.place.admin_code.count(".") == 2)  # another county of its name
-                and (m.place.feature != "city" or m.place.population >= KNOWN_TOWN
-                     or haversine_km(m.place.lat, m.place.lon, full.place.lat, full.place.lon) <= SHORT_FOR_AREA_KM)):
-            continue
-        m.place, m.match, m.confidence, m.reason = full.place, full.match, full.confidence, ""
+        if full is not None and _may_be_the_area(m.place, full.place):
+            m.place, m.match, m.confidence, m.reason = full.place, full.match, full.confidence, ""
+
+
+def _may_be_the_area(place: Place | None, area: Place) -> bool:
+    """Whether a mention taken for ``place`` may be ``area``, the county its name shortens: taken for nothing, for
+    another county, or for a town under ``KNOWN_TOWN`` farther than ``SHORT_FOR_AREA_KM`` from it."""
+    if place is None or place.is_county:
+        return True
+    return place.feature == "city" and place.population < KNOWN_TOWN \
+        and haversine_km(place.lat, place.lon, area.lat, area.lon) > SHORT_FOR_AREA_KM

@@ -85,8 +85,7 @@ def resolver_examples(docs: list[dict], gazetteer, area_points: dict[str, list[t
                 continue
             if area_points is not None:  # the area the mention means: of its areas, the nearest to the gold point
                 near = min(((haversine_km(t["lat"], t["lon"], c.place.lat, c.place.lon), c.place.source,
-                             c.place.admin_code.count(".") == 2) for c in m.candidates if c.place.is_context),
-                           default=None)
+                             c.place.is_county) for c in m.candidates if c.place.is_context), default=None)
                 if near is not None and near[0] <= (COUNTY_POINT_MAX_SHIFT_KM if near[2] else AREA_POINT_MAX_SHIFT_KM):
                     area_points.setdefault(near[1], []).append((t["lat"], t["lon"]))
             cands = [c for c in m.candidates if not _implausible(c, ctx)]

@@ -163,7 +163,9 @@ def test_places_know_their_first_level_region(gazetteer):
     aberdeen = max(gazetteer.exact(name_key("Aberdeen")), key=lambda p: p.population)
     assert (aberdeen.country_code, aberdeen.admin_code) == ("GB", "GB.SCT")
     texas = next(p for p in gazetteer.exact(name_key("Texas")) if p.feature == "region")
-    assert texas.admin_code == "US.TX"
+    assert texas.admin_code == "US.TX" and texas.is_state and not texas.is_county
+    harris = max(gazetteer.exact(name_key("Harris County")), key=lambda p: p.population)  # Houston's
+    assert harris.is_county and harris.state_code == "US.TX" and aberdeen.state_code == "GB.SCT"
     assert all(p.admin_code == "" for p in gazetteer.exact(name_key("France")) if p.feature == "country")
 
 
