@@ -679,8 +679,8 @@ def _people_named(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
     - a given name, no town of ``GIVEN_NAME_TOWN_MAX_PEOPLE``, right before a surname found as none ("Doris
       Lindenwald": a word in title case, no such name end either, nor a day or month, nor this common a word,
       ``SURNAME_AFTER_MAX_ZIPF``: not "Monroe Police");
-    - one word right before a middle initial and a surname ("Benton M. Johnson", "Judah P. Benjamin"), unless a
-      country's or a big region's.
+    - in English, one word right before a middle initial and a surname ("Benton M. Johnson", "Judah P.
+      Benjamin"), unless a country's or a big region's.
 
     The given name is one people have (``_given_names``; not so common a word that it is another word, nor a
     word that begins place names, nor a place's other than a town's: "Virginia Gateway")."""
@@ -705,7 +705,8 @@ def _people_named(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
             continue
         words = text[s:e].split(" ")
         first, last = words[0], words[-1]
-        initial = _MIDDLE_INITIAL.match(text, e) if len(words) == 1 else None
+        # (in English: French writes "M." for Monsieur, "à Lyon M. Thiers")
+        initial = _MIDDLE_INITIAL.match(text, e) if len(words) == 1 and lang in (None, "en") else None
         if initial and not _too_big_for_a_surname(gazetteer.name_kind(name_key(first))):
             people.add((s, e))  # a given name, a middle initial and a surname: "Benton M. Johnson"
             surnames.add(initial.group(1))

@@ -980,6 +980,9 @@ def test_a_full_name_of_a_given_name_and_a_surname_is_no_place(gazetteer):
     names = ("Benton", "Irvin", "Georgia")
     assert _people_named(text, [span(text, n) for n in names], gazetteer, "en") == \
         ({span(text, "Benton"), span(text, "Irvin")}, {"Johnson", "Rhodes"})
+    # not in French, where "M." is Monsieur: "à Lyon M. Thiers"
+    text = "On a vu à Lyon M. Thiers."
+    assert _people_named(text, [span(text, "Lyon")], gazetteer, "fr") == (set(), set())
     for text, place, person in (("The recipient of the Judah P. Benjamin Award lives in Memphis.", "Memphis", "Judah"),
                                 ("AMHERST - Irvin E. Rhodes was the big winner. Rhodes took 60 percent.", "AMHERST",
                                  "Irvin")):
