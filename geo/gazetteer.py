@@ -196,8 +196,7 @@ class _Index:
 
     def _place(self, i: int) -> Place:
         return Place(self.sources[i], self.names[i], float(self.lat[i]), float(self.lon[i]), self.country[i],
-                     self.feature[i], int(self.population[i]),
-                     self.admin_code[i])
+                     self.feature[i], int(self.population[i]), self.admin_code[i])
 
 
 def _build_geonames() -> _Index:

@@ -276,14 +276,7 @@ def _capitals_or_regions(text: str, mentions: list[Mention]) -> None:
     ("Oregon and Washington"; not "Washington and New York", a city's name too), or another name of the region
     elsewhere in the text that means no other region ("CAMP MURRAY, Wash."). The other reading leaves the
     mention's candidates. A region around the city (the département of Paris) is not its rival."""
-    # regions the text names by a name that means no other region, and no town by its own name or of 100,000
-    # ("CAMP MURRAY, Wash.": Washington state, or by another of its names the village of Vaše, Slovenia)
-    said = set()
-    for m in mentions:
-        areas = [c.place for c in m.candidates if c.place.feature == "region" and c.match == "exact"]
-        if len(areas) == 1 and all(c.place.feature == "city" and c.place.population < KNOWN_TOWN
-                                   and not own_name(c.place, m.text) for c in m.candidates if c.place is not areas[0]):
-            said.add((areas[0].source, name_key(m.text)))
+    said: set[tuple[str, str]] | None = None  # worked out for the few texts with such a name
     for k, m in enumerate(mentions):
         kinds = {c.place.feature for c in m.candidates}
         if "region" not in kinds or "capital" not in kinds and not any(
@@ -299,8 +292,10 @@ def _capitals_or_regions(text: str, mentions: list[Mention]) -> None:
             continue  # a country's name is the country's first (Mexico)
         both = {r.country_code for r in regions}
         region = bool(_REGION_BEFORE.search(text, max(0, m.start - 12), m.start) or _REGION_AFTER.match(text, m.end))
-        key = name_key(m.text)
-        region = region or any(r.source == source and key != other for r in regions for source, other in said)
+        if not region:
+            said = _regions_named_alone(mentions) if said is None else said
+            key = name_key(m.text)
+            region = any(r.source == source and key != other for r in regions for source, other in said)
         neighbours = [(mentions[k - 1], mentions[k - 1].end, m.start)] if k else []
         neighbours += [(mentions[k + 1], m.end, mentions[k + 1].start)] if k + 1 < len(mentions) else []
         for other, a, b in neighbours:
@@ -315,6 +310,19 @@ def _capitals_or_regions(text: str, mentions: list[Mention]) -> None:
                                 and all(c.place.feature == "city" for c in other.candidates))
         drop = {p.source for p in (cities if region else regions) if p.country_code in both}
         m.candidates = [c for c in m.candidates if c.place.source not in drop]
+
+
+def _regions_named_alone(mentions: list[Mention]) -> set[tuple[str, str]]:
+    """(source, name key) of the regions the text names by a name that means no other region, and no town by its
+    own name or of ``KNOWN_TOWN`` people ("CAMP MURRAY, Wash.": Washington state, or by another of its names the
+    village of Vaše, Slovenia)."""
+    said = set()
+    for m in mentions:
+        areas = [c.place for c in m.candidates if c.place.feature == "region" and c.match == "exact"]
+        if len(areas) == 1 and all(c.place.feature == "city" and c.place.population < KNOWN_TOWN
+                                   and not own_name(c.place, m.text) for c in m.candidates if c.place is not areas[0]):
+            said.add((areas[0].source, name_key(m.text)))
+    return said
 
 
 def _gazetteer_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, int]],

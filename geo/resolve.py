@@ -306,13 +306,14 @@ def candidate_features(c: Candidate, m: Mention, ctx: StoryContext, biggest: int
     story and to the nearest other place the text names unambiguously; whether the name is
     the place's own (not one of its alternate names); whether it is the biggest of its name;
     how close it lies to some place another name of the text may mean (places named together
-    lie together: "Athens" beside "Henderson County" is Athens, Texas).
+    lie together: "Athens" beside "Henderson County" is Athens, Texas); whether it lies in a state or
+    province another name of the text names.
     """
-    place = c.place
+    place, said = c.place, name_key(m.text)
     point = place.feature not in ("country", "continent")  # distances mean little for a whole country
     d = ctx.distance(place) if point else None
     near = ctx.nearest(place) if point else None
-    reading = ctx.nearest_reading(place, name_key(m.text)) if point else None
+    reading = ctx.nearest_reading(place, said) if point else None
     return [
         _QUALITY.get(c.match, 0.5) * c.similarity,
         min(1.0, math.log10(place.population + 1) / 8),
@@ -323,10 +324,10 @@ def candidate_features(c: Candidate, m: Mention, ctx: StoryContext, biggest: int
         float(bool(place.country_code) and place.country_code in ctx.countries),
         0.0 if d is None else math.exp(-d / 2000.0),
         0.0 if near is None else math.exp(-near / 300.0),
-        float(name_key(place.name) == name_key(m.text)),
+        float(name_key(place.name) == said),
         float(place.population >= biggest),
         0.0 if reading is None else math.exp(-reading / 100.0),
-        float(place.feature != "country" and ctx.in_named_region(place, name_key(m.text))),
+        float(place.feature != "country" and ctx.in_named_region(place, said)),
     ]
 
 

@@ -96,6 +96,16 @@ def _write(docs: list[dict], path: Path) -> Path:
     return path
 
 
+def _specs(corpora: dict[str, str], name: str, rest: list[dict], tmp: Path) -> list[str]:
+    """``geo.train``'s corpus arguments for ``corpora`` (corpus: languages): corpus ``name`` by the documents of
+    ``rest`` (written into ``tmp``), the others whole."""
+    out = []
+    for corpus, langs in corpora.items():
+        src = _write(rest, tmp / f"{corpus}.jsonl") if corpus == name else EVAL / f"{corpus}.jsonl"
+        out.append(f"{src}:{langs}" if langs else str(src))
+    return out
+
+
 def held_out(name: str, gold: list[dict], folds: int = 2) -> dict:
     """Predictions for every document of ``name`` by models trained without it (k-fold by document)."""
     predicted: dict = {}
@@ -105,15 +115,9 @@ def held_out(name: str, gold: list[dict], folds: int = 2) -> dict:
             test = [d for k, d in enumerate(gold) if k % folds == f]
             rest = [d for k, d in enumerate(gold) if k % folds != f]
             for model, out in (("recognizer", tmp / "toponyms.crfsuite"), ("resolver", tmp / "resolver.json")):
-                specs = []
-                for corpus, langs in TRAINED_ON[model].items():
-                    src = _write(rest, tmp / f"{corpus}.jsonl") if corpus == name else EVAL / f"{corpus}.jsonl"
-                    specs.append(f"{src}:{langs}" if langs else str(src))
+                specs = _specs(TRAINED_ON[model], name, rest, tmp)
                 if model == "resolver":
-                    specs.append("--points-from")
-                    for corpus, langs in POINTS_FROM.items():
-                        src = _write(rest, tmp / f"{corpus}.jsonl") if corpus == name else EVAL / f"{corpus}.jsonl"
-                        specs.append(f"{src}:{langs}" if langs else str(src))
+                    specs += ["--points-from", *_specs(POINTS_FROM, name, rest, tmp)]
                 subprocess.run([sys.executable, "-m", "geo.train", model, *specs, "-o", str(out)], cwd=ROOT,
                                check=True, capture_output=True)
             env = {"GEOJOURNEY_RECOGNIZER_MODEL": str(tmp / "toponyms.crfsuite"),
