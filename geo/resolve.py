@@ -273,7 +273,8 @@ FEATURES = ("match", "size", "country", "continent", "capital", "region", "in_na
 @lru_cache(maxsize=1)
 def _fitted() -> tuple[np.ndarray, dict[str, tuple[float, float]]]:
     """The resolver's weights, fitted by ``python -m geo.train resolver`` and shipped in the package, and the
-    points the annotated corpora give the areas they name most (``geo.train.usual_points``), by source."""
+    points the annotated corpora give the areas they name most (``geo.train.usual_points``, ``shared_points``), by
+    source."""
     override = os.environ.get("GEOJOURNEY_RESOLVER_WEIGHTS")  # weights of the user's own (held-out evaluation)
     source = Path(override) if override else resources.files("geo.data").joinpath("resolver.json")
     try:

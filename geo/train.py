@@ -8,8 +8,8 @@ format of the evaluation corpora); ``FILE:ar,de`` takes only the documents in th
 so that corpora annotated by other rules (tweets that leave demonyms out) can lend one language.
 The resolver is a conditional logit over each mention's candidates (``geo.resolve.FEATURES``); its
 weights go to ``geo/data/resolver.json``, with the points the corpora agree on for the countries,
-continents and regions they name (``usual_points``); ``--points-from`` corpora place only the areas the others
-never name, and teach no weights. The recognizer is a CRF over tokens
+continents and regions they name (``usual_points``); ``--points-from`` corpora place the areas the others
+never name, move the others' to a point that suits both where one does (``shared_points``), and teach no weights. The recognizer is a CRF over tokens
 (``geo.recognizer``), written to ``geo/data/toponyms.crfsuite``. With ``--holdout`` the corpora named
 there are left out of the fit and scored, so a figure for text the model never saw is printed beside
 the fit.
@@ -119,6 +119,51 @@ def usual_points(per_corpus: list[dict[str, list[tuple[float, float]]]]) -> dict
         if weights[near].sum() >= AREA_POINT_AGREEMENT * weights.sum() - 1e-9:
             found[source] = [round(lat, 4), round(lon, 4)]
     return found
+
+
+def shared_points(points: dict[str, list[float]], main: list[dict[str, list[tuple[float, float]]]],
+                  more: list[dict[str, list[tuple[float, float]]]]) -> dict[str, list[float]]:
+    """``points`` (``usual_points`` of the corpora in ``main``) moved, area by area, to where they also agree with
+    the corpora in ``more`` (``--points-from``), where a point does so and agrees with ``main`` as well as before.
+
+    Corpora put an area by their own conventions: GeoWebNews, LGL and GeoCorpora put the United States at
+    GeoNames' 39.76, -98.5 and Saudi Arabia at 25, 45; IDRISI at 39.78, -100.45 (166 km west) and 25.62, 42.35
+    (275 km). The point kept is, of each corpus's point (the median of its mentions), ``points``' and the midpoints
+    between two of them, the one within ``HIT_KM`` of the most of ``more``'s mentions among those within it of as
+    many of ``main``'s as ``points``' own; each corpus counts the same, however often it names the area. Ties keep
+    ``points``' (then the nearer to it): no convention of ``more`` moves an area the others place, unless a point
+    suits both (the United States 83 km from each convention's point, Saudi Arabia 137 km).
+    """
+    from .resolve import haversine_km
+
+    def coverage(point: tuple[float, float], corpora: list[dict], source: str) -> float:
+        groups = [corpus[source] for corpus in corpora if corpus.get(source)]
+        return sum(sum(haversine_km(*point, *p) <= HIT_KM for p in group) / len(group) for group in groups)
+
+    moved = dict(points)
+    for source, point in points.items():
+        groups = [corpus[source] for corpus in (*main, *more) if corpus.get(source)]
+        if not any(corpus.get(source) for corpus in more):
+            continue
+        own = [(_median(np.array([p[0] for p in g]), np.ones(len(g))), _median(np.array([p[1] for p in g]), np.ones(len(g))))
+               for g in groups]
+        ends = [tuple(point), *own]
+        candidates = ends + [_midpoint(a, b) for k, a in enumerate(ends) for b in ends[k + 1:]]
+        floor = coverage(tuple(point), main, source) - 1e-9
+        best = max(candidates, key=lambda c: (coverage(c, main, source) >= floor, coverage(c, more, source),
+                                              coverage(c, main, source), -haversine_km(*point, *c)))
+        if coverage(best, main, source) >= floor and coverage(best, more, source) > coverage(tuple(point), more, source):
+            moved[source] = [round(best[0], 4), round(best[1], 4)]
+    return moved
+
+
+def _midpoint(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    """The point halfway between ``a`` and ``b`` (latitude, longitude in degrees) on the great circle between them."""
+    vectors = [np.array([math.cos(math.radians(lat)) * math.cos(math.radians(lon)),
+                         math.cos(math.radians(lat)) * math.sin(math.radians(lon)), math.sin(math.radians(lat))])
+               for lat, lon in (a, b)]
+    x, y, z = vectors[0] + vectors[1]
+    return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
 
 
 def _median(values: np.ndarray, weights: np.ndarray) -> float:
@@ -251,7 +296,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("corpora", nargs="+")
     ap.add_argument("--holdout", nargs="*", default=[])
     ap.add_argument("--points-from", nargs="*", default=[], metavar="CORPUS",
-                    help="resolver: corpora that only place the areas the others never name (no weights)")
+                    help="resolver: corpora that place the areas the others never name, and move the others' areas to a "
+                         "point that suits both where one does (no weights)")
     ap.add_argument("--dry-run", action="store_true", help="print the weights, do not write them")
     ap.add_argument("-o", "--output", default=None, help="write the model here instead of into the package")
     args = ap.parse_args(argv)
@@ -270,6 +316,7 @@ def main(argv: list[str] | None = None) -> None:
     more: list[dict[str, list[tuple[float, float]]]] = [{} for _ in args.points_from]
     for c, found in zip(args.points_from, more):
         resolver_examples(read_corpus(c), gazetteer, found)
+    points = shared_points(points, area_points, more)
     points.update({s: p for s, p in usual_points(more).items() if s not in named})
     print(f"areas placed where the annotators put them: {len(points)}")
     train = [e for examples in per_corpus for e in examples]

@@ -103,6 +103,25 @@ def test_area_points_are_learned_only_where_enough_mentions_agree():
     assert usual_points([{"canada": [older] * 25}, {"canada": [geonames] * 3}]) == {}
 
 
+def test_an_area_moves_to_where_two_conventions_agree_only_if_the_first_loses_nothing():
+    from geo.train import shared_points, usual_points
+
+    # the news put Saudi Arabia at GeoNames' 25, 45; another corpus 275 km west: a point between suits both;
+    # Canada at Ottawa is 2,000 km from the news's point: no point suits both, and the news's stays
+    news_saudi, other_saudi = (25.0, 45.0), (25.62, 42.35)
+    news_canada, ottawa = (60.11, -113.64), (45.42, -75.70)
+    news = [{"saudi": [news_saudi] * 8, "canada": [news_canada] * 5}, {"saudi": [news_saudi] * 2}]
+    other = [{"saudi": [other_saudi] * 90, "canada": [ottawa] * 3}]
+    points = usual_points(news)
+    moved = shared_points(points, news, other)
+    assert moved["canada"] == points["canada"]
+    assert max(haversine_km(*moved["saudi"], *p) for p in (news_saudi, other_saudi)) < 150
+    # a news mention the middle point would lose keeps the area where the news put it
+    east = (25.0, 46.5)  # 151 km east of the news's point, 300 km from the middle
+    news = [{"saudi": [news_saudi] * 8 + [east]}]
+    points = usual_points(news)
+    assert shared_points(points, news, other) == points
+
 def test_a_mentions_gold_point_teaches_only_the_area_it_means(gazetteer):
     from geo.train import resolver_examples
 
