@@ -142,17 +142,17 @@ def shared_points(points: dict[str, list[float]], main: list[dict[str, list[tupl
 
     moved = dict(points)
     for source, point in points.items():
-        groups = [corpus[source] for corpus in (*main, *more) if corpus.get(source)]
         if not any(corpus.get(source) for corpus in more):
             continue
-        own = [(_median(np.array([p[0] for p in g]), np.ones(len(g))), _median(np.array([p[1] for p in g]), np.ones(len(g))))
-               for g in groups]
-        ends = [tuple(point), *own]
+        point = tuple(point)
+        ends = [point] + [(_median(np.array([p[0] for p in group]), np.ones(len(group))),
+                           _median(np.array([p[1] for p in group]), np.ones(len(group))))
+                          for group in (corpus[source] for corpus in (*main, *more) if corpus.get(source))]
         candidates = ends + [_midpoint(a, b) for k, a in enumerate(ends) for b in ends[k + 1:]]
-        floor = coverage(tuple(point), main, source) - 1e-9
+        floor = coverage(point, main, source) - 1e-9
         best = max(candidates, key=lambda c: (coverage(c, main, source) >= floor, coverage(c, more, source),
                                               coverage(c, main, source), -haversine_km(*point, *c)))
-        if coverage(best, main, source) >= floor and coverage(best, more, source) > coverage(tuple(point), more, source):
+        if coverage(best, main, source) >= floor and coverage(best, more, source) > coverage(point, more, source):
             moved[source] = [round(best[0], 4), round(best[1], 4)]
     return moved
 
