@@ -9,10 +9,10 @@ so that corpora annotated by other rules (tweets that leave demonyms out) can le
 The resolver is a conditional logit over each mention's candidates (``geo.resolve.FEATURES``); its
 weights go to ``geo/data/resolver.json``, with the points the corpora agree on for the countries,
 continents and regions they name (``usual_points``); ``--points-from`` corpora place the areas the others
-never name, move the others' to a point that suits both where one does (``shared_points``), and teach no weights. The recognizer is a CRF over tokens
-(``geo.recognizer``), written to ``geo/data/toponyms.crfsuite``. With ``--holdout`` the corpora named
-there are left out of the fit and scored, so a figure for text the model never saw is printed beside
-the fit.
+never name, move the others' to a point that suits both where one does (``shared_points``), and teach no
+weights. The recognizer is a CRF over tokens (``geo.recognizer``), written to ``geo/data/toponyms.crfsuite``.
+With ``--holdout`` the corpora named there are left out of the fit and scored, so a figure for text the model
+never saw is printed beside the fit.
 """
 
 from __future__ import annotations
@@ -113,8 +113,7 @@ def usual_points(per_corpus: list[dict[str, list[tuple[float, float]]]]) -> dict
         if len(points) < AREA_POINT_MIN_MENTIONS:
             continue
         weights = np.array([1.0 / len(group) for group in groups for _ in group])
-        lat = _median(np.array([p[0] for p in points]), weights)
-        lon = _median(np.array([p[1] for p in points]), weights)
+        lat, lon = _median_point(points, weights)
         near = np.array([haversine_km(lat, lon, *p) <= HIT_KM for p in points])
         if weights[near].sum() >= AREA_POINT_AGREEMENT * weights.sum() - 1e-9:
             found[source] = [round(lat, 4), round(lon, 4)]
@@ -145,24 +144,28 @@ def shared_points(points: dict[str, list[float]], main: list[dict[str, list[tupl
         if not any(corpus.get(source) for corpus in more):
             continue
         point = tuple(point)
-        ends = [point] + [(_median(np.array([p[0] for p in group]), np.ones(len(group))),
-                           _median(np.array([p[1] for p in group]), np.ones(len(group))))
+        ends = [point] + [_median_point(group, np.ones(len(group)))
                           for group in (corpus[source] for corpus in (*main, *more) if corpus.get(source))]
-        candidates = ends + [_midpoint(a, b) for k, a in enumerate(ends) for b in ends[k + 1:]]
-        floor = coverage(point, main, source) - 1e-9
-        best = max(candidates, key=lambda c: (coverage(c, main, source) >= floor, coverage(c, more, source),
-                                              coverage(c, main, source), -haversine_km(*point, *c)))
-        if coverage(best, main, source) >= floor and coverage(best, more, source) > coverage(point, more, source):
+        # each candidate's (main's coverage, more's coverage), worked out once
+        scored = {c: (coverage(c, main, source), coverage(c, more, source))
+                  for c in ends + [_midpoint(a, b) for k, a in enumerate(ends) for b in ends[k + 1:]]}
+        floor = scored[point][0] - 1e-9
+        best = max(scored, key=lambda c: (scored[c][0] >= floor, scored[c][1], scored[c][0], -haversine_km(*point, *c)))
+        if scored[best][0] >= floor and scored[best][1] > scored[point][1]:
             moved[source] = [round(best[0], 4), round(best[1], 4)]
     return moved
 
 
+def _median_point(points: list[tuple[float, float]], weights: np.ndarray) -> tuple[float, float]:
+    """The weighted median latitude and longitude of ``points`` (``_median`` of each)."""
+    return (_median(np.array([p[0] for p in points]), weights), _median(np.array([p[1] for p in points]), weights))
+
+
 def _midpoint(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
     """The point halfway between ``a`` and ``b`` (latitude, longitude in degrees) on the great circle between them."""
-    vectors = [np.array([math.cos(math.radians(lat)) * math.cos(math.radians(lon)),
-                         math.cos(math.radians(lat)) * math.sin(math.radians(lon)), math.sin(math.radians(lat))])
-               for lat, lon in (a, b)]
-    x, y, z = vectors[0] + vectors[1]
+    from .gazetteer import unit_vectors
+
+    x, y, z = unit_vectors(np.array([a[0], b[0]]), np.array([a[1], b[1]])).sum(axis=0)
     return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
 
 
@@ -311,7 +314,8 @@ def main(argv: list[str] | None = None) -> None:
     area_points: list[dict[str, list[tuple[float, float]]]] = [{} for _ in corpora]
     per_corpus = [resolver_examples(read_corpus(c), gazetteer, points) for c, points in zip(corpora, area_points)]
     points = usual_points(area_points)
-    # the areas the other corpora name nowhere, placed where these put them (they teach no weights)
+    # the --points-from corpora teach no weights: they move the areas placed to a point that suits them too, where
+    # one does, and place the areas the other corpora name nowhere where they put them
     named = {source for corpus in area_points for source in corpus}
     more: list[dict[str, list[tuple[float, float]]]] = [{} for _ in args.points_from]
     for c, found in zip(args.points_from, more):

@@ -38,7 +38,8 @@ HALF_EARTH_KM = 20039.0
 #: What the shipped models were trained on (corpus: languages taken, or "" for all).
 TRAINED_ON = {"recognizer": {"geowebnews": "", "lgl": "", "idrisi": "ar", "hipe2022": "de,fr,fi,sv"},
               "resolver": {"geowebnews": "", "lgl": "", "geocorpora": ""}}
-#: Corpora that only place the areas the resolver's corpora never name (``python -m geo.train resolver --points-from``).
+#: Corpora that teach the resolver no weights, only where areas lie: those its corpora never name, and a point that
+#: suits both where they place one elsewhere (``python -m geo.train resolver --points-from``).
 POINTS_FROM = {"idrisi": ""}
 
 
