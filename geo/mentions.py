@@ -190,10 +190,14 @@ def _part_of_other_name(text: str, span: list[Token], toks: list[Token], i: int)
     return text[span[0].end : nxt.start] == " " and nxt.text[:1].isupper() and is_cased_script(nxt.text)
 
 
-@lru_cache(maxsize=1)
-def _calendar_words() -> frozenset[str]:
-    """Month and weekday names ("March", "Thursday", "Mai"): not places on their own. Kept in the cache:
-    reading ten of babel's locales takes a twentieth of a second, in every worker of a batch."""
+#: The languages whose month and weekday names ``calendar_words`` and ``month_names`` read from babel.
+_CALENDAR_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "fi", "ru")
+
+
+def _babel_calendar(name: str, widths: tuple[str, ...], days: bool) -> frozenset[str]:
+    """Month names, and weekday names if ``days``, of ``_CALENDAR_LANGUAGES`` in ``widths`` ("wide": "March";
+    "abbreviated": "Mar."), small and without a full stop. Kept in the cache: reading ten of babel's locales
+    takes a twentieth of a second, in every worker of a batch."""
     from importlib.metadata import version
 
     from .cache import cache_dir, cached, load_pickle, save_pickle
@@ -202,15 +206,29 @@ def _calendar_words() -> frozenset[str]:
         from babel import Locale
 
         words: set[str] = set()
-        for code in ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "fi", "ru"):
+        for code in _CALENDAR_LANGUAGES:
             loc = Locale.parse(code)
             for context in ("format", "stand-alone"):
-                words |= {w.casefold() for w in loc.months[context]["wide"].values()}
-                words |= {w.casefold() for w in loc.days[context]["wide"].values()}
+                for width in widths:
+                    words |= {w.casefold().rstrip(".") for w in loc.months[context][width].values()}
+                    if days:
+                        words |= {w.casefold().rstrip(".") for w in loc.days[context][width].values()}
         return frozenset(words)
 
-    return cached(cache_dir() / f"calendar-words-babel-{version('babel')}.pickle", lambda p: load_pickle(p, frozenset),
+    return cached(cache_dir() / f"{name}-babel-{version('babel')}.pickle", lambda p: load_pickle(p, frozenset),
                   build, save_pickle)
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Month and weekday names ("March", "Thursday", "Mai"): not places on their own."""
+    return _babel_calendar("calendar-words", ("wide",), days=True)
+
+
+@lru_cache(maxsize=1)
+def month_names() -> frozenset[str]:
+    """Month names, written out and short ("july", "juli", "juillet", "heinäkuuta", "dec", "sept"): a date's."""
+    return _babel_calendar("month-names", ("wide", "abbreviated"), days=False) | {"sept"}
 
 
 def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> list[Mention]:
@@ -349,7 +367,7 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, 
             if cands and n == 1 and (_ordinary_word(text, span[0], cands)
                                      or (_part_of_other_name(text, span, toks, i)
                                          and not all(c.place.is_context for c in cands))
-                                     or span[0].text.casefold() in _calendar_words()):
+                                     or span[0].text.casefold() in calendar_words()):
                 cands = []
             if cands:
                 found = (span, cands)

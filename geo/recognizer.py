@@ -26,8 +26,8 @@ import regex
 from .crf import CrfWeights, marginals
 from .errors import DataError
 from .gazetteer import Gazetteer
-from .mentions import (PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles, hyphened_street_words,
-                       state_after_a_comma)
+from .mentions import (PLACE_NAME_PREFIXES, PROMINENT_CITY, calendar_words, article_before, articles,
+                       hyphened_street_words, month_names, state_after_a_comma)
 from .resolve import WORLD_CITY
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, is_cased_script,
                    language_rules, language_words, morphology, name_key, run_together, script_of, word_zipf)
@@ -513,10 +513,11 @@ def model_available() -> bool:
 
 
 def preload() -> None:
-    """Load the given names the surname rule reads now: a batch does so once before forking its workers
-    (its warm-up has loaded the model's weights already), which then share them rather than each loading
-    its own."""
+    """Load the given names the surname rule reads, and the month names a dateline's date is read by, now: a
+    batch does so once before forking its workers (its warm-up has loaded the model's weights already), which
+    then share them rather than each loading its own."""
     _given_names()
+    month_names()
 
 
 def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> list[tuple[int, int]]:
@@ -527,6 +528,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         return []
     marks = gazetteer_marks(text, toks, gazetteer, lang)
     probability = _scorer().probabilities(toks, marks)
+    # a name the gazetteer knows that a date follows at a line's start: a dateline's, whatever the model says
+    dated = _dateline_names(text, toks, marks, lang) if "," in text else frozenset()
     outside, begins, goes_on = probability["O"], probability["B"], probability["I"]
     latin_words = everyday_languages(lang)
     # words that say what kind of place a name is, written small after it, which the name may take in
@@ -542,7 +545,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     # capital, on a word without one in a script that has them ("State of", "US consulate in", "Cork city")
     start = last = None
     for i, tok in enumerate(toks):
-        if start is None and 1.0 - outside[i] < _LOWEST_THRESHOLD:
+        if start is None and 1.0 - outside[i] < _LOWEST_THRESHOLD and i not in dated:
             continue  # no run to end, and none begins here whatever the word (most of a text's words)
         if broken and (i in broken or i - 1 in broken):
             # a word broken across lines ("Chi¬ cago") is in a name whole or not at all, as its first part is
@@ -558,7 +561,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
             continue
         proper_form = cased_names and i > 0 and "gz:inflected" in marks[i] \
             and toks[i - 1].text[-1] not in _SENTENCE_END
-        inside = 1.0 - outside[i] >= _threshold(tok, marks[i], latin_words, proper_form)  # B or I
+        inside = i in dated or 1.0 - outside[i] >= _threshold(tok, marks[i], latin_words, proper_form)  # B or I
         if inside and (start is None or begins[i] > goes_on[i]):
             if last is not None:
                 spans.append((start, last.end))
@@ -596,14 +599,18 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     if speakers:  # a name that speaks is a person's, unless a country's, a capital's or a region's
         spans = [(s, e) for s, e in spans if text[s:e] not in speakers or _a_place_that_speaks(
             gazetteer.name_kind(name_key(text[s:e])))]
+    common = _everyday_words_after_the(text, spans, gazetteer, lang)
+    if common:  # "the Sale, at the Grosvenor Arms", "the Bank of Greece": the word, not a town of its name
+        spans = [span for span in spans if span not in common]
     short = _short_for_other_names(text, toks, spans, gazetteer)
     if short:  # an acronym the text defines as short for a name that is no place is none either
         spans = [(s, e) for s, e in spans if text[s:e] not in short]
     buildings = _named_buildings(text, spans, lang)
     if buildings:  # "Trinity College", found whole where no place was found in it
         spans = sorted(spans + buildings)
-    # "Radio-Toulouse", "Downing-street", "Great John-street", in place of the names found in them
-    for whole in (_stations(text, lang), _hyphened_streets(text)):
+    # "Radio-Toulouse", "Downing-street", "Great John-street", "Hereford street", in place of the names found in them
+    streets = _streets_written_small(text, spans, gazetteer, lang)
+    for whole in (_stations(text, lang), _hyphened_streets(text), streets):
         if whole:
             spans = sorted([(s, e) for s, e in spans if not any(s < b and a < e for a, b in whole)] + whole)
     states = _states_after_names(text, spans, lang)
@@ -667,6 +674,15 @@ SURNAME_AFTER_MAX_ZIPF = 4.5
 _MIDDLE_INITIAL = regex.compile(r" \p{Lu}\. (\p{Lu}\p{Ll}+)\b")
 
 
+def _a_given_name(word: str, gazetteer: Gazetteer) -> bool:
+    """True for a given name people have (``_common_given_name`` in English), no word that begins place names, nor
+    a place's other than a town's ("Virginia Gateway")."""
+    if not _common_given_name(word, ("en",)) or word.casefold() in PLACE_NAME_PREFIXES:
+        return False
+    kind = gazetteer.name_kind(name_key(word))
+    return kind is None or kind[0] == "city"
+
+
 def _people_named(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                   lang: str | None) -> tuple[set[tuple[int, int]], set[str]]:
     """The names found that are a person's, and the person's surnames. A person's name is:
@@ -689,12 +705,6 @@ def _people_named(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
     if lang in NOUN_CAPITALIZING:
         return people, surnames
 
-    def a_given_name(word: str) -> bool:
-        if not _common_given_name(word, ("en",)) or word.casefold() in PLACE_NAME_PREFIXES:
-            return False
-        kind = gazetteer.name_kind(name_key(word))
-        return kind is None or kind[0] == "city"
-
     def a_name_end(word: str) -> bool:  # "Lane", "Counties"
         word = word.casefold()
         return bool({word, word.removesuffix("s"), word.removesuffix("ies") + "y"} & _name_ends())
@@ -714,7 +724,7 @@ def _people_named(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
         if len(words) == 1:
             after = _FULL_NAME.match(text, e + 1) if text[e:e + 1] == " " else None
             surname = after.group().split(" ", 1)[0] if after else ""
-            if not surname or not a_given_name(first):
+            if not surname or not _a_given_name(first, gazetteer):
                 continue
             if ends.get(e + 1) == e + 1 + len(surname):  # found as a name itself: "Elizabeth Fairfield"
                 if not _too_big_for_a_surname(gazetteer.name_kind(name_key(surname))):
@@ -727,13 +737,46 @@ def _people_named(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                     people.add((s, e))
                     surnames.add(surname)
             continue
-        if a_name_end(last) or gazetteer.name_kind(name_key(text[s:e])) is not None or not a_given_name(first):
+        if a_name_end(last) or gazetteer.name_kind(name_key(text[s:e])) is not None \
+                or not _a_given_name(first, gazetteer):
             continue
         last_kind = gazetteer.name_kind(name_key(last))
         if last_kind is None or last_kind[0] == "city":
             people.add((s, e))
             surnames.add(last)
     return people, surnames
+
+
+#: An English word this common (Zipf) right after "the" is that word, not a town of its name ...
+THE_EVERYDAY_WORD_ZIPF = 4.5
+#: ... where a punctuation mark or a word this common follows it ("the Sale is", "the Bank of", "The Luck."; not
+#: "the Chicago native").
+FUNCTION_WORD_ZIPF = 6.0
+_THE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[Tt]he $")
+_WORD_OR_MARK_AFTER = regex.compile(r"[ \t]*(?:[,.;:!?)]|(\p{Ll}+)(?![\p{L}\p{M}\p{N}]))")
+
+
+def _everyday_words_after_the(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
+                              lang: str | None) -> set[tuple[int, int]]:
+    """In English, the names found of one everyday word (``THE_EVERYDAY_WORD_ZIPF``) that only towns have, right
+    after "the" and before a punctuation mark or a function word (``FUNCTION_WORD_ZIPF``): "previously to the
+    Sale, at the Grosvenor Arms" (Sale, England), "the Bank of Greece", "around the EARTH": the word, written
+    with a capital, not the town; a town's name before a noun stays ("the Chicago native")."""
+    if lang not in (None, "en"):
+        return set()
+    found = set()
+    for s, e in spans:
+        word = text[s:e]
+        if not word.isalpha() or not word[:1].isupper() or not _THE_BEFORE.search(text, max(0, s - 4), s):
+            continue
+        after = _WORD_OR_MARK_AFTER.match(text, e)
+        if after is None or after[1] is not None and word_zipf(after[1], ("en",)) < FUNCTION_WORD_ZIPF:
+            continue
+        if word_zipf(word, ("en",)) >= THE_EVERYDAY_WORD_ZIPF:
+            kind = gazetteer.name_kind(name_key(word))
+            if kind is None or kind[0] == "city":
+                found.add((s, e))
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -783,8 +826,14 @@ _INITIALS = frozenset("ABCDFGHIJKLMOPQRTUVXYZ")
 #: What follows a title, written short, before a person's name: a full stop, a space, a capital ("Hon. G").
 _NAME_AFTER_TITLE = regex.compile(r"\. \p{Lu}")
 #: A title of nobility or of the church and "of" right before a name ("the Duke of Cambridge", "the Archbishops of
-#: Canterbury").
-_HELD_TITLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}\p{Ll}+) of $")
+#: Canterbury"), not a crown prince's ("the Crown Prince of Dubai": his country's).
+_HELD_TITLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(?<!Crown )(\p{Lu}\p{Ll}+) of $")
+#: A word, then one to three initials, right before a name: "Rev. E. Ludlow", "Sir R. Murchison", "HENRY R. STORRS".
+_INITIALS_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}.])(\p{Lu}\p{L}*)\.? ((?:\p{Lu}\. ){1,3})$")
+#: A given name in capitals right before a name in capitals: "MR. WILLIAM ROE", "HENRY CHARLES STURT".
+_CAPITAL_GIVEN_NAME_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}{2,}) $")
+#: A name in capitals, of one word or two.
+_CAPITAL_NAME = regex.compile(r"\p{Lu}{2,}(?: \p{Lu}{2,})?")
 
 
 def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
@@ -805,19 +854,33 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
     held = language_words(lang or "en", "held_titles")
     after_names = language_words(lang or "en", "postnominals")
     found = set()
+    held_end = -1  # where the last name a title is held of ends
     for s, e in spans:
         name = text[s:e]
         title = held and _HELD_TITLE_BEFORE.search(text, max(0, s - 16), s)
-        if title and (title[1] in held or title[1].endswith("s") and title[1][:-1] in held):  # "Archbishops"
+        if title and (title[1] in held or title[1].endswith("s") and title[1][:-1] in held) \
+                or text[held_end:s] in (" and ", ", "):  # "Archbishops", "the Archbishops of Canterbury and York"
             found.add((s, e))
+            held_end = e
             continue
         if name in titles and _NAME_AFTER_TITLE.match(text, e) or name in after_names and text[s - 2:s] == ", ":
             found.add((s, e))  # "Hon. Grantley", "Sir C. Locock, Bart., M.D."
             continue
-        before = (" " not in name or _FULL_NAME.fullmatch(name)) and _TITLE_BEFORE.search(text, max(0, s - 12), s)
-        if before and (before.group(1) in titles or before.group(1) in _INITIALS and before.group(0)[1:2] == ".") \
-                and not _too_big_for_a_surname(gazetteer.name_kind(name_key(name))):
+        one_name = " " not in name or _FULL_NAME.fullmatch(name)
+        before = one_name and _TITLE_BEFORE.search(text, max(0, s - 12), s)
+        initials = (one_name or _CAPITAL_NAME.fullmatch(name)) and _INITIALS_BEFORE.search(text, max(0, s - 24), s)
+        given = lang in (None, "en") and _CAPITAL_NAME.fullmatch(name) \
+            and _CAPITAL_GIVEN_NAME_BEFORE.search(text, max(0, s - 16), s)
+        if not (before or initials or given) or _too_big_for_a_surname(gazetteer.name_kind(name_key(name))):
+            continue
+        if before and (before.group(1) in titles or before.group(1) in _INITIALS and before.group(0)[1:2] == "."):
             found.add((s, e))  # after a title, or after an initial ("T. Wingfield, Sheffield")
+        elif initials and (initials[1] in titles or initials[1].title() in titles
+                           or set(initials[2].replace(". ", "")) <= _INITIALS
+                           and _a_given_name(initials[1].title(), gazetteer)):
+            found.add((s, e))  # initials after a title ("Rev. E. Ludlow") or a given name ("HENRY R. STORRS")
+        elif given and _a_given_name(given[1].title(), gazetteer):
+            found.add((s, e))  # "MR. WILLIAM ROE", "HENRY CHARLES STURT"
     return found
 
 
@@ -927,6 +990,32 @@ def _hyphened_streets(text: str) -> list[tuple[int, int]]:
                 before.group(1)[:1].isupper() and before.group(1).casefold() in PLACE_NAME_PREFIXES:
             start = before.start()
         found.append((start, m.end()))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _street_word_after() -> regex.Pattern:
+    """A word for a street written small after a name, then a comma, a full stop or a bracket: " street,"."""
+    words = "|".join(regex.escape(word) for word in sorted(hyphened_street_words()))
+    return regex.compile(rf" (?:{words})(?=[,.;:)])")
+
+
+def _streets_written_small(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
+                           lang: str | None) -> list[tuple[int, int]]:
+    """In English, the names found that a word for a street written small follows, then a comma or a full stop
+    ("Hereford street, Sept. 8", "Artemovskaya street, rebels", "Outer Ring road, Marathahalli"), found whole: the
+    street, not a town of its name; not a region's or a country's name ("Texas road", "French Quarter street
+    grid": a word after the street's is another thing's)."""
+    if lang not in (None, "en"):
+        return []
+    found = []
+    for s, e in spans:
+        after = _street_word_after().match(text, e)
+        if after is None:
+            continue
+        kind = gazetteer.name_kind(name_key(text[s:e]))
+        if kind is None or kind[0] == "city":
+            found.append((s, after.end()))
     return found
 
 
@@ -1170,6 +1259,41 @@ def _threshold(tok: Token, mark: tuple[str, ...], latin_words: tuple[str, ...] |
     if zipf == 0.0 and int(mark[2].removeprefix("gz:size=")) >= NAME_ONLY_SIZE:
         return NAME_ONLY_PROBABILITY
     return KNOWN_NAME_PROBABILITY
+
+
+#: Where a dateline's name may start: the text's or a line's start, or after a sentence's end, a colon or a dash
+#: ("THE NAVY. Portsmouth, July 8.", "GAZETTE, July 29. Vienna, July 16.").
+_DATELINE_START = regex.compile(r"(?<![\s\S])|(?<=[\n.!?:;—–][ \t]{0,3})")
+
+
+#: A comma and a date with its month in words: ", July 16", ", Dec. 31", ", 2nd February", ", 30. Juni", ", 14 janvier"
+#: (the word is checked against ``month_names``).
+_DATE_AFTER_NAME = regex.compile(r",[ \t]*(?:(\p{L}+)\.?[ \t]*\d|\d{1,2}(?:st|nd|rd|th|er|\.)?[ \t]*(\p{L}+))")
+
+
+def _dateline_names(text: str, toks: list[Token], marks: list[tuple[str, ...]], lang: str | None) -> set[int]:
+    """The tokens of each name the gazetteer knows (``marks``) that opens a dateline: at the text's or a line's
+    start, or after a sentence's end or ``morphology.toml``'s ``dated_words`` ("Dated Wareham"), with a comma and a
+    date after it ("Vienna, July 16.", "Blandford, July 21st", "Hull, 30. Juni"), the place a report or a letter
+    was written at; not a month's or a weekday's name ("Monday, April 5")."""
+    dated: set[int] = set()
+    dated_words = language_words(lang or "en", "dated_words")
+    months = month_names()
+    for date in _DATE_AFTER_NAME.finditer(text):  # few in a text: found from the dates, not from every name
+        if (date[1] or date[2]).casefold() not in months:
+            continue
+        j = bisect.bisect_left(toks, date.start(), key=lambda tok: tok.end)  # the word the comma follows
+        if j == len(toks) or toks[j].end != date.start() or not marks[j]:
+            continue
+        i = j
+        while i > 0 and marks[i][0] == "gz:I":
+            i -= 1
+        start = toks[i].start
+        if marks[i][0] == "gz:B" and toks[i].text.casefold() not in calendar_words() and (
+                _DATELINE_START.match(text, start)
+                or any(text[max(0, start - len(w) - 1):start] == w + " " for w in dated_words)):
+            dated.update(range(i, j + 1))
+    return dated
 
 
 def _abbreviation_dot(toks: list[Token], i: int, gazetteer: Gazetteer) -> bool:

@@ -1062,6 +1062,14 @@ def test_a_title_and_the_name_right_after_it_are_a_persons(gazetteer):
     text = "T. Wingfield, Sheffield, 72; J. A. CARY; A. Georgia and J. Jordan; shot in W. Phila."
     found = [span(text, n) for n in ("Wingfield", "Sheffield", "CARY", "Georgia", "Jordan", "Phila.")]
     assert _titles_and_titled(text, found, gazetteer, "en") == {span(text, "Wingfield"), span(text, "CARY")}
+    # initials after a title, any letter ("Rev. E. Ludlow"), or after a given name ("HENRY R. STORRS"); a name in
+    # capitals after a given name in capitals ("MR. WILLIAM ROE"); a given name written short ("Wm. Preston Blair")
+    text = ("Rev. E. Ludlow, Sir R. Murchison, HENRY R. STORRS, MR. WILLIAM ROE and Wm. Preston Blair dined at "
+            "Sheffield with the Rev. Georgia; W. Phila.")
+    found = [span(text, n) for n in ("Ludlow", "Murchison", "STORRS", "ROE", "Preston", "Sheffield", "Georgia", "Phila.")]
+    assert _titles_and_titled(text, found, gazetteer, "en") == {
+        span(text, n) for n in ("Ludlow", "Murchison", "STORRS", "ROE", "Preston")}
+    assert [m.text for m in place_mentions(text, gazetteer, "en")] == ["Sheffield", "Georgia", "Phila."]
     # "Dr" after a name with a capital is a street's Drive
     text = "2216 Duff Dr Port Arthur, TX 77642"
     assert _titles_and_titled(text, [span(text, "Port Arthur")], gazetteer, "en") == set()
@@ -1079,9 +1087,12 @@ def test_a_title_and_the_name_right_after_it_are_a_persons(gazetteer):
     text = "She will compete for the Miss Ohio title in Mansfield."
     assert "Ohio" in {m.text for m in place_mentions(text, gazetteer, "en")}
     # a name a title of nobility or of the church is held of is the holder's: the person is meant
+    # (and one joined to such a name by "and": "the Archbishops of Canterbury and York"); a crown prince's is his
+    # country, which he will rule
     text = ("His Royal Highness the Duke of Cambridge dined at Windsor with the Earl of Devon and the Countess of "
-            "Derby. To the Archbishops of Canterbury and York. The Crown Prince of Dubai flew to Cambridge.")
-    assert [m.text for m in place_mentions(text, gazetteer, "en")] == ["Windsor", "York", "Dubai", "Cambridge"]
+            "Derby. To the Archbishops of Canterbury and York. The Prince of Wales and the Crown Prince of Dubai "
+            "flew to Cambridge.")
+    assert [m.text for m in place_mentions(text, gazetteer, "en")] == ["Windsor", "Dubai", "Cambridge"]
     # the letters of a degree after a name and a comma are the person's, not a place the gazetteer lacks
     text = "Testimonials from Sir C. Locock, Bart., M.D.; Dr. Martin, M.D., of Baltimore, Md."
     assert [m.text for m in place_mentions(text, gazetteer, "en")] == ["Baltimore", "Md."]
@@ -1119,6 +1130,36 @@ def test_a_street_an_old_page_names_with_a_hyphen_is_a_place_found_whole(gazette
     assert "Ashton" not in mentions and mentions["Ashton-road"].place is None
     assert mentions["GEORGE-STREET"].place is None and mentions["Downing-street"].place is None
     _near(mentions["Manchester"], 53.48, -2.24, km=20)
+
+
+def test_a_street_named_with_its_word_written_small_is_found_whole(gazetteer):
+    text = "(No. 26.) Hereford street, Sept. 8, 1800. Fighting near Artemovskaya street, and on the Texas road, closed."
+    assert [m.text for m in place_mentions(text, gazetteer, "en")] == ["Hereford street", "Artemovskaya street",
+                                                                        "Texas"]
+    # a word after the street's word makes it another thing's: "the French Quarter street grid"
+    assert "French Quarter street" not in {m.text for m in place_mentions("the French Quarter street grid", gazetteer,
+                                                                           "en")}
+
+
+def test_a_name_that_opens_a_dateline_is_a_place_whatever_the_model_says(gazetteer):
+    text = ("From the LONDON GAZETTE, July 29.\nVienna, July 16. THE Armies on both sides are quiet. THE NAVY. "
+            "Portsmouth, July 8. —On Sunday, April 5, the Eden arrived. Dated Wareham, 2nd February, 1860.")
+    found = {m.text: m for m in place_mentions(text, gazetteer, "en")}
+    assert {"Vienna", "Portsmouth", "Wareham"} <= found.keys() and not {"Sunday", "April"} & found.keys()
+    _near(found["Vienna"], 48.21, 16.37, km=20)
+    _near(found["Wareham"], 50.69, -2.11, km=20)
+    # the date in other languages; and only at a line's or a sentence's start, or after "Dated"
+    assert [m.text for m in place_mentions("vertagt worden.Hull, 30. Juni. Eine Versammlung.", gazetteer, "de")] \
+        == ["Hull"]
+    assert [m.text for m in place_mentions("Gênes, 14 janvier. Le vapeur est arrivé.", gazetteer, "fr")] == ["Gênes"]
+
+
+def test_an_everyday_word_after_the_is_the_word_not_a_town_of_its_name(gazetteer):
+    # Sale, England; Bank, Iran: written with a capital after "the", before a function word or a punctuation mark
+    text = "Catalogues to be had before the Sale, at the Grosvenor Arms, Shaftesbury. Pay at the Bank of Greece."
+    assert [m.text for m in place_mentions(text, gazetteer, "en")] == ["Shaftesbury", "Greece"]
+    # a town's name before a noun stays a town's, and the rule is English
+    assert [m.text for m in place_mentions("The Chicago native says so.", gazetteer, "en")] == ["Chicago"]
 
 
 def test_a_countrys_name_in_other_languages_that_is_an_everyday_word_here_is_the_word(gazetteer):
@@ -1189,12 +1230,15 @@ def test_a_town_of_some_size_named_by_its_own_name_is_not_rejected_for_distance(
     assert _known_far_and_wide(hassan, name_key("Hassan")) and not _known_far_and_wide(hassan, name_key("하산"))
 
 
-def test_preload_loads_the_given_names_before_a_batch_forks():
+def test_preload_loads_the_given_names_and_month_names_before_a_batch_forks():
+    from geo.mentions import month_names
     from geo.recognizer import _given_names, preload
 
     _given_names.cache_clear()
+    month_names.cache_clear()
     preload()
     assert _given_names.cache_info().currsize == 1 and "ANDREW" in _given_names()
+    assert month_names.cache_info().currsize == 1 and {"juillet", "july", "dec", "sept", "heinäkuuta"} <= month_names()
 
 
 def test_numbers_and_one_letter_name_no_place():
