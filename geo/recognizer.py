@@ -582,6 +582,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     # numbers and one letter name no place ("91-89"; "R-Elbow Lake", a party's and a home town's; "W. Phila.")
     spans = [(s, e) for s, e in spans if not _no_name(text[s:e])]
     spans = _joined(text, spans, gazetteer)
+    listed = _listed_between_places(text, toks, marks, spans)
+    if listed:  # "Leobersdorf, Kaltenleutgeben, Laxenburg": a name the gazetteer knows, listed among places
+        spans = sorted(spans + listed)
     titled = _titles_and_titled(text, spans, gazetteer, lang)
     if titled:  # "Hon. Grantley Berkeley", "Mrs. Walkden", "M. Mahé", "Lord Palmerston"
         spans = [span for span in spans if span not in titled]
@@ -1294,6 +1297,39 @@ def _dateline_names(text: str, toks: list[Token], marks: list[tuple[str, ...]], 
                 or any(text[max(0, start - len(w) - 1):start] == w + " " for w in dated_words)):
             dated.update(range(i, j + 1))
     return dated
+
+
+#: What parts the names of a list: a comma, or "and" in the languages of the corpora.
+_LIST_SEPARATORS = frozenset({", ", ",", " and ", " und ", " et ", " och ", " ja ", " e ", " y ", ", and "})
+
+
+def _listed_between_places(text: str, toks: list[Token], marks: list[tuple[str, ...]],
+                           spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The names the gazetteer knows (``marks``) that the model passed over though they stand in a list between
+    two names found, parted from each by a comma or "and" ("Leobersdorf, Kaltenleutgeben, Laxenburg", "Lazio,
+    Marche and Umbria"): a list names things of one kind."""
+    if len(spans) < 2:
+        return []
+    ends = {e: k for k, (_, e) in enumerate(spans)}
+    starts = {s: k for k, (s, _) in enumerate(spans)}
+    found = []
+    k = 0
+    for i, mark in enumerate(marks):
+        if not mark or mark[0] != "gz:B":
+            continue
+        j = i
+        while j + 1 < len(toks) and marks[j + 1][:1] == ("gz:I",):
+            j += 1
+        s, e = toks[i].start, toks[j].end
+        while k < len(spans) and spans[k][1] <= s:
+            k += 1
+        if k < len(spans) and spans[k][0] < e:
+            continue  # found already, or in a name found
+        left = next((text[b:s] for b in range(s - 1, max(-1, s - 7), -1) if b in ends), None)
+        right = next((text[e:a] for a in range(e + 1, min(len(text), e + 7) + 1) if a in starts), None)
+        if left in _LIST_SEPARATORS and right in _LIST_SEPARATORS:
+            found.append((s, e))
+    return found
 
 
 def _abbreviation_dot(toks: list[Token], i: int, gazetteer: Gazetteer) -> bool:
