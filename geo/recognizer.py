@@ -26,7 +26,7 @@ import regex
 from .crf import CrfWeights, marginals
 from .errors import DataError
 from .gazetteer import Gazetteer
-from .mentions import (PLACE_NAME_PREFIXES, PROMINENT_CITY, calendar_words, article_before, articles,
+from .mentions import (PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles, calendar_words,
                        hyphened_street_words, month_names, state_after_a_comma)
 from .resolve import WORLD_CITY
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, is_cased_script,
@@ -857,12 +857,12 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
     held = language_words(lang or "en", "held_titles")
     after_names = language_words(lang or "en", "postnominals")
     found = set()
-    held_end = -1  # where the last name a title is held of ends
+    held_end = None  # where the last name a title is held of ends
     for s, e in spans:
         name = text[s:e]
         title = held and _HELD_TITLE_BEFORE.search(text, max(0, s - 16), s)
         if title and (title[1] in held or title[1].endswith("s") and title[1][:-1] in held) \
-                or text[held_end:s] in (" and ", ", "):  # "Archbishops", "the Archbishops of Canterbury and York"
+                or held_end is not None and text[held_end:s] in (" and ", ", "):  # "Archbishops", "... and York"
             found.add((s, e))
             held_end = e
             continue
@@ -1267,10 +1267,8 @@ def _threshold(tok: Token, mark: tuple[str, ...], latin_words: tuple[str, ...] |
 #: Where a dateline's name may start: the text's or a line's start, or after a sentence's end, a colon or a dash
 #: ("THE NAVY. Portsmouth, July 8.", "GAZETTE, July 29. Vienna, July 16.").
 _DATELINE_START = regex.compile(r"(?<![\s\S])|(?<=[\n.!?:;—–][ \t]{0,3})")
-
-
-#: A comma and a date with its month in words: ", July 16", ", Dec. 31", ", 2nd February", ", 30. Juni", ", 14 janvier"
-#: (the word is checked against ``month_names``).
+#: A comma and a date with its month in words (the word checked against ``month_names``): ", July 16", ", Dec. 31",
+#: ", 2nd February", ", 30. Juni", ", 14 janvier".
 _DATE_AFTER_NAME = regex.compile(r",[ \t]*(?:(\p{L}+)\.?[ \t]*\d|\d{1,2}(?:st|nd|rd|th|er|\.)?[ \t]*(\p{L}+))")
 
 
@@ -1299,8 +1297,8 @@ def _dateline_names(text: str, toks: list[Token], marks: list[tuple[str, ...]], 
     return dated
 
 
-#: What parts the names of a list: a comma, or "and" in the languages of the corpora.
-_LIST_SEPARATORS = frozenset({", ", ",", " and ", " und ", " et ", " och ", " ja ", " e ", " y ", ", and "})
+#: What parts the names of a list: a comma, or "and" (English, German, French, Swedish, Finnish).
+_LIST_SEPARATORS = frozenset({", ", ",", " and ", ", and ", " und ", " et ", " och ", " ja "})
 
 
 def _listed_between_places(text: str, toks: list[Token], marks: list[tuple[str, ...]],
@@ -1310,8 +1308,8 @@ def _listed_between_places(text: str, toks: list[Token], marks: list[tuple[str, 
     Marche and Umbria"): a list names things of one kind."""
     if len(spans) < 2:
         return []
-    ends = {e: k for k, (_, e) in enumerate(spans)}
-    starts = {s: k for k, (s, _) in enumerate(spans)}
+    ends = {e for _, e in spans}
+    starts = {s for s, _ in spans}
     found = []
     k = 0
     for i, mark in enumerate(marks):
