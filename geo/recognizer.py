@@ -1306,27 +1306,22 @@ def _listed_between_places(text: str, toks: list[Token], marks: list[tuple[str, 
     """The names the gazetteer knows (``marks``) that the model passed over though they stand in a list between
     two names found, parted from each by a comma or "and" ("Leobersdorf, Kaltenleutgeben, Laxenburg", "Lazio,
     Marche and Umbria"): a list names things of one kind."""
-    if len(spans) < 2:
-        return []
-    ends = {e for _, e in spans}
-    starts = {s for s, _ in spans}
     found = []
-    k = 0
-    for i, mark in enumerate(marks):
-        if not mark or mark[0] != "gz:B":
+    for (_, end), (after, _) in zip(spans, spans[1:]):  # each name found and the next: is a name between them?
+        gap = text[end:after]
+        if len(gap) < 4 or len(gap) > 60 or not any(gap.startswith(sep) for sep in _LIST_SEPARATORS):
+            continue
+        i = bisect.bisect_left(toks, end, key=lambda tok: tok.start)  # the first word after the name found
+        while i < len(toks) and toks[i].end <= after and not marks[i]:
+            i += 1  # past the comma or the "and"
+        if i == len(toks) or not marks[i] or marks[i][0] != "gz:B" \
+                or text[end:toks[i].start] not in _LIST_SEPARATORS:
             continue
         j = i
         while j + 1 < len(toks) and marks[j + 1][:1] == ("gz:I",):
             j += 1
-        s, e = toks[i].start, toks[j].end
-        while k < len(spans) and spans[k][1] <= s:
-            k += 1
-        if k < len(spans) and spans[k][0] < e:
-            continue  # found already, or in a name found
-        left = next((text[b:s] for b in range(s - 1, max(-1, s - 7), -1) if b in ends), None)
-        right = next((text[e:a] for a in range(e + 1, min(len(text), e + 7) + 1) if a in starts), None)
-        if left in _LIST_SEPARATORS and right in _LIST_SEPARATORS:
-            found.append((s, e))
+        if toks[j].end < after and text[toks[j].end:after] in _LIST_SEPARATORS:  # and the next name right after it
+            found.append((toks[i].start, toks[j].end))
     return found
 
 
