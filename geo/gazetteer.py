@@ -806,12 +806,20 @@ class Gazetteer:
         answers = self._answers["kind"]
         if key in answers:
             return answers[key]
-        places = self.exact(key)
+        # read from the index's columns, not from places made for the purpose: most names asked about are
+        # no mention's, and a common one names hundreds of places ("San", "Washington")
+        kinds: set[str] = set()
+        population = 0
+        for ix in self.indexes:
+            rows = ix.exact.get(key)
+            if rows:
+                rows = [i for (i,) in rows]
+                kinds.update(ix.feature.values[k] for k in set(ix.feature.numbers[rows].tolist()))
+                population = max(population, int(ix.population[rows].max()))
         found = None
-        if places:
-            kinds = {p.feature for p in places}
+        if kinds:
             kind = next((k for k in ("country", "continent", "region", "capital") if k in kinds), "city")
-            found = (kind, max(p.population for p in places))
+            found = (kind, population)
         return self._remember("kind", key, found)
 
     def dictionary_form(self, word: str, lang: str) -> str | None:

@@ -115,6 +115,8 @@ def name_key(name: str) -> str:
     NFKC, case-folded, apostrophes dropped, every other separator a single space; Arabic
     spelling variants folded.
     """
+    if name.isascii() and name.isalnum():  # one plain word (most of a text's): all that would change is its case
+        return name.lower()
     name = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES)
     if any("\u0600" <= ch <= "\u06ff" for ch in name):
         name = name.translate(_ARABIC)

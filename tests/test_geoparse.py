@@ -731,6 +731,12 @@ def test_what_the_gazetteer_says_of_names_and_name_beginnings(gazetteer):
     assert kind == "region" and population > 1_000_000
     assert gazetteer.name_kind("france")[0] == "country"
     assert gazetteer.name_kind("qqxv") is None
+    # read from the index's columns: what the places of the name say ("georgia": a country and a US state)
+    for key in ("georgia", "san jose", "paris", "victoria", "washington"):
+        places = gazetteer.exact(key)
+        kinds = {p.feature for p in places}
+        kind = next((k for k in ("country", "continent", "region", "capital") if k in kinds), "city")
+        assert gazetteer.name_kind(key) == (kind, max(p.population for p in places))
     # transliterated look-ups go through the consonant skeletons: Уссурийск's finds Ussuriysk
     from geo.text import skeleton
 
