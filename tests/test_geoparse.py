@@ -15,8 +15,8 @@ from geo.resolve import haversine_km
 from geo.text import name_key
 
 
-def _placed(text, gazetteer):
-    return {m.text: m for m in place_mentions(text, gazetteer)}
+def _placed(text, gazetteer, lang=None):
+    return {m.text: m for m in place_mentions(text, gazetteer, lang)}
 
 
 def _near(m, lat, lon, km=161):
@@ -201,6 +201,21 @@ def test_world_regions_that_span_countries_lie_among_them(gazetteer):
                 "would shift the balance of power in the Middle East, and Congress should vote on it.", gazetteer)
     assert m["Middle East"].place.feature == "continent"
     _near(m["Middle East"], 33.14, 35.86, km=50)
+
+
+def test_states_of_the_last_century_by_their_countries(gazetteer):
+    # the Soviet Union and Czechoslovakia in the middle of the countries that were theirs, under each language's
+    # names; Yugoslavia, in other languages too, the state GeoNames gives the name (Serbia and Montenegro)
+    m = _placed("Die Sowjetunion, die UdSSR, die Tschechoslowakei und Jugoslawien schlossen den Vertrag.", gazetteer,
+                lang="de")
+    assert m["Sowjetunion"].place.name == m["UdSSR"].place.name == "Soviet Union"
+    assert m["Sowjetunion"].place.is_context and not m["Sowjetunion"].place.country_code
+    _near(m["Tschechoslowakei"], 49.2, 17.5, km=150)  # between Prague and Bratislava
+    assert m["Jugoslawien"].place.country_code == "CS"
+    for other in ("USSR", "Union soviétique", "Neuvostoliitto", "Sovjetunionen", "СССР", "소련"):
+        assert "Soviet Union" in {p.name for p in gazetteer.exact(name_key(other))}, other
+    for other in ("Czechoslovakia", "Tchécoslovaquie", "Tjeckoslovakien", "Чехословакия"):
+        assert "Czechoslovakia" in {p.name for p in gazetteer.exact(name_key(other))}, other
 
 
 def test_a_capital_and_a_city_win_over_a_region_of_their_name(gazetteer):
