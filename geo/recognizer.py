@@ -537,6 +537,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     kind_words = tuple(language_rules(lang).get("kind_words_after", ()))
     # in a language that writes only names with a capital, a capital word inside a sentence is a name
     cased_names = lang is not None and lang not in NOUN_CAPITALIZING
+    # and a country's name may go on in small letters ("Arabie saoudite", "Förenade arabemiraten"); English
+    # writes its words with capitals, and a word in small letters after a name is the text's ("Washington state")
+    small_words_in_names = lang is not None and lang != "en"
     # the hyphens that break a word across lines
     broken = {j for j, t in enumerate(toks)
               if (t.text in LINE_HYPHENS or t.text == "-") and _broken_at(text, toks, j) == 2}
@@ -572,7 +575,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
             start = last = None
         if start is not None and tok.text[0].isalnum() and not (
                 tok.text[0].islower() and text[start].isupper() and is_cased_script(tok.text)
-                and toks[i - 1].end < tok.start and not tok.text.casefold().startswith(kind_words)):
+                and toks[i - 1].end < tok.start and not tok.text.casefold().startswith(kind_words)
+                and not (small_words_in_names and _goes_on_a_known_country(toks, marks, i, start))):
             # (a run all in small letters, as tweets write names, is taken as it is, and a word's part
             # after a hyphen where a scanned line break was lost: "Hel-singfors")
             last = tok
@@ -1262,6 +1266,18 @@ def _threshold(tok: Token, mark: tuple[str, ...], latin_words: tuple[str, ...] |
     if zipf == 0.0 and int(mark[2].removeprefix("gz:size=")) >= NAME_ONLY_SIZE:
         return NAME_ONLY_PROBABILITY
     return KNOWN_NAME_PROBABILITY
+
+
+def _goes_on_a_known_country(toks: list[Token], marks: list[tuple[str, ...]], i: int, start: int) -> bool:
+    """Whether word ``i``, written small, goes on the name of a country (or of an area of countries) that the
+    gazetteer knows and that begins in the run from ``start`` ("Arabie saoudite", "Union soviétique", "Förenade
+    arabemiraten"; ``gazetteer_marks``)."""
+    if not marks[i] or marks[i][0] != "gz:I" or len(toks[i].text) < 3:  # not "E. u." (und)
+        return False
+    j = i - 1
+    while j >= 0 and marks[j] and marks[j][0] == "gz:I":
+        j -= 1
+    return j >= 0 and bool(marks[j]) and marks[j][1] in ("gz:country", "gz:continent") and toks[j].start >= start
 
 
 #: Where a dateline's name may start: the text's or a line's start, or after a sentence's end, a colon or a dash

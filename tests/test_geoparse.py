@@ -884,6 +884,16 @@ def test_a_name_ends_at_a_full_stop_and_on_a_word_with_a_capital(gazetteer):
     _near(m["Cork"], 51.9, -8.47, km=20)
     # ... but a word's part after a hyphen where a scanned line break was lost is the word's
     assert "Hel-singfors" in _placed("Yesterday the vessel reached Hel-singfors harbour.", gazetteer)
+    # ... and, in a language that writes adjectives small, a country's name goes on in small letters
+    m = _placed("Il est allé en Arabie saoudite, puis aux Émirats arabes unis et en Union soviétique.", gazetteer,
+                lang="fr")
+    assert list(m) == ["Arabie saoudite", "Émirats arabes unis", "Union soviétique"]
+    assert m["Arabie saoudite"].place.country_code == "SA" and m["Émirats arabes unis"].place.country_code == "AE"
+    assert list(_placed("Han reste till Förenade arabemiraten.", gazetteer, lang="sv")) == ["Förenade arabemiraten"]
+    # not a town's ("La grande masse", La Grande, Oregon), nor in English ("Washington state")
+    assert "La grande" not in _placed("Des bâtons leur suffiront. La grande masse du peuple a voté.", gazetteer,
+                                      lang="fr")
+    assert "Washington" in _placed("Outbreaks hit Washington state this week.", gazetteer, lang="en")
 
 
 def test_tagging_gives_the_probabilities_crfsuite_gives(gazetteer):
