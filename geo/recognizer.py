@@ -583,6 +583,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     if start is not None and last is not None:
         spans.append((start, last.end))
     spans = without_numbers_after_commas(text, _split_at_separators(text, spans, gazetteer))
+    if lang in (None, "en"):  # "ALBUQUERQUE, N.M.": two names
+        spans = _split_at_commas(text, spans, gazetteer)
     # numbers and one letter name no place ("91-89"; "R-Elbow Lake", a party's and a home town's; "W. Phila.")
     spans = [(s, e) for s, e in spans if not _no_name(text[s:e])]
     spans = _joined(text, spans, gazetteer)
@@ -1145,6 +1147,37 @@ def _split_at_separators(text: str, spans: list[tuple[int, int]], gazetteer: Gaz
                 out.append((start, end))
             start = m.end() if m else e
     return out
+
+
+_COMMA = regex.compile(r"\s*,\s*")
+
+
+def _split_at_commas(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """``spans`` cut at their commas: in English the corpora mark the names a comma lists each on its own
+    ("ALBUQUERQUE, N.M.", "Spring Lake, North Carolina", "Oulart Hill, County Wexford", "Highway 75, Bearkat
+    Boulevard"), each part from its first letter or digit ("Manta, #Ecuador": Ecuador), kept where that is a capital
+    or a digit and it has a letter ("Ind., County"; not "55, of"); but not a name whose part after its comma names a
+    place the whole does ("Washington, D.C.": D.C. is the District of Columbia, which the whole names too)."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if "," not in text[s:e] or _named_by_its_end(text[s:e], gazetteer):
+            out.append((s, e))
+            continue
+        start = s
+        for m in [*_COMMA.finditer(text, s, e), None]:
+            end = m.start() if m else e
+            while start < end and not text[start].isalnum():
+                start += 1
+            if start < end and (text[start].isupper() or text[start].isdigit()) and _LETTER.search(text, start, end):
+                out.append((start, end))
+            start = m.end() if m else e
+    return out
+
+
+def _named_by_its_end(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether the part of ``name`` after its last comma names a place that the whole names too."""
+    whole = {p.source for p in gazetteer.exact(name_key(name))}
+    return bool(whole) and not whole.isdisjoint(p.source for p in gazetteer.exact(name_key(name.rsplit(",", 1)[1])))
 
 
 def without_numbers_after_commas(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

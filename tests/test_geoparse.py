@@ -1057,6 +1057,25 @@ def test_names_run_together_across_a_slash_or_a_dash_are_parted(gazetteer):
         ["Chartres", "Franklin", "ST. LOUIS", "St. Louis", "Diaz-Balart", "Kochi", "Aluva", "Biel/Bienne"]
 
 
+def test_names_a_comma_lists_in_english_are_each_their_own(gazetteer):
+    from geo.recognizer import _split_at_commas
+
+    def span(text, name):
+        return (text.index(name), text.index(name) + len(name))
+
+    # parted at the comma, each part from its first letter or digit, kept where that is a capital or a digit;
+    # "Washington, D.C.", a name the gazetteer knows whole, stays whole
+    text = "ALBUQUERQUE, N.M. - Flooding near Manta, #Ecuador, Highway 75, Bearkat Boulevard and Washington, D.C. at 55, of"
+    found = [span(text, n) for n in ("ALBUQUERQUE, N.M.", "Manta, #Ecuador", "Highway 75, Bearkat Boulevard",
+                                     "Washington, D.C.", "55, of")]
+    assert [text[s:e] for s, e in _split_at_commas(text, found, gazetteer)] == \
+        ["ALBUQUERQUE", "N.M.", "Manta", "Ecuador", "Highway 75", "Bearkat Boulevard", "Washington, D.C."]
+    # as the recogniser finds them: the town and its state, each placed
+    m = _placed("ALBUQUERQUE, N.M. (AP) - Documents show a deal.", gazetteer, lang="en")
+    _near(m["ALBUQUERQUE"], 35.08, -106.65, km=20)
+    assert m["N.M."].place.feature == "region" and m["N.M."].place.name == "New Mexico"
+
+
 def test_names_found_in_parts_are_one_countrys_or_regions_name(gazetteer):
     from geo.recognizer import _joined
 
