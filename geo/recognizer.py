@@ -583,8 +583,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     if start is not None and last is not None:
         spans.append((start, last.end))
     spans = without_numbers_after_commas(text, _split_at_separators(text, spans, gazetteer))
-    if lang in (None, "en"):  # "ALBUQUERQUE, N.M.": two names
-        spans = _split_at_commas(text, spans, gazetteer)
+    if lang in (None, "en"):  # "ALBUQUERQUE, N.M.": two names; "Highway 10", "US-24": one
+        spans = _with_road_numbers(text, _split_at_commas(text, spans, gazetteer))
     # numbers and one letter name no place ("91-89"; "R-Elbow Lake", a party's and a home town's; "W. Phila.")
     spans = [(s, e) for s, e in spans if not _no_name(text[s:e])]
     spans = _joined(text, spans, gazetteer)
@@ -1171,6 +1171,26 @@ def _split_at_commas(text: str, spans: list[tuple[int, int]], gazetteer: Gazette
             if start < end and (text[start].isupper() or text[start].isdigit()) and _LETTER.search(text, start, end):
                 out.append((start, end))
             start = m.end() if m else e
+    return out
+
+
+#: A road's number after its name: after a space or a hyphen, digits and a letter at most ("27A").
+_ROAD_NUMBER = regex.compile(r"([ -]?)\d+\p{L}?(?![\p{L}\p{N}])")
+_CODE = regex.compile(r"\p{Lu}{1,2}")
+
+
+def _with_road_numbers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` taking in a road's number after a word for a road (``morphology.toml``'s English
+    ``road_words``: "Highway 10", "County Road 56") or after a code a hyphen joins it to ("US-24", "NJ-33")."""
+    roads = language_words("en", "road_words")
+    out = []
+    for s, e in spans:
+        m = _ROAD_NUMBER.match(text, e)
+        if m is not None:
+            last = text[s:e].rsplit(None, 1)[-1]
+            if last.casefold().rstrip(".") in roads or (m[1] == "-" and _CODE.fullmatch(last)):
+                e = m.end()
+        out.append((s, e))
     return out
 
 

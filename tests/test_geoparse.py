@@ -1070,6 +1070,13 @@ def test_names_a_comma_lists_in_english_are_each_their_own(gazetteer):
                                      "Washington, D.C.", "55, of")]
     assert [text[s:e] for s, e in _split_at_commas(text, found, gazetteer)] == \
         ["ALBUQUERQUE", "N.M.", "Manta", "Ecuador", "Highway 75", "Bearkat Boulevard", "Washington, D.C."]
+    # a road's number is its name's, after a word for a road or a code joined by a hyphen; not "U.S. 21"
+    from geo.recognizer import _with_road_numbers
+
+    text = "Closed: Highway 10 east, County Road 56, US-24, NJ-33 EB and U.S. 21 near the Route 1st Avenue."
+    found = [span(text, n) for n in ("Highway", "County Road", "US", "NJ", "U.S.", "Route")]
+    assert [text[s:e] for s, e in _with_road_numbers(text, found)] == \
+        ["Highway 10", "County Road 56", "US-24", "NJ-33", "U.S.", "Route"]
     # as the recogniser finds them: the town and its state, each placed
     m = _placed("ALBUQUERQUE, N.M. (AP) - Documents show a deal.", gazetteer, lang="en")
     _near(m["ALBUQUERQUE"], 35.08, -106.65, km=20)
