@@ -1323,7 +1323,7 @@ def _threshold(tok: Token, mark: tuple[str, ...], latin_words: tuple[str, ...] |
 
 def _goes_on_a_known_country(toks: list[Token], marks: list[tuple[str, ...]], i: int, start: int) -> bool:
     """Whether word ``i``, written small, goes on the name of a country (or of an area of countries) that the
-    gazetteer knows and that begins in the run from ``start`` ("Arabie saoudite", "Union soviétique", "Förenade
+    gazetteer knows and that begins in the run from ``start`` ("Arabie saoudite", "Guinée équatoriale", "Förenade
     arabemiraten"; ``gazetteer_marks``)."""
     if not marks[i] or marks[i][0] != "gz:I" or len(toks[i].text) < 3:  # not "E. u." (und)
         return False
