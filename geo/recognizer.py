@@ -1156,22 +1156,42 @@ def _split_at_commas(text: str, spans: list[tuple[int, int]], gazetteer: Gazette
     """``spans`` cut at their commas: in English the corpora mark the names a comma lists each on its own
     ("ALBUQUERQUE, N.M.", "Spring Lake, North Carolina", "Oulart Hill, County Wexford", "Highway 75, Bearkat
     Boulevard"), each part from its first letter or digit ("Manta, #Ecuador": Ecuador), kept where that is a capital
-    or a digit and it has a letter ("Ind., County"; not "55, of"); but not a name whose part after its comma names a
-    place the whole does ("Washington, D.C.": D.C. is the District of Columbia, which the whole names too)."""
+    or a digit and it has a letter ("Ind., County"; not "55, of"). A span is cut where each part has the look of a
+    place (``_looks_placed``: not "Thurston Forshaw, St. Bees", a person and his town, which HIPE-2022 leaves
+    unmarked), and not where its part after the comma names a place the whole does ("Washington, D.C.": D.C. is the
+    District of Columbia, which the whole names too)."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
         if "," not in text[s:e] or _named_by_its_end(text[s:e], gazetteer):
             out.append((s, e))
             continue
-        start = s
+        parts, start = [], s
         for m in [*_COMMA.finditer(text, s, e), None]:
             end = m.start() if m else e
             while start < end and not text[start].isalnum():
                 start += 1
             if start < end and (text[start].isupper() or text[start].isdigit()) and _LETTER.search(text, start, end):
-                out.append((start, end))
+                parts.append((start, end))
             start = m.end() if m else e
+        out.extend(parts if all(_looks_placed(text[a:b], gazetteer) for a, b in parts) else [(s, e)])
     return out
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """Words that give a name the look of a place (``morphology.toml``: designators, and English words for roads,
+    streets and embassies)."""
+    from .mentions import _designators
+
+    return frozenset({*_designators("Latin"), *language_words("en", "road_words"), *language_words("en", "street_words"),
+                      *(w.casefold() for w in language_words("en", "elsewhere_words"))})
+
+
+def _looks_placed(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``name`` is one the gazetteer knows, or has a number or a word of a place's kind in it
+    ("Highway 75", "Bearkat Boulevard", "Oulart Hill", "Israeli Embassy")."""
+    return gazetteer.knows(name_key(name)) or any(ch.isdigit() for ch in name) or \
+        any(w.casefold().rstrip(".") in _place_words() for w in name.split())
 
 
 #: A road's number after its name: after a space or a hyphen, digits and a letter at most ("27A").
