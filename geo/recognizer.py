@@ -1149,6 +1149,7 @@ def _split_at_separators(text: str, spans: list[tuple[int, int]], gazetteer: Gaz
     return out
 
 
+#: A comma and the spaces about it.
 _COMMA = regex.compile(r"\s*,\s*")
 
 
@@ -1177,14 +1178,21 @@ def _split_at_commas(text: str, spans: list[tuple[int, int]], gazetteer: Gazette
     return out
 
 
+def _named_by_its_end(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether the part of ``name`` after its last comma names a place that the whole names too."""
+    whole = {p.source for p in gazetteer.exact(name_key(name))}
+    return bool(whole) and not whole.isdisjoint(p.source for p in gazetteer.exact(name_key(name.rsplit(",", 1)[1])))
+
+
 @lru_cache(maxsize=1)
 def _place_words() -> frozenset[str]:
     """Words that give a name the look of a place (``morphology.toml``: designators, and English words for roads,
     streets and embassies)."""
     from .mentions import _designators
 
-    return frozenset({*_designators("Latin"), *language_words("en", "road_words"), *language_words("en", "street_words"),
-                      *(w.casefold() for w in language_words("en", "elsewhere_words"))})
+    english = (*language_words("en", "road_words"), *language_words("en", "street_words"),
+               *(w.casefold() for w in language_words("en", "elsewhere_words")))
+    return frozenset({*_designators("Latin"), *english})
 
 
 def _looks_placed(name: str, gazetteer: Gazetteer) -> bool:
@@ -1196,6 +1204,7 @@ def _looks_placed(name: str, gazetteer: Gazetteer) -> bool:
 
 #: A road's number after its name: after a space or a hyphen, digits and a letter at most ("27A").
 _ROAD_NUMBER = regex.compile(r"([ -]?)\d+\p{L}?(?![\p{L}\p{N}])")
+#: ... and the code of a state or a country a hyphen joins it to ("US-24", "NJ-33").
 _CODE = regex.compile(r"\p{Lu}{1,2}")
 
 
@@ -1212,12 +1221,6 @@ def _with_road_numbers(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
                 e = m.end()
         out.append((s, e))
     return out
-
-
-def _named_by_its_end(name: str, gazetteer: Gazetteer) -> bool:
-    """Whether the part of ``name`` after its last comma names a place that the whole names too."""
-    whole = {p.source for p in gazetteer.exact(name_key(name))}
-    return bool(whole) and not whole.isdisjoint(p.source for p in gazetteer.exact(name_key(name.rsplit(",", 1)[1])))
 
 
 def without_numbers_after_commas(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1050,7 +1050,8 @@ def test_names_a_comma_lists_in_english_are_each_their_own(gazetteer):
 
     # parted at the comma, each part from its first letter or digit, kept where that is a capital or a digit;
     # "Washington, D.C.", a name the gazetteer knows whole, stays whole
-    text = "ALBUQUERQUE, N.M. - Flooding near Manta, #Ecuador, Highway 75, Bearkat Boulevard and Washington, D.C. at 55, of"
+    text = ("ALBUQUERQUE, N.M. - Flooding near Manta, #Ecuador, Highway 75, Bearkat Boulevard and Washington, D.C. "
+            "at 55, of")
     found = [span(text, n) for n in ("ALBUQUERQUE, N.M.", "Manta, #Ecuador", "Highway 75, Bearkat Boulevard",
                                      "Washington, D.C.", "55, of")]
     assert [text[s:e] for s, e in _split_at_commas(text, found, gazetteer)] == \

@@ -19,7 +19,8 @@ def test_name_key_normalises_case_apostrophes_and_hyphens():
     assert name_key("P'yongyang-si") == "pyongyang si"
     assert name_key("NEW  York") == "new york"
     # one plain word, taken at once, and words the full normalisation has to see
-    assert name_key("Kazan1") == "kazan1" and name_key("ＫＡＺＡＮ") == "kazan" and name_key("Zürich") == "zürich"
+    assert name_key("Kazan1") == "kazan1" and name_key("ＫＡＺＡＮ") == "kazan"
+    assert name_key("Zürich") == "zürich"
     assert name_key("Straße") == "strasse" and name_key("O'Hare") == "ohare"
 
 
