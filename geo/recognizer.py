@@ -686,9 +686,13 @@ _MIDDLE_INITIAL = regex.compile(r" \p{Lu}\. (\p{Lu}\p{Ll}+)\b")
 def _a_given_name(word: str, gazetteer: Gazetteer) -> bool:
     """True for a given name people have (``_common_given_name`` in English), no word that begins place names, nor
     a place's other than a town's ("Virginia Gateway")."""
-    if not _common_given_name(word, ("en",)) or word.casefold() in PLACE_NAME_PREFIXES:
-        return False
-    kind = gazetteer.name_kind(name_key(word))
+    return _common_given_name(word, ("en",)) and word.casefold() not in PLACE_NAME_PREFIXES \
+        and _only_towns_named(word, gazetteer)
+
+
+def _only_towns_named(name: str, gazetteer: Gazetteer) -> bool:
+    """True when no place has ``name`` but towns: no country, continent, region or capital."""
+    kind = gazetteer.name_kind(name_key(name))
     return kind is None or kind[0] == "city"
 
 
@@ -749,8 +753,7 @@ def _people_named(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
         if a_name_end(last) or gazetteer.name_kind(name_key(text[s:e])) is not None \
                 or not _a_given_name(first, gazetteer):
             continue
-        last_kind = gazetteer.name_kind(name_key(last))
-        if last_kind is None or last_kind[0] == "city":
+        if _only_towns_named(last, gazetteer):
             people.add((s, e))
             surnames.add(last)
     return people, surnames
@@ -781,10 +784,8 @@ def _everyday_words_after_the(text: str, spans: list[tuple[int, int]], gazetteer
         after = _WORD_OR_MARK_AFTER.match(text, e)
         if after is None or after[1] is not None and word_zipf(after[1], ("en",)) < FUNCTION_WORD_ZIPF:
             continue
-        if word_zipf(word, ("en",)) >= THE_EVERYDAY_WORD_ZIPF:
-            kind = gazetteer.name_kind(name_key(word))
-            if kind is None or kind[0] == "city":
-                found.add((s, e))
+        if word_zipf(word, ("en",)) >= THE_EVERYDAY_WORD_ZIPF and _only_towns_named(word, gazetteer):
+            found.add((s, e))
     return found
 
 
@@ -1020,10 +1021,7 @@ def _streets_written_small(text: str, spans: list[tuple[int, int]], gazetteer: G
     found = []
     for s, e in spans:
         after = _street_word_after().match(text, e)
-        if after is None:
-            continue
-        kind = gazetteer.name_kind(name_key(text[s:e]))
-        if kind is None or kind[0] == "city":
+        if after is not None and _only_towns_named(text[s:e], gazetteer):
             found.append((s, after.end()))
     return found
 
@@ -1190,7 +1188,7 @@ def _place_words() -> frozenset[str]:
     streets and embassies)."""
     from .mentions import _designators
 
-    english = (*language_words("en", "road_words"), *language_words("en", "street_words"),
+    english = (*language_words("en", "road_words"), *language_words("en", "listed_street_words"),
                *(w.casefold() for w in language_words("en", "elsewhere_words")))
     return frozenset({*_designators("Latin"), *english})
 
@@ -1350,10 +1348,15 @@ def _goes_on_a_known_country(toks: list[Token], marks: list[tuple[str, ...]], i:
     arabemiraten"; ``gazetteer_marks``)."""
     if not marks[i] or marks[i][0] != "gz:I" or len(toks[i].text) < 3:  # not "E. u." (und)
         return False
-    j = i - 1
-    while j >= 0 and marks[j] and marks[j][0] == "gz:I":
-        j -= 1
-    return j >= 0 and bool(marks[j]) and marks[j][1] in ("gz:country", "gz:continent") and toks[j].start >= start
+    j = _known_name_start(marks, i)
+    return marks[j][1] in ("gz:country", "gz:continent") and toks[j].start >= start
+
+
+def _known_name_start(marks: list[tuple[str, ...]], i: int) -> int:
+    """The token where the name the gazetteer knows that covers token ``i`` (``marks[i]`` set) begins."""
+    while i > 0 and marks[i][0] == "gz:I":
+        i -= 1
+    return i
 
 
 #: Where a dateline's name may start: the text's or a line's start, or after a sentence's end, a colon or a dash
@@ -1378,9 +1381,7 @@ def _dateline_names(text: str, toks: list[Token], marks: list[tuple[str, ...]], 
         j = bisect.bisect_left(toks, date.start(), key=lambda tok: tok.end)  # the word the comma follows
         if j == len(toks) or toks[j].end != date.start() or not marks[j]:
             continue
-        i = j
-        while i > 0 and marks[i][0] == "gz:I":
-            i -= 1
+        i = _known_name_start(marks, j)
         start = toks[i].start
         if marks[i][0] == "gz:B" and toks[i].text.casefold() not in calendar_words() and (
                 _DATELINE_START.match(text, start)
