@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
+from typing import Any, NamedTuple
 
 import regex
 from rapidfuzz.distance import Levenshtein
@@ -21,8 +22,8 @@ from .gazetteer import MAX_NAME_TOKENS, Gazetteer
 from .model import Candidate, Mention, Place
 from .resolve import KNOWN_TOWN, WORLD_CITY, haversine_km, own_name
 from .text import (Token, arabic_romanization, comparable, consonants, countries_speaking, is_cased_script, language_of,
-                   language_words, morphology, name_key, normalized_spelling, romanize, run_together, script_of, sentences,
-                   skeleton, tokens, unbroken, word_zipf)
+                   language_rules, language_words, morphology, name_key, normalized_spelling, romanize, run_together,
+                   script_of, sentences, skeleton, tokens, unbroken, word_zipf)
 
 #: Minimum similarity of two romanisations for a cross-script match.
 TRANSLIT_SIMILARITY = 0.8
@@ -494,6 +495,52 @@ def state_after_a_comma(text: str, start: int, end: int) -> bool:
     return end - start == 2 and text[start:end] in us_state_codes() and text[max(0, start - 2):start].strip() == ","
 
 
+class KindWords(NamedTuple):
+    """Patterns of the words that say what kind of place a name is, in one language (``morphology.toml``'s
+    ``kind_words_before``, with the ``kind_word_links`` that join one to the name: "Insel Sylt", "canton de Vaud",
+    "île d'Elbe"; ``kind_words_after``, with an ending of four letters at most: "Oulun läänin", "Kemijärven
+    pitäjissä", not "lääninvankilan"). ``before`` is matched against the text up to a name, ``after`` from its end;
+    ``leading`` and ``trailing`` find them inside a name found with one."""
+
+    before: Any
+    after: Any
+    leading: Any
+    trailing: Any
+
+
+@lru_cache(maxsize=32)
+def kind_words(lang: str | None) -> KindWords | None:
+    """The patterns of ``lang``'s words for kinds of places (``KindWords``); None for English, whose one such word
+    ("Putnam county") the model decides on, and for a language that has none."""
+    rules = language_rules(lang) if lang not in (None, "en") else {}
+    first, last = rules.get("kind_words_before"), rules.get("kind_words_after")
+    if not first and not last:
+        return None
+    never = r"(?!)"
+    words = "|".join(map(regex.escape, first or ())) or never
+    links = "|".join([regex.escape(w) + ("" if w[-1] in "'’" else r"\s{1,3}")  # "d'Elbe"; "de Vaud"
+                      for w in rules.get("kind_word_links", ())] + [""])
+    word_before = r"(?:%s)\s{1,3}(?:%s)" % (words, links)
+    word_after = r"(?:%s)\p{Ll}{0,4}(?![\p{L}\p{N}\-¬=])" % ("|".join(map(regex.escape, last or ())) or never)
+    return KindWords(regex.compile(r"(?<![\p{L}\p{N}-])%s\Z" % word_before, regex.IGNORECASE),
+                     regex.compile(r"[ \t]{0,2}\n?[ \t]{0,2}(?<=\s)%s" % word_after),
+                     regex.compile(word_before, regex.IGNORECASE),
+                     regex.compile(r"(?<=\s)%s\Z" % word_after))
+
+
+def without_kind_word(text: str, start: int, end: int, lang: str | None) -> tuple[int, int]:
+    """The span of the name in ``text[start:end]`` without a word before or after it that says what kind of place
+    it is ("Kanton Zürich": Zürich; "Oulun läänin": Oulun; ``kind_words``)."""
+    kinds = kind_words(lang)
+    if kinds is None:
+        return start, end
+    if (m := kinds.leading.match(text, start, end)) is not None and m.end() < end:
+        start = m.end()
+    elif (m := kinds.trailing.search(text, start, end)) is not None and m.start() > start:
+        end = len(text[start:m.start()].rstrip()) + start
+    return start, end
+
+
 def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang: str | None = None) -> list[Candidate]:
     """Gazetteer entries for a span the recognition model found (none: it stays unresolved)."""
     if state_after_a_comma(text, start, end):  # "Wilmington, NC": North Carolina
@@ -507,6 +554,8 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
     found = _lookup(gazetteer, surface, words[-1].text, whole_word, lang)
     if not found and lang is not None:
         found = _dictionary_form_candidates(gazetteer, surface, lang)
+    if not found and (name := without_kind_word(text, start, end, lang)) != (start, end):
+        return _span_candidates(text, *name, gazetteer, lang)  # "Insel Sylt", "Oulun läänin": the name's places
     if not found and (joined := unbroken(surface, maybe=True)) != surface:  # "Wei-mariin", a line break lost
         found = [Candidate(p, "exact") for p in gazetteer.exact(name_key(joined))]
         if not found and lang is not None:

@@ -27,7 +27,7 @@ from .crf import CrfWeights, marginals
 from .errors import DataError
 from .gazetteer import Gazetteer
 from .mentions import (PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles, calendar_words,
-                       hyphened_street_words, month_names, state_after_a_comma)
+                       hyphened_street_words, kind_words, month_names, state_after_a_comma)
 from .resolve import WORLD_CITY
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, is_cased_script,
                    language_rules, language_words, morphology, name_key, run_together, script_of, word_zipf)
@@ -628,6 +628,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     tagged = _hashtag_places(text, spans, gazetteer) if "#" in text else []
     if tagged:  # "#greece", "#PuertoRico"
         spans = sorted(spans + tagged)
+    if lang not in (None, "en") and spans:  # "Kanton Zürich", "canton de Vaud", "Oulun läänin", "Jorois socknar"
+        spans = _with_kind_words(text, toks, marks, spans, lang)
     return spans
 
 
@@ -1204,6 +1206,31 @@ def _looks_placed(name: str, gazetteer: Gazetteer) -> bool:
 _ROAD_NUMBER = regex.compile(r"([ -]?)\d+\p{L}?(?![\p{L}\p{N}])")
 #: ... and the code of a state or a country a hyphen joins it to ("US-24", "NJ-33").
 _CODE = regex.compile(r"\p{Lu}{1,2}")
+
+
+def _with_kind_words(text: str, toks: list[Token], marks: list[tuple[str, ...]], spans: list[tuple[int, int]],
+                     lang: str) -> list[tuple[int, int]]:
+    """``spans`` taking in the word right before or after them that says what kind of place each is ("Kanton
+    Zürich", "Insel Sylt", "canton de Vaud"; "Oulun läänin", "Jorois socknar"; ``kind_words``), as HIPE-2022
+    marks such names; not a word of another span, nor one after a country's name ("Suomen kaupungit", Finland's
+    towns)."""
+    kinds = kind_words(lang)
+    if kinds is None:
+        return spans
+    starts = [t.start for t in toks]
+    out: list[tuple[int, int]] = []
+    for k, (s, e) in enumerate(spans):
+        floor = out[-1][1] if out else 0
+        ceiling = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        if (m := kinds.after.match(text, e, ceiling)) is not None:
+            i = bisect.bisect_left(starts, s)
+            i = _known_name_start(marks, i) if i < len(marks) and marks[i] else i
+            if not (i < len(marks) and len(marks[i]) > 1 and marks[i][1] in ("gz:country", "gz:continent")):
+                e = m.end()
+        if (m := kinds.before.search(text, max(floor, s - 40), s)) is not None:
+            s = m.start()
+        out.append((s, e))
+    return out
 
 
 def _with_road_numbers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -881,6 +881,27 @@ def test_a_name_ends_at_a_full_stop_and_on_a_word_with_a_capital(gazetteer):
     assert "Washington" in _placed("Outbreaks hit Washington state this week.", gazetteer, lang="en")
 
 
+def test_a_word_for_the_kind_of_place_is_the_names_and_the_name_is_placed_without_it(gazetteer):
+    # as HIPE-2022 marks them: a word before the name in German and French, after it in Finnish and Swedish
+    m = _placed("Er reiste durch die Provinz Hannover in die Gemeinde Wetzikon.", gazetteer, lang="de")
+    assert {"Provinz Hannover", "Gemeinde Wetzikon"} <= set(m)
+    _near(m["Provinz Hannover"], 52.37, 9.73, km=30)
+    _near(m["Gemeinde Wetzikon"], 47.33, 8.80, km=10)
+    m = _placed("Il a quitté le canton de Vaud pour l'île de\nCuba.", gazetteer, lang="fr")
+    assert {"canton de Vaud", "île de\nCuba"} <= set(m)
+    _near(m["île de\nCuba"], 22.0, -79.5)
+    m = _placed("Hän muutti Kemijärven pitäjissä ja Oulun lääniin.", gazetteer, lang="fi")
+    assert {"Kemijärven pitäjissä", "Oulun lääniin"} <= set(m)
+    _near(m["Oulun lääniin"], 65.01, 25.47, km=10)
+    assert m["Oulun lääniin"].match == "inflected"
+    assert "Uppsala län" in _placed("Han for till Uppsala län.", gazetteer, lang="sv")
+    # not a compound ("lääninvankilan", the provincial prison), nor after a country ("Suomen kaupungit": Finland's
+    # towns), nor in English, where the corpora leave the word out
+    m = _placed("Suomen kaupungit ja Vaasan lääninvankilan vangit.", gazetteer, lang="fi")
+    assert {"Suomen", "Vaasan"} <= set(m)
+    assert "Stadt Berlin" not in _placed("He visited Stadt Berlin.", gazetteer, lang="en")
+
+
 def test_tagging_gives_the_probabilities_crfsuite_gives(gazetteer):
     import numpy as np
     import pycrfsuite
