@@ -495,9 +495,16 @@ def state_after_a_comma(text: str, start: int, end: int) -> bool:
     return end - start == 2 and text[start:end] in us_state_codes() and text[max(0, start - 2):start].strip() == ","
 
 
+def name_links(lang: str | None) -> str:
+    """A pattern of ``lang``'s words that join a word before a name to it, and the space after one, or nothing
+    (``morphology.toml``'s ``name_links``: "canton de Vaud", "île d'Elbe", "Insel Sylt")."""
+    return "|".join([regex.escape(w) + ("" if w[-1] in "'’" else r"\s{1,3}")  # "d'Elbe"; "de Vaud"
+                     for w in language_rules(lang).get("name_links", ())] + [""])
+
+
 class KindWords(NamedTuple):
     """Patterns of the words that say what kind of place a name is, in one language (``morphology.toml``'s
-    ``kind_words_before``, with the ``kind_word_links`` that join one to the name: "Insel Sylt", "canton de Vaud",
+    ``kind_words_before``, with the ``name_links`` that join one to the name: "Insel Sylt", "canton de Vaud",
     "île d'Elbe"; ``kind_words_after``, with an ending of four letters at most: "Oulun läänin", "Kemijärven
     pitäjissä", not "lääninvankilan"). ``before`` is matched against the text up to a name, ``after`` from its end;
     ``leading`` and ``trailing`` find them inside a name found with one."""
@@ -517,10 +524,7 @@ def kind_words(lang: str | None) -> KindWords | None:
     if not first and not last:
         return None
     never = r"(?!)"
-    words = "|".join(map(regex.escape, first or ())) or never
-    links = "|".join([regex.escape(w) + ("" if w[-1] in "'’" else r"\s{1,3}")  # "d'Elbe"; "de Vaud"
-                      for w in rules.get("kind_word_links", ())] + [""])
-    word_before = r"(?:%s)\s{1,3}(?:%s)" % (words, links)
+    word_before = r"(?:%s)\s{1,3}(?:%s)" % ("|".join(map(regex.escape, first or ())) or never, name_links(lang))
     word_after = r"(?:%s)\p{Ll}{0,4}(?![\p{L}\p{N}\-¬=])" % ("|".join(map(regex.escape, last or ())) or never)
     return KindWords(regex.compile(r"(?<![\p{L}\p{N}-])%s\Z" % word_before, regex.IGNORECASE),
                      regex.compile(r"[ \t]{0,2}\n?[ \t]{0,2}(?<=\s)%s" % word_after),

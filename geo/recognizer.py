@@ -27,7 +27,7 @@ from .crf import CrfWeights, marginals
 from .errors import DataError
 from .gazetteer import Gazetteer
 from .mentions import (PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles, calendar_words,
-                       hyphened_street_words, kind_words, month_names, state_after_a_comma)
+                       hyphened_street_words, kind_words, month_names, name_links, state_after_a_comma)
 from .resolve import WORLD_CITY
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, is_cased_script,
                    language_rules, language_words, morphology, name_key, run_together, script_of, word_zipf)
@@ -594,6 +594,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     titled = _titles_and_titled(text, spans, gazetteer, lang)
     if titled:  # "Hon. Grantley Berkeley", "Mrs. Walkden", "M. Mahé", "Lord Palmerston"
         spans = [span for span in spans if span not in titled]
+    organisations = _organisations(text, spans, lang)
+    if organisations:  # "Banque de France", "Journal de Paris"
+        spans = [span for span in spans if span not in organisations]
     named = _ships_and_storms(text, spans, gazetteer, lang)
     if named:  # "the steamer Liverpool", "USS Lake Erie", "ångaren Heinola", "Hurricane Florence"
         spans = [span for span in spans if span not in named]
@@ -848,10 +851,42 @@ _CAPITAL_GIVEN_NAME_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}{2,}) 
 _CAPITAL_NAME = regex.compile(r"\p{Lu}{2,}(?: \p{Lu}{2,})?")
 
 
+@lru_cache(maxsize=32)
+def _organisation_before(lang: str | None) -> Any:
+    """The pattern of a word for an organisation and a name link right before a name (``morphology.toml``'s
+    ``organisation_words``: "Banque de France", "Crédit Foncier d'Algérie"), or None where the language has none."""
+    words = language_rules(lang).get("organisation_words")
+    if not words:
+        return None
+    return regex.compile(r"(?<![\p{L}\p{M}\p{N}.])(?:%s)\s{1,3}(?:%s)\Z" % ("|".join(map(regex.escape, words)),
+                                                                          name_links(lang)))
+
+
+def _organisations(text: str, spans: list[tuple[int, int]], lang: str | None) -> set[tuple[int, int]]:
+    """The names found that name an organisation with the word before them (``_organisation_before``: "la Banque de
+    France", "le Journal de Paris"): the bank, the paper, not the place, as HIPE-2022 marks them."""
+    before = _organisation_before(lang)
+    if before is None:
+        return set()
+    return {(s, e) for s, e in spans if before.search(text, max(0, s - 30), s)}
+
+
+@lru_cache(maxsize=32)
+def _title_particle_before(lang: str | None) -> Any:
+    """The pattern of a title and a name's particle right before a name ("M. de Bayane", "Mme d'Houdetot";
+    ``morphology.toml``'s ``title_particles``), or None where the language has none."""
+    particles = language_rules(lang).get("title_particles")
+    if not particles:
+        return None
+    return regex.compile(r"(?<![\p{L}\p{M}\p{N}.])(\p{Lu}\p{L}*)\.? (?:%s)\Z" % "|".join(
+        regex.escape(w) + ("" if w[-1] in "'’" else " ") for w in particles))
+
+
 def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                        lang: str | None) -> set[tuple[int, int]]:
     """The names found that are a title before a person's name ("Hon. Grantley Berkeley": Hūn, Libya), or a
-    name right after a title or an initial, one word or up to three in title case ("Mrs. Walkden", "M. Mahé",
+    name right after a title (and a particle, ``_title_particle_before``: "M. de Bayane") or an initial, one word or
+    up to three in title case ("Mrs. Walkden", "M. Mahé",
     "Lord Palmerston", "Hon. Grantley Berkeley", "T. Wingfield"; not "Mrs. Walkden of Salford"), unless a
     country's or a big region's (``_too_big_for_a_surname``: "N. Korea", "S. Carolina"); ``morphology.toml``'s
     ``titles`` of the language (a language with none, neither: initials are read only beside titles). Only
@@ -879,7 +914,8 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
             found.add((s, e))  # "Hon. Grantley", "Sir C. Locock, Bart., M.D."
             continue
         one_name = " " not in name or _FULL_NAME.fullmatch(name)
-        before = one_name and _TITLE_BEFORE.search(text, max(0, s - 12), s)
+        before = one_name and (_TITLE_BEFORE.search(text, max(0, s - 12), s) or (
+            (particle := _title_particle_before(lang)) is not None and particle.search(text, max(0, s - 16), s)))
         initials = (one_name or _CAPITAL_NAME.fullmatch(name)) and _INITIALS_BEFORE.search(text, max(0, s - 24), s)
         given = lang in (None, "en") and _CAPITAL_NAME.fullmatch(name) \
             and _CAPITAL_GIVEN_NAME_BEFORE.search(text, max(0, s - 16), s)

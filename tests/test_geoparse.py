@@ -1103,6 +1103,19 @@ def test_names_found_in_parts_are_one_countrys_or_regions_name(gazetteer):
         span(text, "Washington, D.C."), span(text, "Iowa"), span(text, "Nebraska")]
 
 
+def test_a_place_an_organisation_is_named_after_is_the_organisations_in_french(gazetteer):
+    # as HIPE-2022 marks them: the bank, the paper, the cabinet; not the place after "à" or "de" alone
+    text = ("La Banque de France et le Journal de Paris annoncent que le Crédit Foncier d'Algérie a quitté "
+            "Paris pour le Cabinet de Prague, à Lyon.")
+    found = [m.start for m in place_mentions(text, gazetteer, "fr")]
+    assert found == [text.index("Paris pour"), text.index("Lyon")]
+    # a rule of the language's: not in English, whose corpora leave no such rule
+    from geo.recognizer import _organisations
+
+    text = "La Banque de France"
+    assert _organisations(text, [(13, 19)], "fr") == {(13, 19)} and _organisations(text, [(13, 19)], "en") == set()
+
+
 def test_a_title_and_the_name_right_after_it_are_a_persons(gazetteer):
     from geo.recognizer import _titles_and_titled
 
@@ -1121,6 +1134,10 @@ def test_a_title_and_the_name_right_after_it_are_a_persons(gazetteer):
     text = "Frau Lucca fuhr nach Dresden."
     assert _titles_and_titled(text, [span(text, "Lucca"), span(text, "Dresden")], gazetteer, "de") == \
         {span(text, "Lucca")}
+    # with the particle of a French name ("M. de Bayane", "Mme d'Houdetot"); not a place after "de" alone
+    text = "M. de Lesseps et Mme d'Houdetot sont partis de Lyon."
+    found = [span(text, n) for n in ("Lesseps", "Houdetot", "Lyon")]
+    assert _titles_and_titled(text, found, gazetteer, "fr") == {span(text, "Lesseps"), span(text, "Houdetot")}
     # a name right after an initial is a person's too, but not a country's or a big region's, nor after a
     # compass point ("W. Phila.", West Philadelphia)
     text = "T. Wingfield, Sheffield, 72; J. A. CARY; A. Georgia and J. Jordan; shot in W. Phila."
