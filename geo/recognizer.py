@@ -858,7 +858,7 @@ def _organisation_before(lang: str | None) -> Any:
     words = language_rules(lang).get("organisation_words")
     if not words:
         return None
-    return regex.compile(r"(?<![\p{L}\p{M}\p{N}.])(?:%s)\s{1,3}(?:%s)\Z" % ("|".join(map(regex.escape, words)),
+    return regex.compile(r"(?<![\p{L}\p{M}\p{N}])(?:%s)\s{1,3}(?:%s)\Z" % ("|".join(map(regex.escape, words)),
                                                                           name_links(lang)))
 
 

@@ -1114,6 +1114,8 @@ def test_a_place_an_organisation_is_named_after_is_the_organisations_in_french(g
 
     text = "La Banque de France"
     assert _organisations(text, [(13, 19)], "fr") == {(13, 19)} and _organisations(text, [(13, 19)], "en") == set()
+    text = "1055 . .Banque de France . . 25400"  # a stock list's line, its dots run up to the name
+    assert _organisations(text, [(18, 24)], "fr") == {(18, 24)}
 
 
 def test_a_title_and_the_name_right_after_it_are_a_persons(gazetteer):
