@@ -884,17 +884,16 @@ def _title_particle_before(lang: str | None) -> Any:
 
 def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                        lang: str | None) -> set[tuple[int, int]]:
-    """The names found that are a title before a person's name ("Hon. Grantley Berkeley": Hūn, Libya), or a
-    name right after a title (and a particle, ``_title_particle_before``: "M. de Bayane") or an initial, one word or
-    up to three in title case ("Mrs. Walkden", "M. Mahé",
-    "Lord Palmerston", "Hon. Grantley Berkeley", "T. Wingfield"; not "Mrs. Walkden of Salford"), unless a
-    country's or a big region's (``_too_big_for_a_surname``: "N. Korea", "S. Carolina"); ``morphology.toml``'s
-    ``titles`` of the language (a language with none, neither: initials are read only beside titles). Only
-    the name after the title is the person's: the word may be a place elsewhere in the text ("Mr. Arlington", a
-    former mayor's nickname, in a story of Arlington). And a name a title is held of, right after the title and
-    "of" (``held_titles``: "the Duke of Cambridge", "the Earl of Devon", "the Archbishop of Canterbury"): the
-    person is meant, not the place; and a degree's or an honour's letters after a name and a comma
-    (``postnominals``: "Locock, Bart., M.D.")."""
+    """The names found that are a title before a person's name ("Hon. Grantley Berkeley": Hūn, Libya), or a name
+    right after a title (and a particle, ``_title_particle_before``: "M. de Bayane") or an initial, one word or up
+    to three in title case ("Mrs. Walkden", "M. Mahé", "Lord Palmerston", "Hon. Grantley Berkeley", "T. Wingfield";
+    not "Mrs. Walkden of Salford"), unless a country's or a big region's (``_too_big_for_a_surname``: "N. Korea",
+    "S. Carolina"); ``morphology.toml``'s ``titles`` of the language (a language with none, neither: initials are
+    read only beside titles). Only the name after the title is the person's: the word may be a place elsewhere in
+    the text ("Mr. Arlington", a former mayor's nickname, in a story of Arlington). And a name a title is held of,
+    right after the title and "of" (``held_titles``: "the Duke of Cambridge", "the Earl of Devon", "the Archbishop
+    of Canterbury"): the person is meant, not the place; and a degree's or an honour's letters after a name and a
+    comma (``postnominals``: "Locock, Bart., M.D.")."""
     titles = language_words(lang or "en", "titles")
     if not titles:
         return set()
