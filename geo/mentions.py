@@ -22,8 +22,8 @@ from .gazetteer import MAX_NAME_TOKENS, Gazetteer
 from .model import Candidate, Mention, Place
 from .resolve import KNOWN_TOWN, WORLD_CITY, haversine_km, own_name
 from .text import (Token, arabic_romanization, comparable, consonants, countries_speaking, is_cased_script, language_of,
-                   language_rules, language_words, morphology, name_key, normalized_spelling, romanize, run_together,
-                   script_of, sentences, skeleton, tokens, unbroken, word_zipf)
+                   language_rules, language_words, modern_spelling, morphology, name_key, normalized_spelling, romanize,
+                   run_together, script_of, sentences, skeleton, tokens, unbroken, word_zipf)
 
 #: Minimum similarity of two romanisations for a cross-script match.
 TRANSLIT_SIMILARITY = 0.8
@@ -475,6 +475,8 @@ def _dictionary_form_candidates(gazetteer: Gazetteer, surface: str, lang: str) -
     "San Franciscon")."""
     last = tokens(surface)[-1]
     lemma = gazetteer.dictionary_form(last.text, lang)
+    if lemma is None and (modern := modern_spelling(last.text, lang)) != last.text:  # "Wiipurissa": Viipuri
+        lemma = name_key(modern) if gazetteer.knows(name_key(modern)) else gazetteer.dictionary_form(modern, lang)
     if lemma is None:
         return []
     head = name_key(surface[:last.start])

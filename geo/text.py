@@ -64,6 +64,14 @@ def language_rules(lang: str | None) -> dict[str, Any]:
     return morphology().get("language", {}).get(lang or "", {})
 
 
+def modern_spelling(word: str, lang: str | None) -> str:
+    """``word`` with the letters ``lang`` once wrote where it now writes others put as it writes them now
+    (``morphology.toml``'s ``old_letters``: Finnish "Wiipurissa", "Viipurissa"; "Itäwalta", "Itävalta")."""
+    for old, new in language_rules(lang).get("old_letters", {}).items():
+        word = word.replace(old, new).replace(old.upper(), new.upper())
+    return word
+
+
 @lru_cache(maxsize=256)
 def language_words(lang: str | None, key: str) -> frozenset[str]:
     """One word list of ``language_rules(lang)`` (``speech_verbs``, ``titles`` ...) as a set, made once per

@@ -902,6 +902,17 @@ def test_a_word_for_the_kind_of_place_is_the_names_and_the_name_is_placed_withou
     assert "Stadt Berlin" not in _placed("He visited Stadt Berlin.", gazetteer, lang="en")
 
 
+def test_a_name_in_a_languages_old_spelling_is_placed_as_it_is_spelled_now(gazetteer):
+    # Finnish once wrote w for v: "Wiipurissa" is Viipuri's (Vyborg), "Itäwalta" Itävalta (Austria)
+    m = _placed("Samote satoi Wiipurissa sunnuntaina. Ellen=bogen (Itäwalta), ja Johann.", gazetteer, lang="fi")
+    _near(m["Wiipurissa"], 60.71, 28.75, km=10)
+    assert m["Itäwalta"].place.country_code == "AT"
+    # the letters of the language's: not in English ("Wirral" is no Virral)
+    from geo.text import modern_spelling
+
+    assert modern_spelling("Wiipurissa", "fi") == "Viipurissa" and modern_spelling("Wirral", "en") == "Wirral"
+
+
 def test_tagging_gives_the_probabilities_crfsuite_gives(gazetteer):
     import numpy as np
     import pycrfsuite
