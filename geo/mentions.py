@@ -476,7 +476,8 @@ def _dictionary_form_candidates(gazetteer: Gazetteer, surface: str, lang: str) -
     last = tokens(surface)[-1]
     lemma = gazetteer.dictionary_form(last.text, lang)
     if lemma is None and (modern := modern_spelling(last.text, lang)) != last.text:  # "Wiipurissa": Viipuri
-        lemma = name_key(modern) if gazetteer.knows(name_key(modern)) else gazetteer.dictionary_form(modern, lang)
+        key = name_key(modern)
+        lemma = key if gazetteer.knows(key) else gazetteer.dictionary_form(modern, lang)
     if lemma is None:
         return []
     head = name_key(surface[:last.start])

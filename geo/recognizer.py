@@ -534,7 +534,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     latin_words = everyday_languages(lang)
     # words that say what kind of place a name is, written small after it, which the name may take in
     # ("Oulun läänin", "Putnam county"; ``morphology.toml``)
-    kind_words = tuple(language_rules(lang).get("kind_words_after", ()))
+    kind_word_starts = tuple(language_rules(lang).get("kind_words_after", ()))
     # in a language that writes only names with a capital, a capital word inside a sentence is a name
     cased_names = lang is not None and lang not in NOUN_CAPITALIZING
     # and a country's name may go on in small letters ("Arabie saoudite", "Förenade arabemiraten"); English
@@ -575,7 +575,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
             start = last = None
         if start is not None and tok.text[0].isalnum() and not (
                 tok.text[0].islower() and text[start].isupper() and is_cased_script(tok.text)
-                and toks[i - 1].end < tok.start and not tok.text.casefold().startswith(kind_words)
+                and toks[i - 1].end < tok.start and not tok.text.casefold().startswith(kind_word_starts)
                 and not (small_words_in_names and _goes_on_a_known_country(toks, marks, i, start))):
             # (a run all in small letters, as tweets write names, is taken as it is, and a word's part
             # after a hyphen where a scanned line break was lost: "Hel-singfors")
@@ -631,8 +631,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     tagged = _hashtag_places(text, spans, gazetteer) if "#" in text else []
     if tagged:  # "#greece", "#PuertoRico"
         spans = sorted(spans + tagged)
-    if lang not in (None, "en") and spans:  # "Kanton Zürich", "canton de Vaud", "Oulun läänin", "Jorois socknar"
-        spans = _with_kind_words(text, toks, marks, spans, lang)
+    spans = _with_kind_words(text, toks, marks, spans, lang)  # "Kanton Zürich", "Oulun läänin"; not in English
     return spans
 
 
@@ -1250,18 +1249,15 @@ def _with_kind_words(text: str, toks: list[Token], marks: list[tuple[str, ...]],
     marks such names; not a word of another span, nor one after a country's name ("Suomen kaupungit", Finland's
     towns)."""
     kinds = kind_words(lang)
-    if kinds is None:
+    if kinds is None or not spans:
         return spans
-    starts = [t.start for t in toks]
     out: list[tuple[int, int]] = []
     for k, (s, e) in enumerate(spans):
         floor = out[-1][1] if out else 0
         ceiling = spans[k + 1][0] if k + 1 < len(spans) else len(text)
-        if (m := kinds.after.match(text, e, ceiling)) is not None:
-            i = bisect.bisect_left(starts, s)
-            i = _known_name_start(marks, i) if i < len(marks) and marks[i] else i
-            if not (i < len(marks) and len(marks[i]) > 1 and marks[i][1] in ("gz:country", "gz:continent")):
-                e = m.end()
+        if (m := kinds.after.match(text, e, ceiling)) is not None \
+                and not _names_a_country(marks, bisect.bisect_left(toks, s, key=lambda tok: tok.start)):
+            e = m.end()
         if (m := kinds.before.search(text, max(floor, s - 40), s)) is not None:
             s = m.start()
         out.append((s, e))
@@ -1410,8 +1406,12 @@ def _goes_on_a_known_country(toks: list[Token], marks: list[tuple[str, ...]], i:
     arabemiraten"; ``gazetteer_marks``)."""
     if not marks[i] or marks[i][0] != "gz:I" or len(toks[i].text) < 3:  # not "E. u." (und)
         return False
-    j = _known_name_start(marks, i)
-    return marks[j][1] in ("gz:country", "gz:continent") and toks[j].start >= start
+    return _names_a_country(marks, i) and toks[_known_name_start(marks, i)].start >= start
+
+
+def _names_a_country(marks: list[tuple[str, ...]], i: int) -> bool:
+    """Whether the name the gazetteer knows that covers token ``i`` is a country's (or an area of countries')."""
+    return i < len(marks) and bool(marks[i]) and marks[_known_name_start(marks, i)][1] in ("gz:country", "gz:continent")
 
 
 def _known_name_start(marks: list[tuple[str, ...]], i: int) -> int:
