@@ -631,6 +631,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     tagged = _hashtag_places(text, spans, gazetteer) if "#" in text else []
     if tagged:  # "#greece", "#PuertoRico"
         spans = sorted(spans + tagged)
+    if "-" in text:  # "Nouvelle-Orléans", "Ile-de-France", "Bordeaux-S.-O.", where the model found a part
+        spans = _whole_hyphened_names(text, spans, gazetteer, lang)
     spans = _with_kind_words(text, toks, marks, spans, lang)  # "Kanton Zürich", "Oulun läänin"; not in English
     return spans
 
@@ -1260,6 +1262,58 @@ def _with_kind_words(text: str, toks: list[Token], marks: list[tuple[str, ...]],
             e = m.end()
         if (m := kinds.before.search(text, max(floor, s - 40), s)) is not None:
             s = m.start()
+        out.append((s, e))
+    return out
+
+
+#: The words a hyphen, or two (as a scanned page may show one), joins to a name's end, and to its start: initials
+#: ("S.-O.", "P.T.T.") or a word of letters, not run into a letter, a digit or a word broken at a line's end.
+_HYPHENED_WORD = r"(?:\p{L}{1,2}\.)+|[\p{L}\p{M}'’]+(?!\.?[\p{L}\p{M}\p{N}])"
+_HYPHENED_AFTER = regex.compile(r"(?:-{1,2}(?:%s))+(?![\p{L}\p{M}\p{N}¬=-])" % _HYPHENED_WORD)
+_HYPHENED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}.'’¬=-])(?:(?:%s)-{1,2})+\Z" % _HYPHENED_WORD)
+_HYPHENS_RUN = regex.compile(r"-{1,2}")
+
+
+def _whole_hyphened_names(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
+                          lang: str | None) -> list[tuple[int, int]]:
+    """``spans`` taking in the words a hyphen joins to them, in a language that writes its compound names so
+    (``morphology.toml``'s ``hyphened_names`` and ``hyphen_links``): "Orléans" found in "Nouvelle-Orléans",
+    "Franoe" in "Ile-de-Franoe", "Bordeaux" in "Bordeaux-S.-O." (a radio station). A word taken in begins with a
+    capital, or is a name link with such a word beyond it ("Seine-et-Oise"; not "Croix-du-marché"); it is no part
+    of another name found nor a country's name ("Berlin-Rome", "France-Italie": two places)."""
+    if not spans or not language_rules(lang).get("hyphened_names"):
+        return spans
+    links = language_words(lang, "hyphen_links")
+
+    def a_country(a: int, b: int) -> bool:
+        kind = gazetteer.name_kind(name_key(text[a:b]))
+        return kind is not None and kind[0] in ("country", "continent")
+
+    def farthest(words: list[tuple[int, int]]) -> int | None:  # how many of ``words``, nearest first, to take in
+        taken = None
+        for n, (a, b) in enumerate(words):
+            if text[a].isupper():
+                if _CASE_CHANGE.search(text, a, b) or a_country(a, b):  # "PetitsChampDépôt": words run together
+                    break
+                taken = n + 1
+            elif text[a:b].casefold() not in links:
+                break
+        return taken
+
+    out: list[tuple[int, int]] = []
+    for k, (s, e) in enumerate(spans):
+        floor = out[-1][1] if out else 0
+        ceiling = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        if (m := _HYPHENED_AFTER.match(text, e, ceiling)) is not None:
+            cuts = [h.span() for h in _HYPHENS_RUN.finditer(text, m.start(), m.end())]
+            words = [(cut[1], cuts[n + 1][0] if n + 1 < len(cuts) else m.end()) for n, cut in enumerate(cuts)]
+            if (n := farthest(words)) is not None:
+                e = words[n - 1][1]
+        if (m := _HYPHENED_BEFORE.search(text, floor, s)) is not None:
+            cuts = [h.span() for h in _HYPHENS_RUN.finditer(text, m.start(), m.end())]
+            words = [(cuts[n - 1][1] if n else m.start(), cut[0]) for n, cut in enumerate(cuts)][::-1]
+            if (n := farthest(words)) is not None:
+                s = words[n - 1][0]
         out.append((s, e))
     return out
 

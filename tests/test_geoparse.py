@@ -1129,6 +1129,30 @@ def test_a_place_an_organisation_is_named_after_is_the_organisations_in_french(g
     assert _organisations(text, [(18, 24)], "fr") == {(18, 24)}
 
 
+def test_a_name_takes_in_the_words_a_hyphen_joins_to_it_in_french_finnish_and_swedish(gazetteer):
+    from geo.recognizer import _whole_hyphened_names
+
+    def span(text, name):
+        return (text.index(name), text.index(name) + len(name))
+
+    # a part found of a compound name: the whole, as HIPE-2022 marks it, with the small words between capitals
+    # ("Seine-et-Oise") and initials ("Bordeaux-S.-O.", a radio station), two hyphens where a scan shows two
+    text = "De Nouvelle-Orléans en Seine-et-Oise ; Bordeaux--S.-O., Ile-de-Franoe et Pohjois-Suomessa."
+    found = [span(text, n) for n in ("Orléans", "Oise", "Bordeaux", "Franoe")]
+    assert [text[s:e] for s, e in _whole_hyphened_names(text, found, gazetteer, "fr")] == \
+        ["Nouvelle-Orléans", "Seine-et-Oise", "Bordeaux--S.-O.", "Ile-de-Franoe"]
+    assert _whole_hyphened_names(text, [span(text, "Suomessa")], gazetteer, "fi") == [span(text, "Pohjois-Suomessa")]
+    # not another name found, nor a country's ("Berlin-Rome", "France-Italie": two places); not a word in small
+    # letters with no capital beyond it ("Croix-du-marché"), nor words run together or broken at a line's end
+    text = "L'axe Berlin-Rome, le match France-Italie, la Croix-du-marché, rue Neuve-des-PetitsChamp, Châtelard-Mon-\n"
+    found = [span(text, n) for n in ("Berlin", "Rome", "France", "Croix", "Neuve", "Châtelard")]
+    assert _whole_hyphened_names(text, found, gazetteer, "fr") == found
+    # not in English nor German, whose corpora mark the parts ("Oesterreich-Ungarn": two countries)
+    text = "Nouvelle-Orléans"
+    assert _whole_hyphened_names(text, [span(text, "Orléans")], gazetteer, "en") == [span(text, "Orléans")]
+    assert _whole_hyphened_names(text, [span(text, "Orléans")], gazetteer, "de") == [span(text, "Orléans")]
+
+
 def test_a_title_and_the_name_right_after_it_are_a_persons(gazetteer):
     from geo.recognizer import _titles_and_titled
 
