@@ -631,6 +631,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     tagged = _hashtag_places(text, spans, gazetteer) if "#" in text else []
     if tagged:  # "#greece", "#PuertoRico"
         spans = sorted(spans + tagged)
+    if language_rules(lang).get("names_run_into_words"):  # "Francequand", "Londresson": a line break lost
+        spans = _names_run_into_words(text, spans, gazetteer, lang)
     if "-" in text:  # "Nouvelle-Orléans", "Ile-de-France", "Bordeaux-S.-O.", where the model found a part
         spans = _whole_hyphened_names(text, spans, gazetteer, lang)
     spans = _with_kind_words(text, toks, marks, spans, lang)  # "Kanton Zürich", "Oulun läänin"; not in English
@@ -1264,6 +1266,44 @@ def _with_kind_words(text: str, toks: list[Token], marks: list[tuple[str, ...]],
             s = m.start()
         out.append((s, e))
     return out
+
+
+#: A word in title case that may be a name and a word run together where a scanned line break was lost.
+_LONG_TITLE_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}¬=\-'’])\p{Lu}\p{Ll}{5,}(?![\p{L}\p{M}\p{N}¬=\-])")
+#: The name in such a word is a country's or a continent's, or a place's of this many people (or more) ...
+RUN_INTO_MIN_PEOPLE = 100_000
+#: ... the word after it one of the language's commonest (Zipf; "quand", "de", "son", "culture") ...
+RUN_INTO_WORD_ZIPF = 4.5
+#: ... and the whole no word of the language's (Zipf at most).
+RUN_TOGETHER_MAX_ZIPF = 1.5
+
+
+def _names_run_into_words(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
+                          lang: str | None) -> list[tuple[int, int]]:
+    """``spans`` with the names found that a scanned page ran into the word after them, where its line break was
+    lost ("j'irai en Francequand", "parut à Londresson premier livre"; ``morphology.toml``'s
+    ``names_run_into_words``): a word in title case that is no name nor word of the language, whose start is a
+    country's, a continent's or a big place's name (``RUN_INTO_MIN_PEOPLE``) and whose rest is one of the
+    language's commonest words (``RUN_INTO_WORD_ZIPF``; not "Parisien", "Lyonnais"). The name is found though
+    the model did not find it in the word; a span the model found of the whole word becomes the name's."""
+    languages = (lang,)
+    found: list[tuple[int, int]] = []
+    for m in _LONG_TITLE_WORD.finditer(text):
+        word = m[0]
+        if word_zipf(word, languages) > RUN_TOGETHER_MAX_ZIPF or gazetteer.knows(name_key(word)):
+            continue
+        for cut in range(len(word) - 2, 3, -1):  # the longest name first, two letters at least after it
+            kind = gazetteer.name_kind(name_key(word[:cut]))
+            if kind is not None and (kind[0] in ("country", "continent") or kind[1] >= RUN_INTO_MIN_PEOPLE) \
+                    and word_zipf(word[cut:], languages) >= RUN_INTO_WORD_ZIPF:
+                found.append((m.start(), m.start() + cut))
+                break
+    if not found:
+        return spans
+    words = [(s, _LONG_TITLE_WORD.match(text, s).end()) for s, _ in found]
+    kept = [(s, e) for s, e in spans if (s, e) not in words]
+    taken = [name for name, word in zip(found, words) if not any(s < word[1] and word[0] < e for s, e in kept)]
+    return sorted(kept + taken)
 
 
 #: The words a hyphen, or two (as a scanned page may show one), joins to a name's end, and to its start: initials

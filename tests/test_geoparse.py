@@ -1153,6 +1153,24 @@ def test_a_name_takes_in_the_words_a_hyphen_joins_to_it_in_french_finnish_and_sw
     assert _whole_hyphened_names(text, [span(text, "Orléans")], gazetteer, "de") == [span(text, "Orléans")]
 
 
+def test_a_name_a_scan_ran_into_the_next_word_is_found_in_french(gazetteer):
+    from geo.recognizer import _names_run_into_words
+
+    # a line break lost: a country's or a big place's name and one of the language's commonest words, one word
+    text = "Mais j'irai en Francequand l'autre reviendra ; son livre parut à Londresson premier."
+    assert [text[s:e] for s, e in _names_run_into_words(text, [], gazetteer, "fr")] == ["France", "Londres"]
+    # a span the model found of the whole word becomes the name's
+    whole = (text.index("Londresson"), text.index("Londresson") + len("Londresson"))
+    assert [text[s:e] for s, e in _names_run_into_words(text, [whole], gazetteer, "fr")] == ["France", "Londres"]
+    # not a word of the language ("Parisien", "Lyonnais") nor a name with a rare word or a letter after it
+    text = "Le Parisien et le Lyonnais, Parisbail, Romeo."
+    assert _names_run_into_words(text, [], gazetteer, "fr") == []
+    # end to end, placed; a rule of French's (morphology.toml), whose scanned pages lost line breaks so
+    m = _placed("Mais j'irai en Francequand l'autre reviendra.", gazetteer, lang="fr")
+    assert m["France"].place.feature == "country"
+    assert [x.text for x in place_mentions("I went to Francequand.", gazetteer, "en")] != ["France"]
+
+
 def test_a_title_and_the_name_right_after_it_are_a_persons(gazetteer):
     from geo.recognizer import _titles_and_titled
 
