@@ -622,7 +622,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = sorted(spans + buildings)
     # "Radio-Toulouse", "Downing-street", "Great John-street", "Hereford street", in place of the names found in them
     streets = _streets_written_small(text, spans, gazetteer, lang)
-    for whole in (_stations(text, lang), _hyphened_streets(text), streets):
+    for whole in (_stations(text, lang), _hyphened_streets(text), streets, _addresses(text, gazetteer, lang)):
         if whole:
             spans = sorted([(s, e) for s, e in spans if not any(s < b and a < e for a, b in whole)] + whole)
     states = _states_after_names(text, spans, lang)
@@ -1063,6 +1063,65 @@ def _streets_written_small(text: str, spans: list[tuple[int, int]], gazetteer: G
         after = _street_word_after().match(text, e)
         if after is not None and _only_towns_named(text[s:e], gazetteer):
             found.append((s, after.end()))
+    return found
+
+
+@lru_cache(maxsize=16)
+def _address_pattern(lang: str | None) -> regex.Pattern | None:
+    """A street's name after a word of ``lang``'s for a street (``morphology.toml``'s ``street_words_before``:
+    "rue", "bd", "faubourg"), the house's number before it and the district's or the town's after it where the
+    page gives them: "21, rue Auber, Paris", "3, villa St-Michel, 18e", "10, boulevard Poissonnière, Paris (IXe)",
+    "rue de la Paix", "place Denfert-Rochereau", "rue La¬marck" (broken across lines). The town is checked apart
+    (``_addresses``)."""
+    words = language_words(lang, "street_words_before")
+    if not words:
+        return None
+    # a word in any case ("rue", "Rue", "RUE"); a short one with its dot only as written ("r.", "bd": not "R. G.",
+    # initials)
+    kinds = "|".join(rf"(?i:{regex.escape(w)})(?![\p{{L}}\p{{M}}])" if len(w) > 3 else regex.escape(w)
+                     for w in sorted(words, key=len, reverse=True))
+    links = "|".join(regex.escape(w) for w in sorted(language_words(lang, "street_name_links"), key=len, reverse=True))
+    # a word in title case or capitals, broken across lines or not ("Ri¬voli"), or a short one and its dot
+    # before another ("St. Jean")
+    word = r"(?:\p{Lu}\p{Ll}{0,2}\.(?=[ \t-]?\p{Lu})|(?:\p{Lu}[\p{Ll}\p{M}]+|\p{Lu}+(?!\p{Ll}))(?:¬[ \t]?\p{Ll}+)*)"
+    name = rf"(?:(?P<link>(?i:{links}))[ \t]?)?(?!(?i:{links})[ \t])" \
+           rf"{word}(?:-{{1,2}}(?:{word}|(?:{links})(?=-)))*"
+    return regex.compile(
+        # (the number run into the word before it, where a line break was lost: "Négociations21, rue Auber")
+        rf"(?:(?<!\p{{N}})\d{{1,4}}(?:[ \t]?(?:bis|ter))?(?:[ \t]?[,.][ \t]?|[ \t]))?"
+        rf"(?<![\p{{L}}\p{{M}}-])(?:{kinds})[ \t]?(?P<name>{name})(?![\p{{L}}\p{{M}}\p{{N}}'’])"
+        rf"(?:,[ \t]?(?:\d{{1,2}}e(?![\p{{L}}\p{{N}}])|(?P<town>{word})(?:[ \t]\([\p{{L}}\p{{N}}]+\))?))?")
+
+
+#: A street named after a place this big ("rue de Paris", "place d'Yverdon") may be the place's street: the name
+#: found is left to the model.
+STREET_OF_A_PLACE_MIN_PEOPLE = 10_000
+
+
+def _addresses(text: str, gazetteer: Gazetteer, lang: str | None) -> list[tuple[int, int]]:
+    """The streets and addresses a text in ``lang`` gives (``_address_pattern``: "21, rue Auber, Paris", "rue de la
+    Paix"), found whole, as HIPE-2022 marks them: a place, listed unresolved where the gazetteer lacks it, not put
+    where a town of the street's name is. A word after a comma is the address's town where the gazetteer knows it
+    ("Paris", "Clichy"), else it is left out ("21, rue Auber, Monsieur"). Not a title ("place de M. Thiers") nor a
+    given name after "de" ("à la place de Pierre": instead of him), nor the name of a country or of a place of
+    ``STREET_OF_A_PLACE_MIN_PEOPLE`` after it ("une rue de Paris", "la place d'Yverdon": the place's street, or
+    the place)."""
+    pattern = _address_pattern(lang)
+    if pattern is None:
+        return []
+    titles = language_words(lang, "titles")
+    found = []
+    for m in pattern.finditer(text):
+        name = m["name"][len(m["link"] or ""):].strip()
+        if name.rstrip(".") in titles or m["link"] is not None and name.upper() in _given_names():
+            continue  # "place de M. Thiers", "à la place de Pierre" (instead of him)
+        if m["link"] is not None and (kind := gazetteer.name_kind(name_key(name))) is not None \
+                and (kind[0] in ("country", "continent") or kind[1] >= STREET_OF_A_PLACE_MIN_PEOPLE):
+            continue
+        end = m.end()
+        if m["town"] is not None and not gazetteer.knows(name_key(m["town"])):
+            end = m.end("name")
+        found.append((m.start(), end))
     return found
 
 

@@ -1171,6 +1171,26 @@ def test_a_name_a_scan_ran_into_the_next_word_is_found_in_french(gazetteer):
     assert [x.text for x in place_mentions("I went to Francequand.", gazetteer, "en")] != ["France"]
 
 
+def test_a_street_and_an_address_are_found_whole_in_french(gazetteer):
+    from geo.recognizer import _addresses
+
+    # the house's number, the word for the street, its name, and the district or the town the page gives after a
+    # comma, as HIPE-2022 marks an address; a number a lost line break ran into the word before it
+    text = ("Ecrire 21, rue Auber, Paris. Chez Martel, 7, r. Crussol, 11e, et Négociations21 rue Auber, PARIS (IXe) ; "
+            "rue de la Paix, place Denfert-Rochereau, 137, bd de Grenelle, rue La¬marck, rue La Boétie.")
+    assert [text[s:e] for s, e in _addresses(text, gazetteer, "fr")] == [
+        "21, rue Auber, Paris", "7, r. Crussol, 11e", "21 rue Auber, PARIS (IXe)", "rue de la Paix",
+        "place Denfert-Rochereau", "137, bd de Grenelle", "rue La¬marck", "rue La Boétie"]
+    # a word after the comma that is no town is left out; initials are no "r." ("R. G."); not a given name or a
+    # big place after "de" ("à la place de Pierre", "une rue de Paris": the city's), nor a title
+    text = "12, rue Auber, Monsieur R. G. ; à la place de Pierre ; une rue de Paris ; la place de M. Thiers."
+    assert [text[s:e] for s, e in _addresses(text, gazetteer, "fr")] == ["12, rue Auber"]
+    # end to end: the address is one place, the town not found again inside it; French only
+    text = "S'adresser 21, rue Auber, Paris."
+    assert [m.text for m in place_mentions(text, gazetteer, "fr")] == ["21, rue Auber, Paris"]
+    assert _addresses(text, gazetteer, "en") == []
+
+
 def test_a_title_and_the_name_right_after_it_are_a_persons(gazetteer):
     from geo.recognizer import _titles_and_titled
 
