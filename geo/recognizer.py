@@ -1369,7 +1369,7 @@ def _names_run_into_words(text: str, spans: list[tuple[int, int]], gazetteer: Ga
 #: ("S.-O.", "P.T.T.") or a word of letters, not run into a letter, a digit or a word broken at a line's end.
 _HYPHENED_WORD = r"(?:\p{L}{1,2}\.)+|[\p{L}\p{M}'’]+(?!\.?[\p{L}\p{M}\p{N}])"
 _HYPHENED_AFTER = regex.compile(r"(?:-{1,2}(?:%s))+(?![\p{L}\p{M}\p{N}¬=-])" % _HYPHENED_WORD)
-_HYPHENED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}.'’¬=-])(?:(?:%s)-{1,2})+\Z" % _HYPHENED_WORD)
+_HYPHENED_BEFORE = regex.compile(r"(?<![\p{L}\p{M}'’¬=-])(?:(?:%s)-{1,2})+\Z" % _HYPHENED_WORD)
 _HYPHENS_RUN = regex.compile(r"-{1,2}")
 
 

@@ -1142,6 +1142,11 @@ def test_a_name_takes_in_the_words_a_hyphen_joins_to_it_in_french_finnish_and_sw
     assert [text[s:e] for s, e in _whole_hyphened_names(text, found, gazetteer, "fr")] == \
         ["Nouvelle-Orléans", "Seine-et-Oise", "Bordeaux--S.-O.", "Ile-de-Franoe"]
     assert _whole_hyphened_names(text, [span(text, "Suomessa")], gazetteer, "fi") == [span(text, "Pohjois-Suomessa")]
+    # a listing's number or full stop run into it ("19 h. 15 1Ile-de-France", "la Gaîté.IMPÉRIAL-PATHÉ")
+    text = "19 h. 15 1Ile-de-France, la Gaîté.IMPÉRIAL-PATHÉ."
+    found = [span(text, "France"), span(text, "PATHÉ")]
+    assert [text[s:e] for s, e in _whole_hyphened_names(text, found, gazetteer, "fr")] == \
+        ["Ile-de-France", "IMPÉRIAL-PATHÉ"]
     # not another name found, nor a country's ("Berlin-Rome", "France-Italie": two places); not a word in small
     # letters with no capital beyond it ("Croix-du-marché"), nor words run together or broken at a line's end
     text = "L'axe Berlin-Rome, le match France-Italie, la Croix-du-marché, rue Neuve-des-PetitsChamp, Châtelard-Mon-\n"
