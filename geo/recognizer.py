@@ -585,6 +585,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     spans = without_numbers_after_commas(text, _split_at_separators(text, spans, gazetteer))
     if lang in (None, "en"):  # "ALBUQUERQUE, N.M.": two names; "Highway 10", "US-24": one
         spans = _with_road_numbers(text, _split_at_commas(text, spans, gazetteer))
+    elif lang is not None:
+        spans = _split_at_commas(text, spans, gazetteer, lang)
     # numbers and one letter name no place ("91-89"; "R-Elbow Lake", a party's and a home town's; "W. Phila.")
     spans = [(s, e) for s, e in spans if not _no_name(text[s:e])]
     spans = _joined(text, spans, gazetteer)
@@ -1250,14 +1252,17 @@ def _split_at_separators(text: str, spans: list[tuple[int, int]], gazetteer: Gaz
 _COMMA = regex.compile(r"\s*,\s*")
 
 
-def _split_at_commas(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer) -> list[tuple[int, int]]:
+def _split_at_commas(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
+                     lang: str | None = None) -> list[tuple[int, int]]:
     """``spans`` cut at their commas: in English the corpora mark the names a comma lists each on its own
     ("ALBUQUERQUE, N.M.", "Spring Lake, North Carolina", "Oulart Hill, County Wexford", "Highway 75, Bearkat
     Boulevard"), each part from its first letter or digit ("Manta, #Ecuador": Ecuador), kept where that is a capital
     or a digit and it has a letter ("Ind., County"; not "55, of"). A span is cut where each part has the look of a
     place (``_looks_placed``: not "Thurston Forshaw, St. Bees", a person and his town, which HIPE-2022 leaves
     unmarked), and not where its part after the comma names a place the whole does ("Washington, D.C.": D.C. is the
-    District of Columbia, which the whole names too)."""
+    District of Columbia, which the whole names too). In another language ``lang``, a span is cut where each part
+    is a name the gazetteer knows ("Rochefort, Saint-Nazaire"), and its last part left out where that is one of the
+    language's everyday words ("Tour Eiffel, Musique": a radio listing's station and its show)."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
         if "," not in text[s:e] or _named_by_its_end(text[s:e], gazetteer):
@@ -1271,8 +1276,21 @@ def _split_at_commas(text: str, spans: list[tuple[int, int]], gazetteer: Gazette
             if start < end and (text[start].isupper() or text[start].isdigit()) and _LETTER.search(text, start, end):
                 parts.append((start, end))
             start = m.end() if m else e
-        out.extend(parts if all(_looks_placed(text[a:b], gazetteer) for a, b in parts) else [(s, e)])
+        if lang in (None, "en"):
+            out.extend(parts if all(_looks_placed(text[a:b], gazetteer) for a, b in parts) else [(s, e)])
+        elif len(parts) > 1 and all(gazetteer.knows(name_key(text[a:b])) for a, b in parts):
+            out.extend(parts)  # "Rochefort, Saint-Nazaire"
+        elif len(parts) > 1 and _an_everyday_word(text[parts[-1][0]:e], gazetteer, lang):
+            out.append((s, text.rindex(",", s, e)))  # "Tour Eiffel, Musique": a radio listing's station, its show
+        else:
+            out.append((s, e))
     return out
+
+
+def _an_everyday_word(word: str, gazetteer: Gazetteer, lang: str) -> bool:
+    """Whether ``word`` is one word of ``lang`` as common as ``EVERYDAY_WORD_ZIPF`` that names no place."""
+    return " " not in word.strip() and word_zipf(word.strip(), (lang,)) >= EVERYDAY_WORD_ZIPF \
+        and not gazetteer.knows(name_key(word))
 
 
 def _named_by_its_end(name: str, gazetteer: Gazetteer) -> bool:

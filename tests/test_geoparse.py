@@ -1088,6 +1088,12 @@ def test_names_a_comma_lists_in_english_are_each_their_own(gazetteer):
                                      "Washington, D.C.", "55, of")]
     assert [text[s:e] for s, e in _split_at_commas(text, found, gazetteer)] == \
         ["ALBUQUERQUE", "N.M.", "Manta", "Ecuador", "Highway 75", "Bearkat Boulevard", "Washington, D.C."]
+    # in other languages, names each known as a place ("Rochefort, Saint-Nazaire"); a radio listing's station and
+    # its show, an everyday word ("Tour Eiffel, Musique"); not a house's number and its street
+    text = "Pour La Rochelle, Rochefort, Saint-Nazaire ; Tour Eiffel, Musique légère ; 46, rue deDunkerque, et"
+    found = [span(text, n) for n in ("Rochefort, Saint-Nazaire", "Tour Eiffel, Musique", "46, rue deDunkerque")]
+    assert [text[s:e] for s, e in _split_at_commas(text, found, gazetteer, "fr")] == \
+        ["Rochefort", "Saint-Nazaire", "Tour Eiffel", "46, rue deDunkerque"]
     # a road's number is its name's, after a word for a road or a code joined by a hyphen; not "U.S. 21"
     from geo.recognizer import _with_road_numbers
 
