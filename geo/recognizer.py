@@ -1341,6 +1341,10 @@ def _with_kind_words(text: str, toks: list[Token], marks: list[tuple[str, ...]],
             e = m.end()
         if (m := kinds.before.search(text, max(floor, s - 40), s)) is not None:
             s = m.start()
+        elif out and (m := kinds.before.search(text, max(out[-1][0], s - 40), s)) is not None \
+                and m.start() <= out[-1][0]:
+            s = m.start()  # the kind word found as a name of its own ("gare de", Gare being a village): one name
+            out.pop()
         out.append((s, e))
     return out
 

@@ -890,6 +890,10 @@ def test_a_word_for_the_kind_of_place_is_the_names_and_the_name_is_placed_withou
     m = _placed("Il a quitté le canton de Vaud pour l'île de\nCuba.", gazetteer, lang="fr")
     assert {"canton de Vaud", "île de\nCuba"} <= set(m)
     _near(m["île de\nCuba"], 22.0, -79.5)
+    # a station, a bridge, a church, a road named after a place: a place of its own, placed where the name is
+    m = _placed("Le train est arrivé à la gare de Lausanne, près de l'église Saint-Laurent.", gazetteer, lang="fr")
+    assert "gare de Lausanne" in m
+    _near(m["gare de Lausanne"], 46.52, 6.63, km=10)
     m = _placed("Hän muutti Kemijärven pitäjissä ja Oulun lääniin.", gazetteer, lang="fi")
     assert {"Kemijärven pitäjissä", "Oulun lääniin"} <= set(m)
     _near(m["Oulun lääniin"], 65.01, 25.47, km=10)
