@@ -589,6 +589,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = _split_at_commas(text, spans, gazetteer, lang)
     # numbers and one letter name no place ("91-89"; "R-Elbow Lake", a party's and a home town's; "W. Phila.")
     spans = [(s, e) for s, e in spans if not _no_name(text[s:e])]
+    if lang not in (None, "en"):  # "La grande masse", "Vad gäller", "Koska": the language's commonest words
+        spans = [(s, e) for s, e in spans if not _one_of_the_commonest_words(text[s:e], gazetteer, lang)]
     spans = _joined(text, spans, gazetteer)
     listed = _listed_between_places(text, toks, marks, spans)
     if listed:  # "Leobersdorf, Kaltenleutgeben, Laxenburg": a name the gazetteer knows, listed among places
@@ -639,6 +641,27 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = _whole_hyphened_names(text, spans, gazetteer, lang)
     spans = _with_kind_words(text, toks, marks, spans, lang)  # "Kanton Zürich", "Oulun läänin"; not in English
     return spans
+
+
+#: A word this common in its language (Zipf) is the word where found alone, whatever the gazetteer knows by it ("La",
+#: "Sur", "Vad", "Kun": Los Angeles, Sur in Oman, a region, a county), the commonest names being less common
+#: (France 6.0, Sverige 6.1, Suomen 6.3) ...
+FUNCTION_WORD_ALONE_ZIPF = 6.3
+#: ... and this common where no place has it, nor its dictionary form ("Meillä", "Niiden", "Stadt").
+COMMON_WORD_ALONE_ZIPF = 5.5
+
+
+def _one_of_the_commonest_words(name: str, gazetteer: Gazetteer, lang: str) -> bool:
+    """Whether ``name`` is one word, not in capitals, of the commonest of ``lang`` (``FUNCTION_WORD_ALONE_ZIPF``:
+    "La grande masse", "Vad gäller", "Kun Lontoon"; or ``COMMON_WORD_ALONE_ZIPF`` and no name the gazetteer knows,
+    nor inflected from one: "Meillä on", "Innere Stadt")."""
+    if not name.isalpha() or name.isupper():
+        return False
+    zipf = word_zipf(name.lower(), (lang,))
+    if zipf >= FUNCTION_WORD_ALONE_ZIPF:
+        return True
+    return zipf >= COMMON_WORD_ALONE_ZIPF and not gazetteer.knows(name_key(name)) \
+        and gazetteer.dictionary_form(name, lang) is None
 
 
 def _no_name(name: str) -> bool:

@@ -1206,6 +1206,20 @@ def test_a_street_and_an_address_are_found_whole_in_french(gazetteer):
     assert _addresses(text, gazetteer, "en") == []
 
 
+def test_one_of_the_languages_commonest_words_alone_is_no_place(gazetteer):
+    from geo.recognizer import _one_of_the_commonest_words
+
+    # an article or a question word at a sentence's start, though the gazetteer has a name so spelled ("La": Los
+    # Angeles; "Vad": a region; "Kun": a county); a word no place has, nor its dictionary form ("Stadt")
+    assert _one_of_the_commonest_words("La", gazetteer, "fr") and _one_of_the_commonest_words("Vad", gazetteer, "sv")
+    assert _one_of_the_commonest_words("Kun", gazetteer, "fi") and _one_of_the_commonest_words("Stadt", gazetteer, "de")
+    # the commonest names stay: a country's, a capital's, a country's in a case of the language's
+    for name, lang in (("France", "fr"), ("Paris", "fr"), ("Sverige", "sv"), ("Suomen", "fi"), ("Berlin", "de"),
+                       ("PARIS", "fr")):
+        assert not _one_of_the_commonest_words(name, gazetteer, lang), name
+    assert [m.text for m in place_mentions("La grande masse du peuple est à Paris.", gazetteer, "fr")] == ["Paris"]
+
+
 def test_a_title_and_the_name_right_after_it_are_a_persons(gazetteer):
     from geo.recognizer import _titles_and_titled
 
