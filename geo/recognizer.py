@@ -890,13 +890,20 @@ def _organisation_before(lang: str | None) -> Any:
                                                                           name_links(lang)))
 
 
+#: The name after a name link in a span found ("Journal de Paris": Paris).
+_NAME_AFTER_A_LINK = regex.compile(r"(?<=\s|['’])\p{Lu}")
+
+
 def _organisations(text: str, spans: list[tuple[int, int]], lang: str | None) -> set[tuple[int, int]]:
     """The names found that name an organisation with the word before them (``_organisation_before``: "la Banque de
-    France", "le Journal de Paris"): the bank, the paper, not the place, as HIPE-2022 marks them."""
+    France", "le Journal de Paris"), or found with that word: the bank, the paper, not the place, as HIPE-2022 marks
+    them."""
     before = _organisation_before(lang)
     if before is None:
         return set()
-    return {(s, e) for s, e in spans if before.search(text, max(0, s - 30), s)}
+    # (or found with the word: "Journal de Paris" whole)
+    return {(s, e) for s, e in spans if before.search(text, max(0, s - 30), s)
+            or (m := _NAME_AFTER_A_LINK.search(text, s + 1, e)) is not None and before.search(text, s, m.start())}
 
 
 @lru_cache(maxsize=32)

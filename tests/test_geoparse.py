@@ -1137,6 +1137,10 @@ def test_a_place_an_organisation_is_named_after_is_the_organisations_in_french(g
     assert _organisations(text, [(13, 19)], "fr") == {(13, 19)} and _organisations(text, [(13, 19)], "en") == set()
     text = "1055 . .Banque de France . . 25400"  # a stock list's line, its dots run up to the name
     assert _organisations(text, [(18, 24)], "fr") == {(18, 24)}
+    text = "un article du Journal de\nParis et du Credit Suisse"  # found whole, with the organisation's word
+    whole = [(14, 30), (text.index("Credit"), len(text))]
+    assert [text[s:e] for s, e in whole] == ["Journal de\nParis", "Credit Suisse"]
+    assert _organisations(text, whole, "fr") == set(whole)
 
 
 def test_a_name_takes_in_the_words_a_hyphen_joins_to_it_in_french_finnish_and_swedish(gazetteer):
