@@ -548,6 +548,10 @@ def without_kind_word(text: str, start: int, end: int, lang: str | None) -> tupl
     return start, end
 
 
+#: Words in brackets at a name's end ("Compiègne (Oise)").
+_BRACKETED_END = regex.compile(r"[ \t]*\([^()]*\)\Z")
+
+
 def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang: str | None = None) -> list[Candidate]:
     """Gazetteer entries for a span the recognition model found (none: it stays unresolved)."""
     if state_after_a_comma(text, start, end):  # "Wilmington, NC": North Carolina
@@ -561,6 +565,9 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
     found = _lookup(gazetteer, surface, words[-1].text, whole_word, lang)
     if not found and lang is not None:
         found = _dictionary_form_candidates(gazetteer, surface, lang)
+    if not found and text[end - 1:end] == ")" and (bracket := _BRACKETED_END.search(text, start, end)) is not None \
+            and bracket.start() > start:  # "Compiègne (Oise)", "PARIS (9e)": the town's places
+        return _span_candidates(text, start, bracket.start(), gazetteer, lang)
     if not found and (name := without_kind_word(text, start, end, lang)) != (start, end):
         return _span_candidates(text, *name, gazetteer, lang)  # "Insel Sylt", "Oulun läänin": the name's places
     if not found and (joined := unbroken(surface, maybe=True)) != surface:  # "Wei-mariin", a line break lost

@@ -640,6 +640,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     if "-" in text:  # "Nouvelle-Orléans", "Ile-de-France", "Bordeaux-S.-O.", where the model found a part
         spans = _whole_hyphened_names(text, spans, gazetteer, lang)
     spans = _with_kind_words(text, toks, marks, spans, lang)  # "Kanton Zürich", "Oulun läänin"; not in English
+    if "(" in text and language_rules(lang).get("districts_in_brackets"):  # "Compiègne (Oise)", "PARIS (9e)"
+        spans = _with_districts_in_brackets(text, spans, gazetteer)
     return spans
 
 
@@ -1466,6 +1468,35 @@ def _whole_hyphened_names(text: str, spans: list[tuple[int, int]], gazetteer: Ga
             if (n := farthest(words)) is not None:
                 s = words[n - 1][0]
         out.append((s, e))
+    return out
+
+
+#: A district in brackets after a name: a word in title case, or an arrondissement's number ("(9e)", "(XIIe)").
+_DISTRICT_IN_BRACKETS = regex.compile(r"[ \t]?\((?:(\p{Lu}[\p{L}\p{M}' -]{1,25})|\d{1,2}e|[IVX]{1,5}e)\)")
+
+
+def _with_districts_in_brackets(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """``spans`` taking in the region or the arrondissement a page puts in brackets after a town's name, which
+    HIPE-2022 marks with it ("Compiègne (Oise)", "Morlaix (Finistère)", "PARIS (9e)"; ``morphology.toml``'s
+    ``districts_in_brackets``): a region's name the gazetteer knows, not a country's ("Benghazi (Libye)", whose
+    country the corpus marks apart) nor anything else in brackets ("Genève (M. Aimeras)"). A name found up to
+    inside brackets it does not close ends before them, or takes them in whole ("Paris (18e": "Paris (18e)")."""
+    out: list[tuple[int, int]] = []
+    for k, (s, e) in enumerate(spans):
+        if "(" in text[s:e] and ")" not in text[s:e]:  # found up to inside the brackets ("Compiègne (Oise")
+            e = text.rindex("(", s, e)
+            while e > s and text[e - 1] in " \t":
+                e -= 1
+        m = _DISTRICT_IN_BRACKETS.match(text, e)
+        if m is not None and m[1] is not None:
+            kind = gazetteer.name_kind(name_key(m[1]))
+            m = m if kind is not None and kind[0] == "region" else None
+        if m is not None:
+            if k + 1 < len(spans) and spans[k + 1][0] < m.end():
+                spans[k + 1] = (m.end(), m.end())  # the region found alone inside the brackets: one name now
+            e = m.end()
+        if s < e:
+            out.append((s, e))
     return out
 
 

@@ -1210,6 +1210,22 @@ def test_a_street_and_an_address_are_found_whole_in_french(gazetteer):
     assert _addresses(text, gazetteer, "en") == []
 
 
+def test_a_region_in_brackets_after_a_town_is_the_towns_name_in_french(gazetteer):
+    from geo.recognizer import _with_districts_in_brackets
+
+    def span(text, name):
+        return (text.index(name), text.index(name) + len(name))
+
+    # the region or the arrondissement in brackets is the town's, and the region found inside them goes
+    text = "né à Compiègne (Oise), vendu à PARIS (9e) ; Benghazi (Libye) ; Genève (M. Aimeras)"
+    found = [span(text, n) for n in ("Compiègne", "Oise", "PARIS", "Benghazi", "Libye", "Genève")]
+    assert [text[s:e] for s, e in _with_districts_in_brackets(text, found, gazetteer)] == \
+        ["Compiègne (Oise)", "PARIS (9e)", "Benghazi", "Libye", "Genève"]
+    m = _placed("Il est né à Compiègne (Oise) en 1900.", gazetteer, lang="fr")
+    _near(m["Compiègne (Oise)"], 49.42, 2.83, km=10)
+    assert "Compiègne (Oise)" not in _placed("He was born in Compiègne (Oise).", gazetteer, lang="en")
+
+
 def test_one_of_the_languages_commonest_words_alone_is_no_place(gazetteer):
     from geo.recognizer import _one_of_the_commonest_words
 
