@@ -637,6 +637,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = sorted(spans + tagged)
     if language_rules(lang).get("names_run_into_words"):  # "Francequand", "Londresson": a line break lost
         spans = _names_run_into_words(text, spans, gazetteer, lang)
+    if "," in text:  # "LES GRAINSPARIS, 14 mars.": a heading run into a dateline's place
+        spans = _datelines_run_into_headings(text, spans, gazetteer)
     if "-" in text:  # "Nouvelle-Orléans", "Ile-de-France", "Bordeaux-S.-O.", where the model found a part
         spans = _whole_hyphened_names(text, spans, gazetteer, lang)
     spans = _with_kind_words(text, toks, marks, spans, lang)  # "Kanton Zürich", "Oulun läänin"; not in English
@@ -1663,6 +1665,35 @@ _DATELINE_START = regex.compile(r"(?<![\s\S])|(?<=[\n.!?:;—–][ \t]{0,3})")
 #: A comma and a date with its month in words (the word checked against ``month_names``): ", July 16", ", Dec. 31",
 #: ", 2nd February", ", 30. Juni", ", 14 janvier".
 _DATE_AFTER_NAME = regex.compile(r",[ \t]*(?:(\p{L}+)\.?[ \t]*\d|\d{1,2}(?:st|nd|rd|th|er|\.)?[ \t]*(\p{L}+))")
+
+
+#: A word in capitals right before a comma and a date with its month in words.
+_CAPITALS_BEFORE_A_DATE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}{6,}(?=,[ \t]*\d{1,2}\.?[ \t]*(\p{L}+))")
+#: The dateline's place run into the heading before it is a country's or a capital's, or has this many people.
+DATELINE_RUN_INTO_MIN_PEOPLE = 100_000
+
+
+def _datelines_run_into_headings(text: str, spans: list[tuple[int, int]],
+                                 gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """``spans`` with the places of datelines a scanned page ran into the heading in capitals above them, its line
+    break lost ("LES GRAINSPARIS, 14 mars.", "M. DESIRE FERRYNANCY, 14 janvier."): the longest end of the word that
+    names a country, a capital or a place of ``DATELINE_RUN_INTO_MIN_PEOPLE``, three letters at least, in place of
+    any span the model found of the whole word; not a word that is a name itself ("BUDAPEST", not Pest)."""
+    found = []
+    for m in _CAPITALS_BEFORE_A_DATE.finditer(text):
+        if m[1].casefold() not in month_names():
+            continue
+        word = m[0]
+        if gazetteer.knows(name_key(word)):
+            continue  # "BUDAPEST, 24 aug.": the name itself
+        for cut in range(2, len(word) - 2):
+            kind = gazetteer.name_kind(name_key(word[cut:]))
+            if kind is not None and (kind[0] in ("country", "capital") or kind[1] >= DATELINE_RUN_INTO_MIN_PEOPLE):
+                found.append((m.start() + cut, m.end()))
+                break
+    if not found:
+        return spans
+    return sorted([(s, e) for s, e in spans if not any(s < b and a < e for a, b in found)] + found)
 
 
 def _dateline_names(text: str, toks: list[Token], marks: list[tuple[str, ...]], lang: str | None) -> set[int]:

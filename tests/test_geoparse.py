@@ -1226,6 +1226,15 @@ def test_a_region_in_brackets_after_a_town_is_the_towns_name_in_french(gazetteer
     assert "Compiègne (Oise)" not in _placed("He was born in Compiègne (Oise).", gazetteer, lang="en")
 
 
+def test_a_datelines_place_run_into_the_heading_above_it_is_found(gazetteer):
+    from geo.recognizer import _datelines_run_into_headings
+
+    # a line break lost between a heading in capitals and the dateline under it; not a name that is one itself
+    text = "LES GRAINSPARIS, 14 mars. — Blé. M. DESIRE FERRYNANCY, 14 janvier. BUDAPEST, 24 aug. PROGRAMMES, 2 mars"
+    found = [(text.index("GRAINSPARIS"), text.index("GRAINSPARIS") + len("GRAINSPARIS"))]
+    assert [text[s:e] for s, e in _datelines_run_into_headings(text, found, gazetteer)] == ["PARIS", "NANCY"]
+
+
 def test_one_of_the_languages_commonest_words_alone_is_no_place(gazetteer):
     from geo.recognizer import _one_of_the_commonest_words
 
