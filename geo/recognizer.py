@@ -593,6 +593,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = [(s, e) for s, e in spans if not _one_of_the_commonest_words(text[s:e], gazetteer, lang)]
     spans = _joined(text, spans, gazetteer)
     listed = _listed_between_places(text, toks, marks, spans)
+    if lang not in (None, "en"):  # "Böslau, Kaltenleutgeben, Laxenburg.": at a list's end, the next name unknown
+        listed += _listed_beside_a_place(text, toks, marks, sorted(spans + listed), gazetteer, lang)
     if listed:  # "Leobersdorf, Kaltenleutgeben, Laxenburg": a name the gazetteer knows, listed among places
         spans = sorted(spans + listed)
     titled = _titles_and_titled(text, spans, gazetteer, lang)
@@ -1721,6 +1723,49 @@ def _dateline_names(text: str, toks: list[Token], marks: list[tuple[str, ...]], 
 
 #: What parts the names of a list: a comma, or "and" (English, German, French, Swedish, Finnish).
 _LIST_SEPARATORS = frozenset({", ", ",", " and ", ", and ", " und ", " et ", " och ", " ja "})
+
+
+#: What stands before a list's first name or after its last: a comma or a colon; a comma, a full stop or a semicolon.
+_LIST_OPENS = (",", ":")
+_LIST_CLOSES = frozenset(",.;")
+
+
+def _listed_beside_a_place(text: str, toks: list[Token], marks: list[tuple[str, ...]], spans: list[tuple[int, int]],
+                           gazetteer: Gazetteer, lang: str) -> list[tuple[int, int]]:
+    """The names the gazetteer knows (``marks``) that the model passed over though a list puts them right beside a
+    name found, a list's mark on their other side ("Böslau, Kaltenleutgeben, Laxenburg.", where Böslau, a scan's
+    Vöslau, is unknown; "Leoben, Vordernberg; Neuberg."): in a timetable's or a report's list, a name the list's
+    neighbours vouch for; not a given name nor an everyday word of ``lang`` ("Richard", "Graben", "Wiesen"). Not in
+    English, whose corpora list people with their towns so ("Young, Cowes")."""
+    found: list[tuple[int, int]] = []
+
+    def takes(a: int, b: int) -> bool:
+        word = text[a:b]
+        return not any(x < b and a < y for x, y in (*spans, *found)) and not _a_given_name(word, gazetteer) \
+            and word_zipf(word, (lang,)) < EVERYDAY_WORD_ZIPF
+
+    for s, e in spans:
+        # the name right before: a list's mark before it, a separator between
+        j = bisect.bisect_left(toks, s, key=lambda tok: tok.start) - 1
+        while j >= 0 and not marks[j] and toks[j].end > s - 6:
+            j -= 1  # back past the comma or the "und"
+        if j >= 0 and marks[j] and text[toks[j].end:s] in _LIST_SEPARATORS:
+            i = _known_name_start(marks, j)
+            a, b = toks[i].start, toks[j].end
+            if text[max(0, a - 2):a].rstrip(" ").endswith(_LIST_OPENS) and takes(a, b):
+                found.append((a, b))
+        # and the name right after: a separator between, a list's mark after it
+        i = bisect.bisect_left(toks, e, key=lambda tok: tok.start)
+        while i < len(toks) and not marks[i] and toks[i].start < e + 6:
+            i += 1  # on past the comma or the "und"
+        if i < len(toks) and marks[i] and marks[i][0] == "gz:B" and text[e:toks[i].start] in _LIST_SEPARATORS:
+            j = i
+            while j + 1 < len(toks) and marks[j + 1][:1] == ("gz:I",):
+                j += 1
+            a, b = toks[i].start, toks[j].end
+            if text[b:b + 1] in _LIST_CLOSES and takes(a, b):
+                found.append((a, b))
+    return found
 
 
 def _listed_between_places(text: str, toks: list[Token], marks: list[tuple[str, ...]],

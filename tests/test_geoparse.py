@@ -1382,6 +1382,16 @@ def test_a_name_the_gazetteer_knows_listed_between_places_found_is_a_place(gazet
     toks = tagger_tokens(text)
     spans = [(m.start(), m.end()) for m in __import__("re").finditer(r"Lazio|Umbria", text)]
     assert _listed_between_places(text, toks, gazetteer_marks(text, toks, gazetteer, "en"), spans) == []
+    # beside a name found at a list's end, a list's mark on the other side, in a language other than English (a
+    # timetable: Böslau, a scan's Vöslau, unknown); not a given name nor an everyday word
+    from geo.recognizer import _listed_beside_a_place
+
+    text = "8.30): Böslau, Kaltenleutgeben, Laxenburg. Graz, Leoben, Neuberg. Sieger: 1., Richard, Genf."
+    toks = tagger_tokens(text)
+    spans = [(m.start(), m.end()) for m in __import__("re").finditer(r"Laxenburg|Graz, Leoben|Genf", text)]
+    marks = gazetteer_marks(text, toks, gazetteer, "de")
+    assert [text[s:e] for s, e in _listed_beside_a_place(text, toks, marks, spans, gazetteer, "de")] == \
+        ["Kaltenleutgeben", "Neuberg"]
 
 
 def test_an_everyday_word_after_the_is_the_word_not_a_town_of_its_name(gazetteer):
