@@ -639,6 +639,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = sorted(spans + tagged)
     if language_rules(lang).get("names_run_into_words"):  # "Francequand", "Londresson": a line break lost
         spans = _names_run_into_words(text, spans, gazetteer, lang)
+    if lang not in (None, "en"):  # "Seite 4Wien", "350 50Hollande": a number a scan ran into a name
+        spans = _names_run_into_numbers(text, spans, gazetteer, lang)
     if "," in text:  # "LES GRAINSPARIS, 14 mars.": a heading run into a dateline's place
         spans = _datelines_run_into_headings(text, spans, gazetteer)
     if "-" in text:  # "Nouvelle-Orléans", "Ile-de-France", "Bordeaux-S.-O.", where the model found a part
@@ -1667,6 +1669,32 @@ _DATELINE_START = regex.compile(r"(?<![\s\S])|(?<=[\n.!?:;—–][ \t]{0,3})")
 #: A comma and a date with its month in words (the word checked against ``month_names``): ", July 16", ", Dec. 31",
 #: ", 2nd February", ", 30. Juni", ", 14 janvier".
 _DATE_AFTER_NAME = regex.compile(r",[ \t]*(?:(\p{L}+)\.?[ \t]*\d|\d{1,2}(?:st|nd|rd|th|er|\.)?[ \t]*(\p{L}+))")
+
+
+#: A name run into the number before it, its space lost ("4Wien", "50Hollande", "1Ile-de-France").
+_NAME_AFTER_A_NUMBER = regex.compile(r"(?<=\d)\p{Lu}[\p{L}\p{M}]+(?:-\p{Lu}[\p{L}\p{M}]+)*(?![\p{L}\p{M}\p{N}])")
+
+
+#: A word this common (Zipf) after a number is the word ("40Von", "1Tour": 7.0, 5.4; Wien 5.2), unless a country's or a
+#: capital's name.
+NUMBERED_WORD_ZIPF = 5.25
+
+
+def _names_run_into_numbers(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
+                            lang: str) -> list[tuple[int, int]]:
+    """``spans`` with the names a scanned page ran into the number before them ("Seite 4Wien", "350 50Hollande",
+    "12.15 1Lille" in a radio listing), which the model reads as one word with the number: a country's, a
+    continent's or a capital's name, or a place's of ``RUN_INTO_MIN_PEOPLE`` that is no word of ``lang`` this common
+    (``NUMBERED_WORD_ZIPF``: "40Von", "1Tour"), in place of a span found of the number and the name."""
+    found = []
+    for m in _NAME_AFTER_A_NUMBER.finditer(text):
+        kind = gazetteer.name_kind(name_key(m[0]))
+        if kind is not None and (kind[0] in ("country", "continent", "capital")
+                                 or kind[1] >= RUN_INTO_MIN_PEOPLE and word_zipf(m[0], (lang,)) < NUMBERED_WORD_ZIPF):
+            found.append(m.span())
+    if not found:
+        return spans
+    return sorted([(s, e) for s, e in spans if not any(s < b and a < e for a, b in found)] + found)
 
 
 #: A word in capitals right before a comma and a date with its month in words.

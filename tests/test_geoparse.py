@@ -1235,6 +1235,17 @@ def test_a_datelines_place_run_into_the_heading_above_it_is_found(gazetteer):
     assert [text[s:e] for s, e in _datelines_run_into_headings(text, found, gazetteer)] == ["PARIS", "NANCY"]
 
 
+def test_a_name_a_scan_ran_into_the_number_before_it_is_found(gazetteer):
+    from geo.recognizer import _names_run_into_numbers
+
+    # a country's or a capital's name, or a big place's no more common than Vienna's; not "40Von" nor "1Tour"
+    text = "Seite 4Wien, Samstag. Er kam 40Von dort."
+    found = _names_run_into_numbers(text, [(text.index("4Wien"), text.index("4Wien") + 5)], gazetteer, "de")
+    assert [text[s:e] for s, e in found] == ["Wien"]
+    text = "Change 349 75Vienne, 350 50Hollande ; 12 h. 15 1Lille ; 1Tour Eiffel"
+    assert [text[s:e] for s, e in _names_run_into_numbers(text, [], gazetteer, "fr")] == ["Vienne", "Hollande", "Lille"]
+
+
 def test_one_of_the_languages_commonest_words_alone_is_no_place(gazetteer):
     from geo.recognizer import _one_of_the_commonest_words
 
