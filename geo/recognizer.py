@@ -1116,10 +1116,17 @@ def _address_pattern(lang: str | None) -> regex.Pattern | None:
     words = language_words(lang, "street_words_before")
     if not words:
         return None
-    # a word in any case ("rue", "Rue", "RUE"); a short one with its dot only as written ("r.", "bd": not "R. G.",
-    # initials)
-    kinds = "|".join(rf"(?i:{regex.escape(w)})(?![\p{{L}}\p{{M}}])" if len(w) > 3 else regex.escape(w)
-                     for w in sorted(words, key=len, reverse=True))
+    # a word as written, with a capital or in capitals ("rue", "Rue", "RUE"), run into the name after it or not
+    # ("rueBlanche", "ruedes Ursulines": the name's link or capital must follow, not "ruelle", "placement"); a word
+    # and its dot with a capital only where longer than an initial ("Boul."; not "R. G.", "B. V.")
+    forms = {form for w in words for form in (
+        (w, w[:1].upper() + w[1:]) if w.endswith(".") and len(w) > 2 else (w,) if w.endswith(".")
+        else (w, w[:1].upper() + w[1:], w.upper()))}
+    # (run into the name only "rue" and the short words with a dot, as the scans show them: "rueBlanche", "r.de
+    # Bondy"; "placeBonnes références" is a place wanted)
+    glued = "|".join(regex.escape(w) for w in sorted(forms, key=len, reverse=True) if w.endswith(".") or len(w) <= 3)
+    spaced = "|".join(regex.escape(w) for w in sorted(forms, key=len, reverse=True) if not w.endswith(".") and len(w) > 3)
+    kinds = rf"(?:{glued})[ \t]?|(?:{spaced})[ \t]"
     links = "|".join(regex.escape(w) for w in sorted(language_words(lang, "street_name_links"), key=len, reverse=True))
     # a word in title case or capitals, broken across lines or not ("Ri¬voli"), or a short one and its dot
     # before another ("St. Jean")
@@ -1128,14 +1135,32 @@ def _address_pattern(lang: str | None) -> regex.Pattern | None:
            rf"{word}(?:-{{1,2}}(?:{word}|(?:{links})(?=-)))*"
     return regex.compile(
         # (the number run into the word before it, where a line break was lost: "Négociations21, rue Auber")
-        rf"(?:(?<!\p{{N}})\d{{1,4}}(?:[ \t]?(?:bis|ter))?(?:[ \t]?[,.][ \t]?|[ \t]))?"
-        rf"(?<![\p{{L}}\p{{M}}-])(?:{kinds})[ \t]?(?P<name>{name})(?![\p{{L}}\p{{M}}\p{{N}}'’])"
-        rf"(?:,[ \t]?(?:\d{{1,2}}e(?![\p{{L}}\p{{N}}])|(?P<town>{word})(?:[ \t]\([\p{{L}}\p{{N}}]+\))?))?")
+        rf"(?P<number>(?<!\p{{N}})\d{{1,4}}(?:[ \t]?(?:bis|ter))?(?:[ \t]?[,.][ \t]?|[ \t]))?"
+        rf"(?P<street>(?<![\p{{L}}\p{{M}}-])(?:{kinds})(?P<name>{name})(?![\p{{L}}\p{{M}}\p{{N}}'’])"
+        # (or the number after the name and a comma, as older pages write it: "r. de Bondy, 38"; not the next
+        # address's: "place Denfert-Rochereau, 137, bd de Grenelle")
+        rf"(?(number)|(?P<number_after>,[ \t]?\d{{1,3}}(?:[ \t]?(?:bis|ter))?(?![\p{{L}}\p{{N}}]|[.,]\d|,?[ \t]?(?:{kinds})))?))"
+        # the district after a comma, or the town after a comma or a full stop and a space
+        rf"(?:,[ \t]?\d{{1,2}}e(?![\p{{L}}\p{{N}}])|(?P<stop>,[ \t]?|\.[ \t])(?P<town>{word})(?:[ \t]\([\p{{L}}\p{{N}}]+\))?)?")
 
 
 #: A street named after a place this big ("rue de Paris", "place d'Yverdon") may be the place's street: the name
 #: found is left to the model.
 STREET_OF_A_PLACE_MIN_PEOPLE = 10_000
+
+
+#: A town after an address and a full stop is the address's where it has this many people ("PARIS"; not "Cours").
+TOWN_AFTER_A_STOP_MIN_PEOPLE = 100_000
+
+
+def _an_addresss_town(word: str, stop: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``word`` after an address and ``stop`` is its town: a name the gazetteer knows after a comma
+    ("Paris", "Clichy"), a town of ``TOWN_AFTER_A_STOP_MIN_PEOPLE`` after a full stop ("7. Rue St-Marc. PARIS"; not
+    "10, rue Taitbout. Cours de chant", a heading's word, though Cours is a town)."""
+    if stop.startswith(","):
+        return gazetteer.knows(name_key(word))
+    kind = gazetteer.name_kind(name_key(word))
+    return kind is not None and kind[1] >= TOWN_AFTER_A_STOP_MIN_PEOPLE
 
 
 def _addresses(text: str, gazetteer: Gazetteer, lang: str | None) -> list[tuple[int, int]]:
@@ -1155,12 +1180,13 @@ def _addresses(text: str, gazetteer: Gazetteer, lang: str | None) -> list[tuple[
         name = m["name"][len(m["link"] or ""):].strip()
         if name.rstrip(".") in titles or m["link"] is not None and name.upper() in _given_names():
             continue  # "place de M. Thiers", "à la place de Pierre" (instead of him)
-        if m["link"] is not None and (kind := gazetteer.name_kind(name_key(name))) is not None \
+        if m["link"] is not None and m["number"] is None and m["number_after"] is None \
+                and (kind := gazetteer.name_kind(name_key(name))) is not None \
                 and (kind[0] in ("country", "continent") or kind[1] >= STREET_OF_A_PLACE_MIN_PEOPLE):
-            continue
+            continue  # (with the house's number, a street: "6, avenue de Messine")
         end = m.end()
-        if m["town"] is not None and not gazetteer.knows(name_key(m["town"])):
-            end = m.end("name")
+        if m["town"] is not None and not _an_addresss_town(m["town"], m["stop"], gazetteer):
+            end = m.end("street")
         found.append((m.start(), end))
     return found
 

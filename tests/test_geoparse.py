@@ -1204,6 +1204,12 @@ def test_a_street_and_an_address_are_found_whole_in_french(gazetteer):
     # big place after "de" ("à la place de Pierre", "une rue de Paris": the city's), nor a title
     text = "12, rue Auber, Monsieur R. G. ; à la place de Pierre ; une rue de Paris ; la place de M. Thiers."
     assert [text[s:e] for s, e in _addresses(text, gazetteer, "fr")] == ["12, rue Auber"]
+    # the number after the name, as older pages write it; a big place's name with a house's number is a street's;
+    # the town after a full stop, where it is a town of 10,000 (not "Cours", a village's name and a heading)
+    text = "chez Me Marc, r. de Bondy, 38, et au 6, avenue de Messine. Ecrire 10, rue Taitbout. Cours de chant. " \
+           "Représentant, 7. Rue St-Marc. PARIS."
+    assert [text[s:e] for s, e in _addresses(text, gazetteer, "fr")] == \
+        ["r. de Bondy, 38", "6, avenue de Messine", "10, rue Taitbout", "7. Rue St-Marc. PARIS"]
     # end to end: the address is one place, the town not found again inside it; French only
     text = "S'adresser 21, rue Auber, Paris."
     assert [m.text for m in place_mentions(text, gazetteer, "fr")] == ["21, rue Auber, Paris"]
