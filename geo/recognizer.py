@@ -898,20 +898,25 @@ def _organisation_before(lang: str | None) -> Any:
                                                                           name_links(lang)))
 
 
+#: The word right after a name, a space between ("France Libre").
+_WORD_AFTER = regex.compile(r"[ \t]{1,2}(\p{L}+)")
 #: The name after a name link in a span found ("Journal de Paris": Paris).
 _NAME_AFTER_A_LINK = regex.compile(r"(?<=\s|['’])\p{Lu}")
 
 
 def _organisations(text: str, spans: list[tuple[int, int]], lang: str | None) -> set[tuple[int, int]]:
     """The names found that name an organisation with the word before them (``_organisation_before``: "la Banque de
-    France", "le Journal de Paris"), or found with that word: the bank, the paper, not the place, as HIPE-2022 marks
+    France", "le Journal de Paris"), or found with that word, or with one of the language's ``organisation_words_after``
+    after them ("la France Libre", the movement of 1940): the bank, the paper, not the place, as HIPE-2022 marks
     them."""
     before = _organisation_before(lang)
     if before is None:
         return set()
-    # (or found with the word: "Journal de Paris" whole)
+    after = language_words(lang, "organisation_words_after")
+    # (or found with the word: "Journal de Paris" whole; or a word after it: "France Libre", the movement)
     return {(s, e) for s, e in spans if before.search(text, max(0, s - 30), s)
-            or (m := _NAME_AFTER_A_LINK.search(text, s + 1, e)) is not None and before.search(text, s, m.start())}
+            or (m := _NAME_AFTER_A_LINK.search(text, s + 1, e)) is not None and before.search(text, s, m.start())
+            or after and (w := _WORD_AFTER.match(text, e)) is not None and w[1] in after}
 
 
 @lru_cache(maxsize=32)

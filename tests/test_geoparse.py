@@ -1141,6 +1141,8 @@ def test_a_place_an_organisation_is_named_after_is_the_organisations_in_french(g
     whole = [(14, 30), (text.index("Credit"), len(text))]
     assert [text[s:e] for s, e in whole] == ["Journal de\nParis", "Credit Suisse"]
     assert _organisations(text, whole, "fr") == set(whole)
+    text = "NORMANDIE — France Libre, actualités ; à Paris"  # the movement of 1940, and a newsreel of its name
+    assert _organisations(text, [(12, 18), (text.index("Paris"), len(text))], "fr") == {(12, 18)}
 
 
 def test_a_name_takes_in_the_words_a_hyphen_joins_to_it_in_french_finnish_and_swedish(gazetteer):
