@@ -1295,8 +1295,9 @@ def everyday_languages(lang: str | None) -> tuple[str, ...] | None:
 
 
 #: What stands between two names run together into one: a slash ("Chartres/Franklin"), a dash between spaces
-#: ("ST. LOUIS – St. Louis").
-_SEPARATOR = regex.compile(r"\s*/\s*|\s+[-–—]\s+")
+#: ("ST. LOUIS – St. Louis"), a line break before a dash or a word in capitals, a dateline's ("Toujquet\n-PARIS,
+#: 29 (Havas)", "Désastre en Silésie\nBERLIN, 29").
+_SEPARATOR = regex.compile(r"\s*/\s*|\s+[-–—]\s+|[ \t]*\n[-–—][ \t]*|(?<=\p{Ll})[ \t]*\n(?=\p{Lu}{2,}(?!\p{Ll}))")
 _LETTER = regex.compile(r"\p{L}")
 
 

@@ -1076,6 +1076,12 @@ def test_names_run_together_across_a_slash_or_a_dash_are_parted(gazetteer):
                                      "Biel/Bienne")]
     assert [text[s:e] for s, e in _split_at_separators(text, found, gazetteer)] == \
         ["Chartres", "Franklin", "ST. LOUIS", "St. Louis", "Diaz-Balart", "Kochi", "Aluva", "Biel/Bienne"]
+    # a heading's last name and the dateline on the next line, after a dash or in capitals; not a name broken
+    # across lines, nor a line of capitals after capitals
+    text = "Le meurtre du Toujquet\n-PARIS, 29. Désastre en Silésie\nBERLIN, 29. La Chaux-\nde-Fonds. NEW\nYORK."
+    found = [span(text, n) for n in ("Toujquet\n-PARIS", "Silésie\nBERLIN", "Chaux-\nde-Fonds", "NEW\nYORK")]
+    assert [text[s:e] for s, e in _split_at_separators(text, found, gazetteer)] == \
+        ["Toujquet", "PARIS", "Silésie", "BERLIN", "Chaux-\nde-Fonds", "NEW\nYORK"]
 
 
 def test_names_a_comma_lists_in_english_are_each_their_own(gazetteer):
