@@ -583,6 +583,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     if start is not None and last is not None:
         spans.append((start, last.end))
     spans = without_numbers_after_commas(text, _split_at_separators(text, spans, gazetteer))
+    if lang not in (None, "en"):  # "MADRID 19 Juin", "Paris 1865": a dateline's date, a year, no name's
+        spans = _without_dates(text, spans)
     if lang in (None, "en"):  # "ALBUQUERQUE, N.M.": two names; "Highway 10", "US-24": one
         spans = _with_road_numbers(text, _split_at_commas(text, spans, gazetteer))
     elif lang is not None:
@@ -1549,6 +1551,22 @@ def _with_road_numbers(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
             last = text[s:e].rsplit(None, 1)[-1]
             if last.casefold().rstrip(".") in roads or (m[1] == "-" and _CODE.fullmatch(last)):
                 e = m.end()
+        out.append((s, e))
+    return out
+
+
+#: A date at a span's end: a day and a month in words, or a year (1500-2099).
+_DATE_AT_END = regex.compile(r"[ \t]+(?:\d{1,2}\.?[ \t]+(\p{L}+)\.?|1[5-9]\d\d|20\d\d)\Z")
+
+
+def _without_dates(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` cut before a date the model ran a name into ("MADRID 19 Juin", a dateline without its comma;
+    "Paris 1865", "Bad Hall 1842"): a day and a month's name (``month_names``), or a year."""
+    out = []
+    for s, e in spans:
+        m = _DATE_AT_END.search(text, s, e)
+        if m is not None and m.start() > s and (m[1] is None or m[1].casefold() in month_names()):
+            e = m.start()
         out.append((s, e))
     return out
 

@@ -1260,6 +1260,16 @@ def test_a_name_a_scan_ran_into_the_number_before_it_is_found(gazetteer):
     assert [text[s:e] for s, e in _names_run_into_numbers(text, [], gazetteer, "fr")] == ["Vienne", "Hollande", "Lille"]
 
 
+def test_a_date_the_model_ran_a_name_into_is_left_out(gazetteer):
+    from geo.recognizer import _without_dates
+
+    text = "ESPAGNE. MADRID 19 Juin. La ville Paris 1865. Bad Hall 1842, Route 66 et Baden 14"
+    found = [(text.index(n), text.index(n) + len(n)) for n in ("MADRID 19 Juin", "ville Paris 1865", "Bad Hall 1842",
+                                                               "Route 66", "Baden 14")]
+    assert [text[s:e] for s, e in _without_dates(text, found)] == \
+        ["MADRID", "ville Paris", "Bad Hall", "Route 66", "Baden 14"]
+
+
 def test_one_of_the_languages_commonest_words_alone_is_no_place(gazetteer):
     from geo.recognizer import _one_of_the_commonest_words
 
