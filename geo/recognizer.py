@@ -585,6 +585,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     spans = without_numbers_after_commas(text, _split_at_separators(text, spans, gazetteer))
     if lang not in (None, "en"):  # "MADRID 19 Juin", "Paris 1865": a dateline's date, a year, no name's
         spans = _without_dates(text, spans)
+    if lang == "fr":  # "La Suisse", "le Centre": the article, unless the name has it ("La Rochelle")
+        spans = _without_articles(text, spans, gazetteer)
     if lang in (None, "en"):  # "ALBUQUERQUE, N.M.": two names; "Highway 10", "US-24": one
         spans = _with_road_numbers(text, _split_at_commas(text, spans, gazetteer))
     elif lang is not None:
@@ -1551,6 +1553,23 @@ def _with_road_numbers(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
             last = text[s:e].rsplit(None, 1)[-1]
             if last.casefold().rstrip(".") in roads or (m[1] == "-" and _CODE.fullmatch(last)):
                 e = m.end()
+        out.append((s, e))
+    return out
+
+
+#: A French article at a span's start, before a capital ("La Suisse", "l'Algérie").
+_ARTICLE_AT_START = regex.compile(r"(?:[Ll]es|[Ll]a|[Ll]e)[ \t\n]+(?=\p{Lu})|[Ll]['’](?=\p{Lu})")
+
+
+def _without_articles(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """``spans`` without the French article the model took in at their start where the name the gazetteer knows is
+    the rest ("La Suisse", "le Centre"), not where it knows the name with its article ("La Rochelle", "Le Havre")."""
+    out = []
+    for s, e in spans:
+        m = _ARTICLE_AT_START.match(text, s, e)
+        if m is not None and m.end() < e and not gazetteer.knows(name_key(text[s:e])) \
+                and gazetteer.knows(name_key(text[m.end():e])):
+            s = m.end()
         out.append((s, e))
     return out
 

@@ -1270,6 +1270,14 @@ def test_a_date_the_model_ran_a_name_into_is_left_out(gazetteer):
         ["MADRID", "ville Paris", "Bad Hall", "Route 66", "Baden 14"]
 
 
+def test_a_french_article_the_model_took_in_is_left_out_unless_the_name_has_it(gazetteer):
+    from geo.recognizer import _without_articles
+
+    text = "La Suisse a vendu ; vers Paris et le Centre ; à La Rochelle et au Havre."
+    found = [(text.index(n), text.index(n) + len(n)) for n in ("La Suisse", "le Centre", "La Rochelle")]
+    assert [text[s:e] for s, e in _without_articles(text, found, gazetteer)] == ["Suisse", "Centre", "La Rochelle"]
+
+
 def test_one_of_the_languages_commonest_words_alone_is_no_place(gazetteer):
     from geo.recognizer import _one_of_the_commonest_words
 
