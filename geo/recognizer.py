@@ -1741,7 +1741,9 @@ _DATE_AFTER_NAME = regex.compile(r",[ \t]*(?:(\p{L}+)\.?[ \t]*\d|\d{1,2}(?:st|nd
 
 
 #: A name run into the number before it, its space lost ("4Wien", "50Hollande", "1Ile-de-France").
-_NAME_AFTER_A_NUMBER = regex.compile(r"(?<=\d)\p{Lu}[\p{L}\p{M}]+(?:-\p{Lu}[\p{L}\p{M}]+)*(?![\p{L}\p{M}\p{N}])")
+#: (The number not run into a word or a link itself: "https://t.co/8LvKbSA0UK" is no UK.)
+_NAME_AFTER_A_NUMBER = regex.compile(
+    r"(?<=(?<![\p{L}\p{N}/])\d{1,6})\p{Lu}[\p{L}\p{M}]+(?:-\p{Lu}[\p{L}\p{M}]+)*(?![\p{L}\p{M}\p{N}])")
 
 
 #: A word this common (Zipf) after a number is the word ("40Von", "1Tour": 7.0, 5.4; Wien 5.2), unless a country's or a
