@@ -594,7 +594,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     # numbers and one letter name no place ("91-89"; "R-Elbow Lake", a party's and a home town's; "W. Phila.")
     spans = [(s, e) for s, e in spans if not _no_name(text[s:e])]
     if lang not in (None, "en"):  # "La grande masse", "Vad gäller", "Koska": the language's commonest words
-        spans = [(s, e) for s, e in spans if not _one_of_the_commonest_words(text[s:e], gazetteer, lang)]
+        spans = [(s, e) for s, e in spans if not _one_of_the_commonest_words(text[s:e], gazetteer, lang)
+                 and text[s:e].casefold() not in calendar_words()]  # "le Lundi 16 Juin": a day's name
     spans = _joined(text, spans, gazetteer)
     listed = _listed_between_places(text, toks, marks, spans)
     if lang not in (None, "en"):  # "Böslau, Kaltenleutgeben, Laxenburg.": at a list's end, the next name unknown

@@ -1290,6 +1290,11 @@ def test_one_of_the_languages_commonest_words_alone_is_no_place(gazetteer):
                        ("PARIS", "fr")):
         assert not _one_of_the_commonest_words(name, gazetteer, lang), name
     assert [m.text for m in place_mentions("La grande masse du peuple est à Paris.", gazetteer, "fr")] == ["Paris"]
+    # nor a day's or a month's name alone
+    from geo.recognizer import toponym_spans
+
+    text = "Les mises auront lieu le Lundi 16 Juin à Paris."
+    assert [text[s:e] for s, e in toponym_spans(text, gazetteer, "fr")] == ["Paris"]
 
 
 def test_a_title_and_the_name_right_after_it_are_a_persons(gazetteer):
