@@ -634,8 +634,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     # "Radio-Toulouse", "Downing-street", "Great John-street", "Hereford street", in place of the names found in them
     streets = _streets_written_small(text, spans, gazetteer, lang)
     for whole in (_stations(text, lang), _hyphened_streets(text), streets, _addresses(text, gazetteer, lang)):
-        if whole:
-            spans = sorted([(s, e) for s, e in spans if not any(s < b and a < e for a, b in whole)] + whole)
+        spans = _in_place_of_overlapping(spans, whole)
     states = _states_after_names(text, spans, lang)
     if states:  # "Wilmington, NC"
         spans = sorted(spans + states)
@@ -1134,8 +1133,9 @@ def _address_pattern(lang: str | None) -> regex.Pattern | None:
         else (w, w[:1].upper() + w[1:], w.upper()))}
     # (run into the name only "rue" and the short words with a dot, as the scans show them: "rueBlanche", "r.de
     # Bondy"; "placeBonnes références" is a place wanted)
-    glued = "|".join(regex.escape(w) for w in sorted(forms, key=len, reverse=True) if w.endswith(".") or len(w) <= 3)
-    spaced = "|".join(regex.escape(w) for w in sorted(forms, key=len, reverse=True) if not w.endswith(".") and len(w) > 3)
+    longest_first = sorted(forms, key=len, reverse=True)
+    glued = "|".join(regex.escape(w) for w in longest_first if w.endswith(".") or len(w) <= 3)
+    spaced = "|".join(regex.escape(w) for w in longest_first if not w.endswith(".") and len(w) > 3)
     kinds = rf"(?:{glued})[ \t]?|(?:{spaced})[ \t]"
     links = "|".join(regex.escape(w) for w in sorted(language_words(lang, "street_name_links"), key=len, reverse=True))
     # a word in title case or capitals, broken across lines or not ("Ri¬voli"), or a short one and its dot
@@ -1143,15 +1143,17 @@ def _address_pattern(lang: str | None) -> regex.Pattern | None:
     word = r"(?:\p{Lu}\p{Ll}{0,2}\.(?=[ \t-]?\p{Lu})|(?:\p{Lu}[\p{Ll}\p{M}]+|\p{Lu}+(?!\p{Ll}))(?:¬[ \t]?\p{Ll}+)*)"
     name = rf"(?:(?P<link>(?i:{links}))[ \t]?)?(?!(?i:{links})[ \t])" \
            rf"{word}(?:-{{1,2}}(?:{word}|(?:{links})(?=-)))*"
+    house = r"\d{1,4}(?:[ \t]?(?:bis|ter))?"
     return regex.compile(
         # (the number run into the word before it, where a line break was lost: "Négociations21, rue Auber")
-        rf"(?P<number>(?<!\p{{N}})\d{{1,4}}(?:[ \t]?(?:bis|ter))?(?:[ \t]?[,.][ \t]?|[ \t]))?"
+        rf"(?P<number>(?<!\p{{N}}){house}(?:[ \t]?[,.][ \t]?|[ \t]))?"
         rf"(?P<street>(?<![\p{{L}}\p{{M}}-])(?:{kinds})(?P<name>{name})(?![\p{{L}}\p{{M}}\p{{N}}'’])"
         # (or the number after the name and a comma, as older pages write it: "r. de Bondy, 38"; not the next
         # address's: "place Denfert-Rochereau, 137, bd de Grenelle")
-        rf"(?(number)|(?P<number_after>,[ \t]?\d{{1,3}}(?:[ \t]?(?:bis|ter))?(?![\p{{L}}\p{{N}}]|[.,]\d|,?[ \t]?(?:{kinds})))?))"
+        rf"(?(number)|(?P<number_after>,[ \t]?{house}(?![\p{{L}}\p{{N}}]|[.,]\d|,?[ \t]?(?:{kinds})))?))"
         # the district after a comma, or the town after a comma or a full stop and a space
-        rf"(?:,[ \t]?\d{{1,2}}e(?![\p{{L}}\p{{N}}])|(?P<stop>,[ \t]?|\.[ \t])(?P<town>{word})(?:[ \t]\([\p{{L}}\p{{N}}]+\))?)?")
+        rf"(?:,[ \t]?\d{{1,2}}e(?![\p{{L}}\p{{N}}])"
+        rf"|(?P<stop>,[ \t]?|\.[ \t])(?P<town>{word})(?:[ \t]\([\p{{L}}\p{{N}}]+\))?)?")
 
 
 #: A street named after a place this big ("rue de Paris", "place d'Yverdon") may be the place's street: the name
@@ -1302,7 +1304,8 @@ def everyday_languages(lang: str | None) -> tuple[str, ...] | None:
 #: What stands between two names run together into one: a slash ("Chartres/Franklin"), a dash between spaces
 #: ("ST. LOUIS – St. Louis"), a line break before a dash or a word in capitals, a dateline's ("Toujquet\n-PARIS,
 #: 29 (Havas)", "Désastre en Silésie\nBERLIN, 29").
-_SEPARATOR = regex.compile(r"\s*/\s*|\s+[-–—]\s+|[ \t]*\n[-–—][ \t]*|(?<=\p{Ll})[ \t]*\n(?=\p{Lu}{2,}(?!\p{Ll}))")
+_SEPARATOR = regex.compile(r"\s*/\s*|\s+[-–—]\s+|[ \t]*\n[-–—][ \t]*"
+                           r"|(?<=\p{Ll})[ \t]*\n(?=\p{Lu}{2,}(?!\p{Ll}))")
 _LETTER = regex.compile(r"\p{L}")
 
 
@@ -1525,7 +1528,9 @@ def _with_districts_in_brackets(text: str, spans: list[tuple[int, int]], gazette
     country the corpus marks apart) nor anything else in brackets ("Genève (M. Aimeras)"). A name found up to
     inside brackets it does not close ends before them, or takes them in whole ("Paris (18e": "Paris (18e)")."""
     out: list[tuple[int, int]] = []
-    for k, (s, e) in enumerate(spans):
+    for s, e in spans:
+        if out and s < out[-1][1]:
+            continue  # the region found alone inside the brackets taken in: one name now
         if "(" in text[s:e] and ")" not in text[s:e]:  # found up to inside the brackets ("Compiègne (Oise")
             e = text.rindex("(", s, e)
             while e > s and text[e - 1] in " \t":
@@ -1535,8 +1540,6 @@ def _with_districts_in_brackets(text: str, spans: list[tuple[int, int]], gazette
             kind = gazetteer.name_kind(name_key(m[1]))
             m = m if kind is not None and kind[0] == "region" else None
         if m is not None:
-            if k + 1 < len(spans) and spans[k + 1][0] < m.end():
-                spans[k + 1] = (m.end(), m.end())  # the region found alone inside the brackets: one name now
             e = m.end()
         if s < e:
             out.append((s, e))
@@ -1741,6 +1744,13 @@ _DATELINE_START = regex.compile(r"(?<![\s\S])|(?<=[\n.!?:;—–][ \t]{0,3})")
 _DATE_AFTER_NAME = regex.compile(r",[ \t]*(?:(\p{L}+)\.?[ \t]*\d|\d{1,2}(?:st|nd|rd|th|er|\.)?[ \t]*(\p{L}+))")
 
 
+def _in_place_of_overlapping(spans: list[tuple[int, int]], found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` and ``found``, in text order, without the spans that overlap one found."""
+    if not found:
+        return spans
+    return sorted([(s, e) for s, e in spans if not any(s < b and a < e for a, b in found)] + found)
+
+
 #: A name run into the number before it, its space lost ("4Wien", "50Hollande", "1Ile-de-France").
 #: (The number not run into a word or a link itself: "https://t.co/8LvKbSA0UK" is no UK.)
 _NAME_AFTER_A_NUMBER = regex.compile(
@@ -1764,9 +1774,7 @@ def _names_run_into_numbers(text: str, spans: list[tuple[int, int]], gazetteer: 
         if kind is not None and (kind[0] in ("country", "continent", "capital")
                                  or kind[1] >= RUN_INTO_MIN_PEOPLE and word_zipf(m[0], (lang,)) < NUMBERED_WORD_ZIPF):
             found.append(m.span())
-    if not found:
-        return spans
-    return sorted([(s, e) for s, e in spans if not any(s < b and a < e for a, b in found)] + found)
+    return _in_place_of_overlapping(spans, found)
 
 
 #: A word in capitals right before a comma and a date with its month in words.
@@ -1793,9 +1801,7 @@ def _datelines_run_into_headings(text: str, spans: list[tuple[int, int]],
             if kind is not None and (kind[0] in ("country", "capital") or kind[1] >= DATELINE_RUN_INTO_MIN_PEOPLE):
                 found.append((m.start() + cut, m.end()))
                 break
-    if not found:
-        return spans
-    return sorted([(s, e) for s, e in spans if not any(s < b and a < e for a, b in found)] + found)
+    return _in_place_of_overlapping(spans, found)
 
 
 def _dateline_names(text: str, toks: list[Token], marks: list[tuple[str, ...]], lang: str | None) -> set[int]:
