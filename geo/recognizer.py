@@ -595,7 +595,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     spans = [(s, e) for s, e in spans if not _no_name(text[s:e])]
     if lang not in (None, "en"):  # "La grande masse", "Vad gäller", "Koska": the language's commonest words
         spans = [(s, e) for s, e in spans if not _one_of_the_commonest_words(text[s:e], gazetteer, lang)
-                 and text[s:e].casefold() not in calendar_words()]  # "le Lundi 16 Juin": a day's name
+                 and text[s:e].casefold() not in calendar_words()  # "le Lundi 16 Juin": a day's name
+                 and not _a_word_broken_after(text, s, e)]  # "Alek-sander", "Eu-gen": part of a word
     spans = _joined(text, spans, gazetteer)
     listed = _listed_between_places(text, toks, marks, spans)
     if lang not in (None, "en"):  # "Böslau, Kaltenleutgeben, Laxenburg.": at a list's end, the next name unknown
@@ -674,6 +675,19 @@ def _one_of_the_commonest_words(name: str, gazetteer: Gazetteer, lang: str) -> b
         return True
     return zipf >= COMMON_WORD_ALONE_ZIPF and not gazetteer.knows(name_key(name)) \
         and gazetteer.dictionary_form(name, lang) is None
+
+
+#: A hyphen and small letters right after a word ("Alek-sander", "Croix-du-marché"; not a compound name's link
+#: before a capital: "Ile-de-France", "Mont-sans-Nom").
+_HYPHEN_AND_SMALL_LETTERS = regex.compile(r"-\p{Ll}+(?!\p{L}|-\p{Lu})")
+
+
+def _a_word_broken_after(text: str, start: int, end: int) -> bool:
+    """Whether the one word ``text[start:end]`` goes on after a hyphen in small letters: part of a word a scan
+    broke where a line ended ("Alek-sander", "Eu-gen", "Saha-roffsky", "Hel-singe") or of a compound
+    ("Croix-du-marché", "Tambourg-major"), not a place's name on its own. (English news marks "London-based"
+    as London: not in English.)"""
+    return _HYPHEN_AND_SMALL_LETTERS.match(text, end) is not None and not any(ch in " -\n" for ch in text[start:end])
 
 
 def _no_name(name: str) -> bool:

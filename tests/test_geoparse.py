@@ -1295,6 +1295,14 @@ def test_one_of_the_languages_commonest_words_alone_is_no_place(gazetteer):
 
     text = "Les mises auront lieu le Lundi 16 Juin à Paris."
     assert [text[s:e] for s, e in toponym_spans(text, gazetteer, "fr")] == ["Paris"]
+    # nor a word a hyphen and small letters go on after: a word a scan broke at a line's end, or a compound; in
+    # English, news marks "London-based" as London
+    from geo.recognizer import _a_word_broken_after
+
+    text = "liikemies Alek-sander ja Eu-gen; London-based; Ile-de-France; Saint-Nazaire"
+    assert [_a_word_broken_after(text, text.index(w), text.index(w) + len(w))
+            for w in ("Alek", "Eu", "London", "Ile", "Saint")] == [True, True, True, False, False]
+    assert "London" in [m.text for m in place_mentions("A London-based bank.", gazetteer, "en")]
 
 
 def test_a_title_and_the_name_right_after_it_are_a_persons(gazetteer):
