@@ -1002,6 +1002,8 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
 _BEFORE_A_NAME = " \u00a0\"'“‘«„#"
 #: A name after a storm's word: "Hurricane Dorian", "Hurricane #Harvey".
 _STORMS_NAME_AFTER = regex.compile(r"[ \u00a0]#?\p{Lu}")
+#: The last word of a word run into a sentence's end before it ("Helsingfors.Ångf.": "Ångf.").
+_WORD_AFTER_A_STOP = regex.compile(r"[.!?](\p{L}+\.?)\Z")
 
 
 def _ships_and_storms(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
@@ -1024,6 +1026,8 @@ def _ships_and_storms(text: str, spans: list[tuple[int, int]], gazetteer: Gazett
         if not 1 <= len(before) - len(stripped) <= 3 or before[len(stripped)] not in " \u00a0":
             continue  # the name is a space, and maybe a quotation mark or a hash, after the word
         word = stripped.rsplit(None, 1)[-1] if stripped.strip() else ""
+        if word not in words and (glued := _WORD_AFTER_A_STOP.search(word)) is not None:
+            word = glued[1]  # "Helsingfors.Ångf. Uleåborg": a sentence run into the next, its space lost
         if word in words and len(name.split()) <= 3 and not _too_big_for_a_surname(gazetteer.name_kind(name_key(name))):
             found.add((s, e))
     return found

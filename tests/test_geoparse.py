@@ -328,6 +328,10 @@ def test_a_name_right_after_a_word_for_a_ship_or_a_storm_is_the_ships_or_storms(
     assert _ships_and_storms(text, [span(text, "Heinola"), span(text, "Lahtis")], gazetteer, "sv") == {span(text, "Heinola")}
     text = "They ship Canada's grain from Houston."
     assert _ships_and_storms(text, [span(text, "Canada"), span(text, "Houston")], gazetteer, "en") == set()
+    # the word written short, and run into the sentence before it where a scan lost the space
+    text = "avgick samma dag till Riga.Ångf. Uleåborg anlände i lördags från Helsingfors."
+    assert _ships_and_storms(text, [span(text, "Uleåborg"), span(text, "Helsingfors")], gazetteer, "sv") == \
+        {span(text, "Uleåborg")}
     # end to end
     text = "So, as the steamer Liverpool would first be on her way, she sailed from Dublin."
     assert {x.text for x in place_mentions(text, gazetteer, "en")} == {"Dublin"}
