@@ -597,6 +597,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = [(s, e) for s, e in spans if not _one_of_the_commonest_words(text[s:e], gazetteer, lang)
                  and text[s:e].casefold() not in calendar_words()  # "le Lundi 16 Juin": a day's name
                  and not _a_word_broken_after(text, s, e)]  # "Alek-sander", "Eu-gen": part of a word
+    if lang not in (None, "en") and lang not in NOUN_CAPITALIZING:  # "Nicolai Fabricius", "Finlands Banks"
+        spans = [(s, e) for s, e in spans if not _before_a_name_no_place_has(text, spans, s, e, gazetteer, lang)]
     spans = _joined(text, spans, gazetteer)
     listed = _listed_between_places(text, toks, marks, spans)
     if lang not in (None, "en"):  # "Böslau, Kaltenleutgeben, Laxenburg.": at a list's end, the next name unknown
@@ -675,6 +677,24 @@ def _one_of_the_commonest_words(name: str, gazetteer: Gazetteer, lang: str) -> b
         return True
     return zipf >= COMMON_WORD_ALONE_ZIPF and not gazetteer.knows(name_key(name)) \
         and gazetteer.dictionary_form(name, lang) is None
+
+
+#: A word in title case right after a name, a space between.
+_TITLE_WORD_AFTER = regex.compile(r"[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}-])")
+
+
+def _before_a_name_no_place_has(text: str, spans: list[tuple[int, int]], start: int, end: int, gazetteer: Gazetteer,
+                                lang: str) -> bool:
+    """Whether the one word ``text[start:end]`` stands right before a word in title case that no place has, nor
+    its dictionary form, and that was not found: a given name before a surname ("Nicolai Fabricius", "Maurice
+    Pelgrain") or a name in an organisation's ("Suomen Meijeriyhdistyksen", "Finlands Banks"), in a language that
+    writes only names with a capital (not German; not English, whose news marks "London Depot")."""
+    if " " in text[start:end] or "\n" in text[start:end]:
+        return False
+    m = _TITLE_WORD_AFTER.match(text, end)
+    if m is None or any(s == m.start(1) for s, _ in spans):
+        return False
+    return not gazetteer.knows(name_key(m[1])) and gazetteer.dictionary_form(m[1], lang) is None
 
 
 #: A hyphen and small letters right after a word ("Alek-sander", "Croix-du-marché"; not a compound name's link
