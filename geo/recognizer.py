@@ -537,9 +537,12 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     kind_word_starts = tuple(language_rules(lang).get("kind_words_after", ()))
     # in a language that writes only names with a capital, a capital word inside a sentence is a name
     cased_names = lang is not None and lang not in NOUN_CAPITALIZING
+    # a language given, and not English: the rules of the other languages' scans and corpora apply, English's being
+    # the model's own, learned from the English news
+    other_language = lang is not None and lang != "en"
     # and a country's name may go on in small letters ("Arabie saoudite", "Förenade arabemiraten"); English
     # writes its words with capitals, and a word in small letters after a name is the text's ("Washington state")
-    small_words_in_names = lang is not None and lang != "en"
+    small_words_in_names = other_language
     # the hyphens that break a word across lines
     broken = {j for j, t in enumerate(toks)
               if (t.text in LINE_HYPHENS or t.text == "-") and _broken_at(text, toks, j) == 2}
@@ -583,25 +586,25 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     if start is not None and last is not None:
         spans.append((start, last.end))
     spans = without_numbers_after_commas(text, _split_at_separators(text, spans, gazetteer))
-    if lang not in (None, "en"):  # "MADRID 19 Juin", "Paris 1865": a dateline's date, a year, no name's
+    if other_language:  # "MADRID 19 Juin", "Paris 1865": a dateline's date, a year, no name's
         spans = _without_dates(text, spans)
     if lang == "fr":  # "La Suisse", "le Centre": the article, unless the name has it ("La Rochelle")
         spans = _without_articles(text, spans, gazetteer)
-    if lang in (None, "en"):  # "ALBUQUERQUE, N.M.": two names; "Highway 10", "US-24": one
-        spans = _with_road_numbers(text, _split_at_commas(text, spans, gazetteer))
-    elif lang is not None:
+    if other_language:
         spans = _split_at_commas(text, spans, gazetteer, lang)
+    else:  # "ALBUQUERQUE, N.M.": two names; "Highway 10", "US-24": one
+        spans = _with_road_numbers(text, _split_at_commas(text, spans, gazetteer))
     # numbers and one letter name no place ("91-89"; "R-Elbow Lake", a party's and a home town's; "W. Phila.")
     spans = [(s, e) for s, e in spans if not _no_name(text[s:e])]
-    if lang not in (None, "en"):  # "La grande masse", "Vad gäller", "Koska": the language's commonest words
+    if other_language:  # "La grande masse", "Vad gäller", "Koska": the language's commonest words
         spans = [(s, e) for s, e in spans if not _one_of_the_commonest_words(text[s:e], gazetteer, lang)
                  and text[s:e].casefold() not in calendar_words()  # "le Lundi 16 Juin": a day's name
                  and not _a_word_broken_after(text, s, e)]  # "Alek-sander", "Eu-gen": part of a word
-    if lang not in (None, "en") and lang not in NOUN_CAPITALIZING:  # "Nicolai Fabricius", "Finlands Banks"
+    if other_language and cased_names:  # "Nicolai Fabricius", "Finlands Banks"
         spans = [(s, e) for s, e in spans if not _before_a_name_no_place_has(text, spans, s, e, gazetteer, lang)]
     spans = _joined(text, spans, gazetteer)
     listed = _listed_between_places(text, toks, marks, spans)
-    if lang not in (None, "en"):  # "Böslau, Kaltenleutgeben, Laxenburg.": at a list's end, the next name unknown
+    if other_language:  # "Böslau, Kaltenleutgeben, Laxenburg.": at a list's end, the next name unknown
         listed += _listed_beside_a_place(text, toks, marks, sorted(spans + listed), gazetteer, lang)
     if listed:  # "Leobersdorf, Kaltenleutgeben, Laxenburg": a name the gazetteer knows, listed among places
         spans = sorted(spans + listed)
@@ -646,7 +649,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = sorted(spans + tagged)
     if language_rules(lang).get("names_run_into_words"):  # "Francequand", "Londresson": a line break lost
         spans = _names_run_into_words(text, spans, gazetteer, lang)
-    if lang not in (None, "en"):  # "Seite 4Wien", "350 50Hollande": a number a scan ran into a name
+    if other_language:  # "Seite 4Wien", "350 50Hollande": a number a scan ran into a name
         spans = _names_run_into_numbers(text, spans, gazetteer, lang)
     if "," in text:  # "LES GRAINSPARIS, 14 mars.": a heading run into a dateline's place
         spans = _datelines_run_into_headings(text, spans, gazetteer)
@@ -1166,9 +1169,12 @@ def _address_pattern(lang: str | None) -> regex.Pattern | None:
     # a word as written, with a capital or in capitals ("rue", "Rue", "RUE"), run into the name after it or not
     # ("rueBlanche", "ruedes Ursulines": the name's link or capital must follow, not "ruelle", "placement"); a word
     # and its dot with a capital only where longer than an initial ("Boul."; not "R. G.", "B. V.")
-    forms = {form for w in words for form in (
-        (w, w[:1].upper() + w[1:]) if w.endswith(".") and len(w) > 2 else (w,) if w.endswith(".")
-        else (w, w[:1].upper() + w[1:], w.upper()))}
+    forms = set(words)
+    for w in words:
+        if not w.endswith("."):
+            forms |= {w[:1].upper() + w[1:], w.upper()}
+        elif len(w) > 2:
+            forms.add(w[:1].upper() + w[1:])
     # (run into the name only "rue" and the short words with a dot, as the scans show them: "rueBlanche", "r.de
     # Bondy"; "placeBonnes références" is a place wanted)
     longest_first = sorted(forms, key=len, reverse=True)
