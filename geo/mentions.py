@@ -21,9 +21,9 @@ from rapidfuzz.distance import Levenshtein
 from .gazetteer import MAX_NAME_TOKENS, Gazetteer
 from .model import Candidate, Mention, Place
 from .resolve import KNOWN_TOWN, WORLD_CITY, haversine_km, own_name
-from .text import (Token, arabic_romanization, comparable, consonants, countries_speaking, is_cased_script, language_of,
-                   language_rules, language_words, modern_spelling, morphology, name_key, normalized_spelling, romanize,
-                   run_together, script_of, sentences, skeleton, tokens, unbroken, word_zipf)
+from .text import (Token, arabic_romanization, comparable, consonants, countries_speaking, designators, is_cased_script,
+                   language_of, language_rules, language_words, modern_spelling, morphology, name_key, normalized_spelling,
+                   prefix_variants, romanize, run_together, script_of, sentences, skeleton, tokens, unbroken, word_zipf)
 
 #: Minimum similarity of two romanisations for a cross-script match.
 TRANSLIT_SIMILARITY = 0.8
@@ -400,30 +400,6 @@ def whole_text_mention(text: str, gazetteer: Gazetteer) -> Mention | None:
     return Mention(0, len(text), text, 0, 0, len(text), cands) if cands else None
 
 
-def _prefix_variants(surface: str) -> list[str]:
-    """Spellings a name may be looked up under in scripts whose words take prefixes
-    (``morphology.toml``: ``prefixes`` written onto the name, ``split_before`` a word run together
-    with the one before it, ``article`` taken off a one-word name or put on it): بحفرالباطن ->
-    حفرالباطن, بحفر الباطن, حفر الباطن; ضبعة -> الضبعة."""
-    rules = morphology().get(script_of(surface), {})
-    prefixes = rules.get("prefixes", [])
-    out = [surface[len(p):] for p in prefixes if surface.startswith(p) and len(surface) > len(p) + 3]
-    # a conjunction before another prefix (وبالرياض: and in Riyadh), and the article's first letter
-    # that a prefix takes the place of (للقاهرة: to Cairo, ل + القاهرة)
-    out += [form[len(p):] for form in out[:] for p in prefixes if form.startswith(p) and len(form) > len(p) + 3
-            and surface[:len(surface) - len(form)] in rules.get("conjunctions", [])]
-    out += [after + form[len(before):] for before, after in rules.get("elided", {}).items()
-            for form in (surface, *out) if form.startswith(before) and len(form) > len(before) + 2]
-    if (article := rules.get("article")) and " " not in surface:  # ضبعة is الضبعة (El Dabaa)
-        out.append(surface[len(article):] if surface.startswith(article) else article + surface)
-    for form in [surface, *out]:
-        for joined in rules.get("split_before", []):
-            k = form.find(joined, 2)
-            if k > 1 and form[k - 1] != " ":
-                out.append(form[:k] + " " + form[k:])
-    return out
-
-
 def article_before(text: str, start: int) -> str | None:
     """The article a name at ``start`` leaves off because the word before it holds it ("au Locle":
     "le"; ``morphology.toml``'s ``articles``), or None."""
@@ -447,12 +423,6 @@ def hyphened_street_words() -> frozenset[str]:
     """The words for a street old English pages join to its name by a hyphen ("Downing-street";
     ``morphology.toml``)."""
     return frozenset(morphology()["Latin"]["hyphened_street_words"])
-
-
-@lru_cache(maxsize=16)
-def _designators(script: str) -> frozenset[str]:
-    """Words of ``script`` that say what kind of place a name is (``morphology.toml``)."""
-    return frozenset(name_key(w) for w in morphology().get(script, {}).get("designators", []))
 
 
 def _prominent(gazetteer: Gazetteer, word: str) -> bool:
@@ -582,7 +552,7 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
     if not found and is_cased_script(surface) and (article := article_before(text, start)):
         found = [Candidate(p, "inflected", 0.9) for p in gazetteer.exact(f"{article} {name_key(surface)}")]
     if not found:
-        for variant in _prefix_variants(surface):
+        for variant in prefix_variants(surface):
             # looked up as the name itself is, spellings in other scripts too (بالخفجي: Al Khafjī)
             found = [Candidate(c.place, "inflected", 0.9) for c in
                      _lookup(gazetteer, variant, tokens(variant)[-1].text, whole_word, lang)] if tokens(variant) else []
@@ -597,14 +567,14 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
     # a name the gazetteer lacks may hold one it knows: "Colorado State University" is in Colorado,
     # "Dubai World Cup" in Dubai, مرفأ بيروت (the port of Beirut) in Beirut: the longest such name
     # first, and of those the one naming the biggest place (مرفأ, port, is also a town's name)
-    designators = _designators(script_of(surface))
+    kinds = designators(script_of(surface))
     for n in range(len(words) - 1, 0, -1):
         best: tuple[int, str, list[Place]] | None = None
         for i in range(len(words) - n + 1):
             part = surface[words[i].start:words[i + n - 1].end]
             # a one-word part also under its other spellings ("منطقة ضبعة": the area of (El) Dabaa)
-            forms = [part, *_prefix_variants(part)] if n == 1 else [part]
-            if n == 1 and (part.casefold() in PLACE_NAME_PREFIXES or {name_key(v) for v in forms} & designators):
+            forms = [part, *prefix_variants(part)] if n == 1 else [part]
+            if n == 1 and (part.casefold() in PLACE_NAME_PREFIXES or {name_key(v) for v in forms} & kinds):
                 continue  # "South" of South Ossetia is no region of Cameroon, مدينة (city) of مدينة الجهراء not Medina
             if (part[:1].isupper() or not is_cased_script(part)) and \
                     not (n == 1 and word_zipf(part) >= VERY_COMMON_WORD_ZIPF and not _prominent(gazetteer, part)):

@@ -29,8 +29,8 @@ from .gazetteer import Gazetteer
 from .mentions import (PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles, calendar_words,
                        hyphened_street_words, kind_words, month_names, name_links, state_after_a_comma)
 from .resolve import WORLD_CITY
-from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, is_cased_script,
-                   language_rules, language_words, morphology, name_key, run_together, script_of, word_zipf)
+from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, designators,
+                   is_cased_script, language_rules, language_words, morphology, name_key, run_together, script_of, word_zipf)
 
 #: Scripts the shipped model has seen enough of to be trusted with.
 TRAINED_SCRIPTS = frozenset({"Latin", "Arabic"})
@@ -1425,11 +1425,9 @@ def _named_by_its_end(name: str, gazetteer: Gazetteer) -> bool:
 def _place_words() -> frozenset[str]:
     """Words that give a name the look of a place (``morphology.toml``: designators, and English words for roads,
     streets and embassies)."""
-    from .mentions import _designators
-
     english = (*language_words("en", "road_words"), *language_words("en", "listed_street_words"),
                *(w.casefold() for w in language_words("en", "elsewhere_words")))
-    return frozenset({*_designators("Latin"), *english})
+    return frozenset({*designators("Latin"), *english})
 
 
 def _looks_placed(name: str, gazetteer: Gazetteer) -> bool:

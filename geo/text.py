@@ -367,3 +367,33 @@ def _rewrite(s: str, rules: tuple[tuple[str, str], ...]) -> str:
     for old, new in rules:
         s = s.replace(old, new)
     return s
+
+
+def prefix_variants(surface: str) -> list[str]:
+    """Spellings a name may be looked up under in scripts whose words take prefixes
+    (``morphology.toml``: ``prefixes`` written onto the name, ``split_before`` a word run together
+    with the one before it, ``article`` taken off a one-word name or put on it): بحفرالباطن ->
+    حفرالباطن, بحفر الباطن, حفر الباطن; ضبعة -> الضبعة."""
+    rules = morphology().get(script_of(surface), {})
+    prefixes = rules.get("prefixes", [])
+    out = [surface[len(p):] for p in prefixes if surface.startswith(p) and len(surface) > len(p) + 3]
+    # a conjunction before another prefix (وبالرياض: and in Riyadh), and the article's first letter
+    # that a prefix takes the place of (للقاهرة: to Cairo, ل + القاهرة)
+    out += [form[len(p):] for form in out[:] for p in prefixes if form.startswith(p) and len(form) > len(p) + 3
+            and surface[:len(surface) - len(form)] in rules.get("conjunctions", [])]
+    out += [after + form[len(before):] for before, after in rules.get("elided", {}).items()
+            for form in (surface, *out) if form.startswith(before) and len(form) > len(before) + 2]
+    if (article := rules.get("article")) and " " not in surface:  # ضبعة is الضبعة (El Dabaa)
+        out.append(surface[len(article):] if surface.startswith(article) else article + surface)
+    for form in [surface, *out]:
+        for joined in rules.get("split_before", []):
+            k = form.find(joined, 2)
+            if k > 1 and form[k - 1] != " ":
+                out.append(form[:k] + " " + form[k:])
+    return out
+
+
+@lru_cache(maxsize=16)
+def designators(script: str) -> frozenset[str]:
+    """Words of ``script`` that say what kind of place a name is (``morphology.toml``)."""
+    return frozenset(name_key(w) for w in morphology().get(script, {}).get("designators", []))
