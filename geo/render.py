@@ -365,12 +365,15 @@ def _credits(journey: Journey) -> list[str]:
     """Data credits: the built-in sources' own links, any other name as escaped text."""
     from .gazetteer import GEONAMES_ATTRIBUTION
     from .rail import NATURALEARTH_ATTRIBUTION
+    from .resolve import annotated_credit
 
     from .osm import OSM_RAIL_ATTRIBUTION, OSM_STATIONS_ATTRIBUTION
 
     trusted = {GEONAMES_ATTRIBUTION, NATURALEARTH_ATTRIBUTION, OSM_RAIL_ATTRIBUTION, OSM_STATIONS_ATTRIBUTION}
+    # the corpora whose annotations place a name on the map that no gazetteer has
+    annotated = annotated_credit() if any(s.mention.match == "annotated" for s in journey.stops) else ""
     return [a if a in trusted else safe_text(a)
-            for a in (*journey.gazetteer_attributions, journey.rail_attribution) if a]
+            for a in (*journey.gazetteer_attributions, annotated, journey.rail_attribution) if a]
 
 
 def _shift_to(lon: float, near: float) -> float:

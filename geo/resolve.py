@@ -23,7 +23,7 @@ import numpy as np
 
 from .errors import DataError
 from .model import Candidate, Mention, Place
-from .text import area_words, name_key, romanize, word_zipf
+from .text import area_words, designators, name_key, prefix_variants, romanize, script_of, word_zipf
 
 #: Transliterated names must lie this close to the story's centre (km).
 TRANSLIT_MAX_KM = 1500.0
@@ -40,6 +40,10 @@ SHORT_FOR_AREA_KM = 50.0
 #: A one-word name this common as an English word is that word, not a town of fewer than KNOWN_TOWN people that has
 #: it only among its other names ("Tsunami": Tsuha, Japan; "Passover": Mountain City, Georgia; "Lake": Uniontown).
 EVERYDAY_OTHER_NAME_ZIPF = 3.0
+#: The confidence of a name placed where the training corpora's annotators put it (``annotated_place``).
+ANNOTATED_CONFIDENCE = 0.9
+#: The names of the corpora the shipped resolver learns from, by file (``annotated_credit``).
+_CORPUS_NAMES = {"geowebnews": "GeoWebNews", "lgl": "LGL", "geocorpora": "GeoCorpora", "idrisi": "IDRISI"}
 _QUALITY = {"exact": 1.0, "inflected": 0.9, "transliterated": 0.75, "partial": 0.6}
 
 
@@ -271,18 +275,23 @@ FEATURES = ("match", "size", "country", "continent", "capital", "region", "in_na
 
 
 @lru_cache(maxsize=1)
-def _fitted() -> tuple[np.ndarray, dict[str, tuple[float, float]]]:
-    """The resolver's weights, fitted by ``python -m geo.train resolver`` and shipped in the package, and the
+def _fitted() -> tuple[np.ndarray, dict[str, tuple[float, float]], dict[str, Place], list[str]]:
+    """The resolver's weights, fitted by ``python -m geo.train resolver`` and shipped in the package, the
     points the annotated corpora give the areas they name most (``geo.train.usual_points``, ``shared_points``), by
-    source."""
+    source, the places of the names they annotate that no gazetteer entry has (``geo.train.learned_names``), by
+    ``name_key``, and the corpora those are learned from."""
     override = os.environ.get("GEOJOURNEY_RESOLVER_WEIGHTS")  # weights of the user's own (held-out evaluation)
     source = Path(override) if override else resources.files("geo.data").joinpath("resolver.json")
     try:
         data = json.loads(source.read_text("utf-8"))
         points = {k: (float(lat), float(lon)) for k, (lat, lon) in data.get("points", {}).items()}
-        if any(not (-90 <= lat <= 90 and -180 <= lon <= 180) for lat, lon in points.values()):
+        names = {k: Place(f"annotated:{k}", str(name), float(lat), float(lon), str(country))
+                 for k, (lat, lon, country, name) in data.get("names", {}).items()}
+        if any(not (-90 <= lat <= 90 and -180 <= lon <= 180)
+               for lat, lon in [*points.values(), *((p.lat, p.lon) for p in names.values())]):
             raise ValueError("a point out of range")
-        return np.array([float(data["weights"][f]) for f in FEATURES]), points
+        return (np.array([float(data["weights"][f]) for f in FEATURES]), points, names,
+                [str(c) for c in data.get("names_from", [])])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise DataError(f"resolver weights {source}: cannot read them ({exc.__class__.__name__}: {exc})") from None
 
@@ -297,6 +306,29 @@ def usual_point(place: Place) -> Place:
     region: Japan at Tokyo, as GeoNames has it, rather than the middle of its land)."""
     point = _fitted()[1].get(place.source)
     return place if point is None else replace(place, lat=point[0], lon=point[1])
+
+
+def annotated_place(said: str) -> Place | None:
+    """The place the training corpora's annotators put a name at that no gazetteer entry has (the cancer institute
+    of Cairo, معهد الأورام; Cairo's Al Manyal, المنيل), looked up as written, then as the gazetteer looks up a name
+    that takes prefixes (بالمنيل: المنيل), then without a word for its kind before it (منطقة أم الهيمان: أم الهيمان);
+    None for a name they do not place."""
+    names = _fitted()[2]
+    if not names:
+        return None
+    forms = [said, *prefix_variants(said)]
+    kinds = designators(script_of(said))
+    for form in forms[:]:
+        first, _, rest = name_key(form).partition(" ")
+        if rest and first in kinds:
+            forms.append(rest)
+    return next((names[key] for form in forms if (key := name_key(form)) in names), None)
+
+
+def annotated_credit() -> str:
+    """The credit a map owes the corpora whose annotations place the names no gazetteer has (``annotated_place``)."""
+    corpora = [_CORPUS_NAMES.get(c.removesuffix(".jsonl"), c.removesuffix(".jsonl")) for c in _fitted()[3]]
+    return f"Places no gazetteer has: where the annotators of {', '.join(corpora)} put them" if corpora else ""
 
 
 def candidate_features(c: Candidate, m: Mention, ctx: StoryContext, biggest: int) -> list[float]:
@@ -410,7 +442,10 @@ def resolve(mentions: list[Mention], extra_context: list[Place] = ()) -> StoryCo
         scored = ranked_candidates(m, ctx, judged)
         plausible = [(s, c) for s, why, c in scored if not why]
         if not plausible:
-            m.place = None
+            m.place = None if scored else annotated_place(m.text)
+            if m.place is not None:  # where annotated corpora put a name the gazetteer lacks
+                m.match, m.confidence, m.reason = "annotated", ANNOTATED_CONFIDENCE, ""
+                continue
             m.confidence = 0.0
             m.reason = scored[0][1] if scored else "not in the gazetteer"
             continue

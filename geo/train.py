@@ -120,6 +120,72 @@ def usual_points(per_corpus: list[dict[str, list[tuple[float, float]]]]) -> dict
     return found
 
 
+#: A name no gazetteer entry has is placed where the training corpora's annotators put it, two thirds of its
+#: mentions within 161 km of their middle (``AREA_POINT_AGREEMENT``) where they annotate it more than once; one
+#: that is also an everyday word (Zipf ``EVERYDAY_NAME_ZIPF`` in its script's languages: أكتوبر, October, of the
+#: town 6th of October; "Latin") only where they annotate it twice at least.
+EVERYDAY_NAME_ZIPF = 3.0
+#: A word for a kind of place alone names the place the story is about (المحافظة, the governorate): it is placed
+#: only where the annotators name it often and nearly always at one place (المملكة, the Kingdom: Saudi Arabia in
+#: 36 of IDRISI's 40).
+KIND_WORD_MIN_MENTIONS = 10
+KIND_WORD_AGREEMENT = 0.9
+
+
+def unknown_names(docs: list[dict], gazetteer, points: dict[str, list[tuple[float, float]]],
+                  spellings: dict[str, dict[str, int]], kind_words: set[str]) -> None:
+    """Gather into ``points`` the annotated point of each mention the gazetteer has no entry for (``name_key`` of
+    its words: معهد الأورام, the cancer institute in Cairo; Cairo's Al Manyal), into ``spellings`` how often each
+    spelling of it is written (without a hashtag's ``#`` and ``_``), and into ``kind_words`` those that are only a
+    word for a kind of place (``designators``: المملكة, the Kingdom)."""
+    from .mentions import _span_candidates
+    from .text import designators, name_key, prefix_variants, script_of
+
+    for doc in docs:
+        text, lang = doc["text"], doc.get("lang")
+        for t in doc["toponyms"]:
+            if t.get("lat") is None or _span_candidates(text, t["start"], t["end"], gazetteer, lang):
+                continue
+            said = text[t["start"]:t["end"]]
+            key = name_key(said)
+            if not key:
+                continue
+            points.setdefault(key, []).append((t["lat"], t["lon"]))
+            written = " ".join(said.replace("#", " ").replace("_", " ").split())
+            spellings.setdefault(key, {})[written] = spellings.get(key, {}).get(written, 0) + 1
+            if {name_key(form) for form in (said, *prefix_variants(said))} & designators(script_of(said)):
+                kind_words.add(key)
+
+
+def learned_names(corpora: list[list[dict]], gazetteer) -> dict[str, list]:
+    """The names of ``corpora`` no gazetteer entry has, where their annotators put them (``EVERYDAY_NAME_ZIPF``,
+    ``KIND_WORD_MIN_MENTIONS``; every corpus weighs the same, as in ``usual_points``), by ``name_key``: [lat, lon,
+    the country of the nearest GeoNames place within 50 km or "", the spelling written most]."""
+    from .gazetteer import _nearest_countries
+    from .resolve import haversine_km
+    from .text import word_zipf
+
+    per_corpus: list[dict[str, list[tuple[float, float]]]] = [{} for _ in corpora]
+    spellings: dict[str, dict[str, int]] = {}
+    kind_words: set[str] = set()
+    for docs, points in zip(corpora, per_corpus):
+        unknown_names(docs, gazetteer, points, spellings, kind_words)
+    placed = usual_points(per_corpus)
+
+    def learned(key: str) -> bool:
+        points = [p for corpus in per_corpus for p in corpus.get(key, ())]
+        if key in kind_words:
+            return len(points) >= KIND_WORD_MIN_MENTIONS and sum(
+                haversine_km(*placed[key], *p) <= HIT_KM for p in points) >= KIND_WORD_AGREEMENT * len(points)
+        return len(points) > 1 or word_zipf(key) < EVERYDAY_NAME_ZIPF
+
+    keys = [k for k in sorted(placed) if learned(k)]
+    countries = _nearest_countries(gazetteer.base, np.array([placed[k][0] for k in keys], dtype=float),
+                                   np.array([placed[k][1] for k in keys], dtype=float))
+    return {k: [*placed[k], country, min(spellings[k].items(), key=lambda kv: (-kv[1], kv[0]))[0]]
+            for k, country in zip(keys, countries)}
+
+
 def shared_points(points: dict[str, list[float]], main: list[dict[str, list[tuple[float, float]]]],
                   more: list[dict[str, list[tuple[float, float]]]]) -> dict[str, list[float]]:
     """``points`` (``usual_points`` of the corpora in ``main``) moved, area by area, to where they also agree with
@@ -323,6 +389,8 @@ def main(argv: list[str] | None = None) -> None:
     points = shared_points(points, area_points, more)
     points.update({s: p for s, p in usual_points(more).items() if s not in named})
     print(f"areas placed where the annotators put them: {len(points)}")
+    names = learned_names([read_corpus(c) for c in [*corpora, *args.points_from]], gazetteer)
+    print(f"names no gazetteer entry has, placed where the annotators put them: {len(names)}")
     train = [e for examples in per_corpus for e in examples]
     w = fit_resolver(train, [len(train) / len(per_corpus) / len(examples) for examples in per_corpus for _ in examples])
     print(f"fitted on {len(train)} ambiguous mentions: right candidate first {accuracy(train, w):.3f}")
@@ -335,8 +403,11 @@ def main(argv: list[str] | None = None) -> None:
         target = Path(args.output or str(resources.files("geo.data").joinpath("resolver.json")))
         text = json.dumps({"weights": weights, "fitted_on": [Path(c).name for c in args.corpora if c not in args.holdout],
                            **({"points_also_from": [Path(c).name for c in args.points_from]} if args.points_from else {}),
-                           "points": points}, indent=1)
-        target.write_text(re.sub(r"\[\s+(\S+),\s+(\S+)\s+\]", r"[\1, \2]", text) + "\n")  # a point a line
+                           "points": points, "names_from": [Path(c).name for c in [*corpora, *args.points_from]],
+                           "names": names}, indent=1, ensure_ascii=False)
+        text = re.sub(r"\[\s+(\S+),\s+(\S+)\s+\]", r"[\1, \2]", text)  # a point a line
+        text = re.sub(r'\[\s+(\S+),\s+(\S+),\s+("[A-Z]*"),\s+("(?:[^"\\]|\\.)*")\s+\]', r"[\1, \2, \3, \4]", text)  # a name
+        target.write_text(text + "\n")
         print(f"wrote {target}")
 
 

@@ -175,6 +175,63 @@ def test_a_corpus_of_points_only_places_the_areas_the_others_never_name(tmp_path
     assert both["points"].items() >= alone["points"].items()  # Canada where the news put it
 
 
+def test_names_no_gazetteer_has_are_placed_where_the_annotators_put_them(tmp_path, session_cache, gazetteer):
+    from geo import resolve
+    from geo.train import main
+
+    def doc(text, spans):
+        return {"id": len(text), "text": text, "toponyms": [
+            {"start": text.index(word), "end": text.index(word) + len(word), "lat": lat, "lon": lon}
+            for word, lat, lon in spans]}
+
+    valley = ("Rescuers reached the Qwzxbrook Valley near Denver.", [("Qwzxbrook Valley", 39.9, -105.4),
+                                                                     ("Denver", 39.74, -104.98)])
+    docs = [doc(*valley), doc("Snow closed #Qwzxbrook_Valley again.", [("Qwzxbrook_Valley", 39.91, -105.41)]),
+            # a name said once that is also an everyday word; a word for a kind of place alone (the governorate)
+            doc("They met at Breakfast.", [("Breakfast", 10.0, 10.0)]),
+            *[doc("أمطار غزيرة في المحافظة", [("المحافظة", 29.3 + k, 47.9)]) for k in range(12)],
+            # ... which is learned where the annotators name it often and nearly always at one place
+            *[doc("أمطار غزيرة في المملكة", [("المملكة", 25.6, 42.4)]) for k in range(10)],
+            # a name the annotators put in places far apart is learned nowhere
+            *[doc("The Zqxville fire spread.", [("Zqxville", lat, -120.0)]) for lat in (35.0, 45.0)]]
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), "utf-8")
+    own = tmp_path / "own.json"
+    main(["resolver", str(corpus), "-o", str(own)])
+    learned = json.loads(own.read_text("utf-8"))
+    assert learned["names_from"] == ["news.jsonl"]
+    assert set(learned["names"]) == {"qwzxbrook valley", name_key("المملكة")}
+    lat, lon, country, name = learned["names"]["qwzxbrook valley"]
+    assert haversine_km(lat, lon, 39.905, -105.405) < 2 and country == "US" and name == "Qwzxbrook Valley"
+    text = "The storm cut off the Qwzxbrook Valley, west of Denver. Colorado sent help."
+    assert _placed(text, gazetteer)["Qwzxbrook Valley"].place is None  # the shipped resolver does not know it
+    os.environ["GEOJOURNEY_RESOLVER_WEIGHTS"] = str(own)
+    resolve._fitted.cache_clear()
+    try:
+        m = _placed(text, gazetteer)["Qwzxbrook Valley"]
+        _near(m, 39.905, -105.405, 2)
+        assert (m.match, m.place.source, m.confidence) == ("annotated", "annotated:qwzxbrook valley", 0.9)
+        assert resolve.annotated_credit() == "Places no gazetteer has: where the annotators of news put them"
+    finally:
+        del os.environ["GEOJOURNEY_RESOLVER_WEIGHTS"]
+        resolve._fitted.cache_clear()
+
+
+def test_the_shipped_resolver_places_names_its_corpora_annotate_and_no_gazetteer_has(gazetteer):
+    # IDRISI's Cairo district of Al Manyal, with a prefix (in Al Manyal) and a word for its kind (the area of);
+    # Kuwait's Umm al-Hayman; a name GeoNames has is still GeoNames' (Cairo)
+    text = "وصل المصابون إلى المنيل ثم بالمنيل وفي منطقة المنيل، وأمطار في أم الهيمان، ثم عادوا إلى القاهرة"
+    m = {x.text: x for x in place_mentions(text, gazetteer, "ar")}
+    for said in ("المنيل", "بالمنيل", "منطقة المنيل"):
+        _near(m[said], 30.02, 31.23, 3)
+        assert m[said].match == "annotated"
+    _near(m["أم الهيمان"], 28.87, 48.08, 20)
+    assert m["القاهرة"].place.source.startswith("geonames:")
+    from geo.resolve import annotated_credit
+    assert annotated_credit() == "Places no gazetteer has: where the annotators of GeoWebNews, LGL, GeoCorpora, IDRISI " \
+        "put them"
+
+
 def test_world_regions_that_span_countries_lie_among_them(gazetteer):
     # the Middle East is not the village of that name in Maryland; the UN's regions by their
     # everyday names, their people's and other languages' (CLDR) names
@@ -1410,8 +1467,11 @@ def test_a_street_an_old_page_names_with_a_hyphen_is_a_place_found_whole(gazette
     text = "A house in Ashton-road, Manchester, and offices in GEORGE-STREET. Letters from Downing-street."
     mentions = {m.text: m for m in place_mentions(text, gazetteer, "en")}
     assert "Ashton" not in mentions and mentions["Ashton-road"].place is None
-    assert mentions["GEORGE-STREET"].place is None and mentions["Downing-street"].place is None
+    assert mentions["GEORGE-STREET"].place is None
     _near(mentions["Manchester"], 53.48, -2.24, km=20)
+    # but a street the news corpora annotate is where they put it, as the gazetteer has it not
+    _near(mentions["Downing-street"], 51.50, -0.13, km=1)
+    assert mentions["Downing-street"].match == "annotated"
 
 
 def test_a_street_named_with_its_word_written_small_is_found_whole(gazetteer):

@@ -147,3 +147,26 @@ def test_credit_and_source_link_are_on_the_map(tmp_path):
                   name="credit.html")
     assert "Graphic: The Desk" in page
     assert 'href="https://news.example/a?b=1&amp;c=2"' in page and "Source: news.example" in page
+
+
+def test_a_stop_placed_where_annotated_corpora_put_it_says_so_and_credits_them(tmp_path):
+    import json
+    from importlib import resources
+
+    own = json.loads((resources.files("geo.data") / "resolver.json").read_text("utf-8"))
+    own.update(names={"qwzxbrook": [43.8, 131.95, "RU", "Qwzxbrook"]}, names_from=["<b>news</b>.jsonl"])
+    weights = tmp_path / "own.json"
+    weights.write_text(json.dumps(own), "utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("The armoured train left Vladivostok on Monday and arrived in Qwzxbrook on Tuesday.", "utf-8")
+    out = tmp_path / "map.html"
+    res = run_cli("map", article, "--rail", CORRIDOR, "-o", out, env={"GEOJOURNEY_RESOLVER_WEIGHTS": str(weights)})
+    assert res.returncode == 0 and "(2 stops, 1 legs)" in res.stderr.decode(), res.stderr.decode()
+    page = out.read_text("utf-8")
+    assert "“Qwzxbrook” is in no gazetteer: it is placed where annotated news corpora put it" in page
+    assert "annotated:qwzxbrook · destination" in page
+    # the corpora named in the credit, as text
+    assert "Places no gazetteer has: where the annotators of \\u0026lt;b\\u0026gt;news\\u0026lt;/b\\u0026gt; put them" \
+        in page and "<b>news" not in page
+    # a map with no such stop owes them nothing
+    assert "Places no gazetteer has" not in render(tmp_path, name="seed.html")
