@@ -40,6 +40,9 @@ SHORT_FOR_AREA_KM = 50.0
 #: A one-word name this common as an English word is that word, not a town of fewer than KNOWN_TOWN people that has
 #: it only among its other names ("Tsunami": Tsuha, Japan; "Passover": Mountain City, Georgia; "Lake": Uniontown).
 EVERYDAY_OTHER_NAME_ZIPF = 3.0
+#: A town of the gazetteer this near where the annotators put its name is the place they meant (km): a name they
+#: put farther from every place of it the gazetteer has is theirs where the story favours it (``annotated_place``).
+FAR_FROM_ANNOTATED_KM = 161.0
 #: The confidence of a name placed where the training corpora's annotators put it (``annotated_place``).
 ANNOTATED_CONFIDENCE = 0.9
 #: The names of the corpora the shipped resolver learns from, by file (``annotated_credit``).
@@ -310,7 +313,7 @@ def usual_point(place: Place) -> Place:
 
 def annotated_place(said: str) -> Place | None:
     """The place the training corpora's annotators put a name at that no gazetteer entry has (the cancer institute
-    of Cairo, معهد الأورام; Cairo's Al Manyal, المنيل), looked up as written, then as the gazetteer looks up a name
+    of Cairo, معهد الأورام; Cairo's Al Manyal, المنيل), or only towns far from it (Mati, Greece), looked up as written, then as the gazetteer looks up a name
     that takes prefixes (بالمنيل: المنيل), then without a word for its kind before it (منطقة أم الهيمان: أم الهيمان);
     None for a name they do not place."""
     names = _fitted()[2]
@@ -453,11 +456,31 @@ def resolve(mentions: list[Mention], extra_context: list[Place] = ()) -> StoryCo
         chance = np.exp(logits - logits.max())
         best = plausible[0][1]
         m.place, m.match = usual_point(best.place), best.match
+        annotated = annotated_place(m.text)  # a name the annotators put far from every town of it the gazetteer has
+        if annotated is not None and not m.place.is_context and all(
+                haversine_km(c.place.lat, c.place.lon, annotated.lat, annotated.lon) > FAR_FROM_ANNOTATED_KM
+                for c in m.candidates) and _fits_the_story_better(annotated, m.place, ctx, name_key(m.text)):
+            m.place, m.match, m.confidence, m.reason = annotated, "annotated", ANNOTATED_CONFIDENCE, ""
+            continue
         # the model's probability that this candidate, of those left, is the place meant
         m.confidence = round(float(chance[0] / chance.sum()), 2)
         m.reason = ""
     _short_for_named_areas(mentions)
     return ctx
+
+
+def _fits_the_story_better(annotated: Place, chosen: Place, ctx: StoryContext, said: str) -> bool:
+    """Whether the place annotators put a name at (``annotated_place``) fits the story better than the gazetteer's
+    place ``chosen``: in a country the text names where that is not, or nearer the story's nearest other place
+    ("Mati" beside Athens is the Greek resort, not the Philippine city); with nothing to judge by, the gazetteer's
+    stands."""
+    named = annotated.country_code in ctx.countries
+    if named != (chosen.country_code in ctx.countries):
+        return named
+    near, other = ctx.nearest(annotated), ctx.nearest(chosen)
+    if near is None or other is None:  # no place of the story is sure: the places its other names may mean
+        near, other = ctx.nearest_reading(annotated, said), ctx.nearest_reading(chosen, said)
+    return near is not None and other is not None and near < other
 
 
 def _short_for_named_areas(mentions: list[Mention]) -> None:

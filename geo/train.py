@@ -135,16 +135,23 @@ KIND_WORD_AGREEMENT = 0.9
 def unknown_names(docs: list[dict], gazetteer, points: dict[str, list[tuple[float, float]]],
                   spellings: dict[str, dict[str, int]], kind_words: set[str]) -> None:
     """Gather into ``points`` the annotated point of each mention the gazetteer has no entry for (``name_key`` of
-    its words: معهد الأورام, the cancer institute in Cairo; Cairo's Al Manyal), into ``spellings`` how often each
+    its words: معهد الأورام, the cancer institute in Cairo; Cairo's Al Manyal), or only towns far from it, into ``spellings`` how often each
     spelling of it is written (without a hashtag's ``#`` and ``_``), and into ``kind_words`` those that are only a
     word for a kind of place (``designators``: المملكة, the Kingdom)."""
     from .mentions import _span_candidates
+    from .resolve import haversine_km
     from .text import designators, name_key, prefix_variants, script_of
 
     for doc in docs:
         text, lang = doc["text"], doc.get("lang")
         for t in doc["toponyms"]:
-            if t.get("lat") is None or _span_candidates(text, t["start"], t["end"], gazetteer, lang):
+            if t.get("lat") is None:
+                continue
+            # nor a town of the name within 161 km of where the annotators put it (Mati, the Greek resort: GeoNames'
+            # cities500 has the Philippine city alone); an area it may name is placed as areas are (``usual_points``)
+            cands = _span_candidates(text, t["start"], t["end"], gazetteer, lang)
+            if any(c.place.is_context or haversine_km(t["lat"], t["lon"], c.place.lat, c.place.lon) <= HIT_KM
+                   for c in cands):
                 continue
             said = text[t["start"]:t["end"]]
             key = name_key(said)
@@ -158,7 +165,7 @@ def unknown_names(docs: list[dict], gazetteer, points: dict[str, list[tuple[floa
 
 
 def learned_names(corpora: list[list[dict]], gazetteer) -> dict[str, list]:
-    """The names of ``corpora`` no gazetteer entry has, where their annotators put them (``EVERYDAY_NAME_ZIPF``,
+    """The names of ``corpora`` no gazetteer entry has (``unknown_names``), where their annotators put them (``EVERYDAY_NAME_ZIPF``,
     ``KIND_WORD_MIN_MENTIONS``; every corpus weighs the same, as in ``usual_points``), by ``name_key``: [lat, lon,
     the country of the nearest GeoNames place within 50 km or "", the spelling written most]."""
     from .gazetteer import _nearest_countries
@@ -390,7 +397,7 @@ def main(argv: list[str] | None = None) -> None:
     points.update({s: p for s, p in usual_points(more).items() if s not in named})
     print(f"areas placed where the annotators put them: {len(points)}")
     names = learned_names([read_corpus(c) for c in [*corpora, *args.points_from]], gazetteer)
-    print(f"names no gazetteer entry has, placed where the annotators put them: {len(names)}")
+    print(f"names no gazetteer entry has (or only far), placed where the annotators put them: {len(names)}")
     train = [e for examples in per_corpus for e in examples]
     w = fit_resolver(train, [len(train) / len(per_corpus) / len(examples) for examples in per_corpus for _ in examples])
     print(f"fitted on {len(train)} ambiguous mentions: right candidate first {accuracy(train, w):.3f}")

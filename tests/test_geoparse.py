@@ -193,14 +193,18 @@ def test_names_no_gazetteer_has_are_placed_where_the_annotators_put_them(tmp_pat
             # ... which is learned where the annotators name it often and nearly always at one place
             *[doc("أمطار غزيرة في المملكة", [("المملكة", 25.6, 42.4)]) for k in range(10)],
             # a name the annotators put in places far apart is learned nowhere
-            *[doc("The Zqxville fire spread.", [("Zqxville", lat, -120.0)]) for lat in (35.0, 45.0)]]
+            *[doc("The Zqxville fire spread.", [("Zqxville", lat, -120.0)]) for lat in (35.0, 45.0)],
+            # a name whose towns in the gazetteer all lie far from where they put it is learned (Mati: the
+            # Philippine city, not the Greek resort); an area's name is placed as areas are, never so
+            *[doc("Fire reached Mati.", [("Mati", 38.05, 23.99)]) for _ in range(2)],
+            *[doc("Canada sent aid.", [("Canada", 10.0, 10.0)]) for _ in range(2)]]
     corpus = tmp_path / "news.jsonl"
     corpus.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), "utf-8")
     own = tmp_path / "own.json"
     main(["resolver", str(corpus), "-o", str(own)])
     learned = json.loads(own.read_text("utf-8"))
     assert learned["names_from"] == ["news.jsonl"]
-    assert set(learned["names"]) == {"qwzxbrook valley", name_key("المملكة")}
+    assert set(learned["names"]) == {"qwzxbrook valley", name_key("المملكة"), "mati"}
     lat, lon, country, name = learned["names"]["qwzxbrook valley"]
     assert haversine_km(lat, lon, 39.905, -105.405) < 2 and country == "US" and name == "Qwzxbrook Valley"
     text = "The storm cut off the Qwzxbrook Valley, west of Denver. Colorado sent help."
@@ -227,6 +231,12 @@ def test_the_shipped_resolver_places_names_its_corpora_annotate_and_no_gazetteer
         assert m[said].match == "annotated"
     _near(m["أم الهيمان"], 28.87, 48.08, 20)
     assert m["القاهرة"].place.source.startswith("geonames:")
+    # a name the gazetteer has only far from where the corpora put it: theirs where the story's other places lie
+    # near it ("Mati" beside Athens: in Greece, as IDRISI puts it), the gazetteer's otherwise (the Philippine city)
+    mati = _placed("Wildfires killed dozens in Mati, east of Athens.", gazetteer)["Mati"]
+    assert mati.match == "annotated" and mati.place.country_code == "GR"
+    for text in ("Floods hit Mati on Mindanao.", "Mati is flooded."):
+        _near(_placed(text, gazetteer)["Mati"], 6.96, 126.22, 10)
     from geo.resolve import annotated_credit
     assert annotated_credit() == "Places no gazetteer has: where the annotators of GeoWebNews, LGL, GeoCorpora, IDRISI " \
         "put them"
