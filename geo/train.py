@@ -155,7 +155,7 @@ def unknown_names(docs: list[dict], gazetteer, points: dict[str, list[tuple[floa
                 continue
             said = text[t["start"]:t["end"]]
             key = name_key(said)
-            if not key:
+            if not any(ch.isalpha() for ch in key):  # a number ("215", an area code; a post's user id) is no name
                 continue
             points.setdefault(key, []).append((t["lat"], t["lon"]))
             written = " ".join(said.replace("#", " ").replace("_", " ").split())

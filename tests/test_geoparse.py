@@ -197,7 +197,9 @@ def test_names_no_gazetteer_has_are_placed_where_the_annotators_put_them(tmp_pat
             # a name whose towns in the gazetteer all lie far from where they put it is learned (Mati: the
             # Philippine city, not the Greek resort); an area's name is placed as areas are, never so
             *[doc("Fire reached Mati.", [("Mati", 38.05, 23.99)]) for _ in range(2)],
-            *[doc("Canada sent aid.", [("Canada", 10.0, 10.0)]) for _ in range(2)]]
+            *[doc("Canada sent aid.", [("Canada", 10.0, 10.0)]) for _ in range(2)],
+            # nor is a number, which names no place ("215", an area code)
+            *[doc("Call 215 now.", [("215", 39.95, -75.16)]) for _ in range(2)]]
     corpus = tmp_path / "news.jsonl"
     corpus.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), "utf-8")
     own = tmp_path / "own.json"
