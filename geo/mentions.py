@@ -21,9 +21,10 @@ from rapidfuzz.distance import Levenshtein
 from .gazetteer import MAX_NAME_TOKENS, Gazetteer
 from .model import Candidate, Mention, Place
 from .resolve import KNOWN_TOWN, WORLD_CITY, haversine_km, own_name
-from .text import (Token, arabic_romanization, comparable, consonants, countries_speaking, designators, is_cased_script,
-                   language_of, language_rules, language_words, modern_spelling, morphology, name_key, normalized_spelling,
-                   prefix_variants, romanize, run_together, script_of, sentences, skeleton, tokens, unbroken, word_zipf)
+from .text import (Token, arabic_romanization, comparable, consonants, countries_speaking, designators,
+                   is_cased_script, language_of, language_rules, language_words, modern_spelling, morphology, name_key,
+                   normalized_spelling, prefix_variants, romanize, run_together, script_of, sentences, skeleton, tokens,
+                   unbroken, word_zipf)
 
 #: Minimum similarity of two romanisations for a cross-script match.
 TRANSLIT_SIMILARITY = 0.8

@@ -30,7 +30,8 @@ from .mentions import (PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, arti
                        hyphened_street_words, kind_words, month_names, name_links, state_after_a_comma)
 from .resolve import WORLD_CITY
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, designators,
-                   is_cased_script, language_rules, language_words, morphology, name_key, run_together, script_of, word_zipf)
+                   is_cased_script, language_rules, language_words, morphology, name_key, run_together, script_of,
+                   word_zipf)
 
 #: Scripts the shipped model has seen enough of to be trusted with.
 TRAINED_SCRIPTS = frozenset({"Latin", "Arabic"})

@@ -313,9 +313,9 @@ def usual_point(place: Place) -> Place:
 
 def annotated_place(said: str) -> Place | None:
     """The place the training corpora's annotators put a name at that no gazetteer entry has (the cancer institute
-    of Cairo, معهد الأورام; Cairo's Al Manyal, المنيل), or only towns far from it (Mati, Greece), looked up as written, then as the gazetteer looks up a name
-    that takes prefixes (بالمنيل: المنيل), then without a word for its kind before it (منطقة أم الهيمان: أم الهيمان);
-    None for a name they do not place."""
+    of Cairo, معهد الأورام; Cairo's Al Manyal, المنيل), or only towns far from it (Mati, Greece), looked up as
+    written, then as the gazetteer looks up a name that takes prefixes (بالمنيل: المنيل), then without a word for its
+    kind before it (منطقة أم الهيمان: أم الهيمان); None for a name they do not place."""
     names = _fitted()[2]
     if not names:
         return None

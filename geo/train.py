@@ -135,9 +135,9 @@ KIND_WORD_AGREEMENT = 0.9
 def unknown_names(docs: list[dict], gazetteer, points: dict[str, list[tuple[float, float]]],
                   spellings: dict[str, dict[str, int]], kind_words: set[str]) -> None:
     """Gather into ``points`` the annotated point of each mention the gazetteer has no entry for (``name_key`` of
-    its words: معهد الأورام, the cancer institute in Cairo; Cairo's Al Manyal), or only towns far from it, into ``spellings`` how often each
-    spelling of it is written (without a hashtag's ``#`` and ``_``), and into ``kind_words`` those that are only a
-    word for a kind of place (``designators``: المملكة, the Kingdom)."""
+    its words: معهد الأورام, the cancer institute in Cairo; Cairo's Al Manyal), or only towns far from it, into
+    ``spellings`` how often each spelling of it is written (without a hashtag's ``#`` and ``_``), and into
+    ``kind_words`` those that are only a word for a kind of place (``designators``: المملكة, the Kingdom)."""
     from .mentions import _span_candidates
     from .resolve import haversine_km
     from .text import designators, name_key, prefix_variants, script_of
@@ -165,9 +165,10 @@ def unknown_names(docs: list[dict], gazetteer, points: dict[str, list[tuple[floa
 
 
 def learned_names(corpora: list[list[dict]], gazetteer) -> dict[str, list]:
-    """The names of ``corpora`` no gazetteer entry has (``unknown_names``), where their annotators put them (``EVERYDAY_NAME_ZIPF``,
-    ``KIND_WORD_MIN_MENTIONS``; every corpus weighs the same, as in ``usual_points``), by ``name_key``: [lat, lon,
-    the country of the nearest GeoNames place within 50 km or "", the spelling written most]."""
+    """The names of ``corpora`` no gazetteer entry has (``unknown_names``), where their annotators put them
+    (``EVERYDAY_NAME_ZIPF``, ``KIND_WORD_MIN_MENTIONS``; every corpus weighs the same, as in ``usual_points``), by
+    ``name_key``: [lat, lon, the country of the nearest GeoNames place within 50 km or "", the spelling written
+    most]."""
     from .gazetteer import _nearest_countries
     from .resolve import haversine_km
     from .text import word_zipf
@@ -413,7 +414,8 @@ def main(argv: list[str] | None = None) -> None:
                            "points": points, "names_from": [Path(c).name for c in [*corpora, *args.points_from]],
                            "names": names}, indent=1, ensure_ascii=False)
         text = re.sub(r"\[\s+(\S+),\s+(\S+)\s+\]", r"[\1, \2]", text)  # a point a line
-        text = re.sub(r'\[\s+(\S+),\s+(\S+),\s+("[A-Z]*"),\s+("(?:[^"\\]|\\.)*")\s+\]', r"[\1, \2, \3, \4]", text)  # a name
+        text = re.sub(r'\[\s+(\S+),\s+(\S+),\s+("[A-Z]*"),\s+("(?:[^"\\]|\\.)*")\s+\]', r"[\1, \2, \3, \4]",
+                      text)  # a name a line
         target.write_text(text + "\n")
         print(f"wrote {target}")
 
