@@ -1,4 +1,5 @@
-"""Online geocoding when asked (``--online``): only the mentions the offline gazetteer could not place.
+"""Online geocoding when asked (``--online``): only the mentions the offline gazetteer could not place, and those
+placed only where annotated corpora put them (``geo.resolve.annotated_place``), which an answer replaces.
 
 Queries go to a geopy geocoder (Nominatim by default, with the user agent its usage
 policy requires), at most one per second through geopy's ``RateLimiter``, and every
@@ -67,13 +68,13 @@ def resolve_online(mentions: list[Mention], user_agent: str | None = None, url: 
 
     todo: dict[str, list[Mention]] = {}
     for m in mentions:
-        if m.place is None:
+        if m.place is None or m.match == "annotated":  # no gazetteer has the place: the geocoder's, if it knows it
             todo.setdefault(m.text.strip(), []).append(m)
     if not todo:
         return OnlineResult(0, 0, [])
     service, geocode = _nominatim(user_agent or DEFAULT_USER_AGENT, url)
     cache = _Cache(service)
-    anchors = [m.place for m in mentions if m.place is not None and not m.place.is_context]
+    anchors = [m.place for m in mentions if m.place is not None and not m.place.is_context and m.match != "annotated"]
     warnings: list[str] = []
     asked = resolved = 0
     for query, ms in sorted(todo.items()):
@@ -100,7 +101,8 @@ def resolve_online(mentions: list[Mention], user_agent: str | None = None, url: 
             continue
         if anchors and min(haversine_km(a.lat, a.lon, lat, lon) for a in anchors) > FAR_KM:
             for m in ms:
-                m.reason = f"{m.reason}; online: {answer['name']} lies far from the places the story is about"
+                if m.place is None:  # one placed where the annotators put it stays there
+                    m.reason = f"{m.reason}; online: {answer['name']} lies far from the places the story is about"
             continue
         raw = answer.get("raw") or {}
         place = Place(f"{service}:{raw.get('osm_type') or 'place'}/{raw.get('osm_id') or query}", answer["name"],

@@ -17,6 +17,7 @@ KHASAN = {"place_id": 76213541, "licence": "Data © OpenStreetMap contributors, 
           "display_name": "Хасан, Хасанский район, Приморский край, Дальневосточный федеральный округ, Россия",
           "boundingbox": ["42.4298931", "42.4299931", "130.6446033", "130.6447033"]}
 HASSAN_INDIA = dict(KHASAN, osm_id=1, lat="13.0033", lon="76.0963", name="Hassan", display_name="Hassan, Karnataka, India")
+HALT = dict(KHASAN, osm_id=2, lat="43.79", lon="131.95", name="Qwzxbrook", display_name="Qwzxbrook, Primorsky Krai")
 
 
 class Nominatim(BaseHTTPRequestHandler):
@@ -34,9 +35,9 @@ class Nominatim(BaseHTTPRequestHandler):
         if path.startswith("/bad"):
             body = b"<html>Service Unavailable</html>"
         elif path.startswith("/far"):
-            body = json.dumps([HASSAN_INDIA] if q == "खासन" else []).encode()
+            body = json.dumps([HASSAN_INDIA] if q in ("खासन", "Qwzxbrook") else []).encode()
         else:
-            body = json.dumps([KHASAN] if q == "खासन" else []).encode()
+            body = json.dumps([KHASAN] if q == "खासन" else [HALT] if q == "Qwzxbrook" else []).encode()
         try:
             self.send_response(200)
             self.send_header("Content-Type", "application/json; charset=utf-8")
@@ -93,3 +94,35 @@ def test_a_far_answer_is_not_taken(nominatim, fresh_cache):
     fc, stops, _ = journey(nominatim + "/far", fresh_cache)
     assert all(s["country_code"] != "IN" and s["name"] != "Hassan" for s in stops)
     assert any(u["mention"] == "खासन" and "far from the places" in u["reason"] for u in fc["unresolved"])
+
+
+def _annotated_stop(url, cache, tmp_path, *extra):
+    """The stop "Qwzxbrook" of a journey whose resolver places that name where (made-up) annotators put it."""
+    from importlib import resources
+
+    own = json.loads((resources.files("geo.data") / "resolver.json").read_text("utf-8"))
+    own.update(names={"qwzxbrook": [43.5, 132.3, "RU", "Qwzxbrook"]}, names_from=["news.jsonl"])
+    weights = tmp_path / "own.json"
+    weights.write_text(json.dumps(own), "utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("The armoured train left Vladivostok on Monday and arrived in Qwzxbrook on Tuesday.", "utf-8")
+    res = run_cli("journey", article, "--rail", CORRIDOR, *extra,
+                  env={"GEOJOURNEY_NOMINATIM_URL": url, "GEOJOURNEY_CACHE_DIR": str(cache),
+                       "GEOJOURNEY_RESOLVER_WEIGHTS": str(weights), "GEOJOURNEY_ONLINE_TIMEOUT": "1"})
+    assert res.returncode == 0, res.stderr.decode()
+    stops = [f["properties"] for f in json.loads(res.stdout)["features"] if f["properties"]["kind"] == "stop"]
+    return next(s for s in stops if s["mention"] == "Qwzxbrook")
+
+
+def test_a_name_placed_where_annotators_put_it_takes_the_geocoders_answer(nominatim, fresh_cache, tmp_path):
+    offline = _annotated_stop(nominatim, fresh_cache, tmp_path)
+    assert (offline["source"], offline["match"]) == ("annotated:qwzxbrook", "annotated")
+    Nominatim.asked.clear()
+    online = _annotated_stop(nominatim, fresh_cache, tmp_path, "--online")
+    assert online["source"].startswith("nominatim:") and online["match"] == "online"
+    assert [q for _, q, _ in Nominatim.asked] == ["Qwzxbrook"]  # not the places the gazetteer has
+
+
+def test_a_far_answer_leaves_a_name_where_annotators_put_it(nominatim, fresh_cache, tmp_path):
+    far = _annotated_stop(nominatim + "/far", fresh_cache, tmp_path, "--online")
+    assert (far["source"], far["match"]) == ("annotated:qwzxbrook", "annotated")
