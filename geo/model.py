@@ -133,7 +133,7 @@ class Stop:
         elif m.match == "inflected":
             out.append(f"“{m.text}” was read as an inflected form of {self.place.name}")
         elif m.match == "annotated":
-            out.append(f"“{m.text}” is in no gazetteer: it is placed where annotated news corpora put it")
+            out.append(f"“{m.text}” is in no gazetteer: it is placed where the annotators of the training corpora put it")
         if self.snap_km is not None and self.snap_km > SNAP_NOTE_KM:
             out.append(f"the route starts or ends at the rail line {self.snap_km:.1f} km away")
         if "no travel cue" in self.evidence:

@@ -163,7 +163,7 @@ def test_a_stop_placed_where_annotated_corpora_put_it_says_so_and_credits_them(t
     res = run_cli("map", article, "--rail", CORRIDOR, "-o", out, env={"GEOJOURNEY_RESOLVER_WEIGHTS": str(weights)})
     assert res.returncode == 0 and "(2 stops, 1 legs)" in res.stderr.decode(), res.stderr.decode()
     page = out.read_text("utf-8")
-    assert "“Qwzxbrook” is in no gazetteer: it is placed where annotated news corpora put it" in page
+    assert "“Qwzxbrook” is in no gazetteer: it is placed where the annotators of the training corpora put it" in page
     assert "annotated:qwzxbrook · destination" in page
     # the corpora named in the credit, as text
     assert "Places no gazetteer has: where the annotators of \\u0026lt;b\\u0026gt;news\\u0026lt;/b\\u0026gt; put them" \
