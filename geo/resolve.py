@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -277,12 +278,20 @@ FEATURES = ("match", "size", "country", "continent", "capital", "region", "in_na
             "near_other_place", "primary_name", "biggest", "near_other_reading", "in_named_region")
 
 
+class _Fitted(NamedTuple):
+    """What ``python -m geo.train resolver`` writes (the shipped file: ``geo/data/resolver.json``)."""
+
+    weights: np.ndarray  # in the order of ``FEATURES``
+    points: dict[str, tuple[float, float]]  # where the annotated corpora put the areas they name most, by source
+    names: dict[str, Place]  # the places of the names no gazetteer has (``geo.train.learned_names``), by name_key
+    names_from: list[str]  # the corpora those names are learned from
+
+
 @lru_cache(maxsize=1)
-def _fitted() -> tuple[np.ndarray, dict[str, tuple[float, float]], dict[str, Place], list[str]]:
+def _fitted() -> _Fitted:
     """The resolver's weights, fitted by ``python -m geo.train resolver`` and shipped in the package, the
-    points the annotated corpora give the areas they name most (``geo.train.usual_points``, ``shared_points``), by
-    source, the places of the names they annotate that no gazetteer entry has (``geo.train.learned_names``), by
-    ``name_key``, and the corpora those are learned from."""
+    points the annotated corpora give the areas they name most (``geo.train.usual_points``, ``shared_points``), and
+    the places of the names they annotate that no gazetteer entry has (``geo.train.learned_names``)."""
     override = os.environ.get("GEOJOURNEY_RESOLVER_WEIGHTS")  # weights of the user's own (held-out evaluation)
     source = Path(override) if override else resources.files("geo.data").joinpath("resolver.json")
     try:
@@ -293,21 +302,21 @@ def _fitted() -> tuple[np.ndarray, dict[str, tuple[float, float]], dict[str, Pla
         if any(not (-90 <= lat <= 90 and -180 <= lon <= 180)
                for lat, lon in [*points.values(), *((p.lat, p.lon) for p in names.values())]):
             raise ValueError("a point out of range")
-        return (np.array([float(data["weights"][f]) for f in FEATURES]), points, names,
-                [str(c) for c in data.get("names_from", [])])
+        return _Fitted(np.array([float(data["weights"][f]) for f in FEATURES]), points, names,
+                       [str(c) for c in data.get("names_from", [])])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise DataError(f"resolver weights {source}: cannot read them ({exc.__class__.__name__}: {exc})") from None
 
 
 def _weights() -> np.ndarray:
     """The resolver's weights, in the order of ``FEATURES``."""
-    return _fitted()[0]
+    return _fitted().weights
 
 
 def usual_point(place: Place) -> Place:
     """``place``, at the point the annotated corpora give it where they agree on one (a country, a continent or a
     region: Japan at Tokyo, as GeoNames has it, rather than the middle of its land)."""
-    point = _fitted()[1].get(place.source)
+    point = _fitted().points.get(place.source)
     return place if point is None else replace(place, lat=point[0], lon=point[1])
 
 
@@ -316,7 +325,7 @@ def annotated_place(said: str) -> Place | None:
     of Cairo, معهد الأورام; Cairo's Al Manyal, المنيل), or only towns far from it (Mati, Greece), looked up as
     written, then as the gazetteer looks up a name that takes prefixes (بالمنيل: المنيل), then without a word for its
     kind before it (منطقة أم الهيمان: أم الهيمان); None for a name they do not place."""
-    names = _fitted()[2]
+    names = _fitted().names
     if not names:
         return None
     forms = [said, *prefix_variants(said)]
@@ -330,7 +339,7 @@ def annotated_place(said: str) -> Place | None:
 
 def annotated_credit() -> str:
     """The credit a map owes the corpora whose annotations place the names no gazetteer has (``annotated_place``)."""
-    corpora = [_CORPUS_NAMES.get(c.removesuffix(".jsonl"), c.removesuffix(".jsonl")) for c in _fitted()[3]]
+    corpora = [_CORPUS_NAMES.get(c.removesuffix(".jsonl"), c.removesuffix(".jsonl")) for c in _fitted().names_from]
     return f"Places no gazetteer has: where the annotators of {', '.join(corpora)} put them" if corpora else ""
 
 

@@ -22,6 +22,7 @@ import bisect
 import json
 import math
 import re
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -133,7 +134,7 @@ KIND_WORD_AGREEMENT = 0.9
 
 
 def unknown_names(docs: list[dict], gazetteer, points: dict[str, list[tuple[float, float]]],
-                  spellings: dict[str, dict[str, int]], kind_words: set[str]) -> None:
+                  spellings: dict[str, Counter], kind_words: set[str]) -> None:
     """Gather into ``points`` the annotated point of each mention the gazetteer has no entry for (``name_key`` of
     its words: معهد الأورام, the cancer institute in Cairo; Cairo's Al Manyal), or only towns far from it, into
     ``spellings`` how often each spelling of it is written (without a hashtag's ``#`` and ``_``), and into
@@ -159,7 +160,7 @@ def unknown_names(docs: list[dict], gazetteer, points: dict[str, list[tuple[floa
                 continue
             points.setdefault(key, []).append((t["lat"], t["lon"]))
             written = " ".join(said.replace("#", " ").replace("_", " ").split())
-            spellings.setdefault(key, {})[written] = spellings.get(key, {}).get(written, 0) + 1
+            spellings.setdefault(key, Counter())[written] += 1
             if {name_key(form) for form in (said, *prefix_variants(said))} & designators(script_of(said)):
                 kind_words.add(key)
 
@@ -174,7 +175,7 @@ def learned_names(corpora: list[list[dict]], gazetteer) -> dict[str, list]:
     from .text import word_zipf
 
     per_corpus: list[dict[str, list[tuple[float, float]]]] = [{} for _ in corpora]
-    spellings: dict[str, dict[str, int]] = {}
+    spellings: dict[str, Counter] = {}
     kind_words: set[str] = set()
     for docs, points in zip(corpora, per_corpus):
         unknown_names(docs, gazetteer, points, spellings, kind_words)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -74,3 +75,14 @@ def http_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
+
+
+def resolver_with_names(path: Path, names: dict[str, list], names_from: list[str]) -> Path:
+    """The shipped resolver's file written to ``path`` with ``names`` (``name_key``: [lat, lon, country, name]) in
+    place of the names it learned, as if learned from ``names_from``: for ``GEOJOURNEY_RESOLVER_WEIGHTS``."""
+    from importlib import resources
+
+    own = json.loads((resources.files("geo.data") / "resolver.json").read_text("utf-8"))
+    path.write_text(json.dumps({**own, "names": names, "names_from": names_from}), "utf-8")
+    return path
+

@@ -2,7 +2,7 @@
 
 import re
 
-from conftest import CORRIDOR, SEED, STATIONS, run_cli
+from conftest import CORRIDOR, SEED, STATIONS, resolver_with_names, run_cli
 
 
 def render(tmp_path, *extra, article=SEED, name="map.html"):
@@ -150,13 +150,8 @@ def test_credit_and_source_link_are_on_the_map(tmp_path):
 
 
 def test_a_stop_placed_where_annotated_corpora_put_it_says_so_and_credits_them(tmp_path):
-    import json
-    from importlib import resources
-
-    own = json.loads((resources.files("geo.data") / "resolver.json").read_text("utf-8"))
-    own.update(names={"qwzxbrook": [43.8, 131.95, "RU", "Qwzxbrook"]}, names_from=["<b>news</b>.jsonl"])
-    weights = tmp_path / "own.json"
-    weights.write_text(json.dumps(own), "utf-8")
+    weights = resolver_with_names(tmp_path / "own.json", {"qwzxbrook": [43.8, 131.95, "RU", "Qwzxbrook"]},
+                                  ["<b>news</b>.jsonl"])
     article = tmp_path / "a.txt"
     article.write_text("The armoured train left Vladivostok on Monday and arrived in Qwzxbrook on Tuesday.", "utf-8")
     out = tmp_path / "map.html"

@@ -9,7 +9,7 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler
 
 import pytest
-from conftest import CORRIDOR, SEED, http_server, run_cli
+from conftest import CORRIDOR, SEED, http_server, resolver_with_names, run_cli
 
 KHASAN = {"place_id": 76213541, "licence": "Data © OpenStreetMap contributors, ODbL 1.0. http://osm.org/copyright",
           "osm_type": "node", "osm_id": 7024769923, "lat": "42.4299431", "lon": "130.6446533", "class": "railway",
@@ -98,12 +98,8 @@ def test_a_far_answer_is_not_taken(nominatim, fresh_cache):
 
 def _annotated_stop(url, cache, tmp_path, *extra):
     """The stop "Qwzxbrook" of a journey whose resolver places that name where (made-up) annotators put it."""
-    from importlib import resources
-
-    own = json.loads((resources.files("geo.data") / "resolver.json").read_text("utf-8"))
-    own.update(names={"qwzxbrook": [43.5, 132.3, "RU", "Qwzxbrook"]}, names_from=["news.jsonl"])
-    weights = tmp_path / "own.json"
-    weights.write_text(json.dumps(own), "utf-8")
+    weights = resolver_with_names(tmp_path / "own.json", {"qwzxbrook": [43.5, 132.3, "RU", "Qwzxbrook"]},
+                                  ["news.jsonl"])
     article = tmp_path / "a.txt"
     article.write_text("The armoured train left Vladivostok on Monday and arrived in Qwzxbrook on Tuesday.", "utf-8")
     res = run_cli("journey", article, "--rail", CORRIDOR, *extra,
