@@ -31,7 +31,7 @@ from .mentions import (PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, arti
 from .resolve import WORLD_CITY
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, designators,
                    is_cased_script, language_rules, language_words, morphology, name_key, run_together, script_of,
-                   word_zipf)
+                   unbroken, word_zipf)
 
 #: Scripts the shipped model has seen enough of to be trusted with.
 TRAINED_SCRIPTS = frozenset({"Latin", "Arabic"})
@@ -648,6 +648,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     tagged = _hashtag_places(text, spans, gazetteer) if "#" in text else []
     if tagged:  # "#greece", "#PuertoRico"
         spans = sorted(spans + tagged)
+    if language_rules(lang).get("routes_hyphened"):  # "Wien=Triest": two towns
+        spans = _routes_parted(text, spans, gazetteer)
     if language_rules(lang).get("names_run_into_words"):  # "Francequand", "Londresson": a line break lost
         spans = _names_run_into_words(text, spans, gazetteer, lang)
     if other_language:  # "Seite 4Wien", "350 50Hollande": a number a scan ran into a name
@@ -657,6 +659,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     if "-" in text:  # "Nouvelle-Orléans", "Ile-de-France", "Bordeaux-S.-O.", where the model found a part
         spans = _whole_hyphened_names(text, spans, gazetteer, lang)
     spans = _with_kind_words(text, toks, marks, spans, lang)  # "Kanton Zürich", "Oulun läänin"; not in English
+    spans = _named_before_kind_words(text, spans, gazetteer, lang)  # "Laitilan pit.", missed by the model
+    if "." in text and language_rules(lang).get("rivers_written_short"):  # "Frankfurt a. M."
+        spans = _with_rivers_written_short(text, spans)
     if "(" in text and language_rules(lang).get("districts_in_brackets"):  # "Compiègne (Oise)", "PARIS (9e)"
         spans = _with_districts_in_brackets(text, spans, gazetteer)
     return spans
@@ -913,6 +918,9 @@ def _speakers(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: 
 #: A capital word, then perhaps a full stop, then one space: a title when the language has it as one ("Mrs. "),
 #: and not after a word with a capital ("2216 Duff Dr Port Arthur", a street's Drive).
 _TITLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}.])(?<!\p{Lu}\p{L}* )(\p{Lu}\p{L}*)\.? $")
+#: ... or, in a language that writes its titles in small letters ("kenraali French", "lord Kitchener", "hr Engdahl"),
+#: a word in small letters (a colon in it as Swedish writes some short: "d:r").
+_SMALL_TITLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}.:])(\p{Ll}[\p{L}:]*)\.? $")
 #: The capitals that stand before a full stop as a person's initial: not the compass's ("W. Phila.", "216 S. Clinton
 #: Avenue").
 _INITIALS = frozenset("ABCDFGHIJKLMOPQRTUVXYZ")
@@ -987,6 +995,7 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
     titles = language_words(lang or "en", "titles")
     if not titles:
         return set()
+    small_titles = language_rules(lang).get("titles_written_small", False)
     held = language_words(lang or "en", "held_titles")
     after_names = language_words(lang or "en", "postnominals")
     found = set()
@@ -1004,13 +1013,15 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
             continue
         one_name = " " not in name or _FULL_NAME.fullmatch(name)
         before = one_name and (_TITLE_BEFORE.search(text, max(0, s - 12), s) or (
+            small_titles and _SMALL_TITLE_BEFORE.search(text, max(0, s - 20), s)) or (
             (particle := _title_particle_before(lang)) is not None and particle.search(text, max(0, s - 16), s)))
         initials = (one_name or _CAPITAL_NAME.fullmatch(name)) and _INITIALS_BEFORE.search(text, max(0, s - 24), s)
         given = lang in (None, "en") and _CAPITAL_NAME.fullmatch(name) \
             and _CAPITAL_GIVEN_NAME_BEFORE.search(text, max(0, s - 16), s)
         if not (before or initials or given) or _too_big_for_a_surname(gazetteer.name_kind(name_key(name))):
             continue
-        if before and (before.group(1) in titles or before.group(1) in _INITIALS and before.group(0)[1:2] == "."):
+        if before and (before.group(1) in titles or before.group(1).casefold() in titles and small_titles
+                       or before.group(1) in _INITIALS and before.group(0)[1:2] == "."):
             found.add((s, e))  # after a title, or after an initial ("T. Wingfield, Sheffield")
         elif initials and (initials[1] in titles or initials[1].title() in titles
                            or set(initials[2].replace(". ", "")) <= _INITIALS
@@ -1371,6 +1382,31 @@ def _split_at_separators(text: str, spans: list[tuple[int, int]], gazetteer: Gaz
     return out
 
 
+#: Two names a hyphen joins, as a timetable or a report writes a railway or a line between two towns ("Wien=Triest").
+_ROUTE = regex.compile(r"(\p{Lu}[\p{L}\p{M}]+)[-=](\p{Lu}[\p{L}\p{M}]+)")
+#: Each of them a town of this many people at least (not "Teplitz=Schönau", "Gießhübl=Sauerbrunn": one town's name).
+ROUTE_END_MIN_PEOPLE = 50_000
+
+
+def _routes_parted(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """``spans`` with a line between two towns, written as their names joined by a hyphen, parted into the two
+    (``morphology.toml``'s ``routes_hyphened``: "zwischen Wien=Fiume", "Wien=Venedig via Cormons"): where the whole
+    is no name the gazetteer knows and each part is a town of ``ROUTE_END_MIN_PEOPLE`` (not a country's name:
+    "Oesterreich-Ungarn" is one)."""
+    def a_town(name: str) -> bool:
+        kind = gazetteer.name_kind(name_key(name))
+        return kind is not None and kind[0] not in ("country", "continent") and kind[1] >= ROUTE_END_MIN_PEOPLE
+
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        m = _ROUTE.fullmatch(text, s, e)
+        if m is not None and not gazetteer.knows(name_key(m[0])) and a_town(m[1]) and a_town(m[2]):
+            out += [m.span(1), m.span(2)]
+        else:
+            out.append((s, e))
+    return out
+
+
 #: A comma and the spaces about it.
 _COMMA = regex.compile(r"\s*,\s*")
 
@@ -1470,6 +1506,33 @@ def _with_kind_words(text: str, toks: list[Token], marks: list[tuple[str, ...]],
     return out
 
 
+#: A word in title case (broken across a line perhaps: "Tai=wassalon").
+_TITLE_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}\-¬=])\p{Lu}\p{Ll}+(?:[=\-¬]\p{Ll}+)?")
+
+
+def _named_before_kind_words(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
+                             lang: str) -> list[tuple[int, int]]:
+    """``spans`` with the words in title case right before a word that says what kind of place they name, in a
+    language that writes that word after the name (``kind_words_after``: "Laitilan pit.", "Wehmaan pitäjässä",
+    "Jorois socknar"), found with it though the model passed them over; not a country's name ("Suomen kaupungit",
+    Finland's towns) nor a word inside a span found."""
+    kinds = kind_words(lang)
+    if kinds is None or not language_rules(lang).get("kind_words_after"):
+        return spans
+    found = []
+    for m in _TITLE_WORD.finditer(text):
+        after = kinds.after.match(text, m.end())
+        if after is None or any(s < after.end() and m.start() < e for s, e in spans):
+            continue
+        word = unbroken(m[0], maybe=True)
+        kind = gazetteer.name_kind(name_key(word))
+        if kind is None and (lemma := gazetteer.dictionary_form(word, lang)) is not None:
+            kind = gazetteer.name_kind(lemma)  # "Suomen": Suomi, Finland
+        if kind is None or kind[0] not in ("country", "continent"):
+            found.append((m.start(), after.end()))
+    return sorted(spans + found) if found else spans
+
+
 #: A word in title case that may be a name and a word run together where a scanned line break was lost.
 _LONG_TITLE_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}¬=\-'’])\p{Lu}\p{Ll}{5,}(?![\p{L}\p{M}\p{N}¬=\-])")
 #: The name in such a word is a country's or a continent's, or a place's of this many people (or more) ...
@@ -1478,6 +1541,7 @@ RUN_INTO_MIN_PEOPLE = 100_000
 RUN_INTO_WORD_ZIPF = 4.5
 #: ... and the whole no word of the language's (Zipf at most).
 RUN_TOGETHER_MAX_ZIPF = 1.5
+_WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
 
 
 def _names_run_into_words(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
@@ -1489,15 +1553,25 @@ def _names_run_into_words(text: str, spans: list[tuple[int, int]], gazetteer: Ga
     language's commonest words (``RUN_INTO_WORD_ZIPF``; not "Parisien", "Lyonnais"). The name is found though
     the model did not find it in the word; a span the model found of the whole word becomes the name's."""
     languages = (lang,)
+    rules = language_rules(lang).get("names_run_into_words")
+    rules = rules if isinstance(rules, dict) else {}
+    word_floor = rules.get("word_zipf", RUN_INTO_WORD_ZIPF)
+    after_preposition_floor = rules.get("word_zipf_after_preposition", word_floor)
+    never = frozenset(rules.get("not_words", ()))
+    prepositions = language_words(lang, "place_prepositions")
     found: list[tuple[int, int]] = []
     for m in _LONG_TITLE_WORD.finditer(text):
         word = m[0]
         if word_zipf(word, languages) > RUN_TOGETHER_MAX_ZIPF or gazetteer.knows(name_key(word)):
             continue
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        floor = after_preposition_floor if before is not None and before[1] in prepositions else word_floor
         for cut in range(len(word) - 2, 3, -1):  # the longest name first, two letters at least after it
             kind = gazetteer.name_kind(name_key(word[:cut]))
+            if kind is None and (lemma := gazetteer.dictionary_form(word[:cut], lang)) is not None:
+                kind = gazetteer.name_kind(lemma)  # "Saksanja": "Saksan" (Saksa, Germany) and "ja"
             if kind is not None and (kind[0] in ("country", "continent") or kind[1] >= RUN_INTO_MIN_PEOPLE) \
-                    and word_zipf(word[cut:], languages) >= RUN_INTO_WORD_ZIPF:
+                    and word[cut:] not in never and word_zipf(word[cut:], languages) >= floor:
                 found.append((m.start(), m.start() + cut))
                 break
     if not found:
@@ -1562,6 +1636,29 @@ def _whole_hyphened_names(text: str, spans: list[tuple[int, int]], gazetteer: Ga
 
 #: A district in brackets after a name: a word in title case, or an arrondissement's number ("(9e)", "(XIIe)").
 _DISTRICT_IN_BRACKETS = regex.compile(r"[ \t]?\((?:(\p{Lu}[\p{L}\p{M}' -]{1,25})|\d{1,2}e|[IVX]{1,5}e)\)")
+
+
+#: The river or the region a German town's name is told apart by, written short after it: "Frankfurt a. M." (am
+#: Main), "Frankfurt a . O .", "Frankf.a.M.", "Freiburg i. Br." (im Breisgau), "Halle a. d. S." (an der Saale).
+_RIVER_WRITTEN_SHORT = regex.compile(r"\.?[ \t]?[ai][ \t]?\.[ \t]?(?:d[ \t]?\.[ \t]?)?\p{Lu}\p{Ll}?[ \t]?\.")
+#: ... found but for its last full stop ("Frankfurt a. M": a name found ends before a full stop).
+_RIVER_SHORT_BUT_ITS_STOP = regex.compile(r"[ \t][ai][ \t]?\.[ \t]?(?:d[ \t]?\.[ \t]?)?\p{Lu}\p{Ll}?\Z")
+_STOP = regex.compile(r"[ \t]?\.")
+
+
+def _with_rivers_written_short(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` taking in the river or region written short after a town's name, which tells it from others of
+    its name and is the name's, as HIPE-2022 marks it ("Frankfurt a. M.", "Frankf.a.M."; ``morphology.toml``'s
+    ``rivers_written_short``)."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s < out[-1][1]:
+            continue  # a letter of the river's found alone, now in the name
+        m = _RIVER_WRITTEN_SHORT.match(text, e)
+        if m is None and _RIVER_SHORT_BUT_ITS_STOP.search(text, s, e):
+            m = _STOP.match(text, e)
+        out.append((s, m.end() if m is not None else e))
+    return out
 
 
 def _with_districts_in_brackets(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer) -> list[tuple[int, int]]:

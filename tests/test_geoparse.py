@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import numpy as np
 
@@ -1269,6 +1270,106 @@ def test_a_name_a_scan_ran_into_the_next_word_is_found_in_french(gazetteer):
     m = _placed("Mais j'irai en Francequand l'autre reviendra.", gazetteer, lang="fr")
     assert m["France"].place.feature == "country"
     assert [x.text for x in place_mentions("I went to Francequand.", gazetteer, "en")] != ["France"]
+
+
+def test_a_name_a_scan_ran_into_a_function_word_is_found_in_german_finnish_and_swedish(gazetteer):
+    from geo.recognizer import _names_run_into_words
+
+    # German writes its nouns with a capital: a word in small letters after a name run into it is one of the
+    # language's commonest ("nach", "wieder", "steht"), or, after a place's preposition, a common one ("gehen")
+    text = "die Verwaltung in Pragnach sich zieht; das kleine Japansteht; nicht nach Wiengehen."
+    assert [text[s:e] for s, e in _names_run_into_words(text, [], gazetteer, "de")] == ["Prag", "Japan", "Wien"]
+    # not a compound's noun in small letters ("Alabamafrage", "Wienstrasse") nor an adjective's ending ("Kladnoer")
+    text = "Die Alabamafrage, die Wienstrasse, die Kladnoer Kohlenwerke."
+    assert _names_run_into_words(text, [], gazetteer, "de") == []
+    # Finnish: the name inflected before the word ("Saksanja": Saksan, Germany's, and "ja"); Swedish
+    text = "luultiin, että Saksanja Ranskan neuwottelijat; Saksanäyttää aikowan."
+    assert [text[s:e] for s, e in _names_run_into_words(text, [], gazetteer, "fi")] == ["Saksan", "Saksa"]
+    text = "en deputation från Europavarit rest till S:t Petersburg"
+    assert [text[s:e] for s, e in _names_run_into_words(text, [], gazetteer, "sv")] == ["Europa"]
+    # end to end, placed
+    m = _placed("Wenn das freie Wort in Pragwieder Recht haben wird.", gazetteer, lang="de")
+    _near(m["Prag"], 50.09, 14.42, km=30)
+
+
+def test_two_towns_a_hyphen_joins_are_two_places_in_german(gazetteer):
+    from geo.recognizer import _routes_parted
+
+    def spans(text, *names):
+        return [(text.index(n), text.index(n) + len(n)) for n in names]
+
+    # a railway's or a river's stretch between two towns of 50,000 or more: two places
+    text = "Schnellzüge zwischen Wien=Triest und Wien=Venedig; die Flußstrecke Prag=Aussig."
+    found = spans(text, "Wien=Triest", "Wien=Venedig", "Prag=Aussig")
+    assert [text[s:e] for s, e in _routes_parted(text, found, gazetteer)] == \
+        ["Wien", "Triest", "Wien", "Venedig", "Prag", "Aussig"]
+    # one town's name ("Teplitz=Schönau", "Gießhübl=Sauerbrunn"), or two countries' one state ("Oesterreich-Ungarn")
+    text = "Kurorte: Teplitz=Schönau, Gießhübl=Sauerbrunn; Oesterreich-Ungarn."
+    found = spans(text, "Teplitz=Schönau", "Gießhübl=Sauerbrunn", "Oesterreich-Ungarn")
+    assert _routes_parted(text, found, gazetteer) == found
+    # end to end: German only (morphology.toml's routes_hyphened)
+    m = _placed("Die Schnellzüge zwischen Wien=Triest verkehren täglich.", gazetteer, lang="de")
+    _near(m["Wien"], 48.21, 16.37, km=30)
+    _near(m["Triest"], 45.65, 13.78, km=30)
+
+
+def test_a_river_written_short_after_a_german_towns_name_is_the_names(gazetteer):
+    from geo.recognizer import _with_rivers_written_short
+
+    text = "aus Frankfurt a. M. gestern; Mielck, Frankfurt a . M . Pariser; in Frankf.a.M.: Hannover; Freiburg i. Br."
+    found = [(m.start(), m.end()) for m in re.finditer(r"Frankfurt|Frankf\b|Freiburg", text)]
+    assert [text[s:e] for s, e in _with_rivers_written_short(text, found)] == \
+        ["Frankfurt a. M.", "Frankfurt a . M .", "Frankf.a.M.", "Freiburg i. Br."]
+    # found but for the full stop, which a name found ends before; not a sentence's next word
+    text = "aus Frankfurt a. M. gestern"
+    assert _with_rivers_written_short(text, [(4, 18)]) == [(4, 19)]
+    text = "in Frankfurt. Am Main"
+    assert _with_rivers_written_short(text, [(3, 12)]) == [(3, 12)]
+    m = _placed("Die Meldungen aus Frankfurt a. M. waren flau.", gazetteer, lang="de")
+    _near(m["Frankfurt a. M."], 50.11, 8.68, km=30)
+
+
+def test_a_german_title_makes_the_name_after_it_a_persons(gazetteer):
+    # "Hrn.", "Frl.", "Grafen" (morphology.toml's titles): the person's, the title no place either
+    text = "Der Referent Hrn. Greulich, das Interesse des Grafen Thun und Frl. Brückner in Wien."
+    assert [m.text for m in place_mentions(text, gazetteer, "de")] == ["Wien"]
+
+
+def test_a_title_in_small_letters_makes_the_name_after_it_a_persons_in_finnish_and_swedish(gazetteer):
+    # Finnish and Swedish write titles in small letters (morphology.toml's titles_written_small)
+    text = "Lontoossa loordi Salisbury ilmoitti, että kenraali Hindenburg saapuu Helsinkiin."
+    assert [m.text for m in place_mentions(text, gazetteer, "fi")] == ["Lontoossa", "Helsinkiin"]
+    text = "I London gav lord Kitchener en översikt, och hr Engdahl reste till Stockholm."
+    assert [m.text for m in place_mentions(text, gazetteer, "sv")] == ["London", "Stockholm"]
+    # a country's name stays a place after one; English writes its titles with a capital, and a word in small
+    # letters before a name is no title there
+    from geo.recognizer import _titles_and_titled
+    text = "vastaan kenraali Suomi ja loordi Kitchener"
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Suomi", "Kitchener")]
+    assert _titles_and_titled(text, spans, gazetteer, "fi") == {spans[1]}
+    text = "he met lord Kitchener"
+    assert _titles_and_titled(text, [(12, 21)], gazetteer, "en") == set()
+
+
+def test_a_word_before_a_word_for_its_kind_of_place_is_a_name_in_finnish_and_swedish(gazetteer):
+    from geo.recognizer import _named_before_kind_words
+
+    # the kind word after the name (kind_words_after, "pit." written short too) vouches for a name the model missed,
+    # broken across a lost line perhaps, and the name is found with it
+    text = "määräajat: helmik. 25 p. Kustaawin pit., 26 p. Tai=wassalon pit.; 1 p.Wehmaan pitäjässä; Suomen kaupungit"
+    assert [text[s:e] for s, e in _named_before_kind_words(text, [], gazetteer, "fi")] == \
+        ["Kustaawin pit.", "Tai=wassalon pit.", "Wehmaan pitäjässä"]
+    text = "tillhandlat sig Viksbärg säteri i Helsinge socken"
+    assert [text[s:e] for s, e in _named_before_kind_words(text, [], gazetteer, "sv")] == \
+        ["Viksbärg säteri", "Helsinge socken"]
+    # a span found already is kept as it is; not in a language whose kind words go before names (German) or none
+    found = [(text.index("Helsinge"), len(text))]
+    assert _named_before_kind_words(text, found, gazetteer, "sv")[-1] == found[0]
+    assert _named_before_kind_words("die Helsinge socken", [], gazetteer, "de") == []
+    assert _named_before_kind_words("the Helsinge socken", [], gazetteer, "en") == []
+    # end to end: a name in the gazetteer so found is placed ("Laitilan pit.": Laitila)
+    m = _placed("Kruununrahojen koonti: maaliskuun 13 p. Laitilan pit.", gazetteer, lang="fi")
+    _near(m["Laitilan pit."], 60.88, 21.69, km=30)
 
 
 def test_a_street_and_an_address_are_found_whole_in_french(gazetteer):
