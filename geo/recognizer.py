@@ -652,6 +652,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = _routes_parted(text, spans, gazetteer)
     if language_rules(lang).get("names_run_into_words"):  # "Francequand", "Londresson": a line break lost
         spans = _names_run_into_words(text, spans, gazetteer, lang)
+    if other_language and _CASE_CHANGE.search(text):  # "VenäjältäSuomeen", "GriechenlandsEgypten"
+        spans = _names_run_together_parted(text, spans, gazetteer, lang)
     if other_language:  # "Seite 4Wien", "350 50Hollande": a number a scan ran into a name
         spans = _names_run_into_numbers(text, spans, gazetteer, lang)
     if "," in text:  # "LES GRAINSPARIS, 14 mars.": a heading run into a dateline's place
@@ -1506,6 +1508,27 @@ def _with_kind_words(text: str, toks: list[Token], marks: list[tuple[str, ...]],
     return out
 
 
+def _names_run_together_parted(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
+                               lang: str | None) -> list[tuple[int, int]]:
+    """``spans`` parted where a scanned page ran names together, a lost line break between them ("Venäjältä
+    Suomeen", "Griechenlands Egypten", "Debreczin Lemberg Tarnopol" as one word): at each capital after a word's
+    small letters (``_CASE_CHANGE``, as ``tagger_tokens`` cuts words), where every part is a name the gazetteer
+    knows, or a form of one in ``lang`` (not "BoulevardMontparnasse", "Frankfurt amMain": one name each)."""
+    def known(part: str) -> bool:
+        return gazetteer.knows(name_key(part)) or gazetteer.dictionary_form(part, lang or "") is not None
+
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        cuts = [m.start() + 1 for m in _CASE_CHANGE.finditer(text, s, e)
+                if _GLUED_AFTER.search(text, max(s, m.start() - 40), m.start() + 1)]
+        parts = list(zip([s, *cuts], [*cuts, e]))
+        if cuts and not gazetteer.knows(name_key(text[s:e])) and all(known(text[a:b]) for a, b in parts):
+            out += parts
+        else:
+            out.append((s, e))
+    return out
+
+
 #: A word in title case (broken across a line perhaps: "Tai=wassalon").
 _TITLE_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}\-¬=])\p{Lu}\p{Ll}+(?:[=\-¬]\p{Ll}+)?")
 
@@ -1576,9 +1599,17 @@ def _names_run_into_words(text: str, spans: list[tuple[int, int]], gazetteer: Ga
                 break
     if not found:
         return spans
-    words = [(s, _LONG_TITLE_WORD.match(text, s).end()) for s, _ in found]
-    kept = [(s, e) for s, e in spans if (s, e) not in words]
-    taken = [name for name, word in zip(found, words) if not any(s < word[1] and word[0] < e for s, e in kept)]
+    words = {s: _LONG_TITLE_WORD.match(text, s).end() for s, _ in found}
+    kept = []
+    for s, e in spans:
+        if words.get(s) == e:
+            continue  # the whole word: the name's now
+        if s in words and e > words[s] and text[words[s]:words[s] + 1].isspace():
+            # the word and more ("Saksanja Ranskan"): the name, then the rest of the span after the word
+            kept.append((words[s] + len(text[words[s]:e]) - len(text[words[s]:e].lstrip()), e))
+            continue
+        kept.append((s, e))
+    taken = [name for name in found if not any(s < words[name[0]] and name[0] < e for s, e in kept)]
     return sorted(kept + taken)
 
 

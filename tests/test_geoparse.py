@@ -1287,9 +1287,39 @@ def test_a_name_a_scan_ran_into_a_function_word_is_found_in_german_finnish_and_s
     assert [text[s:e] for s, e in _names_run_into_words(text, [], gazetteer, "fi")] == ["Saksan", "Saksa"]
     text = "en deputation från Europavarit rest till S:t Petersburg"
     assert [text[s:e] for s, e in _names_run_into_words(text, [], gazetteer, "sv")] == ["Europa"]
+    # a span the model found of the word and the name after it: the name in the word, and the name after it
+    text = "luultiin, että Saksanja Ranskan neuwottelijat"
+    found = [(text.index("Saksanja"), text.index(" neuwottelijat"))]
+    assert [text[s:e] for s, e in _names_run_into_words(text, found, gazetteer, "fi")] == ["Saksan", "Ranskan"]
     # end to end, placed
     m = _placed("Wenn das freie Wort in Pragwieder Recht haben wird.", gazetteer, lang="de")
     _near(m["Prag"], 50.09, 14.42, km=30)
+
+
+def test_names_a_scan_ran_together_are_parted_where_each_is_a_name(gazetteer):
+    from geo.recognizer import _names_run_together_parted
+
+    def whole(text, name):
+        return [(text.index(name), text.index(name) + len(name))]
+
+    # a lost line break between names: parted at each capital after small letters where every part is a name
+    # (inflected perhaps); not one name written so, nor a part that is no name ("GerstlWien")
+    text = "lähettää erikoisvaunuissa VenäjältäSuomeen; sekä"
+    assert [text[s:e] for s, e in _names_run_together_parted(text, whole(text, "VenäjältäSuomeen"), gazetteer, "fi")] \
+        == ["Venäjältä", "Suomeen"]
+    text = "KlagenfurtPragWienKrakauDebreczinLembergTarnopol"
+    assert [text[s:e] for s, e in _names_run_together_parted(text, whole(text, "DebreczinLembergTarnopol"),
+                                                              gazetteer, "de")] == ["Debreczin", "Lemberg", "Tarnopol"]
+    for text, name, lang in (("au BoulevardMontparnasse", "BoulevardMontparnasse", "fr"),
+                             ("Frankfurt amMain", "Frankfurt amMain", "de"), ("beim GerstlWien", "GerstlWien", "de")):
+        assert _names_run_together_parted(text, whole(text, name), gazetteer, lang) == whole(text, name)
+
+
+def test_finnish_everyday_names_of_england_and_holland_are_known(gazetteer):
+    # CLDR names the United Kingdom and the Netherlands, not England and Holland (country_aliases.toml)
+    text = "terwehdyksiä toiwat Askew (Englanti), Mendel (Hollanti) ja muut."
+    placed = {m.text: m.place for m in place_mentions(text, gazetteer, "fi")}
+    assert placed["Englanti"].country_code == "GB" and placed["Hollanti"].country_code == "NL"
 
 
 def test_two_towns_a_hyphen_joins_are_two_places_in_german(gazetteer):
