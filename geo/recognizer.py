@@ -662,6 +662,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = _whole_hyphened_names(text, spans, gazetteer, lang)
     spans = _with_kind_words(text, toks, marks, spans, lang)  # "Kanton Zürich", "Oulun läänin"; not in English
     spans = _named_before_kind_words(text, spans, gazetteer, lang)  # "Laitilan pit.", missed by the model
+    if other_language:  # "Preußens", "Bohême", "Tschechoslowakei": former states and historical regions
+        spans = _historical_places(text, spans, gazetteer, lang)
     if "." in text and language_rules(lang).get("rivers_written_short"):  # "Frankfurt a. M."
         spans = _with_rivers_written_short(text, spans)
     if "(" in text and language_rules(lang).get("districts_in_brackets"):  # "Compiègne (Oise)", "PARIS (9e)"
@@ -1527,6 +1529,36 @@ def _names_run_together_parted(text: str, spans: list[tuple[int, int]], gazettee
         else:
             out.append((s, e))
     return out
+
+
+@lru_cache(maxsize=32)
+def _historical_names(lang: str | None) -> Any:
+    """The pattern of ``lang``'s names of former states and historical regions (``historical_places.toml``), with
+    the endings the language puts on names (German's and Swedish's genitive "s", Finnish's ``strip``); None for a
+    language the file gives none for."""
+    import tomllib
+
+    names = tomllib.loads(resources.files("geo.data").joinpath("historical_places.toml").read_text("utf-8")) \
+        .get(lang or "", [])
+    if not names:
+        return None
+    endings = language_rules(lang).get("strip") or (["s"] if lang in ("de", "sv") else [])
+    alternatives = "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+    ending = "(?:%s)?" % "|".join(map(regex.escape, endings)) if endings else ""
+    return regex.compile(r"(?<![\p{L}\p{M}\p{N}\-])(%s)%s(?![\p{L}\p{M}\p{N}\-])" % (alternatives, ending))
+
+
+def _historical_places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
+                       lang: str | None) -> list[tuple[int, int]]:
+    """``spans`` with the former states and historical regions the model passed over ("Preußens", "Bohême",
+    "Tschechoslowakei"; ``historical_places.toml``), where no span found overlaps them and the gazetteer knows no
+    place of the name (one it knows is the model's to judge)."""
+    pattern = _historical_names(lang)
+    if pattern is None:
+        return spans
+    found = [m.span() for m in pattern.finditer(text)
+             if not any(s < m.end() and m.start() < e for s, e in spans) and not gazetteer.knows(name_key(m[1]))]
+    return sorted(spans + found) if found else spans
 
 
 #: A word in title case (broken across a line perhaps: "Tai=wassalon").
