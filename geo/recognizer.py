@@ -30,8 +30,8 @@ from .mentions import (PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, arti
                        hyphened_street_words, kind_words, month_names, name_links, state_after_a_comma)
 from .resolve import WORLD_CITY
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, designators,
-                   is_cased_script, language_rules, language_words, morphology, name_key, run_together, script_of,
-                   unbroken, word_zipf)
+                   is_cased_script, language_rules, language_words, modern_spelling, morphology, name_key,
+                   run_together, script_of, unbroken, word_zipf)
 
 #: Scripts the shipped model has seen enough of to be trusted with.
 TRAINED_SCRIPTS = frozenset({"Latin", "Arabic"})
@@ -67,6 +67,8 @@ NAME_ONLY_SIZE = 4  # the gazetteer's size class: log10 of the population
 #: A word this common in English is itself, not a name cut short, before a full stop ("the East.",
 #: not "Eastern"; "Calif.", "Mass." and "Ill." are short forms).
 ABBREVIATION_MAX_ZIPF = 5.0
+#: Quotation marks that open a quotation ("„Wien“", "«Paris»").
+_OPENING_QUOTES = frozenset("„“‚‘«\"'")
 _SENTENCE_END = set(".!?:;\"“”«»\n")
 #: A person's surname, said again alone, is no place ("Ashley Sutton ... Sutton says", "Mike de Kock",
 #: "Mario Diaz-Balart"): the word before the surname is a given name (title case, outside every
@@ -574,6 +576,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
             and toks[i - 1].text[-1] not in _SENTENCE_END
         inside = i in dated or 1.0 - outside[i] >= _threshold(tok, marks[i], latin_words, proper_form,
                                                               unknown_word)  # B or I
+        if inside and start is None and tok.text in _OPENING_QUOTES:
+            continue  # a name never begins with the quotation mark before it ("„Wien“")
         if inside and (start is None or begins[i] > goes_on[i]):
             if last is not None:
                 spans.append((start, last.end))
@@ -667,6 +671,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = _whole_hyphened_names(text, spans, gazetteer, lang)
     spans = _with_kind_words(text, toks, marks, spans, lang)  # "Kanton Zürich", "Oulun läänin"; not in English
     spans = _named_before_kind_words(text, spans, gazetteer, lang)  # "Laitilan pit.", missed by the model
+    if language_rules(lang).get("country_forms"):  # "Wenäjällä", "Yhdyswaltain": a country's name, whatever its form
+        spans = _countries_in_any_form(text, spans, gazetteer, lang)
     if other_language:  # "Preußens", "Bohême", "Tschechoslowakei": former states and historical regions
         spans = _historical_places(text, spans, gazetteer, lang)
     if "." in text and language_rules(lang).get("rivers_written_short"):  # "Frankfurt a. M."
@@ -1563,6 +1569,30 @@ def _historical_places(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
         return spans
     found = [m.span() for m in pattern.finditer(text)
              if not any(s < m.end() and m.start() < e for s, e in spans) and not gazetteer.knows(name_key(m[1]))]
+    return sorted(spans + found) if found else spans
+
+
+#: A word in title case inside a sentence or brackets: not after a sentence's end, a colon, a dash or a quotation mark.
+_TITLE_WORD_IN_SENTENCE = regex.compile(r"(?<=[\p{L}\p{N},;)][ \t\n]{1,3}|\()\p{Lu}\p{Ll}+(?![\p{L}\p{M}\p{N}\-=¬])")
+
+
+def _countries_in_any_form(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
+                           lang: str) -> list[tuple[int, int]]:
+    """``spans`` with the words inside a sentence that are a form of a country's or a continent's name, inflected
+    or in the language's old spelling ("Wenäjällä": Venäjä, Russia; "Itäwalta"; "Yhdyswaltain"), whatever the
+    model says, in a language that writes only names with a capital and inflects them (``morphology.toml``'s
+    ``country_forms``): the model, which learned little of such forms, passes them over."""
+    found = []
+    for m in _TITLE_WORD_IN_SENTENCE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in spans):
+            continue
+        word = m[0]
+        key = gazetteer.dictionary_form(word, lang)
+        if key is None and (modern := modern_spelling(word, lang)) != word:
+            key = name_key(modern) if gazetteer.knows(name_key(modern)) else gazetteer.dictionary_form(modern, lang)
+        kind = gazetteer.name_kind(key) if key is not None else None
+        if kind is not None and kind[0] in ("country", "continent"):
+            found.append(m.span())
     return sorted(spans + found) if found else spans
 
 

@@ -1358,6 +1358,28 @@ def test_former_states_and_historical_regions_are_found_and_listed_unresolved(ga
     assert m["Böhmen"].place is None and m["Böhmen"].reason
 
 
+def test_a_countrys_name_in_any_form_is_the_country_in_finnish(gazetteer):
+    from geo.recognizer import _countries_in_any_form
+
+    # inflected, in the old spelling, in brackets; not at a sentence's start, nor a town's or a person's name
+    text = "On nähty, että Wenäjällä wallankumous; riita Itaalian ja Yhdyswaltain wälillä; Ellen (Itäwalta), Salo"
+    assert [text[s:e] for s, e in _countries_in_any_form(text, [], gazetteer, "fi")] == \
+        ["Wenäjällä", "Itaalian", "Yhdyswaltain", "Itäwalta"]
+    assert _countries_in_any_form("Wenäjällä on wallankumous.", [], gazetteer, "fi") == []
+    # end to end, placed; Finnish's rule (morphology.toml's country_forms), not German's ("ein Mann": Man)
+    m = _placed("On nähty, että Wenäjällä wallankumous alkaa.", gazetteer, lang="fi")
+    assert m["Wenäjällä"].place.country_code == "RU"
+    assert "Mann" not in _placed("Er ist ein tüchtiger Mann an der Spitze.", gazetteer, lang="de")
+
+
+def test_a_name_never_begins_with_the_quotation_mark_before_it(gazetteer):
+    from geo.recognizer import toponym_spans
+
+    text = "Die Revuebühne spielt „Wien ! — Alles aussteigen“ und der Verein „St. Johann“ in Salzburg."
+    spans = [text[s:e] for s, e in toponym_spans(text, gazetteer, "de")]
+    assert not any(span.startswith("„") for span in spans) and "Salzburg" in spans
+
+
 def test_two_towns_a_hyphen_joins_are_two_places_in_german(gazetteer):
     from geo.recognizer import _routes_parted
 
