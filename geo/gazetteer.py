@@ -31,7 +31,7 @@ import regex
 from .cache import cache_dir, cached, load_pickle, save_pickle
 from .errors import InputError
 from .model import Place
-from .text import comparable, language_rules, name_key, romanize, script_of, skeleton, word_zipf
+from .text import comparable, language_rules, modern_spelling, name_key, romanize, script_of, skeleton, word_zipf
 
 _FORMAT = 35  # bump when the index layout changes
 #: A word written short as its first letter, a colon and its end ("H:fors", "S:t"; see ``Gazetteer.spelled_out``).
@@ -840,6 +840,24 @@ class Gazetteer:
             if key.endswith(ending) and len(key) - len(ending) >= 3 and self.knows(key[:-len(ending)]):
                 return key[:-len(ending)]
         return None
+
+    def form_kind(self, word: str, lang: str | None) -> tuple[str, int] | None:
+        """``name_kind`` of ``word``, or, for a word no place is named, of the name it is an inflected form of in
+        ``lang`` ("Saksan": Saksa, a country)."""
+        kind = self.name_kind(name_key(word))
+        if kind is None and lang and (lemma := self.dictionary_form(word, lang)) is not None:
+            kind = self.name_kind(lemma)
+        return kind
+
+    def form_key(self, word: str, lang: str) -> str | None:
+        """The key of the name an inflected ``word`` of ``lang`` is a form of (``dictionary_form``), or, where
+        the language once wrote it otherwise, of the name or the form as it writes it now (``morphology.toml``'s
+        ``old_letters``: Finnish "Wiipurissa", "viipuri"; "Itäwalta", "itävalta"); None if neither."""
+        lemma = self.dictionary_form(word, lang)
+        if lemma is None and (modern := modern_spelling(word, lang)) != word:
+            key = name_key(modern)
+            lemma = key if self.knows(key) else self.dictionary_form(modern, lang)
+        return lemma
 
     def spelled_out(self, name: str, lang: str | None) -> list[str]:
         """The keys ``name`` may stand for with its contracted words spelled out, in a language that

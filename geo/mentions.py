@@ -22,7 +22,7 @@ from .gazetteer import MAX_NAME_TOKENS, Gazetteer
 from .model import Candidate, Mention, Place
 from .resolve import KNOWN_TOWN, WORLD_CITY, haversine_km, own_name
 from .text import (Token, arabic_romanization, comparable, consonants, countries_speaking, designators,
-                   is_cased_script, language_of, language_rules, language_words, modern_spelling, morphology, name_key,
+                   is_cased_script, language_of, language_rules, language_words, morphology, name_key,
                    normalized_spelling, prefix_variants, romanize, run_together, script_of, sentences, skeleton, tokens,
                    unbroken, word_zipf)
 
@@ -445,10 +445,7 @@ def _dictionary_form_candidates(gazetteer: Gazetteer, surface: str, lang: str) -
     """Places named by ``surface`` with its last word in its dictionary form ("Helsingissä",
     "San Franciscon")."""
     last = tokens(surface)[-1]
-    lemma = gazetteer.dictionary_form(last.text, lang)
-    if lemma is None and (modern := modern_spelling(last.text, lang)) != last.text:  # "Wiipurissa": Viipuri
-        key = name_key(modern)
-        lemma = key if gazetteer.knows(key) else gazetteer.dictionary_form(modern, lang)
+    lemma = gazetteer.form_key(last.text, lang)  # "Wiipurissa": Viipuri
     if lemma is None:
         return []
     head = name_key(surface[:last.start])

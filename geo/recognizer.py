@@ -30,8 +30,8 @@ from .mentions import (PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, arti
                        hyphened_street_words, kind_words, month_names, name_links, state_after_a_comma)
 from .resolve import WORLD_CITY
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, designators,
-                   is_cased_script, language_rules, language_words, modern_spelling, morphology, name_key,
-                   run_together, script_of, unbroken, word_zipf)
+                   is_cased_script, language_rules, language_words, morphology, name_key, run_together, script_of,
+                   unbroken, word_zipf)
 
 #: Scripts the shipped model has seen enough of to be trusted with.
 TRAINED_SCRIPTS = frozenset({"Latin", "Arabic"})
@@ -1586,10 +1586,7 @@ def _countries_in_any_form(text: str, spans: list[tuple[int, int]], gazetteer: G
     for m in _TITLE_WORD_IN_SENTENCE.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in spans):
             continue
-        word = m[0]
-        key = gazetteer.dictionary_form(word, lang)
-        if key is None and (modern := modern_spelling(word, lang)) != word:
-            key = name_key(modern) if gazetteer.knows(name_key(modern)) else gazetteer.dictionary_form(modern, lang)
+        key = gazetteer.form_key(m[0], lang)
         kind = gazetteer.name_kind(key) if key is not None else None
         if kind is not None and kind[0] in ("country", "continent"):
             found.append(m.span())
@@ -1614,10 +1611,7 @@ def _named_before_kind_words(text: str, spans: list[tuple[int, int]], gazetteer:
         after = kinds.after.match(text, m.end())
         if after is None or any(s < after.end() and m.start() < e for s, e in spans):
             continue
-        word = unbroken(m[0], maybe=True)
-        kind = gazetteer.name_kind(name_key(word))
-        if kind is None and (lemma := gazetteer.dictionary_form(word, lang)) is not None:
-            kind = gazetteer.name_kind(lemma)  # "Suomen": Suomi, Finland
+        kind = gazetteer.form_kind(unbroken(m[0], maybe=True), lang)  # "Suomen": Suomi, Finland
         if kind is None or kind[0] not in ("country", "continent"):
             found.append((m.start(), after.end()))
     return sorted(spans + found) if found else spans
@@ -1657,9 +1651,7 @@ def _names_run_into_words(text: str, spans: list[tuple[int, int]], gazetteer: Ga
         before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
         floor = after_preposition_floor if before is not None and before[1] in prepositions else word_floor
         for cut in range(len(word) - 2, 3, -1):  # the longest name first, two letters at least after it
-            kind = gazetteer.name_kind(name_key(word[:cut]))
-            if kind is None and (lemma := gazetteer.dictionary_form(word[:cut], lang)) is not None:
-                kind = gazetteer.name_kind(lemma)  # "Saksanja": "Saksan" (Saksa, Germany) and "ja"
+            kind = gazetteer.form_kind(word[:cut], lang)  # "Saksanja": "Saksan" (Saksa, Germany) and "ja"
             if kind is not None and (kind[0] in ("country", "continent") or kind[1] >= RUN_INTO_MIN_PEOPLE) \
                     and word[cut:] not in never and word_zipf(word[cut:], languages) >= floor:
                 found.append((m.start(), m.start() + cut))

@@ -989,6 +989,10 @@ def test_a_name_in_a_languages_old_spelling_is_placed_as_it_is_spelled_now(gazet
     from geo.text import modern_spelling
 
     assert modern_spelling("Wiipurissa", "fi") == "Viipurissa" and modern_spelling("Wirral", "en") == "Wirral"
+    # the gazetteer's look-ups of a word's name: its form, or as written now; and the kind of place of its form
+    assert gazetteer.form_key("Wiipurissa", "fi") == "viipuri" and gazetteer.form_key("Itäwalta", "fi") == "itävalta"
+    assert gazetteer.form_key("Wiipurissa", "en") is None
+    assert gazetteer.form_kind("Saksan", "fi")[0] == "country" and gazetteer.form_kind("Saksan", None) is None
 
 
 def test_tagging_gives_the_probabilities_crfsuite_gives(gazetteer):
