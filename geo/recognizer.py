@@ -538,9 +538,10 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     dated = _dateline_names(text, toks, marks, lang) if "," in text else frozenset()
     outside, begins, goes_on = probability["O"], probability["B"], probability["I"]
     latin_words = everyday_languages(lang)
+    rules = language_rules(lang)  # the language's rules in morphology.toml
     # words that say what kind of place a name is, written small after it, which the name may take in
     # ("Oulun läänin", "Putnam county"; ``morphology.toml``)
-    kind_word_starts = tuple(language_rules(lang).get("kind_words_after", ()))
+    kind_word_starts = tuple(rules.get("kind_words_after", ()))
     # in a language that writes only names with a capital, a capital word inside a sentence is a name
     cased_names = lang is not None and lang not in NOUN_CAPITALIZING
     # a language given, and not English: the rules of the other languages' scans and corpora apply, English's being
@@ -657,9 +658,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     tagged = _hashtag_places(text, spans, gazetteer) if "#" in text else []
     if tagged:  # "#greece", "#PuertoRico"
         spans = sorted(spans + tagged)
-    if language_rules(lang).get("routes_hyphened"):  # "Wien=Triest": two towns
+    if rules.get("routes_hyphened"):  # "Wien=Triest": two towns
         spans = _routes_parted(text, spans, gazetteer)
-    if language_rules(lang).get("names_run_into_words"):  # "Francequand", "Londresson": a line break lost
+    if rules.get("names_run_into_words"):  # "Francequand", "Londresson": a line break lost
         spans = _names_run_into_words(text, spans, gazetteer, lang)
     if other_language and _CASE_CHANGE.search(text):  # "VenäjältäSuomeen", "GriechenlandsEgypten"
         spans = _names_run_together_parted(text, spans, gazetteer, lang)
@@ -671,13 +672,13 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = _whole_hyphened_names(text, spans, gazetteer, lang)
     spans = _with_kind_words(text, toks, marks, spans, lang)  # "Kanton Zürich", "Oulun läänin"; not in English
     spans = _named_before_kind_words(text, spans, gazetteer, lang)  # "Laitilan pit.", missed by the model
-    if language_rules(lang).get("country_forms"):  # "Wenäjällä", "Yhdyswaltain": a country's name, whatever its form
+    if rules.get("country_forms"):  # "Wenäjällä", "Yhdyswaltain": a country's name, whatever its form
         spans = _countries_in_any_form(text, spans, gazetteer, lang)
     if other_language:  # "Preußens", "Bohême", "Tschechoslowakei": former states and historical regions
         spans = _historical_places(text, spans, gazetteer, lang)
-    if "." in text and language_rules(lang).get("rivers_written_short"):  # "Frankfurt a. M."
+    if "." in text and rules.get("rivers_written_short"):  # "Frankfurt a. M."
         spans = _with_rivers_written_short(text, spans)
-    if "(" in text and language_rules(lang).get("districts_in_brackets"):  # "Compiègne (Oise)", "PARIS (9e)"
+    if "(" in text and rules.get("districts_in_brackets"):  # "Compiègne (Oise)", "PARIS (9e)"
         spans = _with_districts_in_brackets(text, spans, gazetteer)
     return spans
 
@@ -1542,15 +1543,20 @@ def _names_run_together_parted(text: str, spans: list[tuple[int, int]], gazettee
     return out
 
 
+@lru_cache(maxsize=1)
+def _historical_places_file() -> dict[str, list[str]]:
+    """``historical_places.toml``: each language's names of former states and historical regions (read once)."""
+    import tomllib
+
+    return tomllib.loads(resources.files("geo.data").joinpath("historical_places.toml").read_text("utf-8"))
+
+
 @lru_cache(maxsize=32)
 def _historical_names(lang: str | None) -> Any:
     """The pattern of ``lang``'s names of former states and historical regions (``historical_places.toml``), with
     the endings the language puts on names (German's and Swedish's genitive "s", Finnish's ``strip``); None for a
     language the file gives none for."""
-    import tomllib
-
-    names = tomllib.loads(resources.files("geo.data").joinpath("historical_places.toml").read_text("utf-8")) \
-        .get(lang or "", [])
+    names = _historical_places_file().get(lang or "", [])
     if not names:
         return None
     endings = language_rules(lang).get("strip") or (["s"] if lang in ("de", "sv") else [])
@@ -1567,8 +1573,9 @@ def _historical_places(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
     pattern = _historical_names(lang)
     if pattern is None:
         return spans
+    starts = [s for s, _ in spans]
     found = [m.span() for m in pattern.finditer(text)
-             if not any(s < m.end() and m.start() < e for s, e in spans) and not gazetteer.knows(name_key(m[1]))]
+             if not _overlaps_found(spans, starts, *m.span()) and not gazetteer.knows(name_key(m[1]))]
     return sorted(spans + found) if found else spans
 
 
@@ -1582,9 +1589,9 @@ def _countries_in_any_form(text: str, spans: list[tuple[int, int]], gazetteer: G
     or in the language's old spelling ("Wenäjällä": Venäjä, Russia; "Itäwalta"; "Yhdyswaltain"), whatever the
     model says, in a language that writes only names with a capital and inflects them (``morphology.toml``'s
     ``country_forms``): the model, which learned little of such forms, passes them over."""
-    found = []
+    found, starts = [], [s for s, _ in spans]
     for m in _TITLE_WORD_IN_SENTENCE.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in spans):
+        if _overlaps_found(spans, starts, *m.span()):
             continue
         key = gazetteer.form_key(m[0], lang)
         kind = gazetteer.name_kind(key) if key is not None else None
@@ -1606,10 +1613,10 @@ def _named_before_kind_words(text: str, spans: list[tuple[int, int]], gazetteer:
     kinds = kind_words(lang)
     if kinds is None or not language_rules(lang).get("kind_words_after"):
         return spans
-    found = []
+    found, starts = [], [s for s, _ in spans]
     for m in _TITLE_WORD.finditer(text):
         after = kinds.after.match(text, m.end())
-        if after is None or any(s < after.end() and m.start() < e for s, e in spans):
+        if after is None or _overlaps_found(spans, starts, m.start(), after.end()):
             continue
         kind = gazetteer.form_kind(unbroken(m[0], maybe=True), lang)  # "Suomen": Suomi, Finland
         if kind is None or kind[0] not in ("country", "continent"):
