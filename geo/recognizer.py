@@ -650,7 +650,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = sorted(spans + buildings)
     # "Radio-Toulouse", "Downing-street", "Great John-street", "Hereford street", in place of the names found in them
     streets = _streets_written_small(text, spans, gazetteer, lang)
-    for whole in (_stations(text, lang), _hyphened_streets(text), streets, _addresses(text, gazetteer, lang)):
+    for whole in (_stations(text, lang), _hyphened_streets(text), streets, _addresses(text, gazetteer, lang),
+                  _street_addresses(text, gazetteer, lang)):
         spans = _in_place_of_overlapping(spans, whole)
     states = _states_after_names(text, spans, lang)
     if states:  # "Wilmington, NC"
@@ -1273,6 +1274,103 @@ def _addresses(text: str, gazetteer: Gazetteer, lang: str | None) -> list[tuple[
             end = m.end("street")
         found.append((m.start(), end))
     return found
+
+
+@lru_cache(maxsize=16)
+def _street_address_pattern(lang: str | None) -> regex.Pattern | None:
+    """A street's name written as one word with the word for a street at its end (``morphology.toml``'s
+    ``street_word_ends``, ``numbered_street_word_ends``: "Erlerstraße", "Donaustr.", "Kärntnerring"), or that word
+    after an adjective, "St." or the name's hyphened parts ("Gumpendorfer Straße", "Rote Mühlgasse", "St.
+    Veitgasse", "Maria-Theresien-Straße"); with the district's numeral before it where the page gives one ("XII.",
+    "I., ", "7. Bez., ", "l." as a scan reads I.), the town before that after a comma or a full stop ("Wien, I.,"),
+    and the house's number after it ("5", "58/60", "41A", "9/II", "Nr. 11", "1 und 3"). None for a language without
+    such words."""
+    rules = language_rules(lang)
+    ends = [*rules.get("street_word_ends", ()), *rules.get("numbered_street_word_ends", ())]
+    if not ends:
+        return None
+    small = r"[\p{Ll}ßſ]"
+    end = "|".join(regex.escape(w) for w in sorted(ends, key=len, reverse=True))
+    alone = "|".join(regex.escape(w) for w in sorted(rules.get("streets_after_a_word", ()), key=len, reverse=True))
+    compound = rf"\p{{Lu}}[\p{{L}}¬=-]*?(?i:{end})"  # ("Alser¬straße": broken across lines)
+    # the name's hyphened parts, or a word before it, checked apart (``_a_street_names_word``)
+    before = rf"(?:\p{{Lu}}{small}+[-=])+|(?P<lead>\p{{Lu}}{small}+\.?)[ \t]"
+    street = rf"(?:{before})?(?:{compound}|(?:{alone})(?=[ \t,.\d]))" if alone else rf"(?:{before})?{compound}"
+    district = r"(?:(?<!\p{Lu})(?:[IVX]{1,5}|l)(?:\.[ \t]?,?|,)[ \t]?|(?<!\p{N})\d{1,2}\.[ \t]?Bez(?:irk|\.)[,.]?[ \t]?)"
+    town = rf"(?P<town>(?<![\p{{Lu}}\p{{N}}])\p{{Lu}}{small}+(?:,[ \t]?|\.[ \t]))"
+    number = r"(?:[ \t]?(?:Nr\.[ \t]?)?\d{1,4}(?:[ \t]?[a-dA-D](?![\p{Ll}\p{N}]))?(?:/(?:\d{1,4}[a-d]?|[IVX]+))?" \
+             r"(?:[ \t](?:und|u\.)[ \t]\d{1,4})?)"
+    return regex.compile(rf"{town}?(?:(?P<district>{district})|(?<![\p{{L}}\p{{N}}.]))(?P<street>{street})"
+                         rf"(?![\p{{L}}])(?P<number>{number}(?!\p{{N}}))?")
+
+
+#: A word before a street's name ending in -er is the name's where no commoner than this (Zipf: "Wiedener",
+#: "Gumpendorfer" Hauptstraße; not "Schreiber").
+STREET_NAME_ADJECTIVE_MAX_ZIPF = 3.0
+
+
+def _a_street_names_word(word: str, lang: str | None) -> bool:
+    """Whether ``word`` before a street's name begins it: one of ``lang``'s ``street_name_words_before`` ("Untere",
+    "Rote", "St."), a town's adjective ("Wiedener", "Gumpendorfer"), or a given name ("Franz Josefskai"); not "Die",
+    "Ecke", "Wachtstube"."""
+    if word in language_words(lang, "street_name_words_before"):
+        return True
+    if word.endswith("er") and word_zipf(word.lower(), (lang,) if lang else None) < STREET_NAME_ADJECTIVE_MAX_ZIPF:
+        return True
+    return word.upper() in _given_names()
+
+
+#: A town before an address is the address's where it has this many people ("Wien, I., Wollzeile 9"; not "Rudolf
+#: Wagner, Erlerstraße 5").
+ADDRESS_TOWN_MIN_PEOPLE = 10_000
+#: A street's name without a house's number or a district is a common word this common (Zipf: "Schlagzeile").
+STREET_WORD_MAX_ZIPF = 3.5
+
+
+def _street_addresses(text: str, gazetteer: Gazetteer, lang: str | None) -> list[tuple[int, int]]:
+    """The streets and addresses a text in ``lang`` names as German does (``_street_address_pattern``: "Wien, I.,
+    Wollzeile 9", "XII. Gierstergasse 5", "Erlerstraße", "Stephansplatz 9"), found whole, as HIPE-2022 marks them:
+    a place, listed unresolved where the gazetteer lacks it, placed at its town where the address names one. Not a
+    word that ends as a street's name does but is a common word ("Schlagzeile", ``not_street_word_ends``:
+    "Gelände"); not a word that ends as many other words do ("Kriegsschauplatz", "Büchermarkt") without the house's
+    number or a district, nor one that is a place's name ("Semmering 7346"); not a name run into a word in small
+    letters ("Wien=stadt=Prater=Hauptallee"); not the word before a name that does not begin it ("Ecke
+    Murlingengasse": the street alone)."""
+    pattern = _street_address_pattern(lang)
+    if pattern is None:
+        return []
+    found = []
+    for m in pattern.finditer(text):
+        if m["lead"] is not None and not _a_street_names_word(m["lead"], lang):
+            m = pattern.match(text, m.end("lead") + 1)  # the name without the word before it
+            if m is None or m["lead"] is not None:
+                continue
+        span = _a_street_address(m, gazetteer, lang)
+        if span is not None:
+            found.append(span)
+    return found
+
+
+def _a_street_address(m: Any, gazetteer: Gazetteer, lang: str | None) -> tuple[int, int] | None:
+    """The span of the address ``_street_address_pattern`` matched (``m``), with its town where that is one of
+    ``ADDRESS_TOWN_MIN_PEOPLE``; None where it is none (``_street_addresses``)."""
+    rules = language_rules(lang)
+    street = m["street"]
+    word = street.split()[-1].lower()
+    if word.endswith(tuple(rules.get("not_street_word_ends", ()))) or regex.search(r"[-=]\p{Ll}", street):
+        return None
+    numbered = word.endswith(tuple(rules.get("numbered_street_word_ends", ())))
+    placed = m["district"] is not None or m["number"] is not None
+    if numbered and (not placed or gazetteer.knows(name_key(word))):
+        return None
+    if not numbered and not placed and word_zipf(word.replace("¬", ""), (lang,)) >= STREET_WORD_MAX_ZIPF:
+        return None
+    start = m.start()
+    if m["town"] is not None:
+        kind = gazetteer.name_kind(name_key(m["town"].rstrip(", .")))
+        if kind is None or kind[1] < ADDRESS_TOWN_MIN_PEOPLE:
+            start = m.end("town")
+    return start, m.end()
 
 
 def _overlaps_found(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:

@@ -1490,6 +1490,36 @@ def test_a_street_and_an_address_are_found_whole_in_french(gazetteer):
     assert _addresses(text, gazetteer, "en") == []
 
 
+def test_a_street_and_an_address_are_found_whole_in_german(gazetteer):
+    from geo.recognizer import _street_addresses
+
+    def found(text, lang="de"):
+        return [text[s:e] for s, e in _street_addresses(text, gazetteer, lang)]
+
+    # the street's name written as one word with its word for a street, the district's numeral before it (in any of
+    # the ways old pages write it, run into the word before where a line break was lost), the house's number
+    # after it, and the town before them where it is one of 10,000
+    text = ("Expedition: Wien, I., Wollzeile 9. Filialen: XII. Gierstergasse 5, 7. Bez., Kaiserstraße 40; "
+            "ZahnarztIV. Schleifmühlgasse 1, V. Wiedener Hauptstrasse 156, Innsbruck, Erlerstraße 5. "
+            "Er wohnte in der Mariahilferstraße und im Haus XVI. Kreitnergasse 31/33, Maria-Theresien-Straße 21.")
+    assert found(text) == [
+        "Wien, I., Wollzeile 9", "XII. Gierstergasse 5", "7. Bez., Kaiserstraße 40", "IV. Schleifmühlgasse 1",
+        "V. Wiedener Hauptstrasse 156", "Innsbruck, Erlerstraße 5", "Mariahilferstraße", "XVI. Kreitnergasse 31/33",
+        "Maria-Theresien-Straße 21"]
+    # a word that ends as many others do is a street's only with the house's number or a district; a common word
+    # is none ("Schlagzeile", "Gelände"); nor a place's name and a number, nor the word before a street's name
+    # that does not begin it; a person's name before the street is not its town
+    text = ("Vom westlichen Kriegsschauplatz. Der Büchermarkt, die Schlagzeile, das Offensivgelände; "
+            "Semmering 7346; Stephansplatz 9; Ecke Murlingengasse; Rudolf Wagner, Erlerstraße 5.")
+    assert found(text) == ["Stephansplatz 9", "Murlingengasse", "Erlerstraße 5"]
+    # German only; end to end, an address with its town is placed at the town, one without is listed unresolved
+    assert found(text, "en") == found(text, "fr") == []
+    m = _placed("Die Expedition befindet sich in Wien, I., Wollzeile 9, eine Filiale XII. Gierstergasse 5.",
+                gazetteer, lang="de")
+    _near(m["Wien, I., Wollzeile 9"], 48.21, 16.37, km=20)
+    assert m["XII. Gierstergasse 5"].place is None
+
+
 def test_a_region_in_brackets_after_a_town_is_the_towns_name_in_french(gazetteer):
     from geo.recognizer import _with_districts_in_brackets
 
