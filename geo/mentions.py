@@ -21,7 +21,7 @@ from rapidfuzz.distance import Levenshtein
 from .gazetteer import MAX_NAME_TOKENS, Gazetteer
 from .model import Candidate, Mention, Place
 from .resolve import KNOWN_TOWN, WORLD_CITY, haversine_km, own_name
-from .text import (Token, arabic_romanization, comparable, consonants, countries_speaking, designators,
+from .text import (Token, a_celestial_body, arabic_romanization, comparable, consonants, countries_speaking, designators,
                    is_cased_script, language_of, language_rules, language_words, morphology, name_key,
                    normalized_spelling, prefix_variants, romanize, run_together, script_of, sentences, skeleton, tokens,
                    unbroken, word_zipf)
@@ -527,7 +527,7 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
         return [Candidate(p, "exact") for p in gazetteer.exact(name) if p.country_code == "US" and p.feature == "region"]
     surface = unbroken(text[start:end])  # "Stutt¬\ngart"
     words = tokens(surface)
-    if not words:
+    if not words or a_celestial_body(text[start:end], lang):  # "Jupiter": the planet, not the town in Florida
         return []
     whole_word = len(words) == 1 and not _hyphenated(text, Token(surface, start, end))
     found = _lookup(gazetteer, surface, words[-1].text, whole_word, lang)

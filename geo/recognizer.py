@@ -29,7 +29,7 @@ from .gazetteer import Gazetteer
 from .mentions import (PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles, calendar_words,
                        hyphened_street_words, kind_words, month_names, name_links, state_after_a_comma)
 from .resolve import WORLD_CITY
-from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, designators,
+from .text import (DETECTED_LANGUAGES, celestial_body_pattern, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, designators,
                    is_cased_script, language_rules, language_words, morphology, name_key, run_together, script_of,
                    unbroken, word_zipf)
 
@@ -677,6 +677,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = _countries_in_any_form(text, spans, gazetteer, lang)
     if other_language:  # "Preußens", "Bohême", "Tschechoslowakei": former states and historical regions
         spans = _historical_places(text, spans, gazetteer, lang)
+    if rules.get("celestial_bodies"):  # "Jupiter", "Marsin": listed, never placed
+        spans = _celestial_bodies(text, spans, lang)
     if "." in text and rules.get("rivers_written_short"):  # "Frankfurt a. M."
         spans = _with_rivers_written_short(text, spans)
     if "(" in text and rules.get("districts_in_brackets"):  # "Compiègne (Oise)", "PARIS (9e)"
@@ -1674,6 +1676,17 @@ def _historical_places(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
     starts = [s for s, _ in spans]
     found = [m.span() for m in pattern.finditer(text)
              if not _overlaps_found(spans, starts, *m.span()) and not gazetteer.knows(name_key(m[1]))]
+    return sorted(spans + found) if found else spans
+
+
+def _celestial_bodies(text: str, spans: list[tuple[int, int]], lang: str | None) -> list[tuple[int, int]]:
+    """``spans`` with the planets the model passed over ("Saturnus", "Mer=kurius", "Marsin";
+    ``celestial_body_pattern``), where no span found overlaps them: places to HIPE-2022, never placed on a map."""
+    pattern = celestial_body_pattern(lang)
+    if pattern is None:
+        return spans
+    starts = [s for s, _ in spans]
+    found = [m.span() for m in pattern.finditer(text) if not _overlaps_found(spans, starts, *m.span())]
     return sorted(spans + found) if found else spans
 
 

@@ -110,6 +110,29 @@ def unbroken(name: str, maybe: bool = False) -> str:
     return _MAYBE_BROKEN_WORD.sub("", name) if maybe else name
 
 
+@lru_cache(maxsize=32)
+def celestial_body_pattern(lang: str | None) -> regex.Pattern | None:
+    """The names of the planets as ``lang`` writes them (``morphology.toml``'s ``celestial_bodies``), with the
+    endings it puts on names (``strip``; German's and Swedish's genitive "s") and broken across lines or not
+    ("Mer=kurius", "Marsin"); None for a language that gives none."""
+    names = language_rules(lang).get("celestial_bodies")
+    if not names:
+        return None
+    endings = language_rules(lang).get("strip") or ["s"]
+    broken = "(?:[%s][ \t]?)?" % regex.escape("".join(sorted(LINE_HYPHENS | MAYBE_LINE_HYPHENS)))
+    alternatives = "|".join(broken.join(map(regex.escape, name)) for name in sorted(names, key=len, reverse=True))
+    ending = "|".join(map(regex.escape, sorted(endings, key=len, reverse=True)))
+    edge = r"[\p{L}\p{M}\p{N}\-=¬]"
+    return regex.compile(rf"(?<!{edge})(?:{alternatives})(?:{ending})?(?!{edge})")
+
+
+def a_celestial_body(name: str, lang: str | None) -> bool:
+    """Whether ``name`` is a planet's as ``lang`` writes it ("Jupiter", "Marsin"): a place HIPE-2022 counts, never
+    put on a map of the Earth (Jupiter, Florida, is not the planet)."""
+    pattern = celestial_body_pattern(lang)
+    return pattern is not None and pattern.fullmatch(name) is not None
+
+
 #: Arabic spelling variants written interchangeably in news and posts: hamza forms of alef, alef
 #: maqsura and ya, ta marbuta and ha; short vowels and tatweel dropped (الأردن = الاردن).
 _ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None,

@@ -1520,6 +1520,26 @@ def test_a_street_and_an_address_are_found_whole_in_german(gazetteer):
     assert m["XII. Gierstergasse 5"].place is None
 
 
+def test_the_planets_are_places_listed_never_placed(gazetteer):
+    from geo.recognizer import _celestial_bodies
+
+    # HIPE-2022 counts the planets as places: found where the model passed them over, inflected and broken across
+    # lines as old Finnish pages write them; not the Earth ("Maa": land), nor a name run into another
+    text = "aurinkoa likimmäiset (Mer=kurius, Venus, Maa ja Mars), owat Marsin ja Jupiterin wälillä; Merku=rius."
+    assert [text[s:e] for s, e in _celestial_bodies(text, [], "fi")] == [
+        "Mer=kurius", "Venus", "Mars", "Marsin", "Jupiterin", "Merku=rius"]
+    venus = text.index("Venus")
+    assert (venus, venus + 5) not in _celestial_bodies(text, [(venus - 2, venus + 5)], "fi")
+    # not in English, whose corpora count no planets (and whose "Mercury", "Sun" are as often newspapers)
+    assert _celestial_bodies("Jupiter and Mars", [], "en") == []
+    # never placed: Jupiter is no town in Florida, Mars none in Pennsylvania, though the gazetteer has both
+    m = _placed("Planeetat Jupiter ja Mars näkyvät taivaalla.", gazetteer, lang="fi")
+    assert m["Jupiter"].place is None and m["Mars"].place is None
+    m = _placed("Der Planet Jupiter stand hoch.", gazetteer, lang="de")
+    assert m["Jupiter"].place is None
+    assert _placed("She moved to Jupiter, Florida.", gazetteer)["Jupiter"].place.country_code == "US"
+
+
 def test_a_region_in_brackets_after_a_town_is_the_towns_name_in_french(gazetteer):
     from geo.recognizer import _with_districts_in_brackets
 
