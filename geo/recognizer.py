@@ -29,7 +29,7 @@ from .gazetteer import Gazetteer
 from .mentions import (PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles, calendar_words,
                        hyphened_street_words, kind_words, month_names, name_links, state_after_a_comma)
 from .resolve import WORLD_CITY
-from .text import (DETECTED_LANGUAGES, celestial_body_pattern, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, designators,
+from .text import (DETECTED_LANGUAGES, a_celestial_body, celestial_body_pattern, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, designators,
                    is_cased_script, language_rules, language_words, morphology, name_key, run_together, script_of,
                    unbroken, word_zipf)
 
@@ -1751,7 +1751,7 @@ def _names_run_into_words(text: str, spans: list[tuple[int, int]], gazetteer: Ga
     """``spans`` with the names found that a scanned page ran into the word after them, where its line break was
     lost ("j'irai en Francequand", "parut à Londresson premier livre"; ``morphology.toml``'s
     ``names_run_into_words``): a word in title case that is no name nor word of the language, whose start is a
-    country's, a continent's or a big place's name (``RUN_INTO_MIN_PEOPLE``) and whose rest is one of the
+    country's, a continent's, a big place's (``RUN_INTO_MIN_PEOPLE``) or a planet's name and whose rest is one of the
     language's commonest words (``RUN_INTO_WORD_ZIPF``; not "Parisien", "Lyonnais"). The name is found though
     the model did not find it in the word; a span the model found of the whole word becomes the name's."""
     languages = (lang,)
@@ -1770,8 +1770,9 @@ def _names_run_into_words(text: str, spans: list[tuple[int, int]], gazetteer: Ga
         floor = after_preposition_floor if before is not None and before[1] in prepositions else word_floor
         for cut in range(len(word) - 2, 3, -1):  # the longest name first, two letters at least after it
             kind = gazetteer.form_kind(word[:cut], lang)  # "Saksanja": "Saksan" (Saksa, Germany) and "ja"
-            if kind is not None and (kind[0] in ("country", "continent") or kind[1] >= RUN_INTO_MIN_PEOPLE) \
-                    and word[cut:] not in never and word_zipf(word[cut:], languages) >= floor:
+            if (kind is not None and (kind[0] in ("country", "continent") or kind[1] >= RUN_INTO_MIN_PEOPLE)
+                    or a_celestial_body(word[:cut], lang)) \
+                    and word[cut:] not in never and word_zipf(word[cut:], languages) >= floor:  # "Uranusja"
                 found.append((m.start(), m.start() + cut))
                 break
     if not found:

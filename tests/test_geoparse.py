@@ -1530,6 +1530,9 @@ def test_the_planets_are_places_listed_never_placed(gazetteer):
         "Mer=kurius", "Venus", "Mars", "Marsin", "Jupiterin", "Merku=rius"]
     venus = text.index("Venus")
     assert (venus, venus + 5) not in _celestial_bodies(text, [(venus - 2, venus + 5)], "fi")
+    # a planet's name run into the word after it where a line break was lost ("Uranusja": Uranus and "ja", and)
+    m = _placed("kaukaisimmat (Jupiter, Saturnus, Uranusja Neptunus) ja 27 pienempää", gazetteer, lang="fi")
+    assert {"Jupiter", "Saturnus", "Uranus", "Neptunus"} <= set(m) and "Uranusja" not in m
     # not in English, whose corpora count no planets (and whose "Mercury", "Sun" are as often newspapers)
     assert _celestial_bodies("Jupiter and Mars", [], "en") == []
     # never placed: Jupiter is no town in Florida, Mars none in Pennsylvania, though the gazetteer has both
