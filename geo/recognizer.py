@@ -677,6 +677,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = _countries_in_any_form(text, spans, gazetteer, lang)
     if other_language:  # "Preußens", "Bohême", "Tschechoslowakei": former states and historical regions
         spans = _historical_places(text, spans, gazetteer, lang)
+    if rules.get("datelines"):  # "Ottawista, syysk. 21 pnä.": where a report comes from
+        spans = _datelines(text, spans, lang)
     if rules.get("celestial_bodies"):  # "Jupiter", "Marsin": listed, never placed
         spans = _celestial_bodies(text, spans, lang)
     if "." in text and rules.get("rivers_written_short"):  # "Frankfurt a. M."
@@ -1676,6 +1678,34 @@ def _historical_places(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
     starts = [s for s, _ in spans]
     found = [m.span() for m in pattern.finditer(text)
              if not _overlaps_found(spans, starts, *m.span()) and not gazetteer.knows(name_key(m[1]))]
+    return sorted(spans + found) if found else spans
+
+
+@lru_cache(maxsize=16)
+def _dateline_pattern(lang: str | None) -> regex.Pattern | None:
+    """A word in title case, broken across lines or not, with one of ``lang``'s endings for "from" before a date
+    (``morphology.toml``'s ``datelines``): a month's name after a comma or not ("syysk.", "heinäkuun"), or a day's
+    number and "p" ("3 p. tammik.", "21 pnä"). None for a language that gives none."""
+    rules = language_rules(lang).get("datelines")
+    if not rules:
+        return None
+    endings = "|".join(map(regex.escape, rules["endings"]))
+    months = "|".join(map(regex.escape, rules["months"]))
+    edge = r"[\p{L}\p{M}\p{N}=¬-]"
+    return regex.compile(rf"(?<!{edge})(\p{{Lu}}[\p{{L}}\p{{M}}=¬-]*?(?:{endings})),?[ \t]+"
+                         rf"(?:(?:{months})k|\d{{1,2}}[ \t]?p(?![\p{{L}}]))")
+
+
+def _datelines(text: str, spans: list[tuple[int, int]], lang: str | None) -> list[tuple[int, int]]:
+    """``spans`` with the places a report comes from, as a dateline gives them in a language that inflects
+    names (``_dateline_pattern``: "Ottawista, syysk. 21 pnä.", "Säkylästä heinäkuun 16 p.", "Kikeeltä
+    tammikuussa"), where no span found overlaps them: the model, which learned from few such pages, passes
+    over the names the gazetteer lacks."""
+    pattern = _dateline_pattern(lang)
+    if pattern is None:
+        return spans
+    starts = [s for s, _ in spans]
+    found = [m.span(1) for m in pattern.finditer(text) if not _overlaps_found(spans, starts, *m.span(1))]
     return sorted(spans + found) if found else spans
 
 

@@ -1520,6 +1520,25 @@ def test_a_street_and_an_address_are_found_whole_in_german(gazetteer):
     assert m["XII. Gierstergasse 5"].place is None
 
 
+def test_a_dateline_names_the_place_a_report_comes_from_in_finnish(gazetteer):
+    from geo.recognizer import _datelines
+
+    # a word in title case with an ending of "from" before a month's name or a day's number and "p.": the place a
+    # report comes from, though the gazetteer lacks it ("Kikeeltä") or has it under another spelling
+    text = ("Syyte kaappauksesta.Ottawista, syysk. 21 pnä. Ka=nadan hallitus. Säkylästä heinäkuun 16 p. Täältä. "
+            "— Saarijärweltä 3 p. tammik. — Kikeeltä tammikuussa. Herra Virtaselta kuulimme, että 3 miestä.")
+    assert [text[s:e] for s, e in _datelines(text, [], "fi")] == [
+        "Ottawista", "Säkylästä", "Saarijärweltä", "Kikeeltä"]
+    # a name found already is left as found; no dateline in a language without the rule
+    ottawa = text.index("Ottawista")
+    assert _datelines(text, [(ottawa, ottawa + 6)], "fi")[0] == (ottawa, ottawa + 6)
+    assert _datelines(text, [], "de") == []
+    # end to end, placed where the gazetteer has the name under its spelling of today (Saarijärvi)
+    m = _placed("— Saarijärweltä 3 p. tammik. — Lähettäjä kertoo täältä, että kalansaalis oli hyvä.", gazetteer,
+                lang="fi")
+    _near(m["Saarijärweltä"], 62.71, 25.26, km=30)
+
+
 def test_the_planets_are_places_listed_never_placed(gazetteer):
     from geo.recognizer import _celestial_bodies
 
