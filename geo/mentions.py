@@ -496,7 +496,10 @@ def kind_words(lang: str | None) -> KindWords | None:
         return None
     never = r"(?!)"
     word_before = r"(?:%s)\s{1,3}(?:%s)" % ("|".join(map(regex.escape, first or ())) or never, name_links(lang))
-    word_after = r"(?:%s)\p{Ll}{0,4}(?![\p{L}\p{N}\-¬=])" % ("|".join(map(regex.escape, last or ())) or never)
+    # a word after the name broken across lines or not ("kun-nassa", "pitä=jässä"), as a scanned page shows it
+    broken = r"(?:[-=¬][ \t]?\n?)?"
+    word_after = r"(?:%s)\p{Ll}{0,4}(?![\p{L}\p{N}\-¬=])" % (
+        "|".join(broken.join(map(regex.escape, word)) for word in last or ()) or never)
     return KindWords(regex.compile(r"(?<![\p{L}\p{N}-])%s\Z" % word_before, regex.IGNORECASE),
                      regex.compile(r"[ \t]{0,2}\n?[ \t]{0,2}(?<=\s)%s" % word_after),
                      regex.compile(word_before, regex.IGNORECASE),

@@ -1454,6 +1454,12 @@ def test_a_word_before_a_word_for_its_kind_of_place_is_a_name_in_finnish_and_swe
     text = "tillhandlat sig Viksbärg säteri i Helsinge socken"
     assert [text[s:e] for s, e in _named_before_kind_words(text, [], gazetteer, "sv")] == \
         ["Viksbärg säteri", "Helsinge socken"]
+    # the kind word broken across lines, as a scan shows it ("pitä=jässä", "kun-nassa"); placed without it
+    text = "luwan toimeenpanna Huittisten pitä=jässä arpajaiset; järjestysäännöksi Nurmijärven kun-nassa."
+    assert [text[s:e] for s, e in _named_before_kind_words(text, [], gazetteer, "fi")] == \
+        ["Huittisten pitä=jässä", "Nurmijärven kun-nassa"]
+    _near(_placed(text, gazetteer, lang="fi")["Huittisten pitä=jässä"], 61.18, 22.70, km=30)
+    text = "tillhandlat sig Viksbärg säteri i Helsinge socken"
     # a span found already is kept as it is; not in a language whose kind words go before names (German) or none
     found = [(text.index("Helsinge"), len(text))]
     assert _named_before_kind_words(text, found, gazetteer, "sv")[-1] == found[0]
