@@ -622,7 +622,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     titled = _titles_and_titled(text, spans, gazetteer, lang)
     if titled:  # "Hon. Grantley Berkeley", "Mrs. Walkden", "M. Mahé", "Lord Palmerston"
         spans = [span for span in spans if span not in titled]
-    organisations = _organisations(text, spans, lang)
+    organisations = _organisations(text, spans, gazetteer, lang)
     if organisations:  # "Banque de France", "Journal de Paris"
         spans = [span for span in spans if span not in organisations]
     named = _ships_and_storms(text, spans, gazetteer, lang)
@@ -975,19 +975,41 @@ _WORD_AFTER = regex.compile(r"[ \t]{1,2}(\p{L}+)")
 _NAME_AFTER_A_LINK = regex.compile(r"(?<=\s|['’])\p{Lu}")
 
 
-def _organisations(text: str, spans: list[tuple[int, int]], lang: str | None) -> set[tuple[int, int]]:
+def _organisations(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
+                   lang: str | None) -> set[tuple[int, int]]:
     """The names found that name an organisation with the word before them (``_organisation_before``: "la Banque de
     France", "le Journal de Paris"), or found with that word, or with one of the language's ``organisation_words_after``
-    after them ("la France Libre", the movement of 1940): the bank, the paper, not the place, as HIPE-2022 marks
-    them."""
+    after them ("la France Libre", the movement of 1940), or a word in small letters after them of which one of
+    its ``organisation_word_parts_after`` is a part ("Helsingin kuritushuoneen", Helsinki's prison; "Porvoon
+    työväenyhdistyksen", "Åbo sparkassa", "Borgå stifts"; broken across lines or not): the bank, the paper, the
+    prison, not the place, as HIPE-2022 marks them. Not a country's or a continent's name ("Ruotsin
+    ampumayhdistysten": Sweden's shooting clubs)."""
     before = _organisation_before(lang)
-    if before is None:
-        return set()
     after = language_words(lang, "organisation_words_after")
+    parts = language_rules(lang).get("organisation_word_parts_after", ())
+    if before is None and not after and not parts:
+        return set()
+
+    def part_of_an_organisations_name(s: int, e: int) -> bool:
+        word = _SMALL_WORD_AFTER.match(text, e)
+        if word is None or " " in text[s:e]:
+            return False
+        word_after = unbroken(word[1], maybe=True)
+        if not any(part in word_after for part in parts):
+            return False
+        kind = gazetteer.form_kind(unbroken(text[s:e], maybe=True), lang)
+        return kind is None or kind[0] not in ("country", "continent")
+
     # (or found with the word: "Journal de Paris" whole; or a word after it: "France Libre", the movement)
-    return {(s, e) for s, e in spans if before.search(text, max(0, s - 30), s)
-            or (m := _NAME_AFTER_A_LINK.search(text, s + 1, e)) is not None and before.search(text, s, m.start())
-            or after and (w := _WORD_AFTER.match(text, e)) is not None and w[1] in after}
+    return {(s, e) for s, e in spans if before is not None and (
+            before.search(text, max(0, s - 30), s)
+            or (m := _NAME_AFTER_A_LINK.search(text, s + 1, e)) is not None and before.search(text, s, m.start()))
+            or after and (w := _WORD_AFTER.match(text, e)) is not None and w[1] in after
+            or parts and part_of_an_organisations_name(s, e)}
+
+
+#: A word in small letters after a name, broken across lines or not ("kuritushuo-neen").
+_SMALL_WORD_AFTER = regex.compile(r"[ \t]*\n?[ \t]*(\p{Ll}[\p{L}\p{M}]*(?:[-=¬][ \t]?\n?\p{Ll}[\p{L}\p{M}]*)*)")
 
 
 @lru_cache(maxsize=32)

@@ -1218,15 +1218,37 @@ def test_a_place_an_organisation_is_named_after_is_the_organisations_in_french(g
     from geo.recognizer import _organisations
 
     text = "La Banque de France"
-    assert _organisations(text, [(13, 19)], "fr") == {(13, 19)} and _organisations(text, [(13, 19)], "en") == set()
+    assert _organisations(text, [(13, 19)], gazetteer, "fr") == {(13, 19)} and \
+        _organisations(text, [(13, 19)], gazetteer, "en") == set()
     text = "1055 . .Banque de France . . 25400"  # a stock list's line, its dots run up to the name
-    assert _organisations(text, [(18, 24)], "fr") == {(18, 24)}
+    assert _organisations(text, [(18, 24)], gazetteer, "fr") == {(18, 24)}
     text = "un article du Journal de\nParis et du Credit Suisse"  # found whole, with the organisation's word
     whole = [(14, 30), (text.index("Credit"), len(text))]
     assert [text[s:e] for s, e in whole] == ["Journal de\nParis", "Credit Suisse"]
-    assert _organisations(text, whole, "fr") == set(whole)
+    assert _organisations(text, whole, gazetteer, "fr") == set(whole)
     text = "NORMANDIE — France Libre, actualités ; à Paris"  # the movement of 1940, and a newsreel of its name
-    assert _organisations(text, [(12, 18), (text.index("Paris"), len(text))], "fr") == {(12, 18)}
+    assert _organisations(text, [(12, 18), (text.index("Paris"), len(text))], gazetteer, "fr") == {(12, 18)}
+
+
+def test_a_place_an_organisation_is_named_after_is_the_organisations_in_finnish_and_swedish(gazetteer):
+    from geo.recognizer import _organisations
+
+    def organisations(text, names, lang):
+        spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+        return [text[s:e] for s, e in sorted(_organisations(text, spans, gazetteer, lang))]
+
+    # a name before a word of which a word for an organisation is a part, a compound's last too and broken across
+    # lines or not: the prison, the university, the association, not the town; a country's name stays a place
+    text = ("hakeneet Helsingin kuritushuo-neen johtaja, Moskovan yliopiston dosentti, Porvoon työväenyh-distyksen "
+            "talo, Ruotsin ampumayhdistysten jäsenet; Oulun tienoilla")
+    assert organisations(text, ["Helsingin", "Moskovan", "Porvoon", "Ruotsin", "Oulun"], "fi") == \
+        ["Helsingin", "Moskovan", "Porvoon"]
+    text = "i Åbo sparkassa och af Hel-singfors arbetareförenings kvinnor, från Åbo i går"
+    assert organisations(text, ["Åbo", "Hel-singfors"], "sv") == ["Åbo", "Hel-singfors"]
+    assert organisations(text, ["Hel-singfors"], "en") == []
+    # end to end: the town said alone is still a place
+    m = _placed("Helsingin kuritushuoneen johtaja matkusti eilen Helsingistä Turkuun.", gazetteer, lang="fi")
+    assert "Helsingin" not in m and {"Helsingistä", "Turkuun"} <= set(m)
 
 
 def test_a_name_takes_in_the_words_a_hyphen_joins_to_it_in_french_finnish_and_swedish(gazetteer):
