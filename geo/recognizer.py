@@ -729,15 +729,16 @@ def _before_a_name_no_place_has(text: str, spans: list[tuple[int, int]], start: 
 
 #: A hyphen and small letters right after a word ("Alek-sander", "Croix-du-marché"; not a compound name's link
 #: before a capital: "Ile-de-France", "Mont-sans-Nom").
-_HYPHEN_AND_SMALL_LETTERS = regex.compile(r"-\p{Ll}+(?!\p{L}|-\p{Lu})")
+_HYPHEN_AND_SMALL_LETTERS = regex.compile(r"[-=]\p{Ll}+(?!\p{L}|[-=]\p{Lu})")
 
 
 def _a_word_broken_after(text: str, start: int, end: int) -> bool:
-    """Whether the one word ``text[start:end]`` goes on after a hyphen in small letters: part of a word a scan
-    broke where a line ended ("Alek-sander", "Eu-gen", "Saha-roffsky", "Hel-singe") or of a compound
+    """Whether the one word ``text[start:end]`` goes on after a hyphen (or the "=" of Fraktur) in small letters: part
+    of a word a scan broke where a line ended ("Alek-sander", "Eu-gen", "Saha-roffsky", "Hel-singe", "Mie=het",
+    Finnish men) or of a compound
     ("Croix-du-marché", "Tambourg-major"), not a place's name on its own. (English news marks "London-based"
     as London: not in English.)"""
-    return _HYPHEN_AND_SMALL_LETTERS.match(text, end) is not None and not any(ch in " -\n" for ch in text[start:end])
+    return _HYPHEN_AND_SMALL_LETTERS.match(text, end) is not None and not any(ch in " -=\n" for ch in text[start:end])
 
 
 def _no_name(name: str) -> bool:

@@ -1665,9 +1665,10 @@ def test_one_of_the_languages_commonest_words_alone_is_no_place(gazetteer):
     # English, news marks "London-based" as London
     from geo.recognizer import _a_word_broken_after
 
-    text = "liikemies Alek-sander ja Eu-gen; London-based; Ile-de-France; Saint-Nazaire"
+    text = "liikemies Alek-sander ja Eu-gen; Mie=het, Mel=kein; London-based; Ile-de-France; Saint-Nazaire; Brünn=Wien"
     assert [_a_word_broken_after(text, text.index(w), text.index(w) + len(w))
-            for w in ("Alek", "Eu", "London", "Ile", "Saint")] == [True, True, True, False, False]
+            for w in ("Alek", "Eu", "Mie", "Mel", "London", "Ile", "Saint", "Brünn")] == \
+        [True, True, True, True, True, False, False, False]
     assert "London" in [m.text for m in place_mentions("A London-based bank.", gazetteer, "en")]
     # nor a word right before one in title case no place has: a given name, or a name in an organisation's; not in
     # German, which writes every noun so, nor in English (news marks "London Depot")
