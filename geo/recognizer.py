@@ -692,8 +692,11 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
 #: "Sur", "Vad", "Kun": Los Angeles, Sur in Oman, a region, a county), the commonest names being less common
 #: (France 6.0, Sverige 6.1, Suomen 6.3) ...
 FUNCTION_WORD_ALONE_ZIPF = 6.3
-#: ... and this common where no place has it, nor its dictionary form ("Meillä", "Niiden", "Stadt").
+#: ... and this common where no place has it, nor its dictionary form ("Meillä", "Niiden", "Stadt") ...
 COMMON_WORD_ALONE_ZIPF = 5.5
+#: ... as the language writes it this often at least (Zipf: "helsinki" 5.6; Mei and Niide, which Finnish "Meillä"
+#: and "Niiden" seem forms of, 3.3 and 1.6).
+INFLECTED_NAME_MIN_ZIPF = 3.5
 
 
 def _one_of_the_commonest_words(name: str, gazetteer: Gazetteer, lang: str) -> bool:
@@ -705,8 +708,11 @@ def _one_of_the_commonest_words(name: str, gazetteer: Gazetteer, lang: str) -> b
     zipf = word_zipf(name.lower(), (lang,))
     if zipf >= FUNCTION_WORD_ALONE_ZIPF:
         return True
-    return zipf >= COMMON_WORD_ALONE_ZIPF and not gazetteer.knows(name_key(name)) \
-        and gazetteer.dictionary_form(name, lang) is None
+    if zipf < COMMON_WORD_ALONE_ZIPF or gazetteer.knows(name_key(name)):
+        return False
+    lemma = gazetteer.dictionary_form(name, lang)
+    # a name the language itself hardly writes is no name the word is a form of ("Meillä", we have: not Mei's)
+    return lemma is None or word_zipf(lemma, (lang,)) < INFLECTED_NAME_MIN_ZIPF
 
 
 #: A word in title case right after a name, a space between.

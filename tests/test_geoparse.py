@@ -1651,9 +1651,12 @@ def test_one_of_the_languages_commonest_words_alone_is_no_place(gazetteer):
     # Angeles; "Vad": a region; "Kun": a county); a word no place has, nor its dictionary form ("Stadt")
     assert _one_of_the_commonest_words("La", gazetteer, "fr") and _one_of_the_commonest_words("Vad", gazetteer, "sv")
     assert _one_of_the_commonest_words("Kun", gazetteer, "fi") and _one_of_the_commonest_words("Stadt", gazetteer, "de")
+    # a common word whose seeming dictionary form is a name the language hardly writes ("Meillä", we have: Mei;
+    # "Niiden", their: Niide); not a form of a name it writes often ("Helsingin", "Suomessa")
+    assert all(_one_of_the_commonest_words(word, gazetteer, "fi") for word in ("Meillä", "Niiden"))
     # the commonest names stay: a country's, a capital's, a country's in a case of the language's
     for name, lang in (("France", "fr"), ("Paris", "fr"), ("Sverige", "sv"), ("Suomen", "fi"), ("Berlin", "de"),
-                       ("PARIS", "fr")):
+                       ("PARIS", "fr"), ("Helsingin", "fi"), ("Suomessa", "fi")):
         assert not _one_of_the_commonest_words(name, gazetteer, lang), name
     assert [m.text for m in place_mentions("La grande masse du peuple est à Paris.", gazetteer, "fr")] == ["Paris"]
     # nor a day's or a month's name alone
