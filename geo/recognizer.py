@@ -1030,6 +1030,19 @@ def _title_particle_before(lang: str | None) -> Any:
         regex.escape(w) + ("" if w[-1] in "'’" else " ") for w in particles))
 
 
+#: A title a word before it ran into, a line break lost, is this long at least ("ettäkenraali": että, kenraali; not
+#: "hr", Swedish "herr" short, at the end of any word).
+RUN_INTO_TITLE_MIN_LETTERS = 4
+
+
+def _run_into_a_title(word: str, titles: frozenset[str]) -> bool:
+    """Whether ``word`` is a word run into a title written small after it, where a scanned line break was lost
+    ("ettäkenraali French": että kenraali, general; "jolloinKapt. Ruthin")."""
+    low = word.casefold()
+    return any(low.endswith(title) and len(low) - len(title) >= 3 and word[-len(title) - 1].isalpha()
+               for title in titles if len(title) >= RUN_INTO_TITLE_MIN_LETTERS)
+
+
 def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                        lang: str | None) -> set[tuple[int, int]]:
     """The names found that are a title before a person's name ("Hon. Grantley Berkeley": Hūn, Libya), or a name
@@ -1070,7 +1083,8 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
             and _CAPITAL_GIVEN_NAME_BEFORE.search(text, max(0, s - 16), s)
         if not (before or initials or given) or _too_big_for_a_surname(gazetteer.name_kind(name_key(name))):
             continue
-        if before and (before.group(1) in titles or before.group(1).casefold() in titles and small_titles
+        if before and (before.group(1) in titles or small_titles and (before.group(1).casefold() in titles
+                                                                      or _run_into_a_title(before.group(1), titles))
                        or before.group(1) in _INITIALS and before.group(0)[1:2] == "."):
             found.add((s, e))  # after a title, or after an initial ("T. Wingfield, Sheffield")
         elif initials and (initials[1] in titles or initials[1].title() in titles

@@ -1463,6 +1463,12 @@ def test_a_title_in_small_letters_makes_the_name_after_it_a_persons_in_finnish_a
     assert _titles_and_titled(text, spans, gazetteer, "fi") == {spans[1]}
     text = "he met lord Kitchener"
     assert _titles_and_titled(text, [(12, 21)], gazetteer, "en") == set()
+    # a title a word before it ran into, where a scan lost a line break ("pitiloordi": piti loordi, gave lord); not
+    # a short one at any word's end (Swedish "hr")
+    text = "Lontoossa pitiloordi Salisbury puheen, jolloinKapt. Ruthin ja Åbohr Turku"
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Salisbury", "Ruthin", "Turku")]
+    assert _titles_and_titled(text, spans, gazetteer, "fi") == set(spans[:2])
+    assert _titles_and_titled("från Åbohr Turku", [(11, 16)], gazetteer, "sv") == set()
 
 
 def test_a_word_before_a_word_for_its_kind_of_place_is_a_name_in_finnish_and_swedish(gazetteer):
