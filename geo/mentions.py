@@ -21,8 +21,8 @@ from rapidfuzz.distance import Levenshtein
 from .gazetteer import MAX_NAME_TOKENS, Gazetteer
 from .model import Candidate, Mention, Place
 from .resolve import KNOWN_TOWN, WORLD_CITY, haversine_km, own_name
-from .text import (Token, a_celestial_body, arabic_romanization, comparable, consonants, countries_speaking, designators,
-                   is_cased_script, language_of, language_rules, language_words, morphology, name_key,
+from .text import (Token, a_celestial_body, arabic_romanization, comparable, consonants, countries_speaking,
+                   designators, is_cased_script, language_of, language_rules, language_words, morphology, name_key,
                    normalized_spelling, prefix_variants, romanize, run_together, script_of, sentences, skeleton, tokens,
                    unbroken, word_zipf)
 

@@ -29,9 +29,9 @@ from .gazetteer import Gazetteer
 from .mentions import (PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles, calendar_words,
                        hyphened_street_words, kind_words, month_names, name_links, state_after_a_comma)
 from .resolve import WORLD_CITY
-from .text import (DETECTED_LANGUAGES, a_celestial_body, celestial_body_pattern, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, designators,
-                   is_cased_script, language_rules, language_words, morphology, name_key, run_together, script_of,
-                   unbroken, word_zipf)
+from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, a_celestial_body,
+                   celestial_body_pattern, designators, is_cased_script, language_rules, language_words, morphology,
+                   name_key, run_together, script_of, unbroken, word_zipf)
 
 #: Scripts the shipped model has seen enough of to be trusted with.
 TRAINED_SCRIPTS = frozenset({"Latin", "Arabic"})
