@@ -31,7 +31,7 @@ from .mentions import (PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, arti
 from .resolve import WORLD_CITY
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, a_celestial_body,
                    celestial_body_pattern, designators, is_cased_script, language_rules, language_words, morphology,
-                   name_key, run_together, script_of, unbroken, word_zipf)
+                   name_key, names_pattern, run_together, script_of, unbroken, word_zipf)
 
 #: Scripts the shipped model has seen enough of to be trusted with.
 TRAINED_SCRIPTS = frozenset({"Latin", "Arabic"})
@@ -1427,6 +1427,13 @@ def _overlaps_found(spans: list[tuple[int, int]], starts: list[int], start: int,
     return k > 0 and spans[k - 1][1] > start
 
 
+def _with_unfound(spans: list[tuple[int, int]], names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` (in text order) with those of ``names`` that no span found overlaps, in text order."""
+    starts = [s for s, _ in spans]
+    found = [name for name in names if not _overlaps_found(spans, starts, *name)]
+    return sorted(spans + found) if found else spans
+
+
 #: Two capitals after a comma, the postal code of a state of the United States after a town's name, maybe before a
 #: ZIP code ("Orland, CA 95963") but not before a short number ("Ernakulam Dist, NH 47", a highway).
 _STATE_CODE = regex.compile(r"(?<=[\p{L}.]),[ \u00a0]?(\p{Lu}{2})(?![\p{L}\p{M}\p{N}]| ?\d{1,3}(?!\d))")
@@ -1697,17 +1704,11 @@ def _historical_places_file() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=32)
-def _historical_names(lang: str | None) -> Any:
+def _historical_names(lang: str | None) -> regex.Pattern | None:
     """The pattern of ``lang``'s names of former states and historical regions (``historical_places.toml``), with
     the endings the language puts on names (German's and Swedish's genitive "s", Finnish's ``strip``); None for a
     language the file gives none for."""
-    names = _historical_places_file().get(lang or "", [])
-    if not names:
-        return None
-    endings = language_rules(lang).get("strip") or (["s"] if lang in ("de", "sv") else [])
-    alternatives = "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
-    ending = "(?:%s)?" % "|".join(map(regex.escape, endings)) if endings else ""
-    return regex.compile(r"(?<![\p{L}\p{M}\p{N}\-])(%s)%s(?![\p{L}\p{M}\p{N}\-])" % (alternatives, ending))
+    return names_pattern(_historical_places_file().get(lang or "", []), lang)
 
 
 def _historical_places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
@@ -1718,10 +1719,7 @@ def _historical_places(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
     pattern = _historical_names(lang)
     if pattern is None:
         return spans
-    starts = [s for s, _ in spans]
-    found = [m.span() for m in pattern.finditer(text)
-             if not _overlaps_found(spans, starts, *m.span()) and not gazetteer.knows(name_key(m[1]))]
-    return sorted(spans + found) if found else spans
+    return _with_unfound(spans, [m.span() for m in pattern.finditer(text) if not gazetteer.knows(name_key(m[1]))])
 
 
 @lru_cache(maxsize=16)
@@ -1747,9 +1745,7 @@ def _datelines(text: str, spans: list[tuple[int, int]], lang: str | None) -> lis
     pattern = _dateline_pattern(lang)
     if pattern is None:
         return spans
-    starts = [s for s, _ in spans]
-    found = [m.span(1) for m in pattern.finditer(text) if not _overlaps_found(spans, starts, *m.span(1))]
-    return sorted(spans + found) if found else spans
+    return _with_unfound(spans, [m.span(1) for m in pattern.finditer(text)])
 
 
 def _celestial_bodies(text: str, spans: list[tuple[int, int]], lang: str | None) -> list[tuple[int, int]]:
@@ -1758,9 +1754,7 @@ def _celestial_bodies(text: str, spans: list[tuple[int, int]], lang: str | None)
     pattern = celestial_body_pattern(lang)
     if pattern is None:
         return spans
-    starts = [s for s, _ in spans]
-    found = [m.span() for m in pattern.finditer(text) if not _overlaps_found(spans, starts, *m.span())]
-    return sorted(spans + found) if found else spans
+    return _with_unfound(spans, [m.span() for m in pattern.finditer(text)])
 
 
 #: A word in title case inside a sentence or brackets: not after a sentence's end, a colon, a dash or a quotation mark.

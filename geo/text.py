@@ -110,20 +110,27 @@ def unbroken(name: str, maybe: bool = False) -> str:
     return _MAYBE_BROKEN_WORD.sub("", name) if maybe else name
 
 
-@lru_cache(maxsize=32)
-def celestial_body_pattern(lang: str | None) -> regex.Pattern | None:
-    """The names of the planets as ``lang`` writes them (``morphology.toml``'s ``celestial_bodies``), with the
-    endings it puts on names (``strip``; German's and Swedish's genitive "s") and broken across lines or not
-    ("Mer=kurius", "Marsin"); None for a language that gives none."""
-    names = language_rules(lang).get("celestial_bodies")
+def names_pattern(names: list[str], lang: str | None, broken: bool = False) -> regex.Pattern | None:
+    """A pattern of ``names`` as ``lang`` writes them, the name in group 1: with the endings the language puts on
+    names (``morphology.toml``'s ``strip``, Finnish's cases; German's and Swedish's genitive "s"), any space
+    between their words, and, ``broken``, a hyphen of a line's end between any two letters ("Mer=kurius"; such a
+    name then ends before no hyphen at all, "=" and "¬" being a word's); None for no names."""
     if not names:
         return None
-    endings = language_rules(lang).get("strip") or ["s"]
-    broken = "(?:[%s][ \t]?)?" % regex.escape("".join(sorted(LINE_HYPHENS | MAYBE_LINE_HYPHENS)))
-    alternatives = "|".join(broken.join(map(regex.escape, name)) for name in sorted(names, key=len, reverse=True))
-    ending = "|".join(map(regex.escape, sorted(endings, key=len, reverse=True)))
-    edge = r"[\p{L}\p{M}\p{N}\-=¬]"
-    return regex.compile(rf"(?<!{edge})(?:{alternatives})(?:{ending})?(?!{edge})")
+    endings = language_rules(lang).get("strip") or (["s"] if lang in ("de", "sv") else [])
+    hyphen = "(?:[%s][ \t]?)?" % regex.escape("".join(sorted(LINE_HYPHENS | MAYBE_LINE_HYPHENS))) if broken else ""
+    alternatives = "|".join(hyphen.join(map(regex.escape, name)).replace(r"\ ", r"\s+")
+                            for name in sorted(names, key=len, reverse=True))
+    ending = "(?:%s)?" % "|".join(map(regex.escape, sorted(endings, key=len, reverse=True))) if endings else ""
+    edge = r"[\p{L}\p{M}\p{N}\-=¬]" if broken else r"[\p{L}\p{M}\p{N}\-]"
+    return regex.compile(rf"(?<!{edge})({alternatives}){ending}(?!{edge})")
+
+
+@lru_cache(maxsize=32)
+def celestial_body_pattern(lang: str | None) -> regex.Pattern | None:
+    """The names of the planets as ``lang`` writes them (``morphology.toml``'s ``celestial_bodies``), inflected and
+    broken across lines or not ("Mer=kurius", "Marsin"; ``names_pattern``); None for a language that gives none."""
+    return names_pattern(language_rules(lang).get("celestial_bodies", []), lang, broken=True)
 
 
 def a_celestial_body(name: str, lang: str | None) -> bool:
