@@ -1049,8 +1049,9 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
     right after a title (and a particle, ``_title_particle_before``: "M. de Bayane") or an initial, one word or up
     to three in title case ("Mrs. Walkden", "M. Mahé", "Lord Palmerston", "Hon. Grantley Berkeley", "T. Wingfield";
     not "Mrs. Walkden of Salford"), unless a country's or a big region's (``_too_big_for_a_surname``: "N. Korea",
-    "S. Carolina"); ``morphology.toml``'s ``titles`` of the language (a language with none, neither: initials are
-    read only beside titles). Only the name after the title is the person's: the word may be a place elsewhere in
+    "S. Carolina"; but a region's that is a given name after a title: "prinsessa Sofia"; not "Mr. Georgia");
+    ``morphology.toml``'s ``titles`` of the language (a language with none, neither: initials are read only beside
+    titles). Only the name after the title is the person's: the word may be a place elsewhere in
     the text ("Mr. Arlington", a former mayor's nickname, in a story of Arlington). And a name a title is held of,
     right after the title and "of" (``held_titles``: "the Duke of Cambridge", "the Earl of Devon", "the Archbishop
     of Canterbury"): the person is meant, not the place; and a degree's or an honour's letters after a name and a
@@ -1081,7 +1082,9 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
         initials = (one_name or _CAPITAL_NAME.fullmatch(name)) and _INITIALS_BEFORE.search(text, max(0, s - 24), s)
         given = lang in (None, "en") and _CAPITAL_NAME.fullmatch(name) \
             and _CAPITAL_GIVEN_NAME_BEFORE.search(text, max(0, s - 16), s)
-        if not (before or initials or given) or _too_big_for_a_surname(gazetteer.name_kind(name_key(name))):
+        kind = gazetteer.name_kind(name_key(name))
+        if not (before or initials or given) or _too_big_for_a_surname(kind) and not (
+                before and kind[0] == "region" and _common_given_name(name, ("en", lang or "en"))):  # "prinsessa Sofia"
             continue
         if before and (before.group(1) in titles or small_titles and (before.group(1).casefold() in titles
                                                                       or _run_into_a_title(before.group(1), titles))

@@ -1461,6 +1461,10 @@ def test_a_title_in_small_letters_makes_the_name_after_it_a_persons_in_finnish_a
     text = "vastaan kenraali Suomi ja loordi Kitchener"
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("Suomi", "Kitchener")]
     assert _titles_and_titled(text, spans, gazetteer, "fi") == {spans[1]}
+    # ... but a given name is the person's after a title though a capital's and a region's (Sofia, Bulgaria)
+    text = "Saksi-Weimarin prinsessa Sofia on kuollut"
+    assert _titles_and_titled(text, [(25, 30)], gazetteer, "fi") == {(25, 30)}
+    assert "Sofia" not in [m.text for m in place_mentions(text, gazetteer, "fi")]
     text = "he met lord Kitchener"
     assert _titles_and_titled(text, [(12, 21)], gazetteer, "en") == set()
     # a title a word before it ran into, where a scan lost a line break ("pitiloordi": piti loordi, gave lord); not
