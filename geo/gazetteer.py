@@ -857,6 +857,12 @@ class Gazetteer:
         if lemma is None and (modern := modern_spelling(word, lang)) != word:
             key = name_key(modern)
             lemma = key if self.knows(key) else self.dictionary_form(modern, lang)
+        if lemma is None:
+            for clitic in language_rules(lang).get("clitics", ()):
+                if word.endswith(clitic) and len(word) - len(clitic) >= 3:
+                    bare = word[:-len(clitic)]
+                    key = name_key(bare)
+                    return key if self.knows(key) else self.form_key(bare, lang)
         return lemma
 
     def spelled_out(self, name: str, lang: str | None) -> list[str]:

@@ -207,6 +207,24 @@ def gazetteer_marks(text: str, toks: list[Token], gazetteer: Gazetteer, lang: st
     return marks
 
 
+def _forms_the_marks_miss(toks: list[Token], marks: list[tuple[str, ...]], gazetteer: Gazetteer,
+                          lang: str | None) -> dict[int, tuple[str, ...]]:
+    """What the gazetteer says, as ``gazetteer_marks`` says it of an inflected name, of the words in title case it
+    knows nothing of as written that are a place's name or form in the language's old spelling ("Wiipurissa":
+    Viipuri; ``morphology.toml``'s ``old_letters``) or with a clitic after it ("Suomenkin", Finland's too;
+    ``clitics``), by token: the model never learned these, and they pass its threshold as inflected names do."""
+    rules = language_rules(lang)
+    if not rules.get("old_letters") and not rules.get("clitics"):
+        return {}
+    found = {}
+    for i, tok in enumerate(toks):
+        if marks[i] or not tok.text[:1].isupper() or (key := gazetteer.form_key(tok.text, lang)) is None:
+            continue
+        kind, population = gazetteer.name_kind(key)
+        found[i] = ("gz:B", f"gz:{kind}", f"gz:size={_size_class(population)}", "gz:n=1", "gz:inflected")
+    return found
+
+
 def _inflected_name(toks: list[Token], i: int, broken: int, lang: str, gazetteer: Gazetteer) -> tuple[int, str] | None:
     """``(tokens, key)`` of the name whose inflected form starts at token ``i`` ("Helsingissä",
     "Wei-mariin" broken across lines), or None."""
@@ -534,6 +552,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         return []
     marks = gazetteer_marks(text, toks, gazetteer, lang)
     probability = _scorer().probabilities(toks, marks)
+    # old spellings and clitics, which the model never learned: weighed as inflected names ("Wiipurissa")
+    unmarked_forms = _forms_the_marks_miss(toks, marks, gazetteer, lang)
     # a name the gazetteer knows that a date follows at a line's start: a dateline's, whatever the model says
     dated = _dateline_names(text, toks, marks, lang) if "," in text else frozenset()
     outside, begins, goes_on = probability["O"], probability["B"], probability["I"]
@@ -573,9 +593,10 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
                 spans.append((start, last.end))
             start = last = None
             continue
-        proper_form = cased_names and i > 0 and "gz:inflected" in marks[i] \
+        mark = unmarked_forms.get(i, marks[i])
+        proper_form = cased_names and i > 0 and "gz:inflected" in mark \
             and toks[i - 1].text[-1] not in _SENTENCE_END
-        inside = i in dated or 1.0 - outside[i] >= _threshold(tok, marks[i], latin_words, proper_form,
+        inside = i in dated or 1.0 - outside[i] >= _threshold(tok, mark, latin_words, proper_form,
                                                               unknown_word)  # B or I
         if inside and start is None and tok.text in _OPENING_QUOTES:
             continue  # a name never begins with the quotation mark before it ("„Wien“")

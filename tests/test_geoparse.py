@@ -992,6 +992,28 @@ def test_a_name_in_a_languages_old_spelling_is_placed_as_it_is_spelled_now(gazet
     # the gazetteer's look-ups of a word's name: its form, or as written now; and the kind of place of its form
     assert gazetteer.form_key("Wiipurissa", "fi") == "viipuri" and gazetteer.form_key("Itäwalta", "fi") == "itävalta"
     assert gazetteer.form_key("Wiipurissa", "en") is None
+    # a clitic after the ending ("Suomenkin", Finland's too; morphology.toml's clitics), in Finnish only
+    assert gazetteer.form_key("Suomenkin", "fi") == "suomi" and gazetteer.form_key("Wenäjällekin", "fi") == "venäjä"
+    assert gazetteer.form_key("Suomenkin", "sv") is None and gazetteer.form_key("Kaan", "fi") is None
+
+
+def test_old_spellings_and_clitics_are_weighed_as_inflected_names_though_the_model_never_learned_them(gazetteer):
+    from geo.recognizer import _forms_the_marks_miss, gazetteer_marks, tagger_tokens
+
+    # the gazetteer's marks, which the model learned from, know neither; the threshold then takes them as it
+    # takes an inflected name's (a word the gazetteer knows as written keeps its own mark: "Helsingissä")
+    text = "Suomenkin kansa ja Wiipurissa, Helsingissä ja Kalle"
+    toks = tagger_tokens(text)
+    unmarked = _forms_the_marks_miss(toks, gazetteer_marks(text, toks, gazetteer, "fi"), gazetteer, "fi")
+    assert {toks[i].text: mark[1] for i, mark in unmarked.items()} == {"Suomenkin": "gz:country",
+                                                                      "Wiipurissa": "gz:city"}
+    assert all("gz:inflected" in mark for mark in unmarked.values())
+    assert _forms_the_marks_miss(toks, [()] * len(toks), gazetteer, "de") == {}
+    # end to end: found and placed (Finland; Vyborg and Vaasa as written now)
+    m = _placed("kohden, johon Suomenkin kansa on kulkeva. Samote satoi Wiipurissa ja Waasassa.", gazetteer, lang="fi")
+    assert m["Suomenkin"].place.country_code == "FI"
+    _near(m["Wiipurissa"], 60.71, 28.75, km=10)
+    _near(m["Waasassa"], 63.10, 21.62, km=10)
     assert gazetteer.form_kind("Saksan", "fi")[0] == "country" and gazetteer.form_kind("Saksan", None) is None
 
 
