@@ -1739,11 +1739,15 @@ def _historical_places(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
                        lang: str | None) -> list[tuple[int, int]]:
     """``spans`` with the former states and historical regions the model passed over ("Preußens", "Bohême",
     "Tschechoslowakei"; ``historical_places.toml``), where no span found overlaps them and the gazetteer knows no
-    place of the name (one it knows is the model's to judge)."""
+    place of the name (one it knows is the model's to judge); one of hyphened parts, whole, in place of its parts
+    found ("Saksi-Weimarin", Saxe-Weimar's: not Saksi and Weimar; "Oesterreich-Ungarn")."""
     pattern = _historical_names(lang)
     if pattern is None:
         return spans
-    return _with_unfound(spans, [m.span() for m in pattern.finditer(text) if not gazetteer.knows(name_key(m[1]))])
+    names = [m.span() for m in pattern.finditer(text) if not gazetteer.knows(name_key(m[1]))]
+    whole = [(a, b) for a, b in names if "-" in text[a:b]
+             and all(a <= s and e <= b for s, e in spans if s < b and a < e)]
+    return _with_unfound(_in_place_of_overlapping(spans, whole), names)
 
 
 @lru_cache(maxsize=16)

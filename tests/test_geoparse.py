@@ -1401,6 +1401,13 @@ def test_former_states_and_historical_regions_are_found_and_listed_unresolved(ga
     assert [text[s:e] for s, e in _historical_places(text, [], gazetteer, "fr")] == \
         ["Prusse", "Bohême", "Alsace-Lorraine"]
     assert _historical_places("Prussia and Bohemia", [], gazetteer, "en") == []
+    # a name of hyphened parts, whole, in place of the parts found in it (Saxe-Weimar, not Saxony and Weimar)
+    text = "kertoo, että Saksi-Weimarin prinsessa"
+    parts = [(text.index("Saksi"), text.index("Saksi") + 5), (text.index("Weimarin"), text.index("Weimarin") + 8)]
+    assert [text[s:e] for s, e in _historical_places(text, parts, gazetteer, "fi")] == ["Saksi-Weimarin"]
+    text = "die Linie Sachsen-Coburg und Weimar"
+    found = [(text.index("Weimar"), len(text))]
+    assert [text[s:e] for s, e in _historical_places(text, found, gazetteer, "de")] == ["Sachsen-Coburg", "Weimar"]
     # end to end: a place no point of today stands for is listed, not guessed
     m = {x.text: x for x in place_mentions("Der König von Preußen reiste nach Böhmen.", gazetteer, "de")}
     assert m["Böhmen"].place is None and m["Böhmen"].reason
