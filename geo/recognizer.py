@@ -1103,8 +1103,10 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
         initials = (one_name or _CAPITAL_NAME.fullmatch(name)) and _INITIALS_BEFORE.search(text, max(0, s - 24), s)
         given = lang in (None, "en") and _CAPITAL_NAME.fullmatch(name) \
             and _CAPITAL_GIVEN_NAME_BEFORE.search(text, max(0, s - 16), s)
+        if not (before or initials or given):
+            continue
         kind = gazetteer.name_kind(name_key(name))
-        if not (before or initials or given) or _too_big_for_a_surname(kind) and not (
+        if _too_big_for_a_surname(kind) and not (
                 before and kind[0] == "region" and _common_given_name(name, ("en", lang or "en"))):  # "prinsessa Sofia"
             continue
         if before and (before.group(1) in titles or small_titles and (before.group(1).casefold() in titles
