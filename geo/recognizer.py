@@ -694,6 +694,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = _whole_hyphened_names(text, spans, gazetteer, lang)
     spans = _with_kind_words(text, toks, marks, spans, lang)  # "Kanton Zürich", "Oulun läänin"; not in English
     spans = _named_before_kind_words(text, spans, gazetteer, lang)  # "Laitilan pit.", missed by the model
+    if rules.get("feature_words"):  # "Kurkijoelta", "Kuparisaaren": a river's, an island's
+        spans = _named_for_features(text, spans, gazetteer, lang)
     if rules.get("country_forms"):  # "Wenäjällä", "Yhdyswaltain": a country's name, whatever its form
         spans = _countries_in_any_form(text, spans, gazetteer, lang)
     if other_language:  # "Preußens", "Bohême", "Tschechoslowakei": former states and historical regions
@@ -1830,6 +1832,40 @@ def _named_before_kind_words(text: str, spans: list[tuple[int, int]], gazetteer:
         if kind is None or kind[0] not in ("country", "continent"):
             found.append((m.start(), after.end()))
     return sorted(spans + found) if found else spans
+
+
+@lru_cache(maxsize=8)
+def _feature_name_pattern(lang: str | None) -> regex.Pattern | None:
+    """The pattern of a word in title case (broken across lines perhaps) that ends with a word for a feature of the
+    land or the water and a case ending (``morphology.toml``'s ``feature_words``), three letters before it at
+    least; None for a language that gives none."""
+    words = language_rules(lang).get("feature_words")
+    if not words:
+        return None
+    def alternatives(items: list[str]) -> str:
+        return "|".join(map(regex.escape, sorted(items, key=len, reverse=True)))
+    return regex.compile(r"(?<![\p{L}\p{M}\p{N}\-¬=])\p{Lu}\p{Ll}{2,}(?:[=\-¬]\p{Ll}+)?(?:%s)(?:%s)(?![\p{L}\p{M}\p{N}\-¬=])"
+                         % (alternatives(words["stems"]), alternatives(words["endings"])))
+
+
+#: A word in title case, a given name perhaps, and a space, right before a name.
+_TITLE_WORD_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+[ \t]+\Z")
+
+
+def _named_for_features(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
+                        lang: str | None) -> list[tuple[int, int]]:
+    """``spans`` with the words in title case that end with a word for a feature of the land or the water, inflected
+    (``_feature_name_pattern``: "Kurkijoelta", from Kurkijoki; "Kuparisaaren", "Ahwenanmeressä"), where the model
+    passed them over: in a language that writes only names with a capital, such a compound is a place's name, most
+    of them too small for the gazetteer; not right after a word in title case (a given name: "Matti Kivimäen"), nor
+    an organisation's (``_organisations``: "Hämeenlinnan kuritushuoneen", the town's prison)."""
+    pattern = _feature_name_pattern(lang)
+    if pattern is None:
+        return spans
+    names = [m.span() for m in pattern.finditer(text)
+             if not _TITLE_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())]
+    organisations = _organisations(text, names, gazetteer, lang) if names else set()
+    return _with_unfound(spans, [name for name in names if name not in organisations])
 
 
 #: A word in title case that may be a name and a word run together where a scanned line break was lost.

@@ -1504,6 +1504,28 @@ def test_a_title_in_small_letters_makes_the_name_after_it_a_persons_in_finnish_a
     assert _titles_and_titled("från Åbohr Turku", [(11, 16)], gazetteer, "sv") == set()
 
 
+def test_a_finnish_compound_ending_in_a_word_for_a_feature_of_the_land_is_a_places_name(gazetteer):
+    from geo.recognizer import _named_for_features
+
+    # joki (a river), saari (an island), luoto (an islet), meri (a sea), kenttä (a field), inflected, broken across
+    # lines or not: found where the model passed them over, most of them too small for the gazetteer
+    text = ("kuin läksimme Kurkijoelta, saawuimme. Kuparisaaren lakko; oli Raippaluodolta löytänyt, "
+            "palanen Kol=pinjoen rantueesta; kalliolla Ahwenanmeressä; pidetty Linnankentällä.")
+    assert [text[s:e] for s, e in _named_for_features(text, [], gazetteer, "fi")] == \
+        ["Kurkijoelta", "Kuparisaaren", "Raippaluodolta", "Kol=pinjoen", "Ahwenanmeressä", "Linnankentällä"]
+    # not in the nominative, as many surnames are; not after a word in title case (a given name); not the town's
+    # of an organisation (its prison); not a word with the feature's word at its start; not where a span was
+    # found; and not in a language that gives no such words
+    text = "herra Mustajoki ja Matti Kivimäen talo; Hämeenlinnan kuritushuoneen johtaja; Saarella; Joella"
+    assert _named_for_features(text, [], gazetteer, "fi") == []
+    text = "läksimme Kurkijoelta"
+    assert _named_for_features(text, [(9, 20)], gazetteer, "fi") == [(9, 20)]
+    assert _named_for_features(text, [], gazetteer, "sv") == []
+    # end to end: listed where no place of the gazetteer's has the name, never guessed
+    m = {x.text: x for x in place_mentions("Kun läksimme Kurkijoelta, saavuimme Helsinkiin.", gazetteer, "fi")}
+    assert m["Kurkijoelta"].place is None and m["Kurkijoelta"].reason and m["Helsinkiin"].place.name == "Helsinki"
+
+
 def test_a_word_before_a_word_for_its_kind_of_place_is_a_name_in_finnish_and_swedish(gazetteer):
     from geo.recognizer import _named_before_kind_words
 
