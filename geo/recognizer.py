@@ -31,7 +31,7 @@ from .mentions import (PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, arti
 from .resolve import WORLD_CITY
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, a_celestial_body,
                    celestial_body_pattern, designators, is_cased_script, language_rules, language_words, morphology,
-                   name_key, names_pattern, run_together, script_of, unbroken, word_zipf)
+                   name_key, names_pattern, one_of, run_together, script_of, unbroken, word_zipf)
 
 #: Scripts the shipped model has seen enough of to be trusted with.
 TRAINED_SCRIPTS = frozenset({"Latin", "Arabic"})
@@ -1285,7 +1285,7 @@ def _address_pattern(lang: str | None) -> regex.Pattern | None:
     glued = "|".join(regex.escape(w) for w in longest_first if w.endswith(".") or len(w) <= 3)
     spaced = "|".join(regex.escape(w) for w in longest_first if not w.endswith(".") and len(w) > 3)
     kinds = rf"(?:{glued})[ \t]?|(?:{spaced})[ \t]"
-    links = "|".join(regex.escape(w) for w in sorted(language_words(lang, "street_name_links"), key=len, reverse=True))
+    links = one_of(language_words(lang, "street_name_links"))
     # a word in title case or capitals, broken across lines or not ("Ri¬voli"), or a short one and its dot
     # before another ("St. Jean")
     word = r"(?:\p{Lu}\p{Ll}{0,2}\.(?=[ \t-]?\p{Lu})|(?:\p{Lu}[\p{Ll}\p{M}]+|\p{Lu}+(?!\p{Ll}))(?:¬[ \t]?\p{Ll}+)*)"
@@ -1365,8 +1365,8 @@ def _street_address_pattern(lang: str | None) -> regex.Pattern | None:
     if not ends:
         return None
     small = r"[\p{Ll}ßſ]"
-    end = "|".join(regex.escape(w) for w in sorted(ends, key=len, reverse=True))
-    alone = "|".join(regex.escape(w) for w in sorted(rules.get("streets_after_a_word", ()), key=len, reverse=True))
+    end = one_of(ends)
+    alone = one_of(rules.get("streets_after_a_word", ()))
     compound = rf"\p{{Lu}}[\p{{L}}¬=-]*?(?i:{end})"  # ("Alser¬straße": broken across lines)
     # the name's hyphened parts, or a word before it, checked apart (``_a_street_names_word``)
     before = rf"(?:\p{{Lu}}{small}+[-=])+|(?P<lead>\p{{Lu}}{small}+\.?)[ \t]"
@@ -1842,10 +1842,9 @@ def _feature_name_pattern(lang: str | None) -> regex.Pattern | None:
     words = language_rules(lang).get("feature_words")
     if not words:
         return None
-    def alternatives(items: list[str]) -> str:
-        return "|".join(map(regex.escape, sorted(items, key=len, reverse=True)))
-    return regex.compile(r"(?<![\p{L}\p{M}\p{N}\-¬=])\p{Lu}\p{Ll}{2,}(?:[=\-¬]\p{Ll}+)?(?:%s)(?:%s)(?![\p{L}\p{M}\p{N}\-¬=])"
-                         % (alternatives(words["stems"]), alternatives(words["endings"])))
+    edge = r"[\p{L}\p{M}\p{N}\-¬=]"
+    return regex.compile(r"(?<!%s)\p{Lu}\p{Ll}{2,}(?:[=\-¬]\p{Ll}+)?(?:%s)(?:%s)(?!%s)"
+                         % (edge, one_of(words["stems"]), one_of(words["endings"]), edge))
 
 
 #: A word in title case, a given name perhaps, and a space, right before a name.

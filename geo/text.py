@@ -110,6 +110,12 @@ def unbroken(name: str, maybe: bool = False) -> str:
     return _MAYBE_BROKEN_WORD.sub("", name) if maybe else name
 
 
+def one_of(words) -> str:
+    """``words`` as a regular expression's alternatives, each escaped, the longest first (so that "ssa" is tried
+    before "a")."""
+    return "|".join(map(regex.escape, sorted(words, key=len, reverse=True)))
+
+
 def names_pattern(names: list[str], lang: str | None, broken: bool = False) -> regex.Pattern | None:
     """A pattern of ``names`` as ``lang`` writes them, the name in group 1: with the endings the language puts on
     names (``morphology.toml``'s ``strip``, Finnish's cases; German's and Swedish's genitive "s"), any space
@@ -121,7 +127,7 @@ def names_pattern(names: list[str], lang: str | None, broken: bool = False) -> r
     hyphen = "(?:[%s][ \t]?)?" % regex.escape("".join(sorted(LINE_HYPHENS | MAYBE_LINE_HYPHENS))) if broken else ""
     alternatives = "|".join(hyphen.join(map(regex.escape, name)).replace(r"\ ", r"\s+")
                             for name in sorted(names, key=len, reverse=True))
-    ending = "(?:%s)?" % "|".join(map(regex.escape, sorted(endings, key=len, reverse=True))) if endings else ""
+    ending = "(?:%s)?" % one_of(endings) if endings else ""
     edge = r"[\p{L}\p{M}\p{N}\-=¬]" if broken else r"[\p{L}\p{M}\p{N}\-]"
     return regex.compile(rf"(?<!{edge})({alternatives}){ending}(?!{edge})")
 
