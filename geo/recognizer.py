@@ -638,6 +638,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     listed = _listed_between_places(text, toks, marks, spans)
     if other_language:  # "Böslau, Kaltenleutgeben, Laxenburg.": at a list's end, the next name unknown
         listed += _listed_beside_a_place(text, toks, marks, sorted(spans + listed), gazetteer, lang)
+        listed += _unknown_listed_with_places(text, sorted(spans + listed), gazetteer, lang)  # "Böslau" itself
     if listed:  # "Leobersdorf, Kaltenleutgeben, Laxenburg": a name the gazetteer knows, listed among places
         spans = sorted(spans + listed)
     titled = _titles_and_titled(text, spans, gazetteer, lang)
@@ -2353,6 +2354,42 @@ def _listed_beside_a_place(text: str, toks: list[Token], marks: list[tuple[str, 
             if text[b:b + 1] in _LIST_CLOSES and takes(a, b):
                 found.append((a, b))
     return found
+
+
+#: A list's separator between two names: a comma, or a word for "and".
+_LIST_SEPARATOR = regex.compile(r",[ \t\n]?|[ \t\n](?:and|und|et|och|ja)[ \t\n]")
+#: One word in title case and a comma, right before a list's name ...
+_LISTED_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}\-¬=.'’]|& )(\p{Lu}\p{Ll}{2,}),[ \t\n]?\Z")
+#: ... or a comma and such a word right after one, a list's mark after it.
+_LISTED_WORD_AFTER = regex.compile(r",[ \t\n]?(\p{Lu}\p{Ll}{2,})(?=[,.;:]|[ \t\n](?:and|und|et|och|ja|u\.)[ \t\n])")
+#: A word listed with places is taken for one where its language hardly writes it (Zipf below this).
+LISTED_WORD_MAX_ZIPF = 3.0
+
+
+def _unknown_listed_with_places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
+                                lang: str) -> list[tuple[int, int]]:
+    """The words in title case that a list puts right before two names found, or right after two found with a
+    comma between them, where no gazetteer has the name: "Böslau, Kaltenleutgeben, Laxenburg" (Böslau, a scan's
+    Vöslau), "Arbe, Pago, Selve, Zaravecchia", "Luceme, Genève et Bâle": a list names things of one kind, and two
+    places found vouch for a third better than one (``_listed_beside_a_place`` takes only names the gazetteer
+    knows beside one). Not a word its language writes (``LISTED_WORD_MAX_ZIPF``), nor a given name, nor a firm's
+    partner ("Fischer & Prasser, 3. Bezirk")."""
+    found: list[tuple[int, int]] = []
+
+    def takes(m) -> bool:
+        word = m[1]
+        return not any(s < m.end(1) and m.start(1) < e for s, e in spans) and not _a_given_name(word, gazetteer) \
+            and word_zipf(word, (lang,)) < LISTED_WORD_MAX_ZIPF
+
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        between = _LIST_SEPARATOR.fullmatch(text, e1, s2)
+        if between is None:
+            continue
+        if (m := _LISTED_WORD_BEFORE.search(text, max(0, s1 - 40), s1)) is not None and takes(m):
+            found.append(m.span(1))
+        if text[e1] == "," and (m := _LISTED_WORD_AFTER.match(text, e2)) is not None and takes(m):
+            found.append(m.span(1))
+    return sorted(set(found))
 
 
 def _listed_between_places(text: str, toks: list[Token], marks: list[tuple[str, ...]],

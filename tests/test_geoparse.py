@@ -1892,6 +1892,25 @@ def test_a_name_the_gazetteer_knows_listed_between_places_found_is_a_place(gazet
         ["Kaltenleutgeben", "Neuberg"]
 
 
+def test_a_word_no_gazetteer_has_listed_beside_two_places_found_is_a_place(gazetteer):
+    from geo.recognizer import _unknown_listed_with_places
+
+    def spans(text, pattern):
+        return [m.span() for m in __import__("re").finditer(pattern, text)]
+
+    # before two names found (a timetable's Böslau, a scan's Vöslau), or after two found with a comma between
+    text = "8.30): Böslau, Kaltenleutgeben, Laxenburg. 9.10): Kaltenleutgeben, Payerbach, Laxrnburg. 4.00"
+    found = spans(text, r"Kaltenleutgeben|Laxenburg|Payerbach")
+    assert [text[s:e] for s, e in _unknown_listed_with_places(text, found, gazetteer, "de")] == \
+        ["Böslau", "Laxrnburg"]
+    # one place found beside it is not enough; nor a given name, an everyday word, or a firm's partner
+    text = "Böslau, Laxenburg. Maria, Wien, Graz. Butter, Wien, Graz. Fischer & Prasser, Wien, Graz."
+    assert _unknown_listed_with_places(text, spans(text, r"Laxenburg|Wien|Graz"), gazetteer, "de") == []
+    # end to end: found and listed unresolved, never guessed
+    m = {x.text: x for x in place_mentions("Sonntags: Böslau, Kaltenleutgeben, Laxenburg.", gazetteer, "de")}
+    assert m["Böslau"].place is None and m["Laxenburg"].place is not None
+
+
 def test_an_everyday_word_after_the_is_the_word_not_a_town_of_its_name(gazetteer):
     # Sale, England; Bank, Iran: written with a capital after "the", before a function word or a punctuation mark
     text = "Catalogues to be had before the Sale, at the Grosvenor Arms, Shaftesbury. Pay at the Bank of Greece."
