@@ -199,12 +199,18 @@ def gazetteer_marks(text: str, toks: list[Token], gazetteer: Gazetteer, lang: st
         if hit is None:
             continue
         n, key = hit
-        kind, population = gazetteer.name_kind(key)
-        common = (f"gz:{kind}", f"gz:size={_size_class(population)}", f"gz:n={min(n, 3)}", *inflected)
+        common = _name_mark(gazetteer, key, n, inflected)
         for k in range(n):
             marks[i + k] = (("gz:B" if k == 0 else "gz:I"), *common)
         covered = i + n
     return marks
+
+
+def _name_mark(gazetteer: Gazetteer, key: str, n: int, inflected: tuple[str, ...]) -> tuple[str, ...]:
+    """What ``gazetteer_marks`` says of each token of a name of ``n`` tokens (``key``), after its "gz:B" or "gz:I":
+    the name's kind, its size class, its length and whether it was found inflected (``_threshold`` reads them)."""
+    kind, population = gazetteer.name_kind(key)
+    return f"gz:{kind}", f"gz:size={_size_class(population)}", f"gz:n={min(n, 3)}", *inflected
 
 
 def _forms_the_marks_miss(toks: list[Token], marks: list[tuple[str, ...]], gazetteer: Gazetteer,
@@ -220,8 +226,7 @@ def _forms_the_marks_miss(toks: list[Token], marks: list[tuple[str, ...]], gazet
     for i, tok in enumerate(toks):
         if marks[i] or not tok.text[:1].isupper() or (key := gazetteer.form_key(tok.text, lang)) is None:
             continue
-        kind, population = gazetteer.name_kind(key)
-        found[i] = ("gz:B", f"gz:{kind}", f"gz:size={_size_class(population)}", "gz:n=1", "gz:inflected")
+        found[i] = ("gz:B", *_name_mark(gazetteer, key, 1, ("gz:inflected",)))
     return found
 
 
@@ -1763,8 +1768,7 @@ def _dateline_pattern(lang: str | None) -> regex.Pattern | None:
     rules = language_rules(lang).get("datelines")
     if not rules:
         return None
-    endings = "|".join(map(regex.escape, rules["endings"]))
-    months = "|".join(map(regex.escape, rules["months"]))
+    endings, months = one_of(rules["endings"]), one_of(rules["months"])
     edge = r"[\p{L}\p{M}\p{N}=¬-]"
     return regex.compile(rf"(?<!{edge})(\p{{Lu}}[\p{{L}}\p{{M}}=¬-]*?(?:{endings})),?[ \t]+"
                          rf"(?:(?:{months})k|\d{{1,2}}[ \t]?p(?![\p{{L}}]))")
@@ -2310,7 +2314,9 @@ def _dateline_names(text: str, toks: list[Token], marks: list[tuple[str, ...]], 
 
 
 #: What parts the names of a list: a comma, or "and" (English, German, French, Swedish, Finnish).
-_LIST_SEPARATORS = frozenset({", ", ",", " and ", ", and ", " und ", " et ", " och ", " ja "})
+#: The words for "and" that join a list's last two names.
+_LIST_AND_WORDS = ("and", "und", "et", "och", "ja")
+_LIST_SEPARATORS = frozenset({", ", ",", ", and ", *(f" {word} " for word in _LIST_AND_WORDS)})
 
 
 #: What stands before a list's first name or after its last: a comma or a colon; a comma, a full stop or a semicolon.
@@ -2357,11 +2363,12 @@ def _listed_beside_a_place(text: str, toks: list[Token], marks: list[tuple[str, 
 
 
 #: A list's separator between two names: a comma, or a word for "and".
-_LIST_SEPARATOR = regex.compile(r",[ \t\n]?|[ \t\n](?:and|und|et|och|ja)[ \t\n]")
+_LIST_SEPARATOR = regex.compile(r",[ \t\n]?|[ \t\n](?:%s)[ \t\n]" % "|".join(_LIST_AND_WORDS))
 #: One word in title case and a comma, right before a list's name ...
 _LISTED_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}\-¬=.'’]|& )(\p{Lu}\p{Ll}{2,}),[ \t\n]?\Z")
 #: ... or a comma and such a word right after one, a list's mark after it.
-_LISTED_WORD_AFTER = regex.compile(r",[ \t\n]?(\p{Lu}\p{Ll}{2,})(?=[,.;:]|[ \t\n](?:and|und|et|och|ja|u\.)[ \t\n])")
+_LISTED_WORD_AFTER = regex.compile(r",[ \t\n]?(\p{Lu}\p{Ll}{2,})(?=[,.;:]|[ \t\n](?:%s|u\.)[ \t\n])"
+                                   % "|".join(_LIST_AND_WORDS))
 #: A word listed with places is taken for one where its language hardly writes it (Zipf below this).
 LISTED_WORD_MAX_ZIPF = 3.0
 
@@ -2375,15 +2382,14 @@ def _unknown_listed_with_places(text: str, spans: list[tuple[int, int]], gazette
     knows beside one). Not a word its language writes (``LISTED_WORD_MAX_ZIPF``), nor a given name, nor a firm's
     partner ("Fischer & Prasser, 3. Bezirk")."""
     found: list[tuple[int, int]] = []
+    starts = [s for s, _ in spans]
 
     def takes(m) -> bool:
-        word = m[1]
-        return not any(s < m.end(1) and m.start(1) < e for s, e in spans) and not _a_given_name(word, gazetteer) \
-            and word_zipf(word, (lang,)) < LISTED_WORD_MAX_ZIPF
+        return not _overlaps_found(spans, starts, *m.span(1)) and not _a_given_name(m[1], gazetteer) \
+            and word_zipf(m[1], (lang,)) < LISTED_WORD_MAX_ZIPF
 
     for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
-        between = _LIST_SEPARATOR.fullmatch(text, e1, s2)
-        if between is None:
+        if _LIST_SEPARATOR.fullmatch(text, e1, s2) is None:
             continue
         if (m := _LISTED_WORD_BEFORE.search(text, max(0, s1 - 40), s1)) is not None and takes(m):
             found.append(m.span(1))
