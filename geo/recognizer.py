@@ -496,10 +496,11 @@ class _Scorer:
         """The words weighed so far, by row."""
         return self.word_table.ids
 
-    def scores(self, toks: list[Token], marks: list[tuple[str, ...]]) -> np.ndarray:
-        """Tokens x labels: the scores of the tokens ``toks`` with the gazetteer's ``marks``."""
+    def scores(self, toks: list[Token], marks: list[tuple[str, ...]], words: list[str] | None = None) -> np.ndarray:
+        """Tokens x labels: the scores of the tokens ``toks`` with the gazetteer's ``marks`` (``words``: the word
+        weighed at each token, by default the token's own)."""
         labels = self.labels
-        rows = self.word_table.rows_of([t.text for t in toks])
+        rows = self.word_table.rows_of([t.text for t in toks] if words is None else words)
         own, lent_after2, lent_after1, lent_before1, lent_before2 = (rows[:, k * labels:(k + 1) * labels]
                                                                      for k in range(5))
         scores = own + self.bias
@@ -520,9 +521,10 @@ class _Scorer:
         scores += self.start_table.rows_of(_starts(toks))
         return scores
 
-    def probabilities(self, toks: list[Token], marks: list[tuple[str, ...]]) -> dict[str, list[float]]:
-        """Each label's probability at each token."""
-        p = marginals(self.scores(toks, marks), self.weights.transitions)
+    def probabilities(self, toks: list[Token], marks: list[tuple[str, ...]],
+                      words: list[str] | None = None) -> dict[str, list[float]]:
+        """Each label's probability at each token (``words``: as ``scores`` takes them)."""
+        p = marginals(self.scores(toks, marks, words), self.weights.transitions)
         return {label: p[:, k].tolist() for k, label in enumerate(self.weights.labels)}
 
 
@@ -633,6 +635,12 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = _with_road_numbers(text, _split_at_commas(text, spans, gazetteer))
     # numbers and one letter name no place ("91-89"; "R-Elbow Lake", a party's and a home town's; "W. Phila.")
     spans = [(s, e) for s, e in spans if not _no_name(text[s:e])]
+    if broken:  # a word broken across lines, weighed whole: "Anwen¬dung" is none, "Cham¬\npagne" a name
+        no_names, names = _broken_words_weighed_whole(text, toks, marks, spans, broken, gazetteer, lang, unknown_word)
+        if no_names:
+            spans = [span for span in spans if span not in no_names]
+        if names:
+            spans = _with_unfound(spans, names)
     if other_language:  # "La grande masse", "Vad gäller", "Koska": the language's commonest words
         spans = [(s, e) for s, e in spans if not _one_of_the_commonest_words(text[s:e], gazetteer, lang)
                  and text[s:e].casefold() not in calendar_words()  # "le Lundi 16 Juin": a day's name
@@ -774,6 +782,47 @@ def _a_word_broken_after(text: str, start: int, end: int) -> bool:
     ("Croix-du-marché", "Tambourg-major"), not a place's name on its own. (English news marks "London-based"
     as London: not in English.)"""
     return _HYPHEN_AND_SMALL_LETTERS.match(text, end) is not None and not any(ch in " -=\n" for ch in text[start:end])
+
+
+#: One word broken across lines, its two parts, the second in small letters ("Anwen¬dung", "Ver¬ hältnisse",
+#: "Agri-\nculture"; not "New-\nYork", a name written with a hyphen).
+_BROKEN_WORD = regex.compile(r"(\p{L}[\p{L}\p{M}]*)(?:[%s][ \t]*\n?|[-=][ \t]*\n)[ \t]*(\p{Ll}[\p{L}\p{M}]*)"
+                             % "".join(sorted(LINE_HYPHENS)))
+
+
+def _broken_words_weighed_whole(text: str, toks: list[Token], marks: list[tuple[str, ...]],
+                                spans: list[tuple[int, int]], breaks: set[int], gazetteer: Gazetteer,
+                                lang: str | None, threshold: float) -> tuple[set[tuple[int, int]], list[tuple[int, int]]]:
+    """What the model says of the words a scan broke across lines (``breaks``: the hyphens) when it weighs each
+    word whole where its first part stands, as it would the word unbroken (it weighs the parts, and takes a
+    noun's capital for a name's): the spans of ``spans`` that are such a word, no place's name nor a form of one,
+    and below ``threshold`` ("Anwen¬dung", "Ver¬ hältnisse", "Ga¬rantie"; "Tschecho¬slowakei", "Amé¬rique" stay);
+    and the words in title case the gazetteer knows whole that no span found and that pass the probability of
+    a name it knows (``KNOWN_NAME_PROBABILITY``: "Cham¬\npagne", "Penn¬\nsylvania", "Neu¬berg")."""
+    words = {j - 1: toks[j - 1].text + toks[j + 1].text for j in breaks if toks[j + 1].text[:1].islower()}
+    if not words:
+        return set(), []
+    by_start = {toks[i].start: i for i in words}
+    no_names = {}  # by token: the span
+    for s, e in spans:
+        i = by_start.get(s)
+        if i is not None and _BROKEN_WORD.fullmatch(text, s, e) and not _a_place_by_name(words[i], gazetteer, lang):
+            no_names[i] = (s, e)
+    starts = [s for s, _ in spans]
+    names = {i: (toks[i].start, toks[i + 2].end) for i, word in words.items()
+             if toks[i].text[:1].isupper() and not _overlaps_found(spans, starts, toks[i].start, toks[i + 2].end)
+             and _a_place_by_name(word, gazetteer, lang)}
+    if not no_names and not names:
+        return set(), []
+    weighed = [words.get(i, t.text) for i, t in enumerate(toks)]
+    inside = 1.0 - np.asarray(_scorer().probabilities(toks, marks, weighed)["O"])
+    return ({span for i, span in no_names.items() if inside[i] < threshold},
+            [span for i, span in sorted(names.items()) if inside[i] >= KNOWN_NAME_PROBABILITY])
+
+
+def _a_place_by_name(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:
+    """Whether the gazetteer knows ``word`` as a place's name, or as a form of one in ``lang``."""
+    return gazetteer.knows(name_key(word)) or lang is not None and gazetteer.form_kind(word, lang) is not None
 
 
 def _no_name(name: str) -> bool:

@@ -911,6 +911,28 @@ def test_scanned_pages_words_broken_or_run_together(gazetteer):
     _near(m["Stutt¬\ngart"], 48.78, 9.18, 30)
 
 
+def test_a_word_broken_across_lines_is_weighed_whole(gazetteer):
+    # the model weighs the parts of a word a scan broke across lines, and takes a noun's capital for a name's;
+    # weighed whole, "Unterseebooten" is no name, and Pennsylvania and Niederösterreich, which it passed over, are
+    def found(text, lang):
+        return [m.text for m in place_mentions(text, gazetteer, lang)]
+
+    assert found("Man wird unsern Verlust an Untersee¬\nbooten bedauern, wofür jede Ga¬rantie fehlt.", "de") == []
+    m = {x.text: x for x in place_mentions("Some of the questions that have agitated Penn¬\nsylvania, and "
+                                           "required my action.", gazetteer, "en")}
+    _near(m["Penn¬\nsylvania"], 40.9, -77.7, 300)
+    assert found("Der Verein der graphischen Fächer für Nieder¬österreich tagt in Wien.", "de") == \
+        ["Nieder¬österreich", "Wien"]
+    # a former state no gazetteer of today has stays, listed; a town's name broken so stays, placed
+    assert found("Die Regierung der Tschecho¬slowakei tagte.", "de") == ["Tschecho¬slowakei"]
+    m = _placed("Er fuhr von Berlin nach Stutt¬\ngart.", gazetteer)
+    _near(m["Stutt¬\ngart"], 48.78, 9.18, 30)
+    # not a name a hyphen joins to another at a line's end, whose second part has a capital
+    from geo.recognizer import _BROKEN_WORD
+
+    assert _BROKEN_WORD.fullmatch("Agri-\nculture") and not _BROKEN_WORD.fullmatch("New-\nYork")
+
+
 def test_batch_lines_may_say_their_language(tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"id": "fi", "text": "Saavuimme Tampereelle.", "lang": "fi"}) + "\n"
