@@ -714,6 +714,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = _countries_in_any_form(text, spans, gazetteer, lang)
     if other_language:  # "Preußens", "Bohême", "Tschechoslowakei": former states and historical regions
         spans = _historical_places(text, spans, gazetteer, lang)
+        spans = _natural_features(text, spans, gazetteer, lang)  # "am Rhein", "la Méditerranée": not in the gazetteer
     if rules.get("datelines"):  # "Ottawista, syysk. 21 pnä.": where a report comes from
         spans = _datelines(text, spans, lang)
     if rules.get("celestial_bodies"):  # "Jupiter", "Marsin": listed, never placed
@@ -1778,20 +1779,21 @@ def _names_run_together_parted(text: str, spans: list[tuple[int, int]], gazettee
     return out
 
 
-@lru_cache(maxsize=1)
-def _historical_places_file() -> dict[str, list[str]]:
-    """``historical_places.toml``: each language's names of former states and historical regions (read once)."""
+@lru_cache(maxsize=4)
+def _names_file(name: str) -> dict[str, list[str]]:
+    """A file of ``geo/data`` that gives each language's names of places no gazetteer holds (read once):
+    ``historical_places.toml``, ``natural_features.toml``."""
     import tomllib
 
-    return tomllib.loads(resources.files("geo.data").joinpath("historical_places.toml").read_text("utf-8"))
+    return tomllib.loads(resources.files("geo.data").joinpath(name).read_text("utf-8"))
 
 
 @lru_cache(maxsize=32)
-def _historical_names(lang: str | None) -> regex.Pattern | None:
-    """The pattern of ``lang``'s names of former states and historical regions (``historical_places.toml``), with
-    the endings the language puts on names (German's and Swedish's genitive "s", Finnish's ``strip``); None for a
-    language the file gives none for."""
-    return names_pattern(_historical_places_file().get(lang or "", []), lang)
+def _names_no_gazetteer_has(name: str, lang: str | None, broken: bool = False) -> regex.Pattern | None:
+    """The pattern of ``lang``'s names in the file ``name`` (``_names_file``), with the endings the language puts
+    on names (German's and Swedish's genitive "s", Finnish's ``strip``), ``broken`` across lines or not
+    (``names_pattern``); None for a language the file gives none for."""
+    return names_pattern(_names_file(name).get(lang or "", []), lang, broken)
 
 
 def _historical_places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
@@ -1800,13 +1802,24 @@ def _historical_places(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
     "Tschechoslowakei"; ``historical_places.toml``), where no span found overlaps them and the gazetteer knows no
     place of the name (one it knows is the model's to judge); one of hyphened parts, whole, in place of its parts
     found ("Saksi-Weimarin", Saxe-Weimar's: not Saksi and Weimar; "Oesterreich-Ungarn")."""
-    pattern = _historical_names(lang)
+    pattern = _names_no_gazetteer_has("historical_places.toml", lang)
     if pattern is None:
         return spans
     names = [m.span() for m in pattern.finditer(text) if not gazetteer.knows(name_key(m[1]))]
     whole = [(a, b) for a, b in names if "-" in text[a:b]
              and all(a <= s and e <= b for s, e in spans if s < b and a < e)]
     return _with_unfound(_in_place_of_overlapping(spans, whole), names)
+
+
+def _natural_features(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
+                      lang: str | None) -> list[tuple[int, int]]:
+    """``spans`` with the rivers, seas, lakes and mountain ranges the model passed over ("am Rhein", "des Stillen
+    Ocean", "dans le Rhin", "Östersjön"; ``natural_features.toml``), where no span found overlaps them and the
+    gazetteer knows no place of the name (one it knows is the model's to judge: the Somme, a department too)."""
+    pattern = _names_no_gazetteer_has("natural_features.toml", lang, broken=True)  # not "Donau¬frage", "Seine=et-Oise"
+    if pattern is None:
+        return spans
+    return _with_unfound(spans, [m.span() for m in pattern.finditer(text) if not gazetteer.knows(name_key(m[1]))])
 
 
 @lru_cache(maxsize=16)

@@ -1435,6 +1435,28 @@ def test_former_states_and_historical_regions_are_found_and_listed_unresolved(ga
     assert m["Böhmen"].place is None and m["Böhmen"].reason
 
 
+def test_rivers_seas_and_mountain_ranges_are_found_and_listed_unresolved(gazetteer):
+    from geo.recognizer import _natural_features
+
+    def found(text, lang, spans=()):
+        return [text[s:e] for s, e in _natural_features(text, list(spans), gazetteer, lang)]
+
+    # natural_features.toml: found where the model passed them over, German's genitive too; not inside a word,
+    # broken across lines or not ("Donau¬frage", "Donau=Dampfschiff": a question, a company), nor a word of the
+    # language written with a capital ("im Saale", in the hall; "Oder", or)
+    text = "Linz (Donau) 118; Ufer des Neckars; die Donau¬frage; Donau=Dampfschiff; im Saale. Oder? vom Stillen Ocean"
+    assert found(text, "de") == ["Donau", "Neckars", "Stillen Ocean"]
+    assert found("le long de la Piave, dans le Rhin, en Méditerranée", "fr") == ["Piave", "Rhin", "Méditerranée"]
+    assert found("britterna gingo ut på Nord-sjön och Östersjön", "sv") == ["Nord-sjön", "Östersjön"]
+    # a span found is kept; a name the gazetteer knows is the model's (the Somme, a department); not in English
+    text = "Linz (Donau) und die Somme"
+    assert found(text, "de", [(6, 11)]) == ["Donau"] and "Somme" not in found(text, "de")
+    assert found("along the Danube and the Rhine", "en") == []
+    # end to end: listed, never placed
+    m = {x.text: x for x in place_mentions("Die Truppen standen an der Piave und am Isonzo.", gazetteer, "de")}
+    assert m["Piave"].place is None and m["Isonzo"].place is None and m["Piave"].reason
+
+
 def test_a_countrys_name_in_any_form_is_the_country_in_finnish(gazetteer):
     from geo.recognizer import _countries_in_any_form
 
