@@ -714,7 +714,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = _countries_in_any_form(text, spans, gazetteer, lang)
     if other_language:  # "Preußens", "Bohême", "Tschechoslowakei": former states and historical regions
         spans = _historical_places(text, spans, gazetteer, lang)
-        spans = _natural_features(text, spans, gazetteer, lang)  # "am Rhein", "la Méditerranée": not in the gazetteer
+        spans = _natural_features(text, spans, gazetteer, lang)  # "Linz (Donau)", "la Méditerranée": no town's
     if rules.get("datelines"):  # "Ottawista, syysk. 21 pnä.": where a report comes from
         spans = _datelines(text, spans, lang)
     if rules.get("celestial_bodies"):  # "Jupiter", "Marsin": listed, never placed
@@ -793,7 +793,8 @@ _BROKEN_WORD = regex.compile(r"(\p{L}[\p{L}\p{M}]*)(?:[%s][ \t]*\n?|[-=][ \t]*\n
 
 def _broken_words_weighed_whole(text: str, toks: list[Token], marks: list[tuple[str, ...]],
                                 spans: list[tuple[int, int]], breaks: set[int], gazetteer: Gazetteer,
-                                lang: str | None, threshold: float) -> tuple[set[tuple[int, int]], list[tuple[int, int]]]:
+                                lang: str | None,
+                                threshold: float) -> tuple[set[tuple[int, int]], list[tuple[int, int]]]:
     """What the model says of the words a scan broke across lines (``breaks``: the hyphens) when it weighs each
     word whole where its first part stands, as it would the word unbroken (it weighs the parts, and takes a
     noun's capital for a name's): the spans of ``spans`` that are such a word, no place's name nor a form of one,
@@ -1813,9 +1814,9 @@ def _historical_places(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
 
 def _natural_features(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                       lang: str | None) -> list[tuple[int, int]]:
-    """``spans`` with the rivers, seas, lakes and mountain ranges the model passed over ("am Rhein", "des Stillen
-    Ocean", "dans le Rhin", "Östersjön"; ``natural_features.toml``), where no span found overlaps them and the
-    gazetteer knows no place of the name (one it knows is the model's to judge: the Somme, a department too)."""
+    """``spans`` with the rivers, seas, lakes and mountain ranges the model passed over ("Linz (Donau)", "des
+    Stillen Ocean", "dans le Rhin", "Östersjön"; ``natural_features.toml``), where no span found overlaps them and
+    the gazetteer knows no place of the name (one it knows is the model's to judge: the Somme, a department too)."""
     pattern = _names_no_gazetteer_has("natural_features.toml", lang, broken=True)  # not "Donau¬frage", "Seine=et-Oise"
     if pattern is None:
         return spans
