@@ -256,6 +256,8 @@ def _build_geonames() -> _Index:
         for key in territory_langs.get(code, {}):
             if romanize(key) not in english and _everyday_word(key):
                 index.foreign_words.setdefault(key, {})[code] = " ".join(sorted(said[romanize(key)]))
+        for name, langs in aliases.get("names_only_in", {}).get(code, {}).items():  # "Mann": Manx and old English
+            index.foreign_words.setdefault(name_key(name), {})[code] = " ".join(sorted(langs))
 
     abbreviations = aliases.get("regions", {})
     for source, name, names, country, (lat, lon), population, code in _regions():

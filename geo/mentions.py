@@ -130,6 +130,15 @@ def _arabic_transliterated(gazetteer: Gazetteer, surface: str) -> list[Candidate
     return list(best.values())
 
 
+def _an_everyday_word(gazetteer: Gazetteer, word: str, lang: str | None) -> bool:
+    """Whether ``word``, as written or in its dictionary form in ``lang``, names a country only in other languages
+    and is an everyday word of ``lang`` (``Gazetteer.foreign_word``: "Laws", "Männern")."""
+    if gazetteer.foreign_word(name_key(word), None, lang):
+        return True
+    lemma = gazetteer.form_key(word, lang) if lang is not None else None
+    return lemma is not None and gazetteer.foreign_word(lemma, None, lang)
+
+
 def _named(gazetteer: Gazetteer, key: str, lang: str | None) -> list[Place]:
     """The places named ``key``, but for a country whose name it is only in other languages than ``lang`` and
     which is an everyday word in ``lang`` ("Island" in English is no name of Iceland; ``Gazetteer.foreign_word``)."""
@@ -265,8 +274,9 @@ def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         lang = language_of(text)
     found = [_mention(text, start, end, sents, starts, _span_candidates(text, start, end, gazetteer, lang))
              for start, end in toponym_spans(text, gazetteer, lang)]
-    # a word the gazetteer knows only as a country's name in other languages is here an everyday word ("Laws")
-    found = [m for m in found if m.candidates or not gazetteer.foreign_word(name_key(m.text), None, lang)]
+    # a word the gazetteer knows only as a country's name in other languages is here an everyday word ("Laws"), as
+    # it is inflected ("des Mannes": German's man, not the Isle of Man's name in Manx)
+    found = [m for m in found if m.candidates or not _an_everyday_word(gazetteer, m.text, lang)]
     if scripts - TRAINED_SCRIPTS:
         taken = [(m.start, m.end) for m in found]
         found += [m for m in _gazetteer_mentions(text, gazetteer, sents, starts)
@@ -449,7 +459,7 @@ def _dictionary_form_candidates(gazetteer: Gazetteer, surface: str, lang: str) -
     if lemma is None:
         return []
     head = name_key(surface[:last.start])
-    return [Candidate(p, "inflected", 0.9) for p in gazetteer.exact(f"{head} {lemma}" if head else lemma)]
+    return [Candidate(p, "inflected", 0.9) for p in _named(gazetteer, f"{head} {lemma}" if head else lemma, lang)]
 
 
 @lru_cache(maxsize=None)

@@ -1977,6 +1977,12 @@ def test_a_countrys_name_in_other_languages_that_is_an_everyday_word_here_is_the
     # French "italien" is the adjective (Italy's name in German), and "Egypte" without its accent French's own name
     french = {m.text: m for m in place_mentions("Le Crédit italien monte; l'Egypte propose la paix.", gazetteer, "fr")}
     assert "italien" not in french and french["Egypte"].place.country_code == "EG"
+    # a name another list gives a country in some languages only (country_aliases.toml's names_only_in): "Mann", the
+    # Isle of Man's in Manx and old English, is German's "man", as written and inflected ("des Mannes", "Männern")
+    assert gazetteer.foreign_word("mann", "IM", "de") and not gazetteer.foreign_word("mann", "IM", "en")
+    text = "Die Spanier schifften hier 62 Mann aus; trotz aller Bitten des Mannes und von Männern. Wien, 5. Juli."
+    assert [m.text for m in place_mentions(text, gazetteer, "de")] == ["Wien"]
+    assert "Isle of Man" in {m.text for m in place_mentions("He sailed to the Isle of Man.", gazetteer, "en")}
 
 
 def test_a_broadcasting_station_is_a_place_found_whole(gazetteer):
