@@ -148,6 +148,24 @@ def test_the_common_words_rows_are_those_the_scorer_would_weigh(gazetteer):
     assert "Khasan" in weighed and "train" not in weighed and "The" not in weighed
 
 
+def test_a_word_weighed_in_place_of_a_token_weighs_as_a_token_of_that_word(gazetteer):
+    import geo.recognizer as recognizer
+
+    # a broken word's first part weighed as the whole word (recognizer._broken_words_weighed_whole) is scored as a
+    # token of the whole word would be, the tokens' places and the gazetteer's marks the same
+    text = "Es gab Bedenken gegen die Anwen¬dung der Verordnung in Inns¬bruck."
+    toks = recognizer.tagger_tokens(text)
+    marks = recognizer.gazetteer_marks(text, toks, gazetteer, "de")
+    k = next(i for i, t in enumerate(toks) if t.text == "Anwen")
+    words = [t.text for t in toks]
+    words[k] = "Anwendung"
+    whole = [*toks[:k], recognizer.Token("Anwendung", toks[k].start, toks[k].end), *toks[k + 1:]]
+    scorer = recognizer._Scorer(recognizer.model_weights())
+    assert scorer.probabilities(toks, marks, words) == scorer.probabilities(whole, marks)
+    assert scorer.probabilities(toks, marks, [t.text for t in toks]) == scorer.probabilities(toks, marks)
+    assert scorer.probabilities(toks, marks, words)["O"][k] != scorer.probabilities(toks, marks)["O"][k]
+
+
 def test_common_words_kept_from_other_features_are_weighed_again(fresh_cache, monkeypatch):
     import pickle
 
