@@ -808,23 +808,18 @@ def _broken_words_weighed_whole(text: str, toks: list[Token], marks: list[tuple[
     no_names = {}  # by token: the span
     for s, e in spans:
         i = by_start.get(s)
-        if i is not None and _BROKEN_WORD.fullmatch(text, s, e) and not _a_place_by_name(words[i], gazetteer, lang):
+        if i is not None and _BROKEN_WORD.fullmatch(text, s, e) and gazetteer.form_kind(words[i], lang) is None:
             no_names[i] = (s, e)
     starts = [s for s, _ in spans]
     names = {i: (toks[i].start, toks[i + 2].end) for i, word in words.items()
              if toks[i].text[:1].isupper() and not _overlaps_found(spans, starts, toks[i].start, toks[i + 2].end)
-             and _a_place_by_name(word, gazetteer, lang)}
+             and gazetteer.form_kind(word, lang) is not None}
     if not no_names and not names:
         return set(), []
     weighed = [words.get(i, t.text) for i, t in enumerate(toks)]
     inside = 1.0 - np.asarray(_scorer().probabilities(toks, marks, weighed)["O"])
     return ({span for i, span in no_names.items() if inside[i] < threshold},
             [span for i, span in sorted(names.items()) if inside[i] >= KNOWN_NAME_PROBABILITY])
-
-
-def _a_place_by_name(word: str, gazetteer: Gazetteer, lang: str | None) -> bool:
-    """Whether the gazetteer knows ``word`` as a place's name, or as a form of one in ``lang``."""
-    return gazetteer.knows(name_key(word)) or lang is not None and gazetteer.form_kind(word, lang) is not None
 
 
 def _no_name(name: str) -> bool:
