@@ -41,6 +41,15 @@ MAX_SPELLINGS = 5  # the most places such a word is taken to stand for
 #: in the text's language nor in English, German or French.
 LONG_S_MIN_POPULATION = 10_000
 LONG_S_MAX_ZIPF = 3.0
+#: The letters a scanner reads for others in old print, Fraktur above all (b for d, n for u, l for t, S for L, M for
+#: W, P for F or E; ``Gazetteer.misread_readings``): each letter, and those it may stand for.
+MISREAD_LETTERS = {"b": "dh", "d": "b", "h": "b", "n": "u", "u": "n", "l": "t", "t": "lk", "k": "t", "i": "l",
+                   "x": "r", "S": "L", "L": "SE", "P": "EF", "M": "W", "W": "M", "E": "CR", "C": "E", "N": "R",
+                   "R": "N", "B": "V", "V": "B", "Ä": "A", "Ö": "O", "Ü": "U"}
+#: A word read with one such letter misread stands for a country, a region or a town this big by its own name.
+MISREAD_MIN_POPULATION = 100_000
+#: The letters of such a word, at least: a shorter one misread names too many things ("Nom", Rom).
+MISREAD_MIN_LETTERS = 5
 #: A country's Factbook point and its landmass centroid this close: the point is taken this share of the way
 #: from the centroid to the Factbook point, not halfway (``_country_centres``).
 FACTBOOK_WITHIN_KM = 161.0
@@ -907,6 +916,28 @@ class Gazetteer:
                 key = name_key("".join("s" if i in chosen else ch for i, ch in enumerate(name)))
                 sizes |= {key: p.population for p in self.exact(key) if p.feature in ("country", "continent", "region")
                           or p.population >= LONG_S_MIN_POPULATION and name_key(p.name) == key}
+        return sorted(sizes, key=lambda k: (-sizes[k], k))[:MAX_SPELLINGS]
+
+    def misread_readings(self, name: str, lang: str | None) -> list[str]:
+        """The keys of the places ``name`` names read with one letter a scanner misread in old print
+        (``MISREAD_LETTERS``: "Sondon", London; "Canaba", Canada; "Mashington", Washington; "Neuchâlel",
+        Neuchâtel), the biggest first: a country, a region, or a town of ``MISREAD_MIN_POPULATION`` by its own name.
+        Only for one word in title case of ``MISREAD_MIN_LETTERS`` or more that no place has, in any form, and that
+        is no word at all of ``lang`` nor of the script's languages; and only in a language other than English, the
+        language of the born-digital news and posts, where such a word is a person's name or a typing slip
+        ("Malala", "Kakar") more often than a scan's misreading."""
+        if lang is None or lang == "en" or len(name) < MISREAD_MIN_LETTERS or not name.isalpha() \
+                or not name[0].isupper() or not name[1].islower() or self.knows(name_key(name)) \
+                or word_zipf(name) > 0 or word_zipf(name, (lang,)) > 0 or self.form_kind(name, lang) is not None:
+            return []
+        sizes: dict[str, int] = {}
+        for i, letter in enumerate(name):
+            for other in MISREAD_LETTERS.get(letter, ""):
+                key = name_key(name[:i] + other + name[i + 1:])
+                for p in self.exact(key):
+                    if p.feature in ("country", "continent", "region") \
+                            or p.population >= MISREAD_MIN_POPULATION and name_key(p.name) == key:
+                        sizes[key] = max(sizes.get(key, 0), p.population)
         return sorted(sizes, key=lambda k: (-sizes[k], k))[:MAX_SPELLINGS]
 
     def _contracted(self, word: str, min_tail: int) -> list[str]:

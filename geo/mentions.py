@@ -560,6 +560,9 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
     if not found:  # Swedish "T:fors", "S:t P:burg"
         places = {p.source: p for key in gazetteer.spelled_out(surface, lang) for p in gazetteer.exact(key)}
         found = [Candidate(p, "exact") for p in places.values()]
+    if not found:  # "Sondon", "Canaba": a scan's misreading of London, of Canada
+        places = {p.source: p for key in gazetteer.misread_readings(surface, lang) for p in gazetteer.exact(key)}
+        found = [Candidate(p, "misread") for p in places.values()]
     if not found and is_cased_script(surface) and (article := article_before(text, start)):
         found = [Candidate(p, "inflected", 0.9) for p in gazetteer.exact(f"{article} {name_key(surface)}")]
     if not found:

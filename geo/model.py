@@ -74,7 +74,8 @@ class Candidate:
     """One gazetteer entry a mention may refer to, and how its name matched."""
 
     place: Place
-    match: str  # "exact", "inflected", "transliterated" or "partial" (a known name inside an unknown one)
+    match: str  # "exact", "inflected", "transliterated", "misread" (a letter a scanner misread) or "partial" (a
+    # known name inside an unknown one)
     similarity: float = 1.0
 
 
@@ -132,6 +133,8 @@ class Stop:
             out.append(f"the name “{m.text}” was matched to {self.place.name} by a similar spelling in another script")
         elif m.match == "inflected":
             out.append(f"“{m.text}” was read as an inflected form of {self.place.name}")
+        elif m.match == "misread":
+            out.append(f"“{m.text}” was read as {self.place.name} with a letter a scanner misread")
         elif m.match == "annotated":
             out.append(f"“{m.text}” is in no gazetteer: it is placed where the annotators of the training corpora put it")
         if self.snap_km is not None and self.snap_km > SNAP_NOTE_KM:

@@ -715,6 +715,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     if other_language:  # "Preußens", "Bohême", "Tschechoslowakei": former states and historical regions
         spans = _historical_places(text, spans, gazetteer, lang)
         spans = _natural_features(text, spans, gazetteer, lang)  # "Linz (Donau)", "la Méditerranée": no town's
+        spans = _misread_names(text, spans, gazetteer, lang)  # "Sondon", "Canaba": London, Canada, misread
     if rules.get("datelines"):  # "Ottawista, syysk. 21 pnä.": where a report comes from
         spans = _datelines(text, spans, lang)
     if rules.get("celestial_bodies"):  # "Jupiter", "Marsin": listed, never placed
@@ -1816,6 +1817,19 @@ def _natural_features(text: str, spans: list[tuple[int, int]], gazetteer: Gazett
     if pattern is None:
         return spans
     return _with_unfound(spans, [m.span() for m in pattern.finditer(text) if not gazetteer.knows(name_key(m[1]))])
+
+
+#: A word in title case, whole: no letter, digit, hyphen or "=" of a word broken across lines on either side.
+_TITLE_CASE_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}¬=\-])\p{Lu}\p{Ll}\p{L}+(?![\p{L}\p{M}\p{N}¬=\-])")
+
+
+def _misread_names(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
+                   lang: str | None) -> list[tuple[int, int]]:
+    """``spans`` with the words a scanner misread one letter of in a place's name ("Sondon", "Canaba",
+    "Mashington": ``Gazetteer.misread_readings``), where no span found overlaps them: no word of the language,
+    they carry no mark of the gazetteer's, so the model passed them over."""
+    return _with_unfound(spans, [m.span() for m in _TITLE_CASE_WORD.finditer(text)
+                                 if gazetteer.misread_readings(m[0], lang)])
 
 
 @lru_cache(maxsize=16)

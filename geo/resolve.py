@@ -48,7 +48,7 @@ FAR_FROM_ANNOTATED_KM = 161.0
 ANNOTATED_CONFIDENCE = 0.9
 #: The names of the corpora the shipped resolver learns from, by file (``annotated_credit``).
 _CORPUS_NAMES = {"geowebnews": "GeoWebNews", "lgl": "LGL", "geocorpora": "GeoCorpora", "idrisi": "IDRISI"}
-_QUALITY = {"exact": 1.0, "inflected": 0.9, "transliterated": 0.75, "partial": 0.6}
+_QUALITY = {"exact": 1.0, "inflected": 0.9, "transliterated": 0.75, "misread": 0.75, "partial": 0.6}
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -191,7 +191,7 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
     readings: dict[tuple[str, str], Place] = {}
     regions: set[tuple[str, str]] = set()
     for m in mentions:
-        exact = [c for c in m.candidates if c.match != "transliterated"]
+        exact = [c for c in m.candidates if c.match not in ("transliterated", "misread")]
         if not exact:
             continue
         said = name_key(m.text)

@@ -383,6 +383,24 @@ def test_a_scanned_page_printed_with_the_long_s_is_read_as_printed(gazetteer):
         assert gazetteer.long_s_readings(word, "en") == [] and gazetteer.spelled_out(word, "de") == []
 
 
+def test_a_letter_a_scanner_misread_in_a_places_name_is_read_as_the_place(gazetteer):
+    # old print, Fraktur above all, scanned: b for d, S for L, M for W, l for t (London, Canada, Washington, Neuchâtel)
+    text = "Die Schlosserarbeiten von Chubb in Sondon, die Felder für Canaba und die Antwort aus Mashington."
+    m = {x.text: x for x in place_mentions(text, gazetteer, "de")}
+    _near(m["Sondon"], 51.51, -0.13, 20) and _near(m["Canaba"], 56.0, -100.0, 1500)
+    assert m["Mashington"].place.name == "Washington"
+    assert {m[w].match for w in ("Sondon", "Canaba", "Mashington")} == {"misread"}
+    m = {x.text: x for x in place_mentions("Neuchâlel, Bâle-ville et Vaud prennent le référendum.", gazetteer, "fr")}
+    _near(m["Neuchâlel"], 46.99, 6.93, 20)
+    # not in English, where such a word is a person's name or a typing slip more often ("Malala"); nor a word of the
+    # language ("Seiden", silks, no misread Leiden), nor one some place has, nor a short one ("Nomen")
+    found = place_mentions("A letter from Sondon came by way of Canaba.", gazetteer, "en")
+    assert [x.text for x in found] == ["Sondon", "Canaba"] and all(x.place is None for x in found)  # listed
+    assert gazetteer.misread_readings("Sondon", "en") == [] and gazetteer.misread_readings("Sondon", "de") == ["london"]
+    for word in ("Seiden", "Bonn", "Nome", "SONDON"):
+        assert gazetteer.misread_readings(word, "de") == []
+
+
 def test_a_name_right_after_a_word_for_a_ship_or_a_storm_is_the_ships_or_storms(gazetteer):
     from geo.recognizer import _ships_and_storms
 
