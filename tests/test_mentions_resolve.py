@@ -182,3 +182,18 @@ def test_a_name_said_alone_beside_its_countys_full_name_is_the_county(gazetteer)
     county, city = (next(m.place for m in jackson if m.text == name) for name in ("Jackson County", "Jackson"))
     assert city.feature == "city" and haversine_km(city.lat, city.lon, 32.30, -90.18) < 20
     assert haversine_km(county.lat, county.lon, city.lat, city.lon) > 150
+
+
+def test_a_misread_name_is_no_context_of_the_story():
+    # "Canaba" read as Canada, "Sondon" as London, each with a letter a scanner misread: a guess at a reading,
+    # which places the mention but does not say where the story is, as the same names written right do
+    from geo.model import Candidate, Mention, Place
+    from geo.resolve import story_context
+
+    canada = Place("geonames:6251999", "Canada", 60.1, -113.6, "CA", "country", 37_000_000)
+    london = Place("geonames:2643743", "London", 51.51, -0.13, "GB", "capital", 8_900_000)
+    for match, countries, anchors in (("exact", {"CA", "GB"}, ["London"]), ("misread", set(), [])):
+        said = [Mention(0, 6, "Canaba", 0, 0, 20, [Candidate(canada, match)]),
+                Mention(10, 16, "Sondon", 0, 0, 20, [Candidate(london, match)])]
+        ctx = story_context(said)
+        assert set(ctx.countries) == countries and [a.name for a in ctx.anchors] == anchors

@@ -317,5 +317,5 @@ def test_a_long_snap_is_an_assumption():
     assert stop.assumptions == ["the route starts or ends at the rail line 12.5 km away"]
     stop.snap_km = 0.4
     assert stop.assumptions == []
-    stop.mentions = [Mention(0, 6, "Sondon", 51.5, -0.1, 0.9, match="misread")]
+    stop.mentions = [Mention(0, 6, "Sondon", 0, 0, 6, match="misread")]
     assert stop.assumptions == ["“Sondon” was read as Nowhere with a letter a scanner misread"]
