@@ -1464,6 +1464,8 @@ def test_rivers_seas_and_mountain_ranges_are_found_and_listed_unresolved(gazette
     # language written with a capital ("im Saale", in the hall; "Oder", or)
     text = "Linz (Donau) 118; Ufer des Neckars; die Donau¬frage; Donau=Dampfschiff; im Saale. Oder? vom Stillen Ocean"
     assert found(text, "de") == ["Donau", "Neckars", "Stillen Ocean"]
+    assert found("zwischen Ailette und Vesle; aus dem Gailtal; im Gesäuse", "de") == ["Ailette", "Vesle", "Gailtal",
+                                                                                    "Gesäuse"]  # a front, valleys
     assert found("le long de la Piave, dans le Rhin, en Méditerranée", "fr") == ["Piave", "Rhin", "Méditerranée"]
     assert found("britterna gingo ut på Nord-sjön och Östersjön", "sv") == ["Nord-sjön", "Östersjön"]
     # a span found is kept; a name the gazetteer knows is the model's (the Somme, a department); not in English
