@@ -23,7 +23,7 @@ from itertools import combinations
 from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import numpy as np
 import regex
@@ -910,13 +910,9 @@ class Gazetteer:
         if not spots or self.knows(name_key(name)) or word_zipf(name) >= LONG_S_MAX_ZIPF or \
                 lang is not None and word_zipf(name, (lang,)) >= LONG_S_MAX_ZIPF:  # French "Greffier" in German
             return []
-        sizes: dict[str, int] = {}
-        for k in range(1, len(spots) + 1):
-            for chosen in combinations(spots, k):
-                key = name_key("".join("s" if i in chosen else ch for i, ch in enumerate(name)))
-                sizes |= {key: p.population for p in self.exact(key) if p.feature in ("country", "continent", "region")
-                          or p.population >= LONG_S_MIN_POPULATION and name_key(p.name) == key}
-        return sorted(sizes, key=lambda k: (-sizes[k], k))[:MAX_SPELLINGS]
+        return self._biggest_readings((name_key("".join("s" if i in chosen else ch for i, ch in enumerate(name)))
+                                       for k in range(1, len(spots) + 1) for chosen in combinations(spots, k)),
+                                      LONG_S_MIN_POPULATION)
 
     def misread_readings(self, name: str, lang: str | None) -> list[str]:
         """The keys of the places ``name`` names read with one letter a scanner misread in old print
@@ -930,14 +926,18 @@ class Gazetteer:
                 or not name[0].isupper() or not name[1].islower() or self.knows(name_key(name)) \
                 or word_zipf(name) > 0 or word_zipf(name, (lang,)) > 0 or self.form_kind(name, lang) is not None:
             return []
+        return self._biggest_readings((name_key(name[:i] + other + name[i + 1:]) for i, letter in enumerate(name)
+                                       for other in MISREAD_LETTERS.get(letter, "")), MISREAD_MIN_POPULATION)
+
+    def _biggest_readings(self, keys: Iterable[str], min_population: int) -> list[str]:
+        """Of the keys a word may be read as (``long_s_readings``, ``misread_readings``), those that name a country, a
+        continent, a region or a town of ``min_population`` or more by its own name, the biggest place first."""
         sizes: dict[str, int] = {}
-        for i, letter in enumerate(name):
-            for other in MISREAD_LETTERS.get(letter, ""):
-                key = name_key(name[:i] + other + name[i + 1:])
-                for p in self.exact(key):
-                    if p.feature in ("country", "continent", "region") \
-                            or p.population >= MISREAD_MIN_POPULATION and name_key(p.name) == key:
-                        sizes[key] = max(sizes.get(key, 0), p.population)
+        for key in keys:
+            for p in self.exact(key):
+                if p.feature in ("country", "continent", "region") \
+                        or p.population >= min_population and name_key(p.name) == key:
+                    sizes[key] = max(sizes.get(key, 0), p.population)
         return sorted(sizes, key=lambda k: (-sizes[k], k))[:MAX_SPELLINGS]
 
     def _contracted(self, word: str, min_tail: int) -> list[str]:
