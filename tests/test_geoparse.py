@@ -439,6 +439,26 @@ def test_countries_by_the_initials_news_writes(gazetteer, session_cache):
     assert any(_aliases_digest() in f.name for f in session_cache.glob("gazetteer-geonames-*.pickle"))
 
 
+def test_an_index_built_finds_each_name_of_each_place_and_lets_its_tables_go():
+    from geo.gazetteer import _Index
+    from geo.text import comparable, skeleton
+
+    index = _Index("test", "")
+    index.add("t:1", "Springfield", 39.8, -89.6, "US", "city", 114_000, {"Springfield", "SPRINGFIELD"})
+    index.add("t:2", "Springfield", 37.2, -93.3, "US", "city", 169_000, {"Springfield", "Springfeld"})
+    index.add("t:3", "Khasan", 42.4, 130.6, "RU", "city", 700, {"Khasan", "Хасан"}, admin_code="RU.59")
+    index.finish()
+    # a name key holds every place of the name, each once though the place gives it twice ("SPRINGFIELD")
+    assert sorted(r for (r,) in index.exact["springfield"]) == [0, 1] and index.exact["springfeld"] == [(1,)]
+    assert index.exact["хасан"] == [(2,)] and index.first_words["springfield"] == [(1,)]
+    # a skeleton holds each place's comparable form of each name of it, once
+    rows = index.skeleton_rows(skeleton("Springfeld"))
+    assert (1, comparable("Springfeld")) in rows and len(rows) == len(set(rows))
+    assert (2, comparable("Хасан")) in index.skeleton_rows(skeleton("Хасан"))
+    # the tables built from are gone once the tries are made: the index pickled keeps none of them
+    assert index.building is None and index.admin_code[2] == "RU.59" and index.sources[1] == "t:2"
+
+
 def test_the_embedded_index_keeps_its_tries_in_files_mapped_into_memory(gazetteer, tmp_path):
     from geo.cache import cached, take_notices
     from geo.gazetteer import _load_mapped, _save_mapped
