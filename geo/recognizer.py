@@ -2298,8 +2298,10 @@ def _known_name_start(marks: list[tuple[str, ...]], i: int) -> int:
 #: ("THE NAVY. Portsmouth, July 8.", "GAZETTE, July 29. Vienna, July 16.").
 _DATELINE_START = regex.compile(r"(?<![\s\S])|(?<=[\n.!?:;—–][ \t]{0,3})")
 #: A comma and a date with its month in words (the word checked against ``month_names``): ", July 16", ", Dec. 31",
-#: ", 2nd February", ", 30. Juni", ", 14 janvier".
-_DATE_AFTER_NAME = regex.compile(r",[ \t]*(?:(\p{L}+)\.?[ \t]*\d|\d{1,2}(?:st|nd|rd|th|er|\.)?[ \t]*(\p{L}+))")
+#: ", 2nd February", ", 30. Juni", ", 14 janvier", the day after an article as letters date it (", den 14. Januar",
+#: ", le 14 janvier", ", the 5th of May").
+_DATE_AFTER_NAME = regex.compile(r",[ \t]*(?:(?:den|le|the)[ \t]+)?"
+                                 r"(?:(\p{L}+)\.?[ \t]*\d|\d{1,2}(?:st|nd|rd|th|er|\.)?[ \t]*(?:of[ \t]+)?(\p{L}+))")
 
 
 def _in_place_of_overlapping(spans: list[tuple[int, int]], found: list[tuple[int, int]]) -> list[tuple[int, int]]:

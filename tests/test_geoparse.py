@@ -1948,6 +1948,16 @@ def test_a_name_that_opens_a_dateline_is_a_place_whatever_the_model_says(gazette
     assert [m.text for m in place_mentions("vertagt worden.Hull, 30. Juni. Eine Versammlung.", gazetteer, "de")] \
         == ["Hull"]
     assert [m.text for m in place_mentions("Gênes, 14 janvier. Le vapeur est arrivé.", gazetteer, "fr")] == ["Gênes"]
+    # the day after an article, as letters and notices date themselves; not an article and no month
+    from geo.recognizer import _dateline_names, gazetteer_marks, tagger_tokens
+
+    for text, lang, name in [("dem verehrten Publikum.\nBern, den 14. Januar 1848.\nDer Direktor", "de", ["Bern"]),
+                             ("Arrêté du conseil.\nVevey, le 3 mars 1858.\nLe syndic", "fr", ["Vevey"]),
+                             ("to the Court.\nDover, the 5th of May, 1810.\nSir, I have", "en", ["Dover"]),
+                             ("Er sagte:\nBern, den 14 Männern ein Lob.", "de", [])]:
+        toks = tagger_tokens(text)
+        dated = _dateline_names(text, toks, gazetteer_marks(text, toks, gazetteer, lang), lang)
+        assert [toks[i].text for i in sorted(dated)] == name, text
 
 
 def test_a_name_the_gazetteer_knows_listed_between_places_found_is_a_place(gazetteer):
