@@ -96,7 +96,8 @@ class Mention:
     candidates: list[Candidate] = field(default_factory=list)
     place: Place | None = None
     match: str = ""
-    confidence: float = 0.0
+    confidence: float = 0.0  # the chance that ``place`` is the place meant (within 161 km of it), calibrated
+    probability: float = 0.0  # the resolver's probability for ``place`` among the plausible candidates, uncalibrated
     reason: str = ""  # why it is unresolved, when it is
     evidence: str = ""  # why it is, or is not, a stop of the journey
 

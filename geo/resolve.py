@@ -3,10 +3,12 @@
 A mention's candidates are scored by how well the name matched, the place's size and
 kind, whether the text names its country, and how close it lies to the rest of the
 story, weighed by a conditional logit fitted on annotated corpora
-(``python -m geo.train resolver``); ``confidence`` is its probability for the place
-chosen. A candidate far from everything else the text talks about loses; when no
-candidate is plausible the mention stays unresolved, with the reason, rather than
-being guessed.
+(``python -m geo.train resolver``); ``probability`` is its probability for the place
+chosen among the plausible candidates, and ``confidence`` that probability calibrated: the
+chance that the place is the one meant, learned from the resolver's choices in documents
+its weights were not fitted on. A candidate far from everything else the text talks about
+loses; when no candidate is plausible the mention stays unresolved, with the reason, rather
+than being guessed.
 """
 
 from __future__ import annotations
@@ -278,32 +280,68 @@ FEATURES = ("match", "size", "country", "continent", "capital", "region", "in_na
             "near_other_place", "primary_name", "biggest", "near_other_reading", "in_named_region")
 
 
-class _Fitted(NamedTuple):
+#: What the calibration of ``confidence`` weighs for a mention the resolver places (``calibration_features``).
+CALIBRATION_FEATURES = ("bias", "log_odds", "alone", "partial", "loose", "area")
+#: The resolver's probability is weighed as its log-odds, capped at this (a probability of 0.9991).
+LOG_ODDS_CAP = 7.0
+
+
+def calibration_features(probability: float, match: str, place: Place) -> list[float]:
+    """What the calibration of a mention's ``confidence`` weighs (the names are ``CALIBRATION_FEATURES``): the
+    resolver's ``probability`` for ``place`` among the plausible candidates, as log-odds, or whether it was alone
+    (the only plausible candidate, or so far ahead that the probability is 1); whether the name matched only in
+    part of the mention ("partial"), or loosely (inflected, transliterated, misread); whether ``place`` is a
+    country, a continent or a region."""
+    alone = probability >= 1.0
+    odds = 0.0 if alone else math.log(max(probability, 1e-12) / (1.0 - probability))
+    return [1.0, max(-LOG_ODDS_CAP, min(LOG_ODDS_CAP, odds)), float(alone), float(match == "partial"),
+            float(match in ("inflected", "transliterated", "misread")), float(place.is_context)]
+
+
+def calibrated(probability: float, match: str, place: Place, calibration: np.ndarray | None) -> float:
+    """The chance that ``place`` is the place meant (within 161 km of it), from the resolver's ``probability``: a
+    logistic regression on ``calibration_features`` (``geo.train.fit_calibration``), or the probability itself
+    when the weights have no calibration."""
+    if calibration is None:
+        return probability
+    z = float(np.dot(calibration, calibration_features(probability, match, place)))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+class FittedResolver(NamedTuple):
     """What ``python -m geo.train resolver`` writes (the shipped file: ``geo/data/resolver.json``)."""
 
     weights: np.ndarray  # in the order of ``FEATURES``
+    calibration: np.ndarray | None  # in the order of ``CALIBRATION_FEATURES``; None in weights written without it
     points: dict[str, tuple[float, float]]  # where the annotated corpora put the areas they name most, by source
     names: dict[str, Place]  # the places of the names no gazetteer has (``geo.train.learned_names``), by name_key
     names_from: list[str]  # the corpora those names are learned from
 
-
-@lru_cache(maxsize=1)
-def _fitted() -> _Fitted:
-    """The resolver's weights, fitted by ``python -m geo.train resolver`` and shipped in the package, the
-    points the annotated corpora give the areas they name most (``geo.train.usual_points``, ``shared_points``), and
-    the places of the names they annotate that no gazetteer entry has (``geo.train.learned_names``)."""
-    override = os.environ.get("GEOJOURNEY_RESOLVER_WEIGHTS")  # weights of the user's own (held-out evaluation)
-    source = Path(override) if override else resources.files("geo.data").joinpath("resolver.json")
-    try:
-        data = json.loads(source.read_text("utf-8"))
+    @classmethod
+    def from_data(cls, data: dict) -> FittedResolver:
+        """The resolver a ``resolver.json`` holds, read (``ValueError``, ``KeyError`` or ``TypeError`` if it
+        cannot be)."""
         points = {k: (float(lat), float(lon)) for k, (lat, lon) in data.get("points", {}).items()}
         names = {k: Place(f"annotated:{k}", str(name), float(lat), float(lon), str(country))
                  for k, (lat, lon, country, name) in data.get("names", {}).items()}
         if any(not (-90 <= lat <= 90 and -180 <= lon <= 180)
                for lat, lon in [*points.values(), *((p.lat, p.lon) for p in names.values())]):
             raise ValueError("a point out of range")
-        return _Fitted(np.array([float(data["weights"][f]) for f in FEATURES]), points, names,
-                       [str(c) for c in data.get("names_from", [])])
+        calibration = data.get("calibration")
+        return cls(np.array([float(data["weights"][f]) for f in FEATURES]),
+                   None if calibration is None else np.array([float(calibration[f]) for f in CALIBRATION_FEATURES]),
+                   points, names, [str(c) for c in data.get("names_from", [])])
+
+
+@lru_cache(maxsize=1)
+def _fitted() -> FittedResolver:
+    """The resolver's weights, fitted by ``python -m geo.train resolver`` and shipped in the package, the
+    points the annotated corpora give the areas they name most (``geo.train.usual_points``, ``shared_points``), and
+    the places of the names they annotate that no gazetteer entry has (``geo.train.learned_names``)."""
+    override = os.environ.get("GEOJOURNEY_RESOLVER_WEIGHTS")  # weights of the user's own (held-out evaluation)
+    source = Path(override) if override else resources.files("geo.data").joinpath("resolver.json")
+    try:
+        return FittedResolver.from_data(json.loads(source.read_text("utf-8")))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise DataError(f"resolver weights {source}: cannot read them ({exc.__class__.__name__}: {exc})") from None
 
@@ -313,19 +351,21 @@ def _weights() -> np.ndarray:
     return _fitted().weights
 
 
-def usual_point(place: Place) -> Place:
+def usual_point(place: Place, fitted: FittedResolver | None = None) -> Place:
     """``place``, at the point the annotated corpora give it where they agree on one (a country, a continent or a
-    region: Japan at Tokyo, as GeoNames has it, rather than the middle of its land)."""
-    point = _fitted().points.get(place.source)
+    region: Japan at Tokyo, as GeoNames has it, rather than the middle of its land); the points of ``fitted`` (the
+    shipped resolver's by default)."""
+    point = (fitted or _fitted()).points.get(place.source)
     return place if point is None else replace(place, lat=point[0], lon=point[1])
 
 
-def annotated_place(said: str) -> Place | None:
+def annotated_place(said: str, fitted: FittedResolver | None = None) -> Place | None:
     """The place the training corpora's annotators put a name at that no gazetteer entry has (the cancer institute
     of Cairo, معهد الأورام; Cairo's Al Manyal, المنيل), or only towns far from it (Mati, Greece), looked up as
     written, then as the gazetteer looks up a name that takes prefixes (بالمنيل: المنيل), then without a word for its
-    kind before it (منطقة أم الهيمان: أم الهيمان); None for a name they do not place."""
-    names = _fitted().names
+    kind before it (منطقة أم الهيمان: أم الهيمان); None for a name they do not place. The names of ``fitted`` (the
+    shipped resolver's by default)."""
+    names = (fitted or _fitted()).names
     if not names:
         return None
     forms = [said, *prefix_variants(said)]
@@ -417,9 +457,11 @@ def _a_named_countrys_capital_instead(c: Candidate, capital: Place | None, ctx: 
     return f"the text names {capital.country_code}, whose capital {capital.name} is called so, and not {c.place.name}"
 
 
-def ranked_candidates(m: Mention, ctx: StoryContext, judged: dict | None = None) -> list[tuple[float, str, Candidate]]:
-    """Mention ``m``'s candidates as (score, why implausible or "", candidate), best first."""
-    weights = _weights()
+def ranked_candidates(m: Mention, ctx: StoryContext, judged: dict | None = None,
+                      weights: np.ndarray | None = None) -> list[tuple[float, str, Candidate]]:
+    """Mention ``m``'s candidates as (score, why implausible or "", candidate), best first, scored with ``weights``
+    (the fitted resolver's by default)."""
+    weights = _weights() if weights is None else weights
     judged = {} if judged is None else judged
     biggest = max((c.place.population for c in m.candidates), default=0)
     said = name_key(m.text)
@@ -440,39 +482,45 @@ def ranked_candidates(m: Mention, ctx: StoryContext, judged: dict | None = None)
     return scored
 
 
-def resolve(mentions: list[Mention], extra_context: list[Place] = ()) -> StoryContext:
+def resolve(mentions: list[Mention], extra_context: list[Place] = (), fitted: FittedResolver | None = None
+            ) -> StoryContext:
     """Resolve every mention in place; return the story context used.
 
-    Each mention gets ``place``, ``match`` and ``confidence``, or stays unresolved
-    with ``reason`` set.
+    Each mention gets ``place``, ``match``, ``probability`` and ``confidence``, or stays unresolved
+    with ``reason`` set. ``fitted`` replaces the shipped resolver (``geo.train`` calibrates with its own).
     """
+    fitted = fitted or _fitted()
     ctx = story_context(mentions, list(extra_context))
     ctx.measure([c.place for m in mentions for c in m.candidates],
                 [said for m in mentions for said in [name_key(m.text)] * len(m.candidates)])
     judged: dict[tuple, tuple[float, str]] = {}  # a name repeated is judged once
     for m in mentions:
-        scored = ranked_candidates(m, ctx, judged)
+        scored = ranked_candidates(m, ctx, judged, fitted.weights)
         plausible = [(s, c) for s, why, c in scored if not why]
         if not plausible:
-            m.place = None if scored else annotated_place(m.text)
+            m.place = None if scored else annotated_place(m.text, fitted)
             if m.place is not None:  # where annotated corpora put a name the gazetteer lacks
-                m.match, m.confidence, m.reason = "annotated", ANNOTATED_CONFIDENCE, ""
+                m.match, m.reason = "annotated", ""
+                m.confidence = m.probability = ANNOTATED_CONFIDENCE
                 continue
-            m.confidence = 0.0
+            m.confidence = m.probability = 0.0
             m.reason = scored[0][1] if scored else "not in the gazetteer"
             continue
         logits = np.array([s for s, _ in plausible])
         chance = np.exp(logits - logits.max())
         best = plausible[0][1]
-        m.place, m.match = usual_point(best.place), best.match
-        annotated = annotated_place(m.text)  # a name the annotators put far from every town of it the gazetteer has
+        m.place, m.match = usual_point(best.place, fitted), best.match
+        # a name the annotators put far from every town of it the gazetteer has
+        annotated = annotated_place(m.text, fitted)
         if annotated is not None and not m.place.is_context and all(
                 haversine_km(c.place.lat, c.place.lon, annotated.lat, annotated.lon) > FAR_FROM_ANNOTATED_KM
                 for c in m.candidates) and _fits_the_story_better(annotated, m.place, ctx, name_key(m.text)):
-            m.place, m.match, m.confidence, m.reason = annotated, "annotated", ANNOTATED_CONFIDENCE, ""
+            m.place, m.match, m.reason = annotated, "annotated", ""
+            m.confidence = m.probability = ANNOTATED_CONFIDENCE
             continue
-        # the model's probability that this candidate, of those left, is the place meant
-        m.confidence = round(float(chance[0] / chance.sum()), 2)
+        # the model's probability that this candidate, of those left, is the place meant; and the chance that it is
+        m.probability = float(chance[0] / chance.sum())
+        m.confidence = round(calibrated(m.probability, m.match, m.place, fitted.calibration), 2)
         m.reason = ""
     _short_for_named_areas(mentions)
     return ctx
@@ -505,7 +553,8 @@ def _short_for_named_areas(mentions: list[Mention]) -> None:
         said = name_key(m.text)
         full = next((areas[f"{said} {word}"] for word in area_words() if f"{said} {word}" in areas), None)
         if full is not None and _may_be_the_area(m.place, full.place):
-            m.place, m.match, m.confidence, m.reason = full.place, full.match, full.confidence, ""
+            m.place, m.match, m.confidence, m.probability, m.reason = full.place, full.match, full.confidence, \
+                full.probability, ""
 
 
 def _may_be_the_area(place: Place | None, area: Place) -> bool:

@@ -72,13 +72,21 @@ def resolver_examples(docs: list[dict], gazetteer, area_points: dict[str, list[t
     gold point of each mention for the country, continent or region among its candidates nearest to it, if
     within ``AREA_POINT_MAX_SHIFT_KM`` (``usual_points``): the area the mention means, not every area of its name
     (Franklin County, Ohio's point is no point of Franklin County, Kentucky)."""
+    return [e for _, examples in examples_by_document(docs, gazetteer, area_points) for e in examples]
+
+
+def examples_by_document(docs: list[dict], gazetteer, area_points: dict[str, list[tuple[float, float]]] | None = None
+                         ) -> list[tuple[list, list[tuple[np.ndarray, np.ndarray]]]]:
+    """``resolver_examples`` document by document, each with the mentions found in it (unresolved)."""
     from .mentions import find_mentions
     from .resolve import _implausible, candidate_features, haversine_km, story_context
 
-    out = []
+    by_document = []
     for doc in docs:
+        out: list[tuple[np.ndarray, np.ndarray]] = []
+        by_document.append((find_mentions(doc["text"], gazetteer, doc.get("lang")), out))
         gold = {(t["start"], t["end"]): t for t in doc["toponyms"] if t.get("lat") is not None}
-        mentions = find_mentions(doc["text"], gazetteer, doc.get("lang"))
+        mentions = by_document[-1][0]
         ctx = story_context(mentions)
         for m in mentions:
             t = gold.get((m.start, m.end))
@@ -96,7 +104,7 @@ def resolver_examples(docs: list[dict], gazetteer, area_points: dict[str, list[t
             labels = np.array([haversine_km(t["lat"], t["lon"], c.place.lat, c.place.lon) <= HIT_KM for c in cands])
             if labels.any() and not labels.all():
                 out.append((np.array([candidate_features(c, m, ctx, biggest) for c in cands]), labels))
-    return out
+    return by_document
 
 
 def usual_points(per_corpus: list[dict[str, list[tuple[float, float]]]]) -> dict[str, list[float]]:
@@ -280,6 +288,94 @@ def fit_resolver(examples: list[tuple[np.ndarray, np.ndarray]], weights: list[fl
     return minimize(loss, np.zeros(n), jac=True, method="L-BFGS-B").x
 
 
+#: The calibration of ``confidence`` is fitted on the resolver's choices in documents its weights were not fitted
+#: on: the training documents in this many folds, each resolved by weights fitted on the others.
+CALIBRATION_FOLDS = 5
+#: L2 penalty of the calibration's fit (per weight but the bias).
+CALIBRATION_RIDGE = 0.001
+#: Fewer mentions placed than this, or none right or none wrong, calibrate nothing: ``confidence`` is then the
+#: resolver's probability.
+CALIBRATION_MIN_MENTIONS = 100
+
+
+def calibration_outcomes(by_document: list[list[tuple[list, list]]], docs: list[list[dict]], fitted,
+                         more_by_document: list[list[tuple[list, list]]] = (), more_docs: list[list[dict]] = ()
+                         ) -> list[list[tuple[list[float], bool]]]:
+    """For each corpus, (``calibration_features``, right) for every gold mention with a point that the resolver
+    places by its candidates (not an annotated name): right when within 161 km of the gold point. Each document
+    is resolved by weights fitted, as ``main`` fits them, on the documents of the other ``CALIBRATION_FOLDS`` - 1
+    folds of every corpus, with the points and names of ``fitted``; each of the ``more`` corpora, which teach no
+    weights (``--points-from``), by ``fitted`` itself."""
+    from .resolve import resolve
+
+    out: list[list[tuple[list[float], bool]]] = [[] for _ in docs]
+    for fold in range(CALIBRATION_FOLDS):
+        train = [[e for k, (_, examples) in enumerate(corpus) if k % CALIBRATION_FOLDS != fold for e in examples]
+                 for corpus in by_document]
+        train = [examples for examples in train if examples]
+        flat = [e for examples in train for e in examples]
+        if not flat:  # too few documents to leave a fold out
+            continue
+        w = fit_resolver(flat, [len(flat) / len(train) / len(examples) for examples in train for _ in examples])
+        fold_fitted = fitted._replace(weights=w, calibration=None)
+        for corpus, corpus_docs, rows in zip(by_document, docs, out):
+            for k, ((mentions, _), doc) in enumerate(zip(corpus, corpus_docs)):
+                if k % CALIBRATION_FOLDS == fold:
+                    resolve(mentions, fitted=fold_fitted)
+                    rows.extend(_placed_outcomes(mentions, doc))
+    for corpus, corpus_docs in zip(more_by_document, more_docs):
+        out.append([])
+        for (mentions, _), doc in zip(corpus, corpus_docs):
+            resolve(mentions, fitted=fitted)
+            out[-1].extend(_placed_outcomes(mentions, doc))
+    return out
+
+
+def _placed_outcomes(mentions: list, doc: dict) -> list[tuple[list[float], bool]]:
+    """(``calibration_features``, within 161 km of the gold point) for each resolved mention of ``doc`` that is a
+    gold mention with a point, but those placed where annotators put the name."""
+    from .resolve import calibration_features, haversine_km
+
+    gold = {(t["start"], t["end"]): t for t in doc["toponyms"] if t.get("lat") is not None}
+    return [(calibration_features(m.probability, m.match, m.place),
+             haversine_km(t["lat"], t["lon"], m.place.lat, m.place.lon) <= HIT_KM)
+            for m in mentions if (t := gold.get((m.start, m.end))) is not None and m.place is not None
+            and m.match != "annotated"]
+
+
+def fit_calibration(outcomes: list[list[tuple[list[float], bool]]]) -> np.ndarray | None:
+    """A logistic regression of whether the resolver was right on ``calibration_features``, each corpus weighing
+    the same (``calibration_outcomes``); None with too few outcomes to learn from (``CALIBRATION_MIN_MENTIONS``)."""
+    from scipy.optimize import minimize
+
+    outcomes = [corpus for corpus in outcomes if corpus]
+    rows = [r for corpus in outcomes for r in corpus]
+    if len(rows) < CALIBRATION_MIN_MENTIONS or len({right for _, right in rows}) < 2:
+        return None
+    x = np.array([f for f, _ in rows])
+    y = np.array([right for _, right in rows], dtype=float)
+    k = np.array([len(rows) / len(outcomes) / len(corpus) for corpus in outcomes for _ in corpus])
+    penalty = np.full(x.shape[1], CALIBRATION_RIDGE)
+    penalty[0] = 0.0
+
+    def loss(w):
+        z = x @ w
+        p = 1.0 / (1.0 + np.exp(-z))
+        total = k @ (np.logaddexp(0.0, z) - y * z) / k.sum() + penalty @ (w * w)
+        return total, x.T @ (k * (p - y)) / k.sum() + 2 * penalty * w
+
+    return minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B").x
+
+
+def calibration_error(outcomes: list[tuple[list[float], bool]], calibration: np.ndarray, bins: int = 10) -> float:
+    """Expected calibration error: the mean gap, over ``bins`` equal bins of confidence, between the mean
+    confidence and the share right, weighed by the mentions in each bin."""
+    chances = 1.0 / (1.0 + np.exp(-np.array([f for f, _ in outcomes]) @ calibration))
+    right = np.array([r for _, r in outcomes], dtype=float)
+    which = np.minimum((chances * bins).astype(int), bins - 1)
+    return float(sum(abs(chances[which == b].sum() - right[which == b].sum()) for b in range(bins)) / len(outcomes))
+
+
 def accuracy(examples, w) -> float:
     """Share of mentions whose top-scored candidate is a right one."""
     return sum(bool(y[int(np.argmax(x @ w))]) for x, y in examples) / max(1, len(examples))
@@ -367,7 +463,7 @@ def recognition_f1(docs: list[dict], gazetteer) -> tuple[float, float, float]:
 
 def main(argv: list[str] | None = None) -> None:
     from .gazetteer import Gazetteer
-    from .resolve import FEATURES
+    from .resolve import CALIBRATION_FEATURES, FEATURES, FittedResolver
 
     ap = argparse.ArgumentParser(prog="python -m geo.train")
     ap.add_argument("model", choices=["resolver", "recognizer"])
@@ -387,14 +483,16 @@ def main(argv: list[str] | None = None) -> None:
     # local papers, whose Paris is in Tennessee) must not teach the resolver for all the others
     corpora = [c for c in args.corpora if c not in args.holdout]
     area_points: list[dict[str, list[tuple[float, float]]]] = [{} for _ in corpora]
-    per_corpus = [resolver_examples(read_corpus(c), gazetteer, points) for c, points in zip(corpora, area_points)]
+    docs = [read_corpus(c) for c in corpora]
+    by_document = [examples_by_document(d, gazetteer, points) for d, points in zip(docs, area_points)]
+    per_corpus = [[e for _, examples in corpus for e in examples] for corpus in by_document]
     points = usual_points(area_points)
     # the --points-from corpora teach no weights: they move the areas placed to a point that suits them too, where
     # one does, and place the areas the other corpora name nowhere where they put them
     named = {source for corpus in area_points for source in corpus}
     more: list[dict[str, list[tuple[float, float]]]] = [{} for _ in args.points_from]
-    for c, found in zip(args.points_from, more):
-        resolver_examples(read_corpus(c), gazetteer, found)
+    more_docs = [read_corpus(c) for c in args.points_from]
+    more_by_document = [examples_by_document(d, gazetteer, found) for d, found in zip(more_docs, more)]
     points = shared_points(points, area_points, more)
     points.update({s: p for s, p in usual_points(more).items() if s not in named})
     print(f"areas placed where the annotators put them: {len(points)}")
@@ -403,14 +501,28 @@ def main(argv: list[str] | None = None) -> None:
     train = [e for examples in per_corpus for e in examples]
     w = fit_resolver(train, [len(train) / len(per_corpus) / len(examples) for examples in per_corpus for _ in examples])
     print(f"fitted on {len(train)} ambiguous mentions: right candidate first {accuracy(train, w):.3f}")
+    data = {"weights": {f: round(float(v), 4) for f, v in zip(FEATURES, w)}, "points": points, "names": names}
+    outcomes = calibration_outcomes(by_document, docs, FittedResolver.from_data(data), more_by_document, more_docs)
+    calibration = fit_calibration(outcomes)
+    if calibration is None:
+        print(f"confidence not calibrated: {sum(map(len, outcomes))} mentions placed in documents the weights were "
+              f"not fitted on, too few to learn from")
+    else:
+        print(f"confidence calibrated on {sum(map(len, outcomes))} mentions placed in documents the weights were not "
+              f"fitted on; calibration error " + ", ".join(f"{Path(c).stem} {calibration_error(o, calibration):.3f}"
+                                                            for c, o in zip([*corpora, *args.points_from], outcomes)
+                                                            if o))
     for c in args.holdout:
         held = resolver_examples(read_corpus(c), gazetteer)
         print(f"held out {Path(c).name}: {len(held)} ambiguous mentions, right candidate first {accuracy(held, w):.3f}")
-    weights = {f: round(float(v), 4) for f, v in zip(FEATURES, w)}
+    weights = data["weights"]
     print(json.dumps(weights))
     if not args.dry_run:
         target = Path(args.output or str(resources.files("geo.data").joinpath("resolver.json")))
-        text = json.dumps({"weights": weights, "fitted_on": [Path(c).name for c in args.corpora if c not in args.holdout],
+        calibrated = {} if calibration is None else {
+            "calibration": {f: round(float(v), 4) for f, v in zip(CALIBRATION_FEATURES, calibration)}}
+        text = json.dumps({"weights": weights, **calibrated,
+                           "fitted_on": [Path(c).name for c in args.corpora if c not in args.holdout],
                            **({"points_also_from": [Path(c).name for c in args.points_from]} if args.points_from else {}),
                            "points": points, "names_from": [Path(c).name for c in [*corpora, *args.points_from]],
                            "names": names}, indent=1, ensure_ascii=False)

@@ -319,6 +319,46 @@ def test_confidence_is_a_probability_lower_for_an_ambiguous_name(gazetteer):
     assert m["Vladivostok"].confidence > m["Springfield"].confidence
 
 
+def test_confidence_is_the_resolvers_probability_calibrated(gazetteer):
+    from geo.model import Place
+    from geo.resolve import _fitted, calibrated
+
+    m = _placed("Officials in Springfield said the road to Vladivostok reopened.", gazetteer)
+    # a name with one plausible place is not certain of it (the gazetteer may lack the place meant) ...
+    assert m["Vladivostok"].probability == 1.0 and 0.9 <= m["Vladivostok"].confidence < 1.0
+    # ... and a probability spread over many Springfields undersells how often the first is right
+    assert m["Springfield"].probability < 0.5 < m["Springfield"].confidence < m["Vladivostok"].confidence
+    shipped = _fitted().calibration
+    town = Place("geonames:1", "Town", 10.0, 10.0, "XX", "city", 5000)
+    for p in (0.3, 0.6, 0.9, 0.99):  # a known name inside an unknown one is placed right less often
+        assert calibrated(p, "partial", town, shipped) < calibrated(p, "exact", town, shipped)
+    assert [calibrated(p, "exact", town, shipped) for p in (0.3, 0.6, 0.9)] == sorted(
+        calibrated(p, "exact", town, shipped) for p in (0.3, 0.6, 0.9))
+    assert calibrated(0.42, "exact", town, None) == 0.42  # weights written without a calibration
+
+
+def test_the_calibration_learns_how_often_the_resolver_is_right_each_corpus_weighing_the_same():
+    from geo.model import Place
+    from geo.resolve import calibrated, calibration_features
+    from geo.train import calibration_error, fit_calibration
+
+    town = Place("geonames:1", "Town", 10.0, 10.0, "XX", "city", 5000)
+
+    def rows(match, n, right):
+        return [(calibration_features(0.99, match, town), k < right * n) for k in range(n)]
+
+    # sure of the first candidate every time: right 80% of the time in one corpus, always in the other, which
+    # names ten times fewer places but weighs the same; a partial match right 40% of the time in both
+    big = rows("exact", 1000, 0.8) + rows("partial", 500, 0.4)
+    small = rows("exact", 100, 1.0) + rows("partial", 50, 0.4)
+    w = fit_calibration([big, small])
+    assert abs(calibrated(0.99, "exact", town, w) - 0.9) < 0.02
+    assert abs(calibrated(0.99, "partial", town, w) - 0.4) < 0.02
+    assert calibration_error(big + small, w) < 0.1
+    assert fit_calibration([big[:50]]) is None  # too few to learn from
+    assert fit_calibration([[(f, True) for f, _ in big]]) is None  # never wrong: nothing to learn
+
+
 def test_a_name_the_gazetteer_lacks_is_listed_unresolved_not_guessed(gazetteer):
     m = _placed("Rescuers reached the Qwzxbrook Valley near Denver after a storm in Colorado.", gazetteer)
     _near(m["Denver"], 39.74, -104.98, km=30)
@@ -639,6 +679,7 @@ def test_training_makes_models_the_tools_read(tmp_path):
     assert recognizer.model_weights().attributes == shipped.attributes
     fitted = json.loads(weights.read_text())
     assert set(fitted["weights"]) >= {"size", "near_other_place", "in_named_country"}
+    assert set(fitted["calibration"]) == {"bias", "log_odds", "alone", "partial", "loose", "area"}
     assert all(-90 <= lat <= 90 and -180 <= lon <= 180 for lat, lon in fitted["points"].values())
     # the command line takes both models from the environment
     out = run_cli("places", "--jsonl", held, env={"GEOJOURNEY_RECOGNIZER_MODEL": str(model),

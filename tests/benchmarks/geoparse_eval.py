@@ -12,6 +12,10 @@ Runs `geojourney places --jsonl` on each corpus (start-up included, as a user ru
 - recognition: exact-span precision, recall and F1 over the gold toponyms;
 - resolution, over the gold toponyms found with coordinates: accuracy within 161 km, mean and median error
   (km), and AUC of the error curve (mean of ln(1 + error) / ln(1 + 20,039 km); lower is better);
+- calibration of ``confidence`` over the same toponyms, as the chance of being within 161 km (0 for a span found
+  but not placed): expected calibration error (ECE: over ten equal bins of confidence, the gap between mean
+  confidence and share within 161 km, weighed by the bin's toponyms) and Brier score (mean squared gap; lower
+  is better for both);
 - per language where a corpus has several; documents per second and peak memory of the run.
 """
 
@@ -35,6 +39,8 @@ README = ROOT.parent / "shared" / "data" / "README.md"
 NAMES = {"geowebnews": "GeoWebNews", "lgl": "LGL", "geocorpora": "GeoCorpora", "idrisi": "IDRISI",
          "hipe2022": "HIPE-2022"}
 HALF_EARTH_KM = 20039.0
+HIT_KM = 161.0
+CALIBRATION_BINS = 10
 #: What the shipped models were trained on (corpus: languages taken, or "" for all).
 TRAINED_ON = {"recognizer": {"geowebnews": "", "lgl": "", "idrisi": "ar", "hipe2022": "de,fr,fi,sv"},
               "resolver": {"geowebnews": "", "lgl": "", "geocorpora": ""}}
@@ -65,7 +71,7 @@ def run(path: Path, env: dict | None = None) -> tuple[list[dict], float, float]:
 
 
 def score(gold_docs: list[dict], predicted: dict) -> dict[str, dict]:
-    groups: dict[str, dict] = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0, "errors": []})
+    groups: dict[str, dict] = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0, "errors": [], "confidences": []})
     for doc in gold_docs:
         for key in ("all", doc.get("lang") or "?"):
             g = groups[key]
@@ -80,16 +86,30 @@ def score(gold_docs: list[dict], predicted: dict) -> dict[str, dict]:
                 if t.get("lat") is None or t.get("lon") is None:
                     continue
                 g["errors"].append(HALF_EARTH_KM if p["lat"] is None else km(t["lat"], t["lon"], p["lat"], p["lon"]))
+                g["confidences"].append(float(p.get("confidence") or 0.0) if p["lat"] is not None else 0.0)
     out = {}
     for key, g in groups.items():
         p = g["tp"] / max(1, g["tp"] + g["fp"])
         r = g["tp"] / max(1, g["tp"] + g["fn"])
         e = g["errors"]
+        hits = [x <= HIT_KM for x in e]
         out[key] = {"P": p, "R": r, "F1": 2 * p * r / max(1e-9, p + r), "n": g["tp"] + g["fn"],
-                    "acc161": sum(x <= 161 for x in e) / len(e) if e else None,
+                    "acc161": sum(hits) / len(e) if e else None,
                     "mean_km": statistics.fmean(e) if e else None, "median_km": statistics.median(e) if e else None,
-                    "auc": statistics.fmean(math.log1p(x) for x in e) / math.log1p(HALF_EARTH_KM) if e else None}
+                    "auc": statistics.fmean(math.log1p(x) for x in e) / math.log1p(HALF_EARTH_KM) if e else None,
+                    **calibration(g["confidences"], hits)}
     return out
+
+
+def calibration(confidences: list[float], hits: list[bool]) -> dict[str, float | None]:
+    """Expected calibration error and Brier score of ``confidences`` against ``hits`` (within 161 km or not)."""
+    if not hits:
+        return {"ece": None, "brier": None}
+    bins: dict[int, list[tuple[float, bool]]] = defaultdict(list)
+    for c, hit in zip(confidences, hits):
+        bins[min(CALIBRATION_BINS - 1, int(c * CALIBRATION_BINS))].append((c, hit))
+    ece = sum(abs(sum(c for c, _ in b) - sum(h for _, h in b)) for b in bins.values()) / len(hits)
+    return {"ece": ece, "brier": statistics.fmean((c - h) ** 2 for c, h in zip(confidences, hits))}
 
 
 def _write(docs: list[dict], path: Path) -> Path:
@@ -167,11 +187,12 @@ def main() -> None:
                 continue
             rows.append((f"{NAMES.get(name, name)}{'' if key == 'all' else ' ' + key}{mark}", m,
                          len(gold) / seconds if key == "all" else None, peak if key == "all" else None))
-    print("| corpus | P | R | F1 | acc@161 | mean km | median km | AUC | docs/s | peak MB |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| corpus | P | R | F1 | acc@161 | mean km | median km | AUC | ECE | Brier | docs/s | peak MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for label, m, rate, peak in rows:
         print(f"| {label} | {fmt(m['P'])} | {fmt(m['R'])} | {fmt(m['F1'])} | {fmt(m['acc161'])} | "
-              f"{fmt(m['mean_km'], 0)} | {fmt(m['median_km'], 0)} | {fmt(m['auc'])} | "
+              f"{fmt(m['mean_km'], 0)} | {fmt(m['median_km'], 0)} | {fmt(m['auc'])} | {fmt(m['ece'])} | "
+              f"{fmt(m['brier'])} | "
               f"{'' if rate is None else f'{rate:.0f}'} | {'' if peak is None else f'{peak:.0f}'} |")
     if not cross:
         print("\n* in the shipped models' training data: run with --held-out for figures on unseen documents")
