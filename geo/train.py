@@ -10,9 +10,11 @@ The resolver is a conditional logit over each mention's candidates (``geo.resolv
 weights go to ``geo/data/resolver.json``, with the points the corpora agree on for the countries,
 continents and regions they name (``usual_points``); ``--points-from`` corpora place the areas the others
 never name, move the others' to a point that suits both where one does (``shared_points``), and teach no
-weights. The recognizer is a CRF over tokens (``geo.recognizer``), written to ``geo/data/toponyms.crfsuite``.
-With ``--holdout`` the corpora named there are left out of the fit and scored, so a figure for text the model
-never saw is printed beside the fit.
+weights. Beside the weights goes a calibration of the resolver's probability into ``confidence``, fitted on its
+choices in documents its weights were not fitted on (``calibration_outcomes``, ``fit_calibration``). The
+recognizer is a CRF over tokens (``geo.recognizer``), written to ``geo/data/toponyms.crfsuite``. With
+``--holdout`` the corpora named there are left out of the fit and scored, so a figure for text the model never
+saw is printed beside the fit.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
+    from .resolve import FittedResolver
     from .text import Token
 
 #: L2 penalty of the fit (per weight).
@@ -298,7 +301,7 @@ CALIBRATION_RIDGE = 0.001
 CALIBRATION_MIN_MENTIONS = 100
 
 
-def calibration_outcomes(by_document: list[list[tuple[list, list]]], docs: list[list[dict]], fitted,
+def calibration_outcomes(by_document: list[list[tuple[list, list]]], docs: list[list[dict]], fitted: FittedResolver,
                          more_by_document: list[list[tuple[list, list]]] = (), more_docs: list[list[dict]] = ()
                          ) -> list[list[tuple[list[float], bool]]]:
     """For each corpus, (``calibration_features``, right) for every gold mention with a point that the resolver
