@@ -166,6 +166,8 @@ class OfflineGeocoder:
     list of them, best first; ``None`` when nothing matches), so it drops into code
     written for geopy's online geocoders. Names in any script are found; ``context``
     (other place names, e.g. the article's) helps choose among places of one name.
+    The first is the place the pipeline chooses, where it puts it, and its ``raw``
+    holds its ``confidence`` (the others': None).
     """
 
     def __init__(self, gazetteers: Sequence[str | Path] = (), gazetteer=None) -> None:
@@ -195,13 +197,15 @@ class OfflineGeocoder:
         extra = [x.place for x in others if x.place is not None]
         resolve([m], extra)
         ctx = story_context([m], extra)
-        ranked = [c for _, _, c in ranked_candidates(m, ctx)]
-        if m.place is not None:
-            ranked.sort(key=lambda c: c.place != m.place)
-        locations = [Location(f"{c.place.name}, {c.place.country_code}".rstrip(", "), (c.place.lat, c.place.lon),
-                              {"source": c.place.source, "name": c.place.name, "country_code": c.place.country_code,
-                               "feature": c.place.feature, "population": c.place.population, "match": c.match})
-                     for c in ranked]
+        ranked = [(c.place, c.match) for _, _, c in ranked_candidates(m, ctx)]
+        if m.place is not None:  # the place chosen first, where the pipeline puts it (an area at its usual point;
+            # a name no gazetteer has where the annotators put it), with its confidence
+            ranked = [(m.place, m.match)] + [(p, match) for p, match in ranked if p.source != m.place.source]
+        locations = [Location(f"{p.name}, {p.country_code}".rstrip(", "), (p.lat, p.lon),
+                              {"source": p.source, "name": p.name, "country_code": p.country_code,
+                               "feature": p.feature, "population": p.population, "match": match,
+                               "confidence": m.confidence if k == 0 and m.place is not None else None})
+                     for k, (p, match) in enumerate(ranked)]
         if exactly_one:
             return locations[0] if m.place is not None else None
         return locations[:limit] if limit else locations

@@ -94,3 +94,19 @@ def test_offline_geocoder_speaks_geopy(gazetteer):
     near = g.geocode("Springfield", context=["Boston", "Worcester"])
     assert near.raw["country_code"] == "US" and abs(near.latitude - 42.1) < 0.2  # Springfield, Massachusetts
     assert g.geocode("Xyzzyqq") is None and g.geocode("Xyzzyqq", exactly_one=False) == []
+
+
+def test_offline_geocoder_answers_as_the_pipeline_places_with_its_confidence(gazetteer):
+    from geo import OfflineGeocoder, place_mentions
+
+    g = OfflineGeocoder(gazetteer=gazetteer)
+    # a country at the point the annotated corpora give it; a name no gazetteer has, where the annotators put it
+    # (Cairo's Al Manyal); a town of many of its name: each first as the pipeline places it, with its confidence
+    for name in ("Canada", "المنيل", "Springfield"):
+        (m,) = place_mentions(name, gazetteer)
+        found = g.geocode(name, exactly_one=False)
+        assert (found[0].raw["source"], found[0].latitude, found[0].longitude, found[0].raw["confidence"]) == (
+            m.place.source, m.place.lat, m.place.lon, m.confidence)
+        assert 0.0 < m.confidence <= 1.0 and all(x.raw["confidence"] is None for x in found[1:])
+        assert len({x.raw["source"] for x in found}) == len(found)  # the place chosen listed once
+    assert g.geocode("المنيل").raw["match"] == "annotated"
