@@ -29,9 +29,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections import defaultdict
 from pathlib import Path
+
+from geoparse_speed import timed  # this folder's: the scripts run from it
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT.parent / "shared" / "data" / "eval"
@@ -59,15 +60,11 @@ def run(path: Path, env: dict | None = None) -> tuple[list[dict], float, float]:
     """Output of ``places --jsonl`` over ``path``, its wall time and the peak resident memory (MB) of that
     run alone (its own, not that of the training runs before it)."""
     with tempfile.TemporaryFile() as out:
-        t = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "geo.cli", "places", "--jsonl", str(path)], stdout=out,
-                                stderr=subprocess.DEVNULL, cwd=ROOT, env={**os.environ, **(env or {})})
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - t
-        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here: tell Popen so
+        seconds, peak = timed([sys.executable, "-m", "geo.cli", "places", "--jsonl", str(path)],
+                              {**os.environ, **(env or {})}, stdout=out, cwd=ROOT)
         out.seek(0)
         lines = out.read().decode().split("\n")
-    return [json.loads(x) for x in lines if x.strip()], seconds, usage.ru_maxrss / 1024
+    return [json.loads(x) for x in lines if x.strip()], seconds, peak
 
 
 def score(gold_docs: list[dict], predicted: dict) -> dict[str, dict]:

@@ -66,11 +66,12 @@ def main() -> None:
           f"({first_peak:.0f} MB on the first run, which builds the cache)")
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Run ``command`` to its end: its wall time (s) and peak resident memory (MB, its process and the
-    processes it waited for, as the kernel counts them)."""
+def timed(command: list[str], env: dict[str, str], stdout=subprocess.DEVNULL, cwd: Path | None = None
+          ) -> tuple[float, float]:
+    """Run ``command`` to its end (its output to ``stdout``): its wall time (s) and peak resident memory (MB, its
+    process and the processes it waited for, as the kernel counts them, not those of this one's other children)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
