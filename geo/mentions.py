@@ -12,6 +12,7 @@ as खासन) by a transliterated consonant skeleton with a tolerant comparis
 from __future__ import annotations
 
 import bisect
+import itertools
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -61,6 +62,86 @@ def _inflection_variants(word: str) -> list[str]:
             stem = word[: len(word) - len(ending)]
             out.extend(stem + r for r in rules["restore"])
     return list(dict.fromkeys(out))
+
+
+def _name_word_forms(surface: str, lang: str | None) -> dict[str, list[str]]:
+    """``morphology.toml``'s ``name_word_forms`` for ``surface``'s script, or else its language ``lang``: an
+    ending the words of a name take in a sentence, and the endings of their dictionary forms."""
+    return morphology().get(script_of(surface), {}).get("name_word_forms") \
+        or language_rules(lang).get("name_word_forms", {})
+
+
+def _word_forms(word: str, table: dict[str, list[str]]) -> list[str]:
+    """``word`` and the dictionary forms it may be an inflection of: by ``table`` (an ending and the endings of
+    its dictionary forms) and by its script's endings (``_inflection_variants``)."""
+    lower = word.casefold()
+    out = [word]
+    for ending, restores in table.items():
+        if lower.endswith(ending) and len(lower) - len(ending) >= 2:
+            out += [word[:len(word) - len(ending)] + r for r in restores]
+    return list(dict.fromkeys(out + _inflection_variants(word)))
+
+
+#: A name of at most this many words is looked up with every word of it in its dictionary forms.
+MAX_INFLECTED_NAME_WORDS = 4
+
+
+def inflected_name_keys(gazetteer: Gazetteer, words: list[str], lang: str | None) -> list[str]:
+    """The keys of the names the gazetteer knows that ``words``, each in a dictionary form, make, in a script or
+    language whose names change so (``_name_word_forms``: "Северной Кореи", "северная корея"; "Vereinigten
+    Staaten", "vereinigte staaten"), but not as written; none for more than ``MAX_INFLECTED_NAME_WORDS`` words.
+    Each word is read as an adjective and as a noun ("Демократической Республике Конго"); a reading is followed
+    only while some name begins so."""
+    table = _name_word_forms(words[0], lang) if words else {}
+    if not table or len(words) > MAX_INFLECTED_NAME_WORDS:
+        return []
+    keys = [""]
+    for k, word in enumerate(words):
+        last = k == len(words) - 1
+        forms = _word_forms(word, table)
+        keys = [f"{key} {name_key(form)}" if key else name_key(form) for key in keys for form in forms]
+        keys = [key for key in keys if (gazetteer.knows(key) if last else gazetteer.knows_prefix(key + " "))]
+    written = " ".join(name_key(w) for w in words)
+    return [key for key in dict.fromkeys(keys) if key != written]
+
+
+@lru_cache(maxsize=None)
+def territory_names(lang: str | None) -> frozenset[str]:
+    """The keys of the names CLDR (via Babel) gives the countries and the regions of the world in ``lang``
+    ("niederlande", "vereinigte staaten"); none for a language it lacks."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return frozenset(name_key(name) for name in Locale.parse(lang or "").territories.values())
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+
+
+def _inflected_name(gazetteer: Gazetteer, surface: str, lang: str | None) -> list[Candidate]:
+    """Places named by ``surface`` with each of its words in a dictionary form (``inflected_name_keys``): of the
+    readings the gazetteer knows, the most prominent place's (a country before a town, then the bigger). One word
+    alone is read so only as the language's own name of a country ("Niederlanden"; not "Indem", Inde, India's
+    name in French, nor "Japanesen")."""
+    if not _name_word_forms(surface, lang):
+        return []  # most languages: English, French
+    words = tokens(surface)
+    if not words or not _capitalised(words[0]) \
+            or any(surface[a.end:b.start] not in _JOINERS for a, b in zip(words, words[1:])):
+        return []  # "Vereinigten Staaten von Nordamerika", "Приморском крае"
+    best: list[Place] = []
+    for key in inflected_name_keys(gazetteer, [w.text for w in words], lang):
+        if len(words) == 1 and key not in territory_names(lang):
+            continue
+        places = _named(gazetteer, key, lang)
+        if places and (not best or _prominence(places) > _prominence(best)):
+            best = places
+    return [Candidate(p, "inflected", 0.9) for p in best]
+
+
+def _prominence(places: list[Place]) -> tuple[bool, int]:
+    """How prominent the most prominent of ``places`` is: a country, region or continent first, then the
+    bigger."""
+    return max((p.is_context, p.population) for p in places)
 
 
 def _capitalised(tok: Token) -> bool:
@@ -150,11 +231,14 @@ def _lookup(gazetteer: Gazetteer, surface: str, last: str, whole_word: bool,
             lang: str | None = None) -> list[Candidate]:
     found: list[Candidate] = [Candidate(p, "exact") for p in _named(gazetteer, name_key(surface), lang)]
     if not found:
-        for variant in _inflection_variants(last):
-            places = gazetteer.exact(name_key(surface[: len(surface) - len(last)] + variant))
-            if places:
-                found = [Candidate(p, "inflected", 0.9) for p in places]
-                break
+        # of the dictionary forms the last word may have, the most prominent place's ("Кореи": Корея, the
+        # peninsula, not Коре, a Russian name of Coray in Brittany)
+        readings = [places for variant in _inflection_variants(last)
+                    if (places := gazetteer.exact(name_key(surface[: len(surface) - len(last)] + variant)))]
+        if readings:
+            found = [Candidate(p, "inflected", 0.9) for p in max(readings, key=_prominence)]
+    if not found:
+        found = _inflected_name(gazetteer, surface, lang)
     # a name in a script GeoNames may lack also gets its spellings in other scripts
     # (하산 is listed for Hassan in India; the station Хасан has no Korean name); Arabic news
     # names its towns so often that its word lists count them (الخفجي 3.2), and the Arabic

@@ -26,8 +26,9 @@ import regex
 from .crf import CrfWeights, marginals
 from .errors import DataError
 from .gazetteer import Gazetteer
-from .mentions import (PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles, calendar_words,
-                       hyphened_street_words, kind_words, month_names, name_links, state_after_a_comma)
+from .mentions import (MAX_INFLECTED_NAME_WORDS, PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles,
+                       calendar_words, hyphened_street_words, inflected_name_keys, kind_words, month_names, name_links,
+                       state_after_a_comma, territory_names)
 from .resolve import WORLD_CITY
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, a_celestial_body,
                    celestial_body_pattern, designators, is_cased_script, language_rules, language_words, morphology,
@@ -227,6 +228,38 @@ def _forms_the_marks_miss(toks: list[Token], marks: list[tuple[str, ...]], gazet
         if marks[i] or not tok.text[:1].isupper() or (key := gazetteer.form_key(tok.text, lang)) is None:
             continue
         found[i] = ("gz:B", *_name_mark(gazetteer, key, 1, ("gz:inflected",)))
+    return found
+
+
+def _inflected_areas(toks: list[Token], marks: list[tuple[str, ...]], gazetteer: Gazetteer,
+                     lang: str | None) -> dict[int, tuple[str, ...]]:
+    """What the gazetteer says, as ``gazetteer_marks`` says it of an inflected name, of the words in title case
+    that together, each in a dictionary form, name a country or a region, from one it knows nothing of as written
+    (``morphology.toml``'s ``name_word_forms``: "den Vereinigten Staaten", "den Niederlanden", "der
+    Demokratischen Republik Kongo", not the Republik Kongo), by token."""
+    found: dict[int, tuple[str, ...]] = {}
+    i = 0
+    while i < len(toks):
+        run = 0  # the words in title case from one the marks miss, a space apart ("Demokratischen Republik Kongo")
+        while not marks[i] and i + run < len(toks) and run < MAX_INFLECTED_NAME_WORDS \
+                and toks[i + run].text[:1].isupper() and toks[i + run].text.isalpha() \
+                and (run == 0 or toks[i + run].start - toks[i + run - 1].end == 1):
+            run += 1
+        for n in range(run, 0, -1):
+            if n < run and marks[i + n]:
+                break  # a name the gazetteer knows goes on ("Vereinigten Staaten Amerikas"): the model weighs it
+            key = next((k for k in inflected_name_keys(gazetteer, [t.text for t in toks[i:i + n]], lang)
+                        if (kind := gazetteer.name_kind(k)) and kind[0] in ("country", "continent", "region")
+                        and (n > 1 or k in territory_names(lang))), None)
+            if key is not None and i + n < len(toks) and gazetteer.knows_prefix(f"{key} {name_key(toks[i + n].text)}"):
+                break  # "Vereinigten Staaten von Nordamerika": the model weighs it
+            if key is not None:
+                common = _name_mark(gazetteer, key, n, ("gz:inflected",))
+                for k in range(n):
+                    found[i + k] = ("gz:B" if k == 0 else "gz:I", *common)
+                i += n - 1
+                break
+        i += 1
     return found
 
 
@@ -558,6 +591,10 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     if not toks:
         return []
     marks = gazetteer_marks(text, toks, gazetteer, lang)
+    if language_rules(lang).get("name_word_forms"):
+        # "den Vereinigten Staaten", "den Niederlanden": weighed as the names of countries they are forms of
+        inflected = _inflected_areas(toks, marks, gazetteer, lang)
+        marks = [inflected.get(i, mark) for i, mark in enumerate(marks)]
     probability = _scorer().probabilities(toks, marks)
     # old spellings and clitics, which the model never learned: weighed as inflected names ("Wiipurissa")
     unmarked_forms = _forms_the_marks_miss(toks, marks, gazetteer, lang)

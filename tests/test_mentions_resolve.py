@@ -46,6 +46,36 @@ def test_inflected_names(gazetteer):
     assert placed["평양을"].name == "Pyongyang"
 
 
+def test_names_of_several_words_are_read_with_every_word_inflected(gazetteer):
+    # Russian and German inflect each word of a name ("Северной Кореи", "den Vereinigten Staaten"), not its last
+    # alone: read so, the name is the country's, not the last word's reading (Кореи: Коре, a Russian name of
+    # Coray in Brittany; Новгороде: Veliky Novgorod, 400 km from Nizhny Novgorod)
+    text = ("Лидер Северной Кореи прибыл в Россию. Переговоры прошли в Южной Корее, в Соединённых Штатах и в "
+            "Объединённых Арабских Эмиратах, затем в Нижнем Новгороде, в Демократической Республике Конго и в "
+            "Приморском крае.")
+    placed = _placed(place_mentions(text, gazetteer))
+    assert placed["Северной Кореи"].country_code == "KP" and placed["Южной Корее"].country_code == "KR"
+    assert placed["Соединённых Штатах"].country_code == "US"
+    assert placed["Объединённых Арабских Эмиратах"].country_code == "AE"
+    assert placed["Нижнем Новгороде"].name == "Nizhniy Novgorod"
+    assert placed["Демократической Республике Конго"].country_code == "CD"
+    assert placed["Приморском крае"].name == "Primorskiy kray"  # Приморский: -ий after к, not Primorsk
+    assert all(p.country_code != "FR" for p in placed.values())
+    # a word alone takes the most prominent of its readings: Корея, the peninsula, over Коре
+    korea = _placed(place_mentions("Он вернулся из Кореи.", gazetteer))["Кореи"]
+    assert korea.feature == "continent" and 37 < korea.lat < 40 and 126 < korea.lon < 128.5
+    text = ("Der Minister reiste in die Vereinigten Staaten und später in den Niederlanden, in den Vereinigten "
+            "Arabischen Emiraten und in der Demokratischen Republik Kongo umher.")
+    found = {m.text: m for m in place_mentions(text, gazetteer, "de")}
+    assert found["Vereinigten Staaten"].place.country_code == "US"
+    assert found["Niederlanden"].place.country_code == "NL"
+    assert found["Vereinigten Arabischen Emiraten"].place.country_code == "AE"
+    assert found["Demokratischen Republik Kongo"].place.country_code == "CD"  # not the Republik Kongo, CG
+    assert "Republik Kongo" not in found
+    # a word alone is read so only as a country or a region: not a town of a plural noun's singular
+    assert "Linden" not in {m.text for m in place_mentions("Unter den Linden standen die Leute.", gazetteer, "de")}
+
+
 def test_ordinary_words_are_not_places(gazetteer):
     placed = _placed(place_mentions("Der Zug fuhr von Przemyśl nach Kiew. Kim Jong Un met Donald Trump in Hanoi.", gazetteer))
     assert "Zug" not in placed and "Kim" not in placed and "Donald" not in placed
