@@ -34,7 +34,7 @@ from .errors import InputError
 from .model import Place
 from .text import comparable, language_rules, modern_spelling, name_key, romanize, script_of, skeleton, word_zipf
 
-_FORMAT = 35  # bump when the index layout changes
+_FORMAT = 36  # bump when the index layout or the names' keys (text.name_key) change
 #: A word written short as its first letter, a colon and its end ("H:fors", "S:t"; see ``Gazetteer.spelled_out``).
 _CONTRACTED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}:\p{Ll}+)(?![\p{L}\p{M}\p{N}])")
 MAX_SPELLINGS = 5  # the most places such a word is taken to stand for

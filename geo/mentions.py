@@ -247,9 +247,11 @@ def _lookup(gazetteer: Gazetteer, surface: str, last: str, whole_word: bool,
     if (whole_word and " " not in surface and not surface.isascii() and word_zipf(surface) < common
             # nor an everyday word behind a particle (방문을: 방문, "visit")
             and all(word_zipf(v) < VERY_COMMON_WORD_ZIPF for v in _inflection_variants(last))):
-        known = {c.place.source for c in found}
+        # not in a country where the name as written names a place already: ख़ाबारोव्स्क is the city of
+        # Khabarovsk, not its krai, which GeoNames names in Latin letters alone
+        named_in = {c.place.country_code for c in found}
         for form in [surface, *_inflection_variants(last)]:
-            extra = [c for c in _transliterated(gazetteer, form) if c.place.source not in known]
+            extra = [c for c in _transliterated(gazetteer, form) if c.place.country_code not in named_in]
             if extra:
                 found += extra
                 break

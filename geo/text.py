@@ -20,7 +20,9 @@ from anyascii import anyascii
 # word ("P'yongyang", "Xi’an") belong to it.
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*")
 _SENTENCE_END = regex.compile(r"(?<=[.!?।॥。！？])[\"'”’»)\]]*\s+|\n+|\s[-—–]\s(?=\p{Lu})")
-_APOSTROPHES = str.maketrans("", "", "'’ʼ`")
+#: What a name's key leaves out: apostrophes, and the nukta of Devanagari, which Hindi writers put on a letter or
+#: leave off (ख़ाबारोव्स्क, खाबारोव्स्क: Khabarovsk)
+_DROPPED = str.maketrans("", "", "'’ʼ`\u093c")
 
 
 class Token(NamedTuple):
@@ -156,12 +158,12 @@ _ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "
 def name_key(name: str) -> str:
     """The normalised form under which a name is indexed and looked up.
 
-    NFKC, case-folded, apostrophes dropped, every other separator a single space; Arabic
-    spelling variants folded.
+    NFKC, case-folded, apostrophes and Devanagari's nukta dropped, every other separator a single space;
+    Arabic spelling variants folded.
     """
     if name.isascii() and name.isalnum():  # one plain word (most of a text's): all that would change is its case
         return name.lower()
-    name = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES)
+    name = unicodedata.normalize("NFKC", name).translate(_DROPPED)
     if any("\u0600" <= ch <= "\u06ff" for ch in name):
         name = name.translate(_ARABIC)
     return " ".join(t.text.casefold() for t in tokens(name))

@@ -76,6 +76,15 @@ def test_names_of_several_words_are_read_with_every_word_inflected(gazetteer):
     assert "Linden" not in {m.text for m in place_mentions("Unter den Linden standen die Leute.", gazetteer, "de")}
 
 
+def test_a_hindi_spelling_without_its_nukta_or_with_it_names_the_city_not_its_krai(gazetteer):
+    # GeoNames writes Khabarovsk ख़ाबारोव्स्क and खबारोव्स्क; its krai has no Devanagari name, and its Latin one
+    # ("Khabarovsk") once took the spelling's transliteration
+    for text in ("उन्होंने मॉस्को, खाबारोव्स्क और बीजिंग का दौरा किया।", "ट्रेन ख़ाबारोव्स्क पहुंची और मॉस्को गई।"):
+        placed = {m.text: m.place for m in place_mentions(text, gazetteer) if m.place is not None}
+        khabarovsk = next(p for t, p in placed.items() if "बारोव्स्क" in t)
+        assert khabarovsk.feature == "city" and abs(khabarovsk.lat - 48.48) < 0.1 and abs(khabarovsk.lon - 135.08) < 0.1
+
+
 def test_ordinary_words_are_not_places(gazetteer):
     placed = _placed(place_mentions("Der Zug fuhr von Przemyśl nach Kiew. Kim Jong Un met Donald Trump in Hanoi.", gazetteer))
     assert "Zug" not in placed and "Kim" not in placed and "Donald" not in placed
