@@ -250,8 +250,13 @@ def _lookup(gazetteer: Gazetteer, surface: str, last: str, whole_word: bool,
         # not in a country where the name as written names a place already: ख़ाबारोव्स्क is the city of
         # Khabarovsk, not its krai, which GeoNames names in Latin letters alone
         named_in = {c.place.country_code for c in found}
+        # a word of the language once its particle is off (푸틴과: 푸틴, Putin) is not a town the embedded
+        # gazetteer names only in other scripts (Kamata, Japan, whose names include "pu tian"); a place of the
+        # user's own gazetteers it may be (하산역을: the station Хасан)
+        a_word = any(word_zipf(v) >= COMMON_WORD_ZIPF for v in _inflection_variants(last))
         for form in [surface, *_inflection_variants(last)]:
-            extra = [c for c in _transliterated(gazetteer, form) if c.place.country_code not in named_in]
+            extra = [c for c in _transliterated(gazetteer, form) if c.place.country_code not in named_in
+                     and not (a_word and c.place.source.startswith("geonames:"))]
             if extra:
                 found += extra
                 break

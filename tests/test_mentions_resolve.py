@@ -76,6 +76,15 @@ def test_names_of_several_words_are_read_with_every_word_inflected(gazetteer):
     assert "Linden" not in {m.text for m in place_mentions("Unter den Linden standen die Leute.", gazetteer, "de")}
 
 
+def test_a_word_of_the_language_behind_a_particle_is_no_foreign_town_by_transliteration(gazetteer, gazetteer_stations):
+    # 푸틴과, "with Putin": 푸틴 was read as Kamata, Japan, one of whose GeoNames names is "pu tian"; the station
+    # Хасан of the user's gazetteer is still 하산역을's, though 하산 is a Korean word too
+    text = "김정은 위원장은 평양을 떠나 하산역을 거쳐 블라디보스토크에 도착했고 모스크바에서 푸틴과 만났다. 북한."
+    assert not any(m.text.startswith("푸틴") for m in place_mentions(text, gazetteer))
+    station = _placed(place_mentions(text, gazetteer_stations))["하산역을"]
+    assert abs(station.lat - 42.430) < 0.05 and abs(station.lon - 130.645) < 0.05
+
+
 def test_a_hindi_spelling_without_its_nukta_or_with_it_names_the_city_not_its_krai(gazetteer):
     # GeoNames writes Khabarovsk ख़ाबारोव्स्क and खबारोव्स्क; its krai has no Devanagari name, and its Latin one
     # ("Khabarovsk") once took the spelling's transliteration
