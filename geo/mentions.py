@@ -375,6 +375,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
                   and not any(m.start < e and s < m.end for s, e in taken)]
     found.sort(key=lambda m: m.start)
     _capitals_or_regions(text, found)
+    _cities_by_their_own_names(text, found)
     return found
 
 
@@ -383,8 +384,9 @@ def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
 REGION_AROUND_KM = 100.0
 #: Words right before a region's name that say it is the region ("central Washington", "upstate New York").
 _REGION_BEFORE = regex.compile(r"(?i:central|eastern|western|northern|southern|upstate|downstate|rural)\s+$")
-#: ... and right after it ("Washington state", "Washington State's", "Washington counties", "the New York border").
-_REGION_AFTER = regex.compile(r"\s+(?i:state|counties|county|border)\b")
+#: ... and right after it ("Washington state", "Washington State's", "Washington counties", "the New York border",
+#: "the Khabarovsk region", "Khabarovsk Krai").
+_REGION_AFTER = regex.compile(r"\s+(?i:state|counties|county|border|region|province|krai|kray|oblast)\b")
 #: The joints of a list ("Oregon and Washington", "California or Washington", "Idaho, Washington").
 _LIST_JOINT = regex.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s+")
 
@@ -431,6 +433,23 @@ def _capitals_or_regions(text: str, mentions: list[Mention]) -> None:
                                 and all(c.place.feature == "city" for c in other.candidates))
         drop = {p.source for p in (cities if region else regions) if p.country_code in both}
         m.candidates = [c for c in m.candidates if c.place.source not in drop]
+
+
+def _cities_by_their_own_names(text: str, mentions: list[Mention]) -> None:
+    """A name that is a town's own, of ``KNOWN_TOWN`` people or more, and only another name of a region of its
+    country (Khabarovsk, the city, and the Khabarovsk krai, Khabarovskiy kray; Novosibirsk and its oblast) names the
+    town, unless a word of the region's is before or after it ("the Khabarovsk region", "Khabarovsk Krai"): the
+    region leaves the mention's candidates."""
+    for m in mentions:
+        if len(m.candidates) < 2:
+            continue
+        towns = {c.place.country_code for c in m.candidates if c.place.feature in ("city", "capital")
+                 and c.place.population >= KNOWN_TOWN and own_name(c.place, m.text)}
+        regions = {c.place.source for c in m.candidates if c.place.feature == "region"
+                   and c.place.country_code in towns and not own_name(c.place, m.text)}
+        if regions and not (_REGION_BEFORE.search(text, max(0, m.start - 12), m.start)
+                            or _REGION_AFTER.match(text, m.end)):
+            m.candidates = [c for c in m.candidates if c.place.source not in regions]
 
 
 def _regions_named_alone(mentions: list[Mention]) -> set[tuple[str, str]]:

@@ -873,10 +873,17 @@ def _no_name(name: str) -> bool:
 _JOIN = regex.compile(r",? (?:and |& |(?:\p{Lu}\p{Ll}+ ){1,2})?")
 
 
+#: The small words between a town's name and its river's that make one name ("Frankfurt am Main", "Newcastle upon
+#: Tyne", "Komsomolsk am Amur", "Halle an der Saale", "Rothenburg ob der Tauber").
+_ON_A_RIVER = regex.compile(r" (?:am|an der|ob der|upon|on|on the|sur|na) ")
+
+
 def _joined(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """``spans`` with two names found made one where, with what lies between them (``_JOIN``), they are a
     country's or a region's name ("Trinidad and Tobago", "Azad Jammu and Kashmir", "Great Britain", "U.S.
-    Virgin Islands", "Washington, D.C."; not "Iowa and Nebraska")."""
+    Virgin Islands", "Washington, D.C."; not "Iowa and Nebraska"), or, with a small word between (``_ON_A_RIVER``),
+    a town's on its river ("Komsomolsk am Amur": not Komsomolsk, a village of Uzbekistan, and Āmūr, a town of
+    India)."""
     if len(spans) < 2:
         return spans
     out: list[tuple[int, int]] = []
@@ -886,6 +893,9 @@ def _joined(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer) -> li
             if kind is not None and kind[0] in ("country", "region"):
                 out[-1] = (out[-1][0], e)
                 continue
+        if out and _ON_A_RIVER.fullmatch(text, out[-1][1], s) and gazetteer.knows(name_key(text[out[-1][0]:e])):
+            out[-1] = (out[-1][0], e)
+            continue
         out.append((s, e))
     return out
 

@@ -9,6 +9,12 @@ def _placed(mentions):
     return {m.text: m.place for m in mentions if m.place is not None}
 
 
+def _near_km(place, lat, lon, km):
+    from geo.resolve import haversine_km
+
+    assert place is not None and haversine_km(place.lat, place.lon, lat, lon) <= km, place
+
+
 def test_seed_mentions_have_offsets_and_sentences(gazetteer):
     text = SEED.read_text("utf-8")
     mentions = place_mentions(text, gazetteer)
@@ -74,6 +80,23 @@ def test_names_of_several_words_are_read_with_every_word_inflected(gazetteer):
     assert "Republik Kongo" not in found
     # a word alone is read so only as a country or a region: not a town of a plural noun's singular
     assert "Linden" not in {m.text for m in place_mentions("Unter den Linden standen die Leute.", gazetteer, "de")}
+
+
+def test_a_town_on_its_river_is_one_name_and_a_city_is_not_its_krai(gazetteer):
+    # "Komsomolsk am Amur" was two names, Komsomolsk (a village of Uzbekistan) and Amur (Āmūr, a town of India),
+    # which, lying 2,500 km apart, made the story theirs and put Chabarowsk (Khabarovsk) out of it
+    found = {m.text: m for m in place_mentions("Anschließend reiste er nach Chabarowsk und Komsomolsk am Amur.",
+                                               gazetteer, "de")}
+    assert set(found) == {"Chabarowsk", "Komsomolsk am Amur"}
+    assert found["Komsomolsk am Amur"].place.name == "Komsomolsk-on-Amur"
+    _near_km(found["Chabarowsk"].place, 48.48, 135.08, 30)
+    # Khabarovsk is the city's own name and only another of its krai's (Khabarovskiy kray): the city, unless the
+    # text says the region
+    found = place_mentions("The train went from Khabarovsk to Komsomolsk on Amur. Officials of the Khabarovsk "
+                           "region said so.", gazetteer, "en")
+    first, second = [m for m in found if m.text == "Khabarovsk"]
+    assert first.place.feature == "city" and second.place.feature == "region"
+    assert next(m for m in found if m.text.startswith("Komsomolsk")).place.name == "Komsomolsk-on-Amur"
 
 
 def test_a_word_of_the_language_behind_a_particle_is_no_foreign_town_by_transliteration(gazetteer, gazetteer_stations):
