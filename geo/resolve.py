@@ -187,6 +187,7 @@ def _weighted_median(values: list[float], weights: list[float]) -> float:
 def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryContext:
     """Countries the text names, and the centre and spread of its unambiguous places."""
     countries = set()
+    dwarfing: set[str] = set()  # countries named by a name that towns far smaller also have
     anchors: list[Place] = list(extra)
     sure: set[str] = {a.source for a in extra}  # places that are the only reading of their name
     own: set[str] = {a.source for a in extra}  # ... and of those, the ones called by their own name, not another
@@ -201,6 +202,8 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
                          if c.place.feature not in ("country", "continent")})
         if all(c.place.feature == "country" for c in exact) and len({c.place.country_code for c in exact}) == 1:
             countries.add(exact[0].place.country_code)
+        elif (biggest := max(exact, key=lambda c: c.place.population)).place.feature == "country" and _dominant(exact):
+            dwarfing.add(biggest.place.country_code)  # "Russia", though Russia, Ohio, has it (to judge anchors by)
         # a region locates the story as a town does ("Texas"), unless a town of its name dwarfs it;
         # a name that is a country's is that country first: towns of its name elsewhere (the town
         # of Greece in New York state) are no anchor
@@ -229,15 +232,19 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
         unique.setdefault(a.source, a)
     places = list(unique.values())
     # an unambiguous place far from all the others, in a country the text does not
-    # name, is no anchor: it may be the wrong reading of a name (하산 is not Hassan)
+    # name, is no anchor: it may be the wrong reading of a name (하산 is not Hassan); and where most are in
+    # countries the text names or known far and wide, one far from all of those is none (two wrong readings in
+    # one country, "Khasan" and "Amur", Hassan and Āmūr in India, do not hold each other up in a story of Russia)
     if places:
+        trusted = [a.country_code in countries | dwarfing or _known_far_and_wide(a) for a in places]
         lat = np.array([p.lat for p in places])
         lon = np.array([p.lon for p in places])
+        others = np.array(trusted) if 2 * sum(trusted) > len(places) else np.ones(len(places), dtype=bool)
         keep = []
         for k, a in enumerate(places):
             d = _km_to(a.lat, a.lon, lat, lon)
             d[k] = np.inf
-            if a.country_code in countries or _known_far_and_wide(a) or bool((d <= FAR_KM).any()):
+            if trusted[k] or bool((d[others] <= FAR_KM).any()):
                 keep.append(a)
         # when they all disagree, the places named by one place alone still stand, those called by their own
         # name first ("left Khasan for Ussuriysk": Khasan is another name of Hassan, India)

@@ -82,6 +82,19 @@ def test_names_of_several_words_are_read_with_every_word_inflected(gazetteer):
     assert "Linden" not in {m.text for m in place_mentions("Unter den Linden standen die Leute.", gazetteer, "de")}
 
 
+def test_two_wrong_readings_in_one_far_country_do_not_hold_each_other_up(gazetteer):
+    # "Khasan" (Hassan, India, by another of its names) and "Amur" (Āmūr, a town of India) lie 600 km apart: each
+    # kept the other in the story, which Russia (a country, though Russia, Ohio, has the name) and its towns are
+    text = ("North Korean leader Kim Jong Un arrived in Russia's Far East aboard his armoured train, crossing the "
+            "border at Khasan. He met Vladimir Putin at the Vostochny Cosmodrome in the Amur region before "
+            "travelling to Komsomolsk-on-Amur and Vladivostok. Kim later visited Artyom and the Knevichi airfield.")
+    found = {m.text: m for m in place_mentions(text, gazetteer, "en")}
+    assert found["Khasan"].place is None and "km" in found["Khasan"].reason  # listed, never guessed
+    assert found["Amur"].place is None
+    assert all(m.place.country_code in ("RU", "KP") for m in found.values() if m.place is not None)
+    assert found["Vladivostok"].place.country_code == "RU"
+
+
 def test_a_town_on_its_river_is_one_name_and_a_city_is_not_its_krai(gazetteer):
     # "Komsomolsk am Amur" was two names, Komsomolsk (a village of Uzbekistan) and Amur (Āmūr, a town of India),
     # which, lying 2,500 km apart, made the story theirs and put Chabarowsk (Khabarovsk) out of it
