@@ -12,7 +12,6 @@ as खासन) by a transliterated consonant skeleton with a tolerant comparis
 from __future__ import annotations
 
 import bisect
-import itertools
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -230,10 +229,11 @@ def _named(gazetteer: Gazetteer, key: str, lang: str | None) -> list[Place]:
 def _lookup(gazetteer: Gazetteer, surface: str, last: str, whole_word: bool,
             lang: str | None = None) -> list[Candidate]:
     found: list[Candidate] = [Candidate(p, "exact") for p in _named(gazetteer, name_key(surface), lang)]
+    variants = _inflection_variants(last)
     if not found:
         # of the dictionary forms the last word may have, the most prominent place's ("Кореи": Корея, the
         # peninsula, not Коре, a Russian name of Coray in Brittany)
-        readings = [places for variant in _inflection_variants(last)
+        readings = [places for variant in variants
                     if (places := gazetteer.exact(name_key(surface[: len(surface) - len(last)] + variant)))]
         if readings:
             found = [Candidate(p, "inflected", 0.9) for p in max(readings, key=_prominence)]
@@ -246,15 +246,15 @@ def _lookup(gazetteer: Gazetteer, surface: str, last: str, whole_word: bool,
     common = VERY_COMMON_WORD_ZIPF if script_of(surface) == "Arabic" else COMMON_WORD_ZIPF
     if (whole_word and " " not in surface and not surface.isascii() and word_zipf(surface) < common
             # nor an everyday word behind a particle (방문을: 방문, "visit")
-            and all(word_zipf(v) < VERY_COMMON_WORD_ZIPF for v in _inflection_variants(last))):
+            and all(word_zipf(v) < VERY_COMMON_WORD_ZIPF for v in variants)):
         # not in a country where the name as written names a place already: ख़ाबारोव्स्क is the city of
         # Khabarovsk, not its krai, which GeoNames names in Latin letters alone
         named_in = {c.place.country_code for c in found}
         # a word of the language once its particle is off (푸틴과: 푸틴, Putin) is not a town the embedded
         # gazetteer names only in other scripts (Kamata, Japan, whose names include "pu tian"); a place of the
         # user's own gazetteers it may be (하산역을: the station Хасан)
-        a_word = any(word_zipf(v) >= COMMON_WORD_ZIPF for v in _inflection_variants(last))
-        for form in [surface, *_inflection_variants(last)]:
+        a_word = any(word_zipf(v) >= COMMON_WORD_ZIPF for v in variants)
+        for form in [surface, *variants]:
             extra = [c for c in _transliterated(gazetteer, form) if c.place.country_code not in named_in
                      and not (a_word and c.place.source.startswith("geonames:"))]
             if extra:

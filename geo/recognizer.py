@@ -240,8 +240,11 @@ def _inflected_areas(toks: list[Token], marks: list[tuple[str, ...]], gazetteer:
     found: dict[int, tuple[str, ...]] = {}
     i = 0
     while i < len(toks):
-        run = 0  # the words in title case from one the marks miss, a space apart ("Demokratischen Republik Kongo")
-        while not marks[i] and i + run < len(toks) and run < MAX_INFLECTED_NAME_WORDS \
+        if marks[i]:
+            i += 1
+            continue
+        run = 0  # the words in title case from this one, a space apart ("Demokratischen Republik Kongo")
+        while i + run < len(toks) and run < MAX_INFLECTED_NAME_WORDS \
                 and toks[i + run].text[:1].isupper() and toks[i + run].text.isalpha() \
                 and (run == 0 or toks[i + run].start - toks[i + run - 1].end == 1):
             run += 1
@@ -251,14 +254,15 @@ def _inflected_areas(toks: list[Token], marks: list[tuple[str, ...]], gazetteer:
             key = next((k for k in inflected_name_keys(gazetteer, [t.text for t in toks[i:i + n]], lang)
                         if (kind := gazetteer.name_kind(k)) and kind[0] in ("country", "continent", "region")
                         and (n > 1 or k in territory_names(lang))), None)
-            if key is not None and i + n < len(toks) and gazetteer.knows_prefix(f"{key} {name_key(toks[i + n].text)}"):
+            if key is None:
+                continue
+            if i + n < len(toks) and gazetteer.knows_prefix(f"{key} {name_key(toks[i + n].text)}"):
                 break  # "Vereinigten Staaten von Nordamerika": the model weighs it
-            if key is not None:
-                common = _name_mark(gazetteer, key, n, ("gz:inflected",))
-                for k in range(n):
-                    found[i + k] = ("gz:B" if k == 0 else "gz:I", *common)
-                i += n - 1
-                break
+            common = _name_mark(gazetteer, key, n, ("gz:inflected",))
+            for k in range(n):
+                found[i + k] = ("gz:B" if k == 0 else "gz:I", *common)
+            i += n - 1
+            break
         i += 1
     return found
 
