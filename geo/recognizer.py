@@ -2006,14 +2006,23 @@ RUN_TOGETHER_MAX_ZIPF = 1.5
 _WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
 
 
+def _a_word_run_into(word: str, lang: str | None, floor: float, commonest: float) -> bool:
+    """True when ``word`` may be the word a name ran into ("Uranusja"): of Zipf ``floor`` or more in ``lang``, and,
+    under ``commonest``, more common there than in English: a word of the language's own, not the part of foreign
+    names it borrows ("san": "bei Chassan" is no Chas, India, and "san")."""
+    zipf = word_zipf(word, (lang,))
+    return zipf >= floor and (zipf >= commonest or lang in (None, "en") or zipf > word_zipf(word, ("en",)))
+
+
 def _names_run_into_words(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                           lang: str | None) -> list[tuple[int, int]]:
     """``spans`` with the names found that a scanned page ran into the word after them, where its line break was
     lost ("j'irai en Francequand", "parut à Londresson premier livre"; ``morphology.toml``'s
     ``names_run_into_words``): a word in title case that is no name nor word of the language, whose start is a
     country's, a continent's, a big place's (``RUN_INTO_MIN_PEOPLE``) or a planet's name and whose rest is one of the
-    language's commonest words (``RUN_INTO_WORD_ZIPF``; not "Parisien", "Lyonnais"). The name is found though
-    the model did not find it in the word; a span the model found of the whole word becomes the name's."""
+    language's commonest words (``RUN_INTO_WORD_ZIPF``, ``_a_word_run_into``; not "Parisien", "Lyonnais"). The
+    name is found though the model did not find it in the word; a span the model found of the whole word becomes
+    the name's."""
     languages = (lang,)
     rules = language_rules(lang).get("names_run_into_words")
     rules = rules if isinstance(rules, dict) else {}
@@ -2032,7 +2041,7 @@ def _names_run_into_words(text: str, spans: list[tuple[int, int]], gazetteer: Ga
             kind = gazetteer.form_kind(word[:cut], lang)  # "Saksanja": "Saksan" (Saksa, Germany) and "ja"
             if (kind is not None and (kind[0] in ("country", "continent") or kind[1] >= RUN_INTO_MIN_PEOPLE)
                     or a_celestial_body(word[:cut], lang)) \
-                    and word[cut:] not in never and word_zipf(word[cut:], languages) >= floor:  # "Uranusja"
+                    and word[cut:] not in never and _a_word_run_into(word[cut:], lang, floor, word_floor):
                 found.append((m.start(), m.start() + cut))
                 break
     if not found:

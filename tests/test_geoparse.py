@@ -1457,6 +1457,13 @@ def test_a_name_a_scan_ran_into_a_function_word_is_found_in_german_finnish_and_s
     # end to end, placed
     m = _placed("Wenn das freie Wort in Pragwieder Recht haben wird.", gazetteer, lang="de")
     _near(m["Prag"], 50.09, 14.42, km=30)
+    # under the commonest words, the word is the language's own, not a part of foreign names it borrows: "Chassan"
+    # (Khasan in German) was Chas, a town of India, and "san" (Zipf 4.5 in German, 5.0 in English), and that far
+    # place put Wladiwostok out of the story
+    text = "Er reiste bei Chassan über die Grenze nach Wladiwostok; sie kamen nach Klagenfurtgesprochen."
+    assert [text[s:e] for s, e in _names_run_into_words(text, [], gazetteer, "de")] == ["Klagenfurt"]
+    m = _placed("Scholz reiste bei Chassan über die Grenze nach Wladiwostok.", gazetteer, lang="de")
+    assert "Chas" not in m and m["Wladiwostok"].place.name == "Vladivostok"
 
 
 def test_names_a_scan_ran_together_are_parted_where_each_is_a_name(gazetteer):
