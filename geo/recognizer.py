@@ -2564,8 +2564,10 @@ def _abbreviation_dot(toks: list[Token], i: int, gazetteer: Gazetteer) -> bool:
     if toks[i].text != "." or toks[i - 1].end != toks[i].start or len(word) > 5 or not word.istitle() \
             or not word.isalpha() or word_zipf(word, ("en",)) >= ABBREVIATION_MAX_ZIPF:
         return False
+    said_short = gazetteer.said_short(name_key(word))  # "in the Amur.": Amur Oblast's whole name said short
     return any(_abbreviates(word.casefold(), p.name.casefold()) for p in gazetteer.exact(name_key(word))
-               if p.feature in ("region", "country") or p.population >= PROMINENT_CITY)
+               if (p.feature in ("region", "country") or p.population >= PROMINENT_CITY)
+               and p.source not in said_short)
 
 
 def _full_stop(text: str, toks: list[Token], i: int) -> bool:

@@ -90,7 +90,8 @@ def test_two_wrong_readings_in_one_far_country_do_not_hold_each_other_up(gazette
             "travelling to Komsomolsk-on-Amur and Vladivostok. Kim later visited Artyom and the Knevichi airfield.")
     found = {m.text: m for m in place_mentions(text, gazetteer, "en")}
     assert found["Khasan"].place is None and "km" in found["Khasan"].reason  # listed, never guessed
-    assert found["Amur"].place is None
+    # and "the Amur region" is the Amur Oblast, which the gazetteer now knows by that name
+    assert found["Amur"].place.feature == "region" and found["Amur"].place.country_code == "RU"
     assert all(m.place.country_code in ("RU", "KP") for m in found.values() if m.place is not None)
     assert found["Vladivostok"].place.country_code == "RU"
 
@@ -110,6 +111,28 @@ def test_a_town_on_its_river_is_one_name_and_a_city_is_not_its_krai(gazetteer):
     first, second = [m for m in found if m.text == "Khabarovsk"]
     assert first.place.feature == "city" and second.place.feature == "region"
     assert next(m for m in found if m.text.startswith("Komsomolsk")).place.name == "Komsomolsk-on-Amur"
+
+
+def test_a_region_is_said_by_the_name_its_english_name_gives_with_its_kind(gazetteer):
+    # "Amur" was only Āmūr, a town of India, 5,000 km from the Amur Oblast the text means; GeoNames names the oblast
+    # "Amurskaya oblast'", its English name "Amur Oblast"
+    found = _placed(place_mentions("Kim Jong Un visited the Vostochny Cosmodrome in the Amur region and crossed the "
+                                   "Amur near Khabarovsk.", gazetteer, "en"))
+    assert found["Amur"].feature == "region" and found["Amur"].country_code == "RU"
+    _near_km(found["Amur"], 52.0, 128.0, 300)
+    # the German "im Gebiet Amur." is the name without the full stop, which is no abbreviation's dot ("Calif.")
+    found = place_mentions("Kim traf Putin im Gebiet Amur.", gazetteer, "de")
+    assert [(m.text, m.place.country_code) for m in found] == [("Amur", "RU")]
+    assert [m.text for m in place_mentions("He lives in Sacramento, Calif. He said so.", gazetteer, "en")] == [
+        "Sacramento", "Calif."]
+    # a Russian krai as English writes it: Primorsky Krai, GeoNames' Primorskiy kray
+    found = _placed(place_mentions("The train passed through Primorsky Krai to Vladivostok.", gazetteer, "en"))
+    assert found["Primorsky Krai"].feature == "region" and found["Primorsky Krai"].country_code == "RU"
+    # not where a big town elsewhere, or only small towns of its country, have the name (Carlsbad, California, not
+    # the Czech Carlsbad Region; Mecca: Makkah, not its province), nor words of where in a country ("North Central")
+    assert [p.country_code for p in gazetteer.exact("carlsbad") if p.feature == "region"] == []
+    assert [p.feature for p in gazetteer.exact("mecca") if p.country_code == "SA"] == ["city"]
+    assert all(p.feature != "region" for p in gazetteer.exact("north central"))
 
 
 def test_a_word_of_the_language_behind_a_particle_is_no_foreign_town_by_transliteration(gazetteer, gazetteer_stations):
