@@ -439,7 +439,8 @@ def _cities_by_their_own_names(text: str, mentions: list[Mention]) -> None:
     """A name that is a town's own, of ``KNOWN_TOWN`` people or more, and only another name of a region of its
     country (Khabarovsk, the city, and the Khabarovsk krai, Khabarovskiy kray; Novosibirsk and its oblast) names the
     town, unless a word of the region's is before or after it ("the Khabarovsk region", "Khabarovsk Krai"): the
-    region leaves the mention's candidates."""
+    region leaves the mention's candidates, or, where the word says the region, it is the only one left ("the
+    Wellington region": Greater Wellington, not the capital nor Wellington, Florida)."""
     for m in mentions:
         if len(m.candidates) < 2:
             continue
@@ -447,9 +448,10 @@ def _cities_by_their_own_names(text: str, mentions: list[Mention]) -> None:
                  and c.place.population >= KNOWN_TOWN and own_name(c.place, m.text)}
         regions = {c.place.source for c in m.candidates if c.place.feature == "region"
                    and c.place.country_code in towns and not own_name(c.place, m.text)}
-        if regions and not (_REGION_BEFORE.search(text, max(0, m.start - 12), m.start)
-                            or _REGION_AFTER.match(text, m.end)):
-            m.candidates = [c for c in m.candidates if c.place.source not in regions]
+        if not regions:
+            continue
+        region = bool(_REGION_BEFORE.search(text, max(0, m.start - 12), m.start) or _REGION_AFTER.match(text, m.end))
+        m.candidates = [c for c in m.candidates if (c.place.source in regions) == region]
 
 
 def _regions_named_alone(mentions: list[Mention]) -> set[tuple[str, str]]:

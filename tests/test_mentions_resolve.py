@@ -135,6 +135,19 @@ def test_a_region_is_said_by_the_name_its_english_name_gives_with_its_kind(gazet
     assert all(p.feature != "region" for p in gazetteer.exact("north central"))
 
 
+def test_the_region_a_big_town_names_is_meant_where_the_text_says_region(gazetteer):
+    # Tver, Wellington and Donetsk are cities; "the Tver region" is Tver Oblast, whose centre lies 130 km from the
+    # city, and "the Wellington region" is Greater Wellington, not the capital, nor Wellington, Florida, by its own name
+    found = place_mentions("He was born in Tver. He was born in the Tver region north of Moscow.", gazetteer, "en")
+    first, second = [m.place for m in found if m.text == "Tver"]
+    assert first.feature == "city" and second.feature == "region" and second.country_code == "RU"
+    found = _placed(place_mentions("The maps show the tsunami evacuation zones for coastal areas of the Wellington "
+                                   "region. #eqnz", gazetteer, "en"))
+    assert found["Wellington"].feature == "region" and found["Wellington"].country_code == "NZ"
+    found = _placed(place_mentions("Shelling continued in the Donetsk region.", gazetteer, "en"))
+    assert found["Donetsk"].feature == "region" and found["Donetsk"].country_code == "UA"
+
+
 def test_a_word_of_the_language_behind_a_particle_is_no_foreign_town_by_transliteration(gazetteer, gazetteer_stations):
     # 푸틴과, "with Putin": 푸틴 was read as Kamata, Japan, one of whose GeoNames names is "pu tian"; the station
     # Хасан of the user's gazetteer is still 하산역을's, though 하산 is a Korean word too
