@@ -2019,7 +2019,8 @@ def _names_run_into_words(text: str, spans: list[tuple[int, int]], gazetteer: Ga
     """``spans`` with the names found that a scanned page ran into the word after them, where its line break was
     lost ("j'irai en Francequand", "parut à Londresson premier livre"; ``morphology.toml``'s
     ``names_run_into_words``): a word in title case that is no name nor word of the language, whose start is a
-    country's, a continent's, a big place's (``RUN_INTO_MIN_PEOPLE``) or a planet's name and whose rest is one of the
+    country's, a continent's, a big place's (``RUN_INTO_MIN_PEOPLE``, or the language's ``short_word_min_people``
+    before a word of two letters) or a planet's name and whose rest is one of the
     language's commonest words (``RUN_INTO_WORD_ZIPF``, ``_a_word_run_into``; not "Parisien", "Lyonnais"). The
     name is found though the model did not find it in the word; a span the model found of the whole word becomes
     the name's."""
@@ -2029,6 +2030,7 @@ def _names_run_into_words(text: str, spans: list[tuple[int, int]], gazetteer: Ga
     word_floor = rules.get("word_zipf", RUN_INTO_WORD_ZIPF)
     after_preposition_floor = rules.get("word_zipf_after_preposition", word_floor)
     never = frozenset(rules.get("not_words", ()))
+    short_word_people = rules.get("short_word_min_people", RUN_INTO_MIN_PEOPLE)
     prepositions = language_words(lang, "place_prepositions")
     found: list[tuple[int, int]] = []
     for m in _LONG_TITLE_WORD.finditer(text):
@@ -2039,7 +2041,8 @@ def _names_run_into_words(text: str, spans: list[tuple[int, int]], gazetteer: Ga
         floor = after_preposition_floor if before is not None and before[1] in prepositions else word_floor
         for cut in range(len(word) - 2, 3, -1):  # the longest name first, two letters at least after it
             kind = gazetteer.form_kind(word[:cut], lang)  # "Saksanja": "Saksan" (Saksa, Germany) and "ja"
-            if (kind is not None and (kind[0] in ("country", "continent") or kind[1] >= RUN_INTO_MIN_PEOPLE)
+            people = RUN_INTO_MIN_PEOPLE if len(word) - cut > 2 else short_word_people
+            if (kind is not None and (kind[0] in ("country", "continent") or kind[1] >= people)
                     or a_celestial_body(word[:cut], lang)) \
                     and word[cut:] not in never and _a_word_run_into(word[cut:], lang, floor, word_floor):
                 found.append((m.start(), m.start() + cut))

@@ -1462,6 +1462,10 @@ def test_a_name_a_scan_ran_into_a_function_word_is_found_in_german_finnish_and_s
     # place put Wladiwostok out of the story
     text = "Er reiste bei Chassan über die Grenze nach Wladiwostok; sie kamen nach Klagenfurtgesprochen."
     assert [text[s:e] for s, e in _names_run_into_words(text, [], gazetteer, "de")] == ["Klagenfurt"]
+    # a word of two letters, which many a foreign name ends in, only after a country's or a place's of a million:
+    # "bei Chasan" is no Chas (India) and "an", "Pernam" no Pern (Bern) and "am"; "Wienam", "Ungarnzu" are
+    text = "Er fuhr bei Chasan über die Grenze; in Pernam Montag; in Wienam Montag; nach Ungarnzu fahren."
+    assert [text[s:e] for s, e in _names_run_into_words(text, [], gazetteer, "de")] == ["Wien", "Ungarn"]
     m = _placed("Scholz reiste bei Chassan über die Grenze nach Wladiwostok.", gazetteer, lang="de")
     assert "Chas" not in m and m["Wladiwostok"].place.name == "Vladivostok"
 
