@@ -78,6 +78,23 @@ def _starts_with_cue(words: str, cue_list: tuple[str, ...]) -> str:
     return ""
 
 
+#: A word of travel's mode in the Latin script runs on by this many letters at most (an ending: "trains", "Zuges");
+#: a longer word is another ("business", not a bus; "Flugzeugfabrik", an aircraft factory, no flight; "zugleich").
+MODE_WORD_ENDING = 3
+_LATIN_WORD = regex.compile(r"\p{Latin}[\p{Latin}\p{M}]*")
+
+
+def _starts_with_mode_cue(words: str, cue_list: tuple[str, ...]) -> str:
+    """The first cue of a way of travel that ``words`` (case-folded text) begins with, as ``_starts_with_cue``, a
+    word of the Latin script running on by ``MODE_WORD_ENDING`` letters at most after it; or ``""``."""
+    word = _LATIN_WORD.match(words)
+    for cue in cue_list:
+        if _starts_with_cue(words, (cue,)) and (word is None or " " in cue.strip()
+                                                or len(word[0]) - len(cue.strip()) <= MODE_WORD_ENDING):
+            return cue.strip()
+    return ""
+
+
 def _window(text: str, start: int, end: int, lo: int, hi: int) -> list[tuple[int, str]]:
     """Words of ``text[lo:hi]`` outside the span ``start:end``, with their distance in words."""
     # a few words either side: look at no more than _REACH characters, however long the sentence
@@ -457,7 +474,8 @@ def article_modes(text: str) -> dict[str, str]:
     folded = text.casefold()
     for mode in MODES:
         for w in getattr(cues(), mode):
-            if regex.search(r"(?<![\p{L}\p{M}])" + regex.escape(w.strip()), folded):
+            if any(_starts_with_mode_cue(folded[m.start():m.start() + _REACH], (w,))
+                   for m in regex.finditer(r"(?<![\p{L}\p{M}])" + regex.escape(w.strip()), folded)):
                 found[mode] = w.strip()
                 break
     return found
@@ -486,7 +504,7 @@ def leg_modes(text: str, stops: list[Stop], mentions: list[Mention]) -> list[tup
         """The mode word that word ``w`` begins, as (mode, word)."""
         rest = text[w.start():w.start() + _REACH].casefold()
         for mode in MODES:
-            cue = _starts_with_cue(rest, getattr(cues(), mode))
+            cue = _starts_with_mode_cue(rest, getattr(cues(), mode))
             if cue:
                 return mode, cue
         return None

@@ -122,6 +122,24 @@ def test_an_article_with_no_word_of_travel_mode_is_assumed_rail_and_says_so(tmp_
     assert math.isclose(leg["length_km"], 1599, rel_tol=0.1)
 
 
+def test_a_word_that_only_begins_with_a_mode_word_says_no_way_of_travel(tmp_path):
+    from geo.journey import article_modes
+
+    # "Flugzeugfabrik" (an aircraft factory) began with "flug": the leg to Wladiwostok of a journey by train was
+    # drawn by air; "business" began with "bus"
+    article = tmp_path / "kim.de.txt"
+    article.write_text("Kim Jong Un ist mit seinem Zug in Russland eingetroffen. Der Zug hatte Pjöngjang am Sonntag "
+                       "verlassen und fuhr weiter nach Ussurijsk. Danach reiste Kim nach Komsomolsk am Amur, wo er eine "
+                       "Flugzeugfabrik besichtigte, und weiter nach Wladiwostok.", "utf-8")
+    res = run_cli("journey", article, "--rail", NE_ZIP)
+    assert res.returncode == 0, res.stderr.decode()
+    legs = [f["properties"] for f in json.loads(res.stdout)["features"] if f["properties"]["kind"] == "leg"]
+    assert len(legs) == 3 and all(leg["mode"] == "rail" for leg in legs)
+    assert article_modes("He talked business and visited an aircraft plant.") == {"air": "aircraft"}
+    # an ending still counts: "trains", "Zuges"; Russian stems run on as they will ("автомобилем": by car)
+    assert article_modes("Two trains; des Zuges; приехал автомобилем") == {"rail": "train", "road": "автомоб"}
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
