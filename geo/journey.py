@@ -29,7 +29,7 @@ _REACH = 200
 
 
 MODES = ("rail", "air", "road", "sea")
-_LISTS = ("motion", "origin", "speech", "not_place_after", "past", "planned", *MODES)
+_LISTS = ("motion", "origin", "speech", "not_place_after", "past", "planned", *MODES, "not_mode_after")
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class Cues:
     air: tuple[str, ...]
     road: tuple[str, ...]
     sea: tuple[str, ...]
+    not_mode_after: tuple[str, ...]  # words of making after a mode word: "aircraft factory" is no flight
     weekdays: tuple[tuple[str, int], ...]  # (word, 0 = Monday)
     dayparts: tuple[tuple[str, int], ...]  # (word, 0 = early ... 4 = night)
     months: tuple[tuple[str, int], ...]  # (stem, 1 = January)
@@ -78,19 +79,24 @@ def _starts_with_cue(words: str, cue_list: tuple[str, ...]) -> str:
     return ""
 
 
-#: A word of travel's mode in the Latin script runs on by this many letters at most (an ending: "trains", "Zuges");
+#: A word of travel's mode in the Latin or Cyrillic script runs on by this many letters at most (an ending: "trains", "Zuges");
 #: a longer word is another ("business", not a bus; "Flugzeugfabrik", an aircraft factory, no flight; "zugleich").
 MODE_WORD_ENDING = 3
-_LATIN_WORD = regex.compile(r"\p{Latin}[\p{Latin}\p{M}]*")
+_ALPHABET_WORD = regex.compile(r"[\p{Latin}\p{Cyrillic}][\p{Latin}\p{Cyrillic}\p{M}]*")
 
 
 def _starts_with_mode_cue(words: str, cue_list: tuple[str, ...]) -> str:
     """The first cue of a way of travel that ``words`` (case-folded text) begins with, as ``_starts_with_cue``, a
-    word of the Latin script running on by ``MODE_WORD_ENDING`` letters at most after it; or ``""``."""
-    word = _LATIN_WORD.match(words)
+    word of the Latin or Cyrillic script running on by ``MODE_WORD_ENDING`` letters at most after it, and no word
+    of making after it (``not_mode_after``: "an aircraft factory", "car makers"); or ``""``."""
+    word = _ALPHABET_WORD.match(words)
     for cue in cue_list:
         if _starts_with_cue(words, (cue,)) and (word is None or " " in cue.strip()
                                                 or len(word[0]) - len(cue.strip()) <= MODE_WORD_ENDING):
+            after = _WORD.search(words, word.end() if word is not None else len(cue.strip()))
+            if after is not None and words[word.end() if word else 0:after.start()].strip() == "" \
+                    and _starts_with_cue(words[after.start():], cues().not_mode_after):
+                continue
             return cue.strip()
     return ""
 
