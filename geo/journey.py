@@ -428,12 +428,17 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
     last: float | None = None
     last_para = -1
     breaks = [m.start() for m in regex.finditer(r"\n\n", text)]
+    untimed: list[str] = []  # the paragraph's stops told before any time: they take its first time
     for k in narrative:
         para = bisect.bisect_left(breaks, cued[k][0].start)
         if para != last_para:
-            last, last_para = None, para
+            last, last_para, untimed = None, para, []
         if k in dated:
             last = dated[k][0]
+            order_key.update({u: last for u in untimed})
+            untimed = []
+        elif last is None:
+            untimed.append(k)
         order_key[k] = last if last is not None else float("inf")
     # the origin first; plans after everything that happened; then by time, then as told
     keys = sorted(cued, key=lambda k: (k not in origins, k in planned, order_key[k], cued[k][0].start))

@@ -141,6 +141,25 @@ def test_a_word_that_only_begins_with_a_mode_word_says_no_way_of_travel(tmp_path
     assert article_modes("Two trains; des Zuges; приехал автомобилем") == {"rail": "train", "road": "автомобил"}
 
 
+def test_stops_told_before_any_time_come_before_the_first_one_timed(tmp_path):
+    # Vladivostok, "on Saturday", was the origin, and Pyongyang, "after leaving" it, no stop at all: the stops
+    # told before any time took none and went last, and "leaving" was no word of travel
+    article = tmp_path / "kim.en.txt"
+    article.write_text("North Korean leader Kim Jong Un's armoured train crossed into Russia at Khasan in Primorsky Krai "
+                       "early on Tuesday, two days after leaving Pyongyang. The train travelled north through Ussuriysk "
+                       "to the Amur region, where Kim met President Vladimir Putin at the Vostochny Cosmodrome on "
+                       "Wednesday. Kim then went by train to Komsomolsk-on-Amur, where he toured an aircraft factory, "
+                       "before arriving in Vladivostok on Saturday.", "utf-8")
+    res = run_cli("journey", article, "--rail", NE_ZIP)
+    assert res.returncode == 0, res.stderr.decode()
+    features = [f["properties"] for f in json.loads(res.stdout)["features"]]
+    stops = [p for p in features if p["kind"] == "stop"]
+    assert [p["name"] for p in stops] == ["Pyongyang", "Ussuriysk", "Komsomolsk-on-Amur", "Vladivostok"]
+    assert stops[0]["role"] == "origin" and stops[-1]["when"] == "Saturday"
+    # "an aircraft factory" says no flight: the legs are by train
+    assert [p["mode"] for p in features if p["kind"] == "leg"] == ["rail"] * 3
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
