@@ -159,6 +159,11 @@ def _initial(tok: Token) -> bool:
     return len(tok.text) == 1 and tok.text.isupper()
 
 
+def _hyphens_only(text: str, toks: list[Token]) -> bool:
+    """True when consecutive tokens are joined by a hyphen each (a compound name: कोम्सोमोल्स्क-ऑन-अमूर)."""
+    return all(text[a.end:b.start] in ("-", "‐") for a, b in zip(toks, toks[1:]))
+
+
 def _hyphenated(text: str, tok: Token) -> bool:
     """True when ``tok`` is part of a hyphenated compound such as a person's name (प्योंग-चोल)."""
     return (tok.start > 0 and text[tok.start - 1] == "-") or text[tok.end : tok.end + 1] == "-"
@@ -483,7 +488,11 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, 
             if n > 1 and not _joined(text, span):
                 continue
             surface = text[span[0].start : span[-1].end]
-            whole_word = n == 1 and not _hyphenated(text, span[0])
+            # one word, or the whole of a compound of three words or more hyphens join, a town and its river
+            # (कोम्सोमोल्स्क-ऑन-अमूर): not a part of one, nor a given name's two (प्योंग-चोल)
+            whole_word = not _hyphenated(text, span[0]) if n == 1 else \
+                n >= 3 and _hyphens_only(text, span) \
+                and not _hyphenated(text, Token(surface, span[0].start, span[-1].end))
             cands = _lookup(gazetteer, surface, span[-1].text, whole_word)
             if cands and n == 1 and len(span[0].text) == 2 and is_cased_script(span[0].text) \
                     and not span[0].text.isupper():

@@ -26,7 +26,7 @@ import numpy as np
 
 from .errors import DataError
 from .model import Candidate, Mention, Place
-from .text import area_words, designators, name_key, prefix_variants, romanize, script_of, word_zipf
+from .text import area_words, designators, name_key, prefix_variants, romanize, script_of, skeleton, word_zipf
 
 #: Transliterated names must lie this close to the story's centre (km).
 TRANSLIT_MAX_KM = 1500.0
@@ -37,6 +37,8 @@ WORLD_CITY = 1_000_000
 #: ... nor towns this big that the text calls by their own name (Delft, Bolton: news from anywhere
 #: names them; but 하산, Khasan, is not Hassan in India, whose Korean name it also is).
 KNOWN_TOWN = 100_000
+#: A transliterated name of this many consonants or more is no chance likeness (``_implausible``).
+LONG_SKELETON = 6
 #: A name said alone, in a text that also names an area by the name and a word for its kind ("Suffolk", "Suffolk
 #: County"), is that area unless the town it was taken for lies this close to it (km): a town in the county.
 SHORT_FOR_AREA_KM = 50.0
@@ -435,9 +437,12 @@ def _implausible(c: Candidate, ctx: StoryContext, said: str | None = None) -> st
     if d is None:
         return ""
     where = f"{c.place.name} ({c.place.country_code or '?'}) lies {d:,.0f} km from the places the story is about"
-    if c.match == "transliterated" and d > max(TRANSLIT_MAX_KM, 2 * ctx.radius_km):
-        return f"no close spelling nearby; {where}"
     near = ctx.nearest(c.place)
+    # a long name's spelling is no chance likeness: it may lie near one place of the story, not its centre
+    # (कोम्सोमोल्स्क-ऑन-अमूर, Komsomolsk-on-Amur, 1,555 km from the centre of a story from Pyongyang to the Amur)
+    if c.match == "transliterated" and d > max(TRANSLIT_MAX_KM, 2 * ctx.radius_km) \
+            and (near is None or near > TRANSLIT_MAX_KM or said is None or len(skeleton(said)) < LONG_SKELETON):
+        return f"no close spelling nearby; {where}"
     if near is not None and near > FAR_KM and c.place.country_code not in ctx.countries \
             and not _known_far_and_wide(c.place, said):
         return f"{where}, {near:,.0f} km from the nearest of them, in a country it does not name"

@@ -148,6 +148,18 @@ def test_the_region_a_big_town_names_is_meant_where_the_text_says_region(gazette
     assert found["Donetsk"].feature == "region" and found["Donetsk"].country_code == "UA"
 
 
+def test_a_town_and_its_river_hyphens_join_is_transliterated_whole(gazetteer):
+    # कोम्सोमोल्स्क-ऑन-अमूर (Komsomolsk-on-Amur) was never looked up: a hyphenated word was taken for a part of a
+    # person's name (प्योंग-चोल); and, found, it lay 1,555 km from the story's centre, too far for a spelling
+    text = ("उत्तर कोरिया के नेता किम जोंग उन की बख्तरबंद ट्रेन रविवार को प्योंगयांग से रवाना हुई और मंगलवार सुबह "
+            "खासन में रूस की सीमा पार की। इसके बाद ट्रेन उस्सूरीस्क होते हुए अमूर क्षेत्र पहुंची। फिर किम "
+            "कोम्सोमोल्स्क-ऑन-अमूर गए और शनिवार को व्लादिवोस्तोक पहुंचे। री प्योंग-चोल और पाक जोंग-चोन भी थे।")
+    found = {m.text: m for m in place_mentions(text, gazetteer)}
+    assert found["कोम्सोमोल्स्क-ऑन-अमूर"].place.name == "Komsomolsk-on-Amur"
+    # a given name's two parts are still no place, nor each of them
+    assert not any("चो" in t for t in found)
+
+
 def test_a_word_of_the_language_behind_a_particle_is_no_foreign_town_by_transliteration(gazetteer, gazetteer_stations):
     # 푸틴과, "with Putin": 푸틴 was read as Kamata, Japan, one of whose GeoNames names is "pu tian"; the station
     # Хасан of the user's gazetteer is still 하산역을's, though 하산 is a Korean word too
