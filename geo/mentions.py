@@ -514,7 +514,11 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, 
             end += 1  # "U.S." with its last dot
         mentions.append(_mention(text, start, end, sents, starts, cands))
         i += len(span)
-    return mentions
+    # a word the text also begins a person's name with ("Ким Чен Ын ... Ким встретился") is the person's, unless
+    # it names a country or a region
+    names_begun = {toks[k].text for k in range(len(toks)) if _part_of_other_name(text, toks[k:k + 1], toks, k)}
+    return [m for m in mentions if m.text not in names_begun
+            or any(c.place.feature in ("country", "region") for c in m.candidates)]
 
 
 def _mention(text: str, start: int, end: int, sents: list[tuple[int, int]], starts: list[int],

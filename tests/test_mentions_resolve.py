@@ -160,6 +160,16 @@ def test_a_town_and_its_river_hyphens_join_is_transliterated_whole(gazetteer):
     assert not any("चो" in t for t in found)
 
 
+def test_a_word_the_text_begins_a_persons_name_with_is_the_persons_in_cyrillic(gazetteer):
+    # "Ким" (Kim, a village of Tajikistan by another of its names) was listed as a place the map could not place
+    text = ("Лидер КНДР Ким Чен Ын прибыл во Владивосток. Там Ким встретился с Владимиром Путиным. "
+            "Ким посетил Хабаровск и Россию.")
+    found = {m.text: m for m in place_mentions(text, gazetteer)}
+    assert "Ким" not in found and "Владимиром" not in found
+    assert found["Владивосток"].place.name == "Vladivostok" and found["Хабаровск"].place.name == "Khabarovsk"
+    assert found["Россию"].place.country_code == "RU"
+
+
 def test_a_word_of_the_language_behind_a_particle_is_no_foreign_town_by_transliteration(gazetteer, gazetteer_stations):
     # 푸틴과, "with Putin": 푸틴 was read as Kamata, Japan, one of whose GeoNames names is "pu tian"; the station
     # Хасан of the user's gazetteer is still 하산역을's, though 하산 is a Korean word too
