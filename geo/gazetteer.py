@@ -34,7 +34,7 @@ from .errors import InputError
 from .model import Place
 from .text import comparable, language_rules, modern_spelling, name_key, romanize, script_of, skeleton, word_zipf
 
-_FORMAT = 37  # bump when the index layout or the names' keys (text.name_key) change
+_FORMAT = 38  # bump when the index layout or the names' keys (text.name_key) change
 #: A word written short as its first letter, a colon and its end ("H:fors", "S:t"; see ``Gazetteer.spelled_out``).
 _CONTRACTED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}:\p{Ll}+)(?![\p{L}\p{M}\p{N}])")
 MAX_SPELLINGS = 5  # the most places such a word is taken to stand for
@@ -160,8 +160,9 @@ class _Index:
     #: a country's names in other languages only that are everyday words in some language, with the languages
     #: that name it so: name key -> {country code: "de is nb sv"} ("island": Iceland's, in Danish, German ...)
     foreign_words: dict[str, dict[str, str]] = field(default_factory=dict)
-    #: the regions a name means said short, as news says them: name key -> sources ("amur": Amur Oblast)
-    said_short: dict[str, set[str]] = field(default_factory=dict)
+    #: the regions a name means said short, as news says them: name key -> rows ("amur": Amur Oblast); kept out of
+    #: the names' tries, which the recogniser's features read: they are readings of a name found, not a sign of one
+    said_short: dict[str, tuple[int, ...]] = field(default_factory=dict)
     made: dict[int, Place] = field(default_factory=dict, repr=False)  # Place records built so far
     building: _NameTables | None = field(default=None, repr=False)  # the look-up tables until ``finish``
 
@@ -299,10 +300,11 @@ def _build_geonames() -> _Index:
     abbreviations = aliases.get("regions", {})
     for source, name, names, country, (lat, lon), population, code, said_short in _regions(town_names):
         short = abbreviations.get(f"{country}.{name}", [])
+        row = len(index.sources)
         index.add(source, name, lat, lon, country, "region", population, names | set(short),
                   frozenset(short), code)
-        for n in said_short:
-            index.said_short.setdefault(name_key(n), set()).add(source)
+        for key in {name_key(n) for n in said_short}:
+            index.said_short[key] = (*index.said_short.get(key, ()), row)
 
     continents = json.loads((data / "continents.json").read_text(encoding="utf-8"))
     for code, c in sorted(continents.items()):
@@ -506,9 +508,10 @@ def _regions(town_names: set[tuple[str, str, int, bool]] = frozenset()) \
         pop, city = biggest[key]
         if 2 * pop >= people[key] and name_key(city) in {name_key(n) for n in names}:
             continue  # a city-state (Pyongyang, Berlin, Seoul): the city is what its name means
-        short = _region_said_short(names, key.split(".")[0], named_here - big_here, big_where) \
-            if region.admin_level == 1 else set()
-        names |= short | {anyascii(n) for n in short if not n.isascii()}
+        short, spellings = _region_said_short(names, key.split(".")[0], named_here - big_here, big_where) \
+            if region.admin_level == 1 else (set(), set())
+        names |= spellings
+        short |= {anyascii(n) for n in short if not n.isascii()}
         out.append((f"geonames:{region.geonames_id}", region.name, names, region.geonames_code.split(".")[0],
                     where, people[key], key, short))
     return sorted(out)
@@ -542,7 +545,7 @@ def _region_kind_stems() -> frozenset[str]:
 
 
 def _region_said_short(names: set[str], country: str, named_here: set[tuple[str, str]],
-                       big_where: dict[str, set[str]]) -> set[str]:
+                       big_where: dict[str, set[str]]) -> tuple[set[str], set[str]]:
     """A first-level region's other names as news writes them.
 
     The name its English name gives with the word for the kind of region ("Amur" of Amur Oblast: "the Amur
@@ -551,10 +554,10 @@ def _region_said_short(names: set[str], country: str, named_here: set[tuple[str,
     or a country or a town of ``BIG_TOWN_ELSEWHERE`` people in another country does ("Bari" of Bari Region,
     Somalia; ``big_where``: name key -> those countries, "" for a country's name), or it is an everyday word
     ("Western" of Western Province), an adjective ("Silesian") or words alone of where in a country ("North
-    Central", "Sud-Ouest"). And a Russian krai's name as English writes it ("Primorsky Krai" for GeoNames'
+    Central", "Sud-Ouest"). And, second, a Russian krai's name as English writes it ("Primorsky Krai" for GeoNames'
     Primorskiy kray).
     """
-    said = set()
+    said, spellings = set(), set()
     for n in names:
         if (m := _REGION_KIND_NAME.fullmatch(n)) is not None:
             short = m[1].strip()
@@ -566,8 +569,8 @@ def _region_said_short(names: set[str], country: str, named_here: set[tuple[str,
                     and not _ADJECTIVE_END.search(short):
                 said.add(short)
         if (m := _RUSSIAN_REGION_ADJECTIVE.fullmatch(n)) is not None:
-            said |= {f"{m[1]}sky Krai", f"{m[1]}sky Kray"}
-    return said
+            spellings |= {f"{m[1]}sky Krai", f"{m[1]}sky Kray"}
+    return said, spellings
 
 
 @lru_cache(maxsize=None)
@@ -868,7 +871,9 @@ class Gazetteer:
         """Places whose name or alternate name normalises to ``key``."""
         found = self._answers["exact"].get(key)
         if found is None:
-            places = [ix.place(i) for ix in self.indexes for (i,) in sorted(ix.exact.get(key) or ())]
+            # and the regions the key names said short ("amur": Amur Oblast too)
+            places = [ix.place(i) for ix in self.indexes
+                      for i in sorted({i for (i,) in ix.exact.get(key) or ()} | set(ix.said_short.get(key, ())))]
             if len(self.indexes) > 1:  # a fetched country file repeats the towns of cities500
                 seen: set[str] = set()
                 places = [p for p in places if not (p.source in seen or seen.add(p.source))]
@@ -911,7 +916,7 @@ class Gazetteer:
     def said_short(self, key: str) -> frozenset[str]:
         """The sources of the regions ``key`` names said short, the word for the kind of region left off ("amur":
         Amur Oblast): the whole of such a name, not an abbreviation of it."""
-        return frozenset(self.base.said_short.get(key, ()))
+        return frozenset(self.base.place(i).source for i in self.base.said_short.get(key, ()))
 
     def name_kind(self, key: str) -> tuple[str, int] | None:
         """What a name most prominently names: ``(kind, population of the biggest such place)``.
