@@ -519,7 +519,8 @@ def _regions(town_names: set[tuple[str, str, int, bool]] = frozenset()) \
     return sorted(out)
 
 
-#: A region is not said short by the name of a town of this many people in another country (Gaza).
+#: A region is not said short by the name of a town of this many people in another country (Carlsbad, California:
+#: not the Czech Carlsbad Region).
 BIG_TOWN_ELSEWHERE = 100_000
 #: A region's name in English: a name and the word for the kind of region ("Amur Oblast", "Zabul Province").
 _REGION_KIND_NAME = regex.compile(r"(\p{Lu}[\p{L}\p{M}'’ -]+?) (?:Oblast|Krai|Kray|Okrug|Province|Region|Governorate|"

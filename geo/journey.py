@@ -79,8 +79,8 @@ def _starts_with_cue(words: str, cue_list: tuple[str, ...]) -> str:
     return ""
 
 
-#: A word of travel's mode in the Latin or Cyrillic script runs on by this many letters at most (an ending: "trains", "Zuges");
-#: a longer word is another ("business", not a bus; "Flugzeugfabrik", an aircraft factory, no flight; "zugleich").
+#: A word of travel's mode in the Latin or Cyrillic script runs on by this many letters at most (an ending: "trains",
+#: "Zuges"); a longer word is another ("business", not a bus; "Flugzeugfabrik", an aircraft factory; "zugleich").
 MODE_WORD_ENDING = 3
 _ALPHABET_WORD = regex.compile(r"[\p{Latin}\p{Cyrillic}][\p{Latin}\p{Cyrillic}\p{M}]*")
 
@@ -90,14 +90,14 @@ def _starts_with_mode_cue(words: str, cue_list: tuple[str, ...]) -> str:
     word of the Latin or Cyrillic script running on by ``MODE_WORD_ENDING`` letters at most after it, and no word
     of making after it (``not_mode_after``: "an aircraft factory", "car makers"); or ``""``."""
     word = _ALPHABET_WORD.match(words)
-    for cue in cue_list:
-        if _starts_with_cue(words, (cue,)) and (word is None or " " in cue.strip()
-                                                or len(word[0]) - len(cue.strip()) <= MODE_WORD_ENDING):
-            after = _WORD.search(words, word.end() if word is not None else len(cue.strip()))
-            if after is not None and words[word.end() if word else 0:after.start()].strip() == "" \
-                    and _starts_with_cue(words[after.start():], cues().not_mode_after):
-                continue
-            return cue.strip()
+    for cue in (c.strip() for c in cue_list if _starts_with_cue(words, (c,))):
+        if word is None or " " in cue:  # another script's stem, or a phrase ("by road")
+            return cue
+        after = _WORD.search(words, word.end())
+        if len(word[0]) - len(cue) <= MODE_WORD_ENDING and not (
+                after is not None and not words[word.end():after.start()].strip()
+                and _starts_with_cue(words[after.start():], cues().not_mode_after)):
+            return cue
     return ""
 
 

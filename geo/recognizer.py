@@ -2020,10 +2020,9 @@ def _names_run_into_words(text: str, spans: list[tuple[int, int]], gazetteer: Ga
     lost ("j'irai en Francequand", "parut à Londresson premier livre"; ``morphology.toml``'s
     ``names_run_into_words``): a word in title case that is no name nor word of the language, whose start is a
     country's, a continent's, a big place's (``RUN_INTO_MIN_PEOPLE``, or the language's ``short_word_min_people``
-    before a word of two letters) or a planet's name and whose rest is one of the
-    language's commonest words (``RUN_INTO_WORD_ZIPF``, ``_a_word_run_into``; not "Parisien", "Lyonnais"). The
-    name is found though the model did not find it in the word; a span the model found of the whole word becomes
-    the name's."""
+    before a word of two letters) or a planet's name and whose rest is one of the language's commonest words
+    (``RUN_INTO_WORD_ZIPF``, ``_a_word_run_into``; not "Parisien", "Lyonnais"). The name is found though the model
+    did not find it in the word; a span the model found of the whole word becomes the name's."""
     languages = (lang,)
     rules = language_rules(lang).get("names_run_into_words")
     rules = rules if isinstance(rules, dict) else {}

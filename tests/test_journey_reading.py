@@ -128,9 +128,9 @@ def test_a_word_that_only_begins_with_a_mode_word_says_no_way_of_travel(tmp_path
     # "Flugzeugfabrik" (an aircraft factory) began with "flug": the leg to Wladiwostok of a journey by train was
     # drawn by air; "business" began with "bus"
     article = tmp_path / "kim.de.txt"
-    article.write_text("Kim Jong Un ist mit seinem Zug in Russland eingetroffen. Der Zug hatte Pjöngjang am Sonntag "
-                       "verlassen und fuhr weiter nach Ussurijsk. Danach reiste Kim nach Komsomolsk am Amur, wo er eine "
-                       "Flugzeugfabrik besichtigte, und weiter nach Wladiwostok.", "utf-8")
+    article.write_text("Kim Jong Un ist mit seinem Zug in Russland eingetroffen. Der Zug hatte Pjöngjang am "
+                       "Sonntag verlassen und fuhr weiter nach Ussurijsk. Danach reiste Kim nach Komsomolsk am Amur, "
+                       "wo er eine Flugzeugfabrik besichtigte, und weiter nach Wladiwostok.", "utf-8")
     res = run_cli("journey", article, "--rail", NE_ZIP)
     assert res.returncode == 0, res.stderr.decode()
     legs = [f["properties"] for f in json.loads(res.stdout)["features"] if f["properties"]["kind"] == "leg"]
@@ -145,11 +145,11 @@ def test_stops_told_before_any_time_come_before_the_first_one_timed(tmp_path):
     # Vladivostok, "on Saturday", was the origin, and Pyongyang, "after leaving" it, no stop at all: the stops
     # told before any time took none and went last, and "leaving" was no word of travel
     article = tmp_path / "kim.en.txt"
-    article.write_text("North Korean leader Kim Jong Un's armoured train crossed into Russia at Khasan in Primorsky Krai "
-                       "early on Tuesday, two days after leaving Pyongyang. The train travelled north through Ussuriysk "
-                       "to the Amur region, where Kim met President Vladimir Putin at the Vostochny Cosmodrome on "
-                       "Wednesday. Kim then went by train to Komsomolsk-on-Amur, where he toured an aircraft factory, "
-                       "before arriving in Vladivostok on Saturday.", "utf-8")
+    article.write_text("North Korean leader Kim Jong Un's armoured train crossed into Russia at Khasan in Primorsky "
+                       "Krai early on Tuesday, two days after leaving Pyongyang. The train travelled north through "
+                       "Ussuriysk to the Amur region, where Kim met President Vladimir Putin at the Vostochny "
+                       "Cosmodrome on Wednesday. Kim then went by train to Komsomolsk-on-Amur, where he toured an "
+                       "aircraft factory, before arriving in Vladivostok on Saturday.", "utf-8")
     res = run_cli("journey", article, "--rail", NE_ZIP)
     assert res.returncode == 0, res.stderr.decode()
     features = [f["properties"] for f in json.loads(res.stdout)["features"]]
