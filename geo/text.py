@@ -230,6 +230,45 @@ def skeleton(name: str) -> str:
     return "".join(out)
 
 
+#: Russian letters as German spells them (Duden): Хасан is Chasan, Владивосток Wladiwostok, Чита Tschita.
+_GERMAN_FROM_RUSSIAN = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "a b w g d e jo sch s i j k l m n o p r s t u f ch z tsch sch schtsch - y - e ju ja".split()))
+_RUSSIAN_VOWELS = frozenset("аеёиоуыэюя")
+
+
+def german_romanizations(name: str) -> list[str]:
+    """The spellings German gives a Russian name written in Cyrillic (Duden's transliteration, with с between
+    vowels both as "s" and as Duden's "ss"): "Хасан" -> ["Chassan", "Chasan"]; ``[]`` for another script or a
+    letter Russian does not have."""
+    if not name or any(ch.isalpha() and ch.lower() not in _GERMAN_FROM_RUSSIAN for ch in name):
+        return []
+    plain: list[str] = []
+    duden: list[str] = []
+    lower = name.lower()
+    for i, ch in enumerate(lower):
+        if ch not in _GERMAN_FROM_RUSSIAN:
+            plain.append(ch)
+            duden.append(ch)
+            continue
+        prev = lower[i - 1] if i else ""
+        nxt = lower[i + 1] if i + 1 < len(lower) else ""
+        out = _GERMAN_FROM_RUSSIAN[ch].strip("-")
+        if ch == "е" and (not prev.isalpha() or prev in _RUSSIAN_VOWELS or prev in "ъь"):
+            out = "je"  # Jekaterinburg
+        elif ch == "ё" and prev in "жчшщ":
+            out = "o"
+        elif ch == "й" and prev in "иы" and not nxt.isalpha():
+            out = ""  # Nischni Nowgorod
+        plain.append(out)
+        duden.append("ss" if ch == "с" and prev in _RUSSIAN_VOWELS and nxt in _RUSSIAN_VOWELS else out)
+    # each word's first letter in capitals, as the name has it
+    spellings = ("".join(duden), "".join(plain))
+    cased = ["".join(w[:1].upper() + w[1:] if orig[:1].isupper() else w for w, orig in zip(
+        regex.split(r"(\W+)", spelling), regex.split(r"(\W+)", name))) for spelling in spellings]
+    return list(dict.fromkeys(cased))
+
+
 #: The letters the Arabic article's l takes the sound of: الشمس is ash-shams; GeoNames writes
 #: An Nu‘ayrīyah for النعيرية and Al Khafjī for الخفجي.
 _SUN_LETTERS = frozenset("تثدذرزسشصضطظلن")

@@ -60,3 +60,18 @@ def test_a_scripts_languages_are_looked_up_in_one_trie_that_says_what_each_says(
         assert word_zipf(word) == max(word_zipf(word, (lang,)) for lang in SCRIPT_LANGUAGES["Latin"])
     assert word_zipf("und") > 7 and word_zipf("zzqxzzq") == 0.0
     assert word_zipf("и") == word_zipf("и", ("ru",)) > 7  # a script of one language
+
+
+def test_russian_names_are_spelled_as_german_writes_them():
+    from geo.text import german_romanizations
+
+    # Duden's transliteration: Х is "ch", В "w", Ч "tsch", Ж "sch"; с between vowels "ss", and "s" as the press
+    # also writes it; е at a word's start "je"; -ий at a word's end "i"
+    assert german_romanizations("Хасан") == ["Chassan", "Chasan"]
+    assert german_romanizations("Владивосток") == ["Wladiwostok"]
+    assert german_romanizations("Уссурийск") == ["Ussurijsk"]
+    assert german_romanizations("Екатеринбург") == ["Jekaterinburg"]
+    assert german_romanizations("Нижний Новгород") == ["Nischni Nowgorod"]
+    assert german_romanizations("Биробиджан") == ["Birobidschan"]
+    # a letter Russian does not have (Ukrainian ї), or another script: none
+    assert german_romanizations("Київ") == [] and german_romanizations("Kyiv") == []
