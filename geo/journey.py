@@ -123,17 +123,28 @@ def travel_cue(text: str, m: Mention) -> str:
     return ""
 
 
+_LAST_WORD = regex.compile(r"([\p{L}\p{M}]+)\s*$")
+
+
 def origin_cue(text: str, m: Mention) -> str:
-    """A cue next to ``m`` marking it as where the journey starts."""
+    """A cue next to ``m`` marking it as where the journey starts: "from Pyongyang", "after leaving Pyongyang" (a
+    word of the cue's stem, run on by an ending), "평양을 출발" (the particle inside the mention)."""
     near = text[max(m.sentence_start, m.start - 20) : m.start].casefold()
     after = text[m.end : min(m.sentence_end, m.end + 20)].casefold().lstrip()
+    last = _LAST_WORD.search(near)
     for cue in cues().origin:
         c = cue.strip()
         if near.rstrip().endswith(c) or after.startswith(c) or (cue.endswith(" ") and near.endswith(cue)):
             return c
-        # postpositional languages: the cue follows the name, with a particle between
-        if " " in c and (" " + after).startswith(" " + c.split(" ", 1)[0]) and c.split(" ", 1)[1] in after[:20]:
+        if (last is not None and " " not in cue and last[1].startswith(c)
+                and len(last[1]) - len(c) <= MODE_WORD_ENDING):
             return c
+        # postpositional languages: the cue follows the name, with a particle between or ending the mention
+        if " " in c:
+            particle, word = c.split(" ", 1)
+            if ((" " + after).startswith(" " + particle) or m.text.casefold().endswith(particle)) \
+                    and word in after[:20]:
+                return c
     return ""
 
 
@@ -256,6 +267,29 @@ def _time_words(text: str, lo: int, hi: int) -> list[tuple[int, int, When]]:
     return out
 
 
+#: What stands between a town and the country or region that says where it is: "Khasan in Primorsky Krai",
+#: "Хасан в Приморском крае", "Khasan, Russia" (after it); "러시아 하산역", "Russia's Khasan" (before it).
+_QUALIFIER_AFTER = regex.compile(r"\s*(?:[,(]|\p{L}{1,3})?\s*")
+_QUALIFIER_BEFORE = regex.compile(r"(?:['’]s)?\s+")
+
+
+def _town_qualified_by(text: str, m: Mention, ms: list[Mention]) -> Mention | None:
+    """The town that the country or region ``m`` says where it is, written right beside it, or ``None``."""
+    if m.place is None or not m.place.is_context:
+        return None
+    region = m.place
+    for o in ms:
+        town = o.place
+        if o is m or town is None or town.is_context or town.country_code != region.country_code:
+            continue
+        if region.feature != "country" and town.admin_code and not town.admin_code.startswith(region.admin_code):
+            continue
+        if (o.end <= m.start and _QUALIFIER_AFTER.fullmatch(text, o.end, m.start)
+                or m.end <= o.start and _QUALIFIER_BEFORE.fullmatch(text, m.end, o.start)):
+            return o
+    return None
+
+
 def assign_times(text: str, candidates: list[Mention]) -> dict[int, When]:
     """Give each time expression to the place it dates: a mention in the same sentence, in the same
     clause where there is one, the nearest. Returns ``id(mention) -> When``."""
@@ -274,6 +308,7 @@ def assign_times(text: str, candidates: list[Mention]) -> dict[int, When]:
                 return (1 if _CLAUSE_BREAK.search(text, lo, hi) else 0, weight * (hi - lo))
 
             best = min(ms, key=cost)
+            best = _town_qualified_by(text, best, ms) or best
             # a place dated twice keeps the nearer expression ("on Tuesday confirmed ... left on Sunday from X")
             if id(best) not in claims or cost(best) < claims[id(best)][0]:
                 claims[id(best)] = (cost(best), when)
@@ -421,7 +456,12 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
     # every placed mention may take a time (Vietnam takes "on Tuesday"); only stops keep theirs
     timed = assign_times(text, [m for m in mentions if m.place is not None])
     whens = {k: timed[id(cued[k][0])] for k in cued if id(cued[k][0]) in timed}
+    # the week begins on the origin's day, or, where the origin has none, the day of its sentence ("crossed at Khasan
+    # on Tuesday, two days after leaving Pyongyang")
     start_day = next((whens[k].weekday for k in origins if k in whens), None)
+    if start_day is None:
+        start_day = next((whens[k].weekday for o in origins for k in whens
+                          if cued[k][0].sentence_start == cued[o][0].sentence_start), None)
     dated = _resolve_dates(whens, planned, today, start_day)
     narrative = sorted(cued, key=lambda k: cued[k][0].start)
     order_key: dict[str, float] = {}
@@ -429,11 +469,20 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
     last_para = -1
     breaks = [m.start() for m in regex.finditer(r"\n\n", text)]
     untimed: list[str] = []  # the paragraph's stops told before any time: they take its first time
+    # the origin's time is told looking back ("The train left Pyongyang on Sunday."): it carries on to the stops of
+    # its sentence only, and after it the story's clock is where it was before
+    clock_before_origin: tuple[int, float | None] | None = None  # (the origin's sentence, the time before it)
     for k in narrative:
         para = bisect.bisect_left(breaks, cued[k][0].start)
         if para != last_para:
-            last, last_para, untimed = None, para, []
+            last, last_para, untimed, clock_before_origin = None, para, [], None
+        if clock_before_origin is not None and cued[k][0].sentence_start != clock_before_origin[0]:
+            if clock_before_origin[1] is not None:
+                last = clock_before_origin[1]
+            clock_before_origin = None
         if k in dated:
+            if k in origins:
+                clock_before_origin = (cued[k][0].sentence_start, last)
             last = dated[k][0]
             order_key.update({u: last for u in untimed})
             untimed = []

@@ -10,7 +10,9 @@ import json
 import math
 
 import pytest
-from conftest import NE_ZIP, ROOT, run_cli
+from conftest import NE_ZIP, ROOT, STATIONS, run_cli
+
+from geo.resolve import haversine_km
 
 ARTICLES = ROOT / "tests" / "articles"
 
@@ -158,6 +160,41 @@ def test_stops_told_before_any_time_come_before_the_first_one_timed(tmp_path):
     assert stops[0]["role"] == "origin" and stops[-1]["when"] == "Saturday"
     # "an aircraft factory" says no flight: the legs are by train
     assert [p["mode"] for p in features if p["kind"] == "leg"] == ["rail"] * 3
+
+
+KIM_2023 = {
+    # the border crossing told first, the departure looking back; the stations' file places Khasan
+    "en": "North Korean leader Kim Jong Un's armoured train crossed into Russia at Khasan in Primorsky Krai early on "
+          "Tuesday, two days after leaving Pyongyang. The train travelled north through Ussuriysk to the Amur region. "
+          "Kim then went by train to Komsomolsk-on-Amur before arriving in Vladivostok on Saturday.",
+    "ru": "Лидер КНДР Ким Чен Ын на бронепоезде пересёк границу России на станции Хасан в Приморском крае во вторник "
+          "утром. Поезд покинул Пхеньян в воскресенье. Затем он проследовал через Уссурийск и направился в Амурскую "
+          "область. После этого лидер посетил Комсомольск-на-Амуре, а в субботу прибыл во Владивосток.",
+    "ko": "김정은 국무위원장이 탄 전용열차가 12일 새벽 러시아 하산역을 통과했다. 열차는 10일 평양을 출발했다. 김 위원장은 "
+          "우수리스크를 거쳐 13일 아무르주에 도착했다. 이후 콤소몰스크나아무레를 시찰하고 16일 블라디보스토크에 도착했다.",
+    # German spells Хасан "Chassan" (Duden) or "Chasan"
+    "de": "Der Zug hatte Pjöngjang am Sonntag verlassen und überquerte am Dienstagmorgen bei Chassan die Grenze. "
+          "Von dort fuhr er weiter nach Ussurijsk. Danach reiste Kim nach Komsomolsk am Amur und weiter nach Wladiwostok.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(KIM_2023))
+def test_a_report_told_out_of_order_is_travelled_in_order(tmp_path, lang):
+    # "Khasan in Primorsky Krai early on Tuesday": the time is the town's, not the region's beside it; "leaving" and
+    # "평양을 출발" mark the origin; the origin's time, told looking back, does not turn the story's clock back for
+    # the stops after it; and Tuesday and Saturday, with no date, keep the order told
+    article = tmp_path / f"kim.{lang}.txt"
+    article.write_text(KIM_2023[lang], "utf-8")
+    res = run_cli("journey", article, "--rail", "none", "--gazetteer", STATIONS)
+    assert res.returncode == 0, res.stderr.decode()
+    stops = [f for f in json.loads(res.stdout)["features"] if f["properties"]["kind"] == "stop"]
+    assert [f["properties"]["name"] for f in stops] == ["Pyongyang", "Хасан", "Ussuriysk", "Komsomolsk-on-Amur",
+                                                        "Vladivostok"]
+    assert stops[0]["properties"]["role"] == "origin"
+    lon, lat = stops[1]["geometry"]["coordinates"]
+    assert haversine_km(lat, lon, 42.4299, 130.6447) < 1  # the station, from the file
+    assert stops[1]["properties"]["when"] == {"en": "early on Tuesday", "ru": "вторник утром", "ko": "12일 새벽",
+                                              "de": "Dienstagmorgen"}[lang]
 
 
 # ---- the journalist has the last word -------------------------------------------------------------------------
