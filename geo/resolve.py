@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
+import regex
 
 from .errors import DataError
 from .model import Candidate, Mention, Place
@@ -536,6 +537,38 @@ def resolve(mentions: list[Mention], extra_context: list[Place] = (), fitted: Fi
         m.reason = ""
     _short_for_named_areas(mentions)
     return ctx
+
+
+#: What stands between a place and the first-level region the text puts it in: "the Vostochny Cosmodrome in the
+#: Amur region", "Хасан в Приморском крае": the rest of the place's name (two words at most, each with a capital),
+#: then "in" (not "Cincinnati man dies in Ky.").
+_IN_THE_REGION = regex.compile(
+    r"(?:\s+\p{Lu}[\p{L}\p{M}-]*){0,2}\s+(?i:in|im|в|во|en|dans|i)(?:\s+(?i:the|der|dem))?\s+")
+#: A place this far (km) from the point of the region the text puts it in, and in another region, is not the place
+#: meant; nearer, the text may draw the border loosely ("12 kilometres North of Jhelum in Azad Kashmir").
+OUTSIDE_THE_REGION_KM = 1000.0
+
+
+def placed_in_the_regions_said(text: str, mentions: list[Mention]) -> None:
+    """A place the text puts in a first-level region of its country ("X in the Amur region") must lie in that
+    region: where the place chosen lies in another region of that country, ``OUTSIDE_THE_REGION_KM`` away, the
+    biggest candidate in the region said takes its place, or, with none, the mention is left unresolved (the
+    Vostochny Cosmodrome in the Amur region is not Vostochny, a village of Dagestan)."""
+    for m, r in zip(mentions, mentions[1:]):
+        place, region = m.place, r.place
+        if place is None or region is None or not region.is_state or place.is_context or m.match == "annotated" \
+                or place.country_code != region.country_code or not place.state_code \
+                or place.state_code == region.admin_code or r.sentence_start != m.sentence_start \
+                or haversine_km(place.lat, place.lon, region.lat, region.lon) <= OUTSIDE_THE_REGION_KM \
+                or not _IN_THE_REGION.fullmatch(text, m.end, r.start):
+            continue
+        inside = [c for c in m.candidates if c.place.state_code == region.admin_code and not c.place.is_state]
+        if inside:
+            best = max(inside, key=lambda c: (c.place.population, c.match == "exact", c.place.source))
+            m.place, m.match = best.place, best.match
+            continue
+        m.reason = f"{place.name} ({place.country_code}) lies outside {region.name}, where the text puts it"
+        m.place, m.match, m.confidence, m.probability = None, "", 0.0, 0.0
 
 
 def _fits_the_story_better(annotated: Place, chosen: Place, ctx: StoryContext, said: str) -> bool:

@@ -339,3 +339,29 @@ def test_a_misread_name_is_no_context_of_the_story():
                 Mention(10, 16, "Sondon", 0, 0, 20, [Candidate(london, match)])]
         ctx = story_context(said)
         assert set(ctx.countries) == countries and [a.name for a in ctx.anchors] == anchors
+
+
+def test_a_place_the_text_puts_in_a_region_lies_in_it(gazetteer):
+    from dataclasses import replace
+
+    from geo.model import Candidate, Mention
+    from geo.resolve import placed_in_the_regions_said
+
+    # Vostochny, a village of Dagestan, is not "the Vostochny Cosmodrome in the Amur region": listed, unplaced
+    text = "Kim met Putin at the Vostochny Cosmodrome in the Amur region on Wednesday."
+    placed = {m.text: m for m in place_mentions(text, gazetteer)}
+    assert placed["Vostochny"].place is None and "outside Amurskaya" in placed["Vostochny"].reason
+    assert placed["Amur"].place.is_state
+    # a candidate in the region said, where the resolver chose one outside it, takes its place
+    amur = placed["Amur"].place
+    dagestan = next(c.place for c in placed["Vostochny"].candidates if 41 < c.place.lat < 45 and c.place.lon < 50)
+    station = replace(dagestan, source="stations:1", lat=51.88, lon=128.33, admin_code=amur.admin_code + ".x")
+    m = Mention(21, 30, "Vostochny", 0, 0, len(text), [Candidate(dagestan, "exact"), Candidate(station, "exact")],
+                place=dagestan, match="exact", confidence=0.9)
+    placed_in_the_regions_said(text, [m, placed["Amur"]])
+    assert m.place is station
+    # the text may draw a border loosely: a place near the region stays ("North of Jhelum in Azad Kashmir"), and
+    # words between that are not the name's ("Cincinnati man dies in Ky.") put no place in the region
+    for other in ("Rawalpindi, 12 kilometres North of Jhelum in Azad Kashmir.", "Cincinnati man dies in Ky. jail."):
+        found = place_mentions(other, gazetteer)
+        assert all(m.place is not None for m in found if m.text in ("Jhelum", "Cincinnati")), other
