@@ -829,6 +829,7 @@ class Gazetteer:
         self._answers: dict[str, dict[str, Any]] = {"exact": {}, "knows": {}, "prefix": {}, "length": {}, "kind": {}}
         self._inflection_tables: dict[str, Any] = {}  # dictionary_form's tables, loaded when first asked
         self._contractions: dict[str, list[str]] = {}  # _contracted's answers so far
+        self._said_short_skeletons: dict[str, list[tuple[Place, str]]] | None = None  # made when first asked
         self.base = _geonames_index()
         self.indexes: list[_Index] = [self.base]
         # GeoNames country files fetched with `geojourney data fetch geonames`
@@ -925,6 +926,18 @@ class Gazetteer:
         """The sources of the regions ``key`` names said short, the word for the kind of region left off ("amur":
         Amur Oblast): the whole of such a name, not an abbreviation of it."""
         return frozenset(self.base.place(i).source for i in self.base.said_short.get(key, ()))
+
+    def said_short_by_skeleton(self, skel: str) -> list[tuple[Place, str]]:
+        """The regions said short (``said_short``) by a name whose consonant skeleton (``text.skeleton``) is
+        ``skel``, each with that name's comparable form (``text.comparable``): how a name in another script is
+        matched to them (Hindi अमूर क्षेत्र, the Amur region)."""
+        if self._said_short_skeletons is None:
+            by_skeleton: dict[str, list[tuple[Place, str]]] = defaultdict(list)
+            for key, rows in sorted(self.base.said_short.items()):
+                for i in rows:
+                    by_skeleton[skeleton(key)].append((self.base.place(i), comparable(key)))
+            self._said_short_skeletons = dict(by_skeleton)
+        return list(self._said_short_skeletons.get(skel, ()))
 
     def name_kind(self, key: str) -> tuple[str, int] | None:
         """What a name most prominently names: ``(kind, population of the biggest such place)``.

@@ -23,8 +23,8 @@ from .model import Candidate, Mention, Place
 from .resolve import KNOWN_TOWN, WORLD_CITY, haversine_km, own_name
 from .text import (Token, a_celestial_body, arabic_romanization, comparable, consonants, countries_speaking,
                    designators, is_cased_script, language_of, language_rules, language_words, morphology, name_key,
-                   normalized_spelling, prefix_variants, romanize, run_together, script_of, sentences, skeleton, tokens,
-                   unbroken, word_zipf)
+                   normalized_spelling, prefix_variants, region_words, romanize, run_together, script_of, sentences,
+                   skeleton, tokens, unbroken, word_zipf)
 
 #: Minimum similarity of two romanisations for a cross-script match.
 TRANSLIT_SIMILARITY = 0.8
@@ -363,7 +363,9 @@ def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     starts = [s for s, _ in sents]
     scripts = {script_of(ch) for ch in set(text) if ch.isalpha()}
     if not model_available() or not scripts & TRAINED_SCRIPTS:
-        return _gazetteer_mentions(text, gazetteer, sents, starts)
+        found = _gazetteer_mentions(text, gazetteer, sents, starts)
+        _regions_before_a_region_word(text, found, gazetteer)
+        return found
     # the recognition model says where the names are in the scripts it knows; the gazetteer
     # alone in the others (a Hindi report quoting an English sentence)
     if lang is None and "Latin" in scripts:
@@ -379,6 +381,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
                   if script_of(m.text) not in TRAINED_SCRIPTS
                   and not any(m.start < e and s < m.end for s, e in taken)]
     found.sort(key=lambda m: m.start)
+    _regions_before_a_region_word(text, found, gazetteer)
     _capitals_or_regions(text, found)
     _cities_by_their_own_names(text, found)
     return found
@@ -463,6 +466,27 @@ def _cities_by_their_own_names(text: str, mentions: list[Mention]) -> None:
             continue
         region = _region_word_by(text, m)
         m.candidates = [c for c in m.candidates if (c.place.source in regions) == region]
+
+
+def _regions_before_a_region_word(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> None:
+    """A name followed by a word of its script that says it is a region's (``text.region_words``: Hindi अमूर
+    क्षेत्र, the Amur region) is a region's: its candidates are the regions among them and the first-level regions
+    English calls by a name spelled like it, their kind left off (``Gazetteer.said_short_by_skeleton``: Amur
+    Oblast), if there are any; else they stay as they are."""
+    for m in mentions:
+        words = region_words(script_of(m.text))
+        after = text[m.end:m.end + 20].lstrip()
+        if not words or not any(after.startswith(w) for w in words):
+            continue
+        mine, mine_loose = comparable(m.text), normalized_spelling(m.text)
+        regions = {c.place.source: c for c in m.candidates if c.place.feature == "region"}
+        for place, comp in gazetteer.said_short_by_skeleton(skeleton(m.text)):
+            sim = (Levenshtein.normalized_similarity(mine, comp)
+                   + Levenshtein.normalized_similarity(mine_loose, normalized_spelling(comp))) / 2
+            if sim >= TRANSLIT_SIMILARITY and place.source not in regions:
+                regions[place.source] = Candidate(place, "transliterated", round(sim, 3))
+        if regions:
+            m.candidates = list(regions.values())
 
 
 def _regions_named_alone(mentions: list[Mention]) -> set[tuple[str, str]]:

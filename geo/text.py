@@ -471,6 +471,12 @@ def prefix_variants(surface: str) -> list[str]:
 
 
 @lru_cache(maxsize=16)
+def region_words(script: str) -> tuple[str, ...]:
+    """Words of ``script`` after a name that say it is a region's (``morphology.toml``: Hindi क्षेत्र)."""
+    return tuple(morphology().get(script, {}).get("region_words", ()))
+
+
+@lru_cache(maxsize=16)
 def designators(script: str) -> frozenset[str]:
     """Words of ``script`` that say what kind of place a name is (``morphology.toml``)."""
     return frozenset(name_key(w) for w in morphology().get(script, {}).get("designators", []))

@@ -365,3 +365,13 @@ def test_a_place_the_text_puts_in_a_region_lies_in_it(gazetteer):
     for other in ("Rawalpindi, 12 kilometres North of Jhelum in Azad Kashmir.", "Cincinnati man dies in Ky. jail."):
         found = place_mentions(other, gazetteer)
         assert all(m.place is not None for m in found if m.text in ("Jhelum", "Cincinnati")), other
+
+
+def test_a_hindi_name_before_a_word_for_region_is_the_region(gazetteer):
+    # अमूर क्षेत्र is the Amur region: Amur Oblast, which English calls "Amur" with its kind left off, not Āmūr, a
+    # town of India, nor a station of the name in Khabarovsk Krai
+    text = "इसके बाद ट्रेन उस्सूरीस्क होते हुए अमूर क्षेत्र पहुंची।"
+    placed = _placed(place_mentions(text, gazetteer))
+    assert placed["अमूर"].is_state and placed["अमूर"].country_code == "RU"
+    _near_km(placed["अमूर"], 52.0, 127.5, 300)
+    assert placed["उस्सूरीस्क"].name == "Ussuriysk"
