@@ -29,7 +29,8 @@ _REACH = 200
 
 
 MODES = ("rail", "air", "road", "sea")
-_LISTS = ("motion", "origin", "speech", "not_place_after", "past", "planned", *MODES, "not_mode_after")
+_LISTS = ("motion", "origin", "speech", "not_place_after", "past", "planned", "on_the_way", "not_on_the_way_after",
+          *MODES, "not_mode_after")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class Cues:
     not_place_after: tuple[str, ...]
     past: tuple[str, ...]
     planned: tuple[str, ...]
+    on_the_way: tuple[str, ...]  # "along the way": the sentence's stops come before the one the sentence before reached
+    not_on_the_way_after: tuple[str, ...]  # "back", "to" after those: the way back, or to a place, told in order
     rail: tuple[str, ...]
     air: tuple[str, ...]
     road: tuple[str, ...]
@@ -152,6 +155,12 @@ def is_organisation(text: str, m: Mention) -> bool:
     """True when the name is part of an organisation's name ("New York Times")."""
     after = text[m.end : m.end + 20].casefold().lstrip(" -")
     return bool(_starts_with_cue(after, cues().not_place_after))
+
+
+#: What stands between two places of one list: a comma or "and" (in the languages of ``data/cues.toml``), a few
+#: words before it and a few in small letters after it ("Nanning on Monday evening and the border town of Pingxiang").
+_LISTED_AFTER = regex.compile(r"(?:\s+[\p{L}\d]+){0,3}?(?:,|,?\s+(?:and|und|et|och|ja|и|a))"
+                              r"(?:\s+[\p{Ll}\d][\p{L}\p{M}\d'’-]*){0,4}\s+")
 
 
 def dateline(text: str, mentions: list[Mention]) -> Mention | None:
@@ -414,6 +423,8 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
     cued: dict[str, tuple[Mention, str]] = {}
     origins: dict[str, str] = {}
     planned: set[str] = set()
+    listed: dict[str, str] = {}  # stops listed after one near a word of travel: the name they are listed with
+    last_cued: tuple[Mention, str] | None = None  # the last mention near a word of travel, and the word
     for m in mentions:
         if m.place is None:
             continue
@@ -434,17 +445,25 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
         by_place.setdefault(key, []).append(m)
         places[key] = m.place
         cue = travel_cue(text, m)
+        said = "" if cue else _near_cue(text, m, cues().speech)
+        if not cue and not said and last_cued is not None and last_cued[0].sentence_start == m.sentence_start \
+                and _LISTED_AFTER.fullmatch(text, last_cued[0].end, m.start):
+            cue = last_cued[1]  # "stops in Yekaterinburg, Novosibirsk and Irkutsk"
+            listed[key] = last_cued[0].text
         if not cue:
-            said = _near_cue(text, m, cues().speech)
             m.evidence = f"“{said}”: where someone spoke" if said else "no travel words near it"
             continue
-        m.evidence = f"“{cue}” near “{m.text}”"
+        m.evidence = f"listed with “{listed[key]}”, which “{cue}” is near" if key in listed \
+            else f"“{cue}” near “{m.text}”"
+        last_cued = (m, cue)
         if key not in cued:
             cued[key] = (m, cue)
+            # a stop is planned where the mention that makes it one is ("Trump is due to fly into Hanoi", after Kim
+            # was driven there, is no plan of Kim's)
+            if _in_sentence(text, m, cues().planned):
+                planned.add(key)
         if key not in origins and (o := origin_cue(text, m)):
             origins[key] = o
-        if _in_sentence(text, m, cues().planned):
-            planned.add(key)
     warnings: list[str] = []
     if not cued:
         keys = sorted(by_place, key=lambda k: by_place[k][0].start)
@@ -489,21 +508,54 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
         elif last is None:
             untimed.append(k)
         order_key[k] = last if last is not None else float("inf")
+    told = _told_order(text, cued, breaks)
     # the origin first; plans after everything that happened; then by time, then as told
-    keys = sorted(cued, key=lambda k: (k not in origins, k in planned, order_key[k], cued[k][0].start))
+    keys = sorted(cued, key=lambda k: (k not in origins, k in planned, order_key[k], told[k]))
     if keys != sorted(cued, key=lambda k: (k not in origins, cued[k][0].start)):
-        warnings.append("stops ordered by the times and plans the text gives, not by the order it names them")
+        warnings.append("stops ordered by the times, plans and stops on the way the text gives, not by the order it "
+                        "names them")
     return _make_stops(keys, by_place, places, cued, origins, planned,
-                       {k: (whens[k].words, dated.get(k, (0, None))[1]) for k in whens}), warnings
+                       {k: (whens[k].words, dated.get(k, (0, None))[1]) for k in whens}, listed), warnings
 
 
-def _make_stops(keys, by_place, places, cued, origins, planned, times) -> list[Stop]:
+def _on_the_way(text: str, m: Mention) -> bool:
+    """True when the sentence of ``m`` tells stops made on the way ("Along the way it stops in Irkutsk"), not the way
+    back nor the way to a place ("on the way back", "on his way to Vladivostok")."""
+    sentence = text[m.sentence_start:m.sentence_end].casefold()
+    for cue in cues().on_the_way:
+        at = sentence.find(cue)
+        if at >= 0 and (at == 0 or not sentence[at - 1].isalnum()):
+            rest = sentence[at + len(cue):].lstrip(" ,")
+            return not _starts_with_cue(rest, cues().not_on_the_way_after)
+    return False
+
+
+def _told_order(text: str, cued: dict[str, tuple[Mention, str]], breaks: list[int]) -> dict[str, tuple]:
+    """Where each stop stands in the story as told: where it is named, but a sentence of stops made on the way
+    (``_on_the_way``) is told just before the last stop of the sentence before it, in its paragraph."""
+    told: dict[str, tuple] = {k: (m.start, 1) for k, (m, _) in cued.items()}
+    sentences: dict[int, list[str]] = {}
+    for k in sorted(cued, key=lambda k: cued[k][0].start):
+        sentences.setdefault(cued[k][0].sentence_start, []).append(k)
+    before: list[str] = []
+    for keys in sentences.values():
+        first = cued[keys[0]][0]
+        if before and bisect.bisect_left(breaks, cued[before[-1]][0].start) == bisect.bisect_left(breaks, first.start) \
+                and _on_the_way(text, first):
+            reached = told[before[-1]][0]
+            told.update({k: (reached, 0, cued[k][0].start) for k in keys})
+        before = keys
+    return told
+
+
+def _make_stops(keys, by_place, places, cued, origins, planned, times, listed=None) -> list[Stop]:
     stops = []
     for order, key in enumerate(keys, 1):
         ms = by_place[key]
         if key in cued:
             first, cue = cued[key]
-            evidence = f"“{cue}” near “{first.text}”"
+            evidence = f"listed with “{listed[key]}”, which “{cue}” is near" if key in (listed or {}) \
+                else f"“{cue}” near “{first.text}”"
             if key in origins:
                 evidence += f"; “{origins[key]}” marks the origin"
             if key in times:

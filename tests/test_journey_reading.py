@@ -197,6 +197,40 @@ def test_a_report_told_out_of_order_is_travelled_in_order(tmp_path, lang):
                                               "de": "Dienstagmorgen"}[lang]
 
 
+def _stops(tmp_path, text):
+    article = tmp_path / "article.en.txt"
+    article.write_text(text, "utf-8")
+    res = run_cli("journey", article, "--rail", "none")
+    assert res.returncode == 0, res.stderr.decode()
+    fc = json.loads(res.stdout)
+    return [f["properties"] for f in fc["features"] if f["properties"]["kind"] == "stop"], fc
+
+
+def test_stops_listed_after_a_word_of_travel_and_those_made_on_the_way(tmp_path):
+    # "stops" is a word of travel; "Along the way" tells the stops before the place the sentence before reached
+    stops, fc = _stops(tmp_path, "The Rossiya train leaves Moscow every other day and reaches Vladivostok after almost "
+                                 "seven days. Along the way it stops in Yekaterinburg, Novosibirsk, Krasnoyarsk and "
+                                 "Irkutsk, before continuing through Ulan-Ude, Chita and Khabarovsk.")
+    assert [p["name"] for p in stops] == ["Moscow", "Yekaterinburg", "Novosibirsk", "Krasnoyarsk", "Irkutsk",
+                                          "Ulan-Ude", "Chita", "Khabarovsk", "Vladivostok"]
+    assert any("stops on the way" in w for w in fc["warnings"])
+    # on the way back, or on the way to a place, the stops come in the order told
+    for then in ("On the way back it stopped in Khabarovsk.", "It is now on the way to Khabarovsk."):
+        stops, _ = _stops(tmp_path, f"The delegation flew from Moscow to Vladivostok on Monday. {then}")
+        assert [p["name"] for p in stops] == ["Moscow", "Vladivostok", "Khabarovsk"], then
+
+
+def test_a_stop_is_planned_only_where_it_is_first_told(tmp_path):
+    # Kim was driven to Hanoi; that Trump is due to fly there makes Kim's arrival no plan. Pingxiang, far from the
+    # word of travel, is listed with Nanning, which is near it
+    stops, _ = _stops(tmp_path, "Kim's train reached Nanning on Monday evening and the border town of Pingxiang early "
+                                "on Tuesday. Kim was then driven to Hanoi in a motorcade. Trump is due to fly into "
+                                "Hanoi on Tuesday evening.")
+    assert [(p["name"], p["role"]) for p in stops] == [("Nanning", "origin"), ("Pingxiang", "via"),
+                                                       ("Hanoi", "destination")]
+    assert stops[1]["evidence"].startswith("listed with “Nanning”, which “reach” is near")
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
