@@ -23,8 +23,8 @@ from .model import Candidate, Mention, Place
 from .resolve import KNOWN_TOWN, WORLD_CITY, haversine_km, own_name
 from .text import (Token, a_celestial_body, arabic_romanization, comparable, consonants, countries_speaking,
                    designators, is_cased_script, language_of, language_rules, language_words, morphology, name_key,
-                   normalized_spelling, prefix_variants, region_words, romanize, run_together, script_of, sentences,
-                   skeleton, tokens, unbroken, word_zipf)
+                   normalized_spelling, prefix_variants, railway_station_words, region_words, romanize, run_together,
+                   script_of, sentences, skeleton, tokens, unbroken, word_zipf)
 
 #: Minimum similarity of two romanisations for a cross-script match.
 TRANSLIT_SIMILARITY = 0.8
@@ -365,6 +365,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     if not model_available() or not scripts & TRAINED_SCRIPTS:
         found = _gazetteer_mentions(text, gazetteer, sents, starts)
         _regions_before_a_region_word(text, found, gazetteer)
+        _stations_by_a_station_word(text, found)
         return found
     # the recognition model says where the names are in the scripts it knows; the gazetteer
     # alone in the others (a Hindi report quoting an English sentence)
@@ -382,6 +383,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
                   and not any(m.start < e and s < m.end for s, e in taken)]
     found.sort(key=lambda m: m.start)
     _regions_before_a_region_word(text, found, gazetteer)
+    _stations_by_a_station_word(text, found)
     _capitals_or_regions(text, found)
     _cities_by_their_own_names(text, found)
     return found
@@ -487,6 +489,25 @@ def _regions_before_a_region_word(text: str, mentions: list[Mention], gazetteer:
                 regions[place.source] = Candidate(place, "transliterated", round(sim, 3))
         if regions:
             m.candidates = list(regions.values())
+
+
+_WORD_AROUND = regex.compile(r"[\p{L}\p{M}]+")
+
+
+def _stations_by_a_station_word(text: str, mentions: list[Mention]) -> None:
+    """A name with a word for a railway station right before or after it (``text.railway_station_words``: "на
+    станции Хасан", "Khasan station"; in Korean at its end, before a particle: 하산역을) is a station's: where some
+    of its candidates are stations, they are its only ones (not Hassan, India)."""
+    for m in mentions:
+        if not any(c.place.feature == "station" for c in m.candidates):
+            continue
+        words = railway_station_words(script_of(m.text))
+        before = [w.group(0).casefold() for w in _WORD_AROUND.finditer(text, max(0, m.start - 30), m.start)][-1:]
+        after = _WORD_AROUND.match(text, m.end + 1) if text[m.end:m.end + 1] == " " else None
+        near = [*before, *([after.group(0).casefold()] if after else [])]
+        if any(w.startswith(s) for w in near for s in words) or any(
+                s in m.text[len(m.text) // 2:] for s in words if script_of(s) == "Hangul"):
+            m.candidates = [c for c in m.candidates if c.place.feature == "station"]
 
 
 def _regions_named_alone(mentions: list[Mention]) -> set[tuple[str, str]]:

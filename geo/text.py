@@ -477,6 +477,13 @@ def region_words(script: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=16)
+def railway_station_words(script: str) -> tuple[str, ...]:
+    """Words of ``script`` before or after a name that say it is a railway station's (``morphology.toml``:
+    "станции", "station", Korean 역 at the name's end)."""
+    return tuple(morphology().get(script, {}).get("railway_station_words", ()))
+
+
+@lru_cache(maxsize=16)
 def designators(script: str) -> frozenset[str]:
     """Words of ``script`` that say what kind of place a name is (``morphology.toml``)."""
     return frozenset(name_key(w) for w in morphology().get(script, {}).get("designators", []))

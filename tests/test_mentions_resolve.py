@@ -375,3 +375,16 @@ def test_a_hindi_name_before_a_word_for_region_is_the_region(gazetteer):
     assert placed["अमूर"].is_state and placed["अमूर"].country_code == "RU"
     _near_km(placed["अमूर"], 52.0, 127.5, 300)
     assert placed["उस्सूरीस्क"].name == "Ussuriysk"
+
+
+def test_a_word_for_station_makes_the_name_a_stations(gazetteer):
+    from conftest import STATIONS
+
+    # one sentence names no other place: without the word for station, Hassan, India, is as good a reading
+    stations = gazetteer.with_file(STATIONS)
+    for text, name in (("Бронепоезд пересёк границу на станции Хасан.", "Хасан"),
+                       ("The armoured train passed Khasan station at dawn.", "Khasan"),
+                       ("열차가 하산역을 통과했다.", "하산역을"), ("ट्रेन खासन स्टेशन से गुजरी।", "खासन")):
+        placed = _placed(place_mentions(text, stations))
+        assert placed[name].feature == "station", text
+        _near_km(placed[name], 42.43, 130.64, 5)
