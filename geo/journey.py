@@ -22,6 +22,8 @@ import regex
 
 from .model import Mention, Place, Stop
 
+#: Cue words and the text are compared case-folded and with ё as е (Russian writes "пересёк" and "пересек").
+_YO = str.maketrans("ё", "е")
 #: How many words either side of a mention a travel cue may stand.
 CUE_WINDOW = 6
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
@@ -29,7 +31,7 @@ _REACH = 200
 
 
 MODES = ("rail", "air", "road", "sea")
-_LISTS = ("motion", "origin", "speech", "not_place_after", "past", "planned", "on_the_way", "not_on_the_way_after",
+_LISTS = ("motion", "origin", "speech", "not_place_after", "past", "planned", "before_that", "not_before_that_after",
           *MODES, "not_mode_after")
 
 
@@ -43,8 +45,9 @@ class Cues:
     not_place_after: tuple[str, ...]
     past: tuple[str, ...]
     planned: tuple[str, ...]
-    on_the_way: tuple[str, ...]  # "along the way": the sentence's stops come before the one the sentence before reached
-    not_on_the_way_after: tuple[str, ...]  # "back", "to" after those: the way back, or to a place, told in order
+    before_that: tuple[str, ...]  # "along the way", "the day before": the sentence's stops come before the one the
+    # sentence before reached
+    not_before_that_after: tuple[str, ...]  # "back", "to" after those: the way back, or to a place, told in order
     rail: tuple[str, ...]
     air: tuple[str, ...]
     road: tuple[str, ...]
@@ -63,11 +66,11 @@ def cues() -> Cues:
     indexed: dict[str, list[tuple[str, int]]] = {"weekdays": [], "dayparts": [], "months": []}
     for table in data.values():
         for key in merged:
-            merged[key].extend(w.casefold() for w in table.get(key, []))
+            merged[key].extend(w.casefold().translate(_YO) for w in table.get(key, []))
         for key in indexed:
             for i, words in enumerate(table.get(key, [])):
                 for w in [words] if isinstance(words, str) else words:
-                    indexed[key].append((w.casefold(), i + (key == "months")))
+                    indexed[key].append((w.casefold().translate(_YO), i + (key == "months")))
     lists = {k: tuple(dict.fromkeys(v)) for k, v in merged.items()}
     # longest words first, so "sonnabend" wins over a shorter stem
     ordered = {k: tuple(sorted(dict.fromkeys(v), key=lambda t: -len(t[0]))) for k, v in indexed.items()}
@@ -112,7 +115,7 @@ def _window(text: str, start: int, end: int, lo: int, hi: int) -> list[tuple[int
     after = [m for m in _WORD.finditer(text, end, hi)][:CUE_WINDOW]
     out = [(len(before) - i, text[m.start() : min(hi, m.start() + _REACH)]) for i, m in enumerate(before)]
     out += [(i + 1, text[m.start() : min(hi, m.start() + _REACH)]) for i, m in enumerate(after)]
-    return [(d, w.casefold()) for d, w in out if d <= CUE_WINDOW]
+    return [(d, w.casefold().translate(_YO)) for d, w in out if d <= CUE_WINDOW]
 
 
 def travel_cue(text: str, m: Mention) -> str:
@@ -132,8 +135,8 @@ _LAST_WORD = regex.compile(r"([\p{L}\p{M}]+)\s*$")
 def origin_cue(text: str, m: Mention) -> str:
     """A cue next to ``m`` marking it as where the journey starts: "from Pyongyang", "after leaving Pyongyang" (a
     word of the cue's stem, run on by an ending), "평양을 출발" (the particle inside the mention)."""
-    near = text[max(m.sentence_start, m.start - 20) : m.start].casefold()
-    after = text[m.end : min(m.sentence_end, m.end + 20)].casefold().lstrip()
+    near = text[max(m.sentence_start, m.start - 20) : m.start].casefold().translate(_YO)
+    after = text[m.end : min(m.sentence_end, m.end + 20)].casefold().translate(_YO).lstrip()
     last = _LAST_WORD.search(near)
     for cue in cues().origin:
         c = cue.strip()
@@ -145,7 +148,7 @@ def origin_cue(text: str, m: Mention) -> str:
         # postpositional languages: the cue follows the name, with a particle between or ending the mention
         if " " in c:
             particle, word = c.split(" ", 1)
-            if ((" " + after).startswith(" " + particle) or m.text.casefold().endswith(particle)) \
+            if ((" " + after).startswith(" " + particle) or m.text.casefold().translate(_YO).endswith(particle)) \
                     and word in after[:20]:
                 return c
     return ""
@@ -153,7 +156,7 @@ def origin_cue(text: str, m: Mention) -> str:
 
 def is_organisation(text: str, m: Mention) -> bool:
     """True when the name is part of an organisation's name ("New York Times")."""
-    after = text[m.end : m.end + 20].casefold().lstrip(" -")
+    after = text[m.end : m.end + 20].casefold().translate(_YO).lstrip(" -")
     return bool(_starts_with_cue(after, cues().not_place_after))
 
 
@@ -187,7 +190,7 @@ def _near_cue(text: str, m: Mention, cue_list: tuple[str, ...]) -> str:
 
 def _in_sentence(text: str, m: Mention, cue_list: tuple[str, ...]) -> str:
     """A cue of ``cue_list`` anywhere in the sentence of ``m``."""
-    sentence = text[m.sentence_start:m.sentence_end].casefold()
+    sentence = text[m.sentence_start:m.sentence_end].casefold().translate(_YO)
     for cue in cue_list:
         at = sentence.find(cue)
         # a stem begins a word
@@ -233,11 +236,11 @@ def _time_words(text: str, lo: int, hi: int) -> list[tuple[int, int, When]]:
     found: list[tuple[int, int, str, int]] = []  # (start, end, kind, value)
     words = list(_WORD.finditer(text, lo, hi))
     for k, w in enumerate(words):
-        token = w.group(0).casefold()
+        token = w.group(0).casefold().translate(_YO)
         kind = value = None
         if (m := regex.match(r"(\d{1,2})(일)?$", token)) and 1 <= int(m.group(1)) <= 31:
-            nxt = words[k + 1].group(0).casefold() if k + 1 < len(words) else ""
-            prev = words[k - 1].group(0).casefold() if k else ""
+            nxt = words[k + 1].group(0).casefold().translate(_YO) if k + 1 < len(words) else ""
+            prev = words[k - 1].group(0).casefold().translate(_YO) if k else ""
             month = next((i for st, i in c.months if len(st) >= 2 and (nxt.startswith(st) or prev.startswith(st))), None)
             if m.group(2) or month:
                 found.append((w.start(), w.end(), "day", int(m.group(1))))
@@ -341,7 +344,7 @@ def article_date(text: str) -> "datetime.date | None":
     elif hit := regex.search(r"(20\d\d)년\s*(\d{1,2})월\s*(\d{1,2})일", head):
         y, mo, d = map(int, hit.groups())
     else:
-        folded = head.casefold()
+        folded = head.casefold().translate(_YO)
         y = mo = d = None
         for hit in regex.finditer(r"(?:(\d{1,2})\.?\s+(\p{L}+)\.?,?\s+(20\d\d))|(?:(\p{L}+)\.?\s+(\d{1,2}),?\s+(20\d\d))",
                                   folded):
@@ -512,27 +515,28 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
     # the origin first; plans after everything that happened; then by time, then as told
     keys = sorted(cued, key=lambda k: (k not in origins, k in planned, order_key[k], told[k]))
     if keys != sorted(cued, key=lambda k: (k not in origins, cued[k][0].start)):
-        warnings.append("stops ordered by the times, plans and stops on the way the text gives, not by the order it "
+        warnings.append("stops ordered by the times, plans and earlier stops the text tells of, not by the order it "
                         "names them")
     return _make_stops(keys, by_place, places, cued, origins, planned,
                        {k: (whens[k].words, dated.get(k, (0, None))[1]) for k in whens}, listed), warnings
 
 
-def _on_the_way(text: str, m: Mention) -> bool:
-    """True when the sentence of ``m`` tells stops made on the way ("Along the way it stops in Irkutsk"), not the way
-    back nor the way to a place ("on the way back", "on his way to Vladivostok")."""
-    sentence = text[m.sentence_start:m.sentence_end].casefold()
-    for cue in cues().on_the_way:
+def _before_that(text: str, m: Mention) -> bool:
+    """True when the sentence of ``m`` tells stops made before the place the sentence before reached, on the way to
+    it or the day before ("Along the way it stops in Irkutsk", "Накануне он пересёк границу на станции Хасан"), not
+    the way back nor the way to a place ("on the way back", "on the way to Vladivostok")."""
+    sentence = text[m.sentence_start:m.sentence_end].casefold().translate(_YO)
+    for cue in cues().before_that:
         at = sentence.find(cue)
         if at >= 0 and (at == 0 or not sentence[at - 1].isalnum()):
             rest = sentence[at + len(cue):].lstrip(" ,")
-            return not _starts_with_cue(rest, cues().not_on_the_way_after)
+            return not _starts_with_cue(rest, cues().not_before_that_after)
     return False
 
 
 def _told_order(text: str, cued: dict[str, tuple[Mention, str]], breaks: list[int]) -> dict[str, tuple]:
-    """Where each stop stands in the story as told: where it is named, but a sentence of stops made on the way
-    (``_on_the_way``) is told just before the last stop of the sentence before it, in its paragraph."""
+    """Where each stop stands in the story as told: where it is named, but a sentence of stops made before the place
+    the sentence before reached (``_before_that``) is told just before that place, in its paragraph."""
     told: dict[str, tuple] = {k: (m.start, 1) for k, (m, _) in cued.items()}
     sentences: dict[int, list[str]] = {}
     for k in sorted(cued, key=lambda k: cued[k][0].start):
@@ -541,7 +545,7 @@ def _told_order(text: str, cued: dict[str, tuple[Mention, str]], breaks: list[in
     for keys in sentences.values():
         first = cued[keys[0]][0]
         if before and bisect.bisect_left(breaks, cued[before[-1]][0].start) == bisect.bisect_left(breaks, first.start) \
-                and _on_the_way(text, first):
+                and _before_that(text, first):
             reached = told[before[-1]][0]
             told.update({k: (reached, 0, cued[k][0].start) for k in keys})
         before = keys
@@ -583,7 +587,7 @@ def _make_stops(keys, by_place, places, cued, origins, planned, times, listed=No
 def article_modes(text: str) -> dict[str, str]:
     """The ways of travel an article names anywhere: mode -> the first word found."""
     found: dict[str, str] = {}
-    folded = text.casefold()
+    folded = text.casefold().translate(_YO)
     for mode in MODES:
         for w in getattr(cues(), mode):
             if any(_starts_with_mode_cue(folded[m.start():m.start() + _REACH], (w,))
@@ -614,7 +618,7 @@ def leg_modes(text: str, stops: list[Stop], mentions: list[Mention]) -> list[tup
     """
     def mode_at(w) -> tuple[str, str] | None:
         """The mode word that word ``w`` begins, as (mode, word)."""
-        rest = text[w.start():w.start() + _REACH].casefold()
+        rest = text[w.start():w.start() + _REACH].casefold().translate(_YO)
         for mode in MODES:
             cue = _starts_with_mode_cue(rest, getattr(cues(), mode))
             if cue:

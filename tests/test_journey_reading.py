@@ -213,11 +213,27 @@ def test_stops_listed_after_a_word_of_travel_and_those_made_on_the_way(tmp_path)
                                  "Irkutsk, before continuing through Ulan-Ude, Chita and Khabarovsk.")
     assert [p["name"] for p in stops] == ["Moscow", "Yekaterinburg", "Novosibirsk", "Krasnoyarsk", "Irkutsk",
                                           "Ulan-Ude", "Chita", "Khabarovsk", "Vladivostok"]
-    assert any("stops on the way" in w for w in fc["warnings"])
+    assert any("earlier stops" in w for w in fc["warnings"])
     # on the way back, or on the way to a place, the stops come in the order told
     for then in ("On the way back it stopped in Khabarovsk.", "It is now on the way to Khabarovsk."):
         stops, _ = _stops(tmp_path, f"The delegation flew from Moscow to Vladivostok on Monday. {then}")
         assert [p["name"] for p in stops] == ["Moscow", "Vladivostok", "Khabarovsk"], then
+
+
+def test_stops_made_the_day_before_come_before(tmp_path):
+    # "Накануне" (the day before) the train crossed at Khasan and went on through Ussuriysk, before Vladivostok;
+    # "пересёк" is "пересек" written with ё
+    article = tmp_path / "kim.ru.txt"
+    article.write_text("Бронепоезд Ким Чен Ына в среду днём прибыл во Владивосток. Накануне он пересёк границу на "
+                       "станции Хасан, а затем проследовал через Уссурийск.", "utf-8")
+    res = run_cli("journey", article, "--rail", "none", "--gazetteer", STATIONS)
+    assert res.returncode == 0, res.stderr.decode()
+    stops = [f["properties"] for f in json.loads(res.stdout)["features"] if f["properties"]["kind"] == "stop"]
+    assert [p["name"] for p in stops] == ["Хасан", "Ussuriysk", "Vladivostok"]
+    article.write_text("Бронепоезд пересёк границу на станции Хасан.", "utf-8")
+    res = run_cli("journey", article, "--rail", "none", "--gazetteer", STATIONS)
+    stops = [f["properties"] for f in json.loads(res.stdout)["features"] if f["properties"]["kind"] == "stop"]
+    assert stops[0]["name"] == "Хасан" and "“пересек” near" in stops[0]["evidence"]
 
 
 def test_a_stop_is_planned_only_where_it_is_first_told(tmp_path):
