@@ -258,7 +258,8 @@ def _lookup(gazetteer: Gazetteer, surface: str, last: str, whole_word: bool,
         # a word of the language once its particle is off (푸틴과: 푸틴, Putin) is not a town the embedded
         # gazetteer names only in other scripts (Kamata, Japan, whose names include "pu tian"); a place of the
         # user's own gazetteers it may be (하산역을: the station Хасан)
-        a_word = any(word_zipf(v) >= COMMON_WORD_ZIPF for v in variants)
+        # ... unless the word for station ends it (동당역에: the station of Đồng Đăng, though 동당 is a word)
+        a_word = any(word_zipf(v) >= COMMON_WORD_ZIPF for v in variants) and not _a_stations_name(surface)
         for form in [surface, *variants]:
             extra = [c for c in _transliterated(gazetteer, form) if c.place.country_code not in named_in
                      and not (a_word and c.place.source.startswith("geonames:"))]
@@ -494,6 +495,13 @@ def _regions_before_a_region_word(text: str, mentions: list[Mention], gazetteer:
 _WORD_AROUND = regex.compile(r"[\p{L}\p{M}]+")
 
 
+def _a_stations_name(surface: str) -> bool:
+    """True when a word for station ends ``surface`` in a script that writes it onto the name, before a particle
+    (``text.railway_station_words``: 하산역을, 동당역에)."""
+    return any(s in surface[len(surface) // 2:] for s in railway_station_words(script_of(surface))
+               if script_of(s) == "Hangul")
+
+
 def _stations_by_a_station_word(text: str, mentions: list[Mention]) -> None:
     """A name with a word for a railway station right before or after it (``text.railway_station_words``: "на
     станции Хасан", "Khasan station"; in Korean at its end, before a particle: 하산역을) is a station's: where some
@@ -505,8 +513,7 @@ def _stations_by_a_station_word(text: str, mentions: list[Mention]) -> None:
         before = [w.group(0).casefold() for w in _WORD_AROUND.finditer(text, max(0, m.start - 30), m.start)][-1:]
         after = _WORD_AROUND.match(text, m.end + 1) if text[m.end:m.end + 1] == " " else None
         near = [*before, *([after.group(0).casefold()] if after else [])]
-        if any(w.startswith(s) for w in near for s in words) or any(
-                s in m.text[len(m.text) // 2:] for s in words if script_of(s) == "Hangul"):
+        if any(w.startswith(s) for w in near for s in words) or _a_stations_name(m.text):
             m.candidates = [c for c in m.candidates if c.place.feature == "station"]
 
 

@@ -38,8 +38,10 @@ WORLD_CITY = 1_000_000
 #: ... nor towns this big that the text calls by their own name (Delft, Bolton: news from anywhere
 #: names them; but 하산, Khasan, is not Hassan in India, whose Korean name it also is).
 KNOWN_TOWN = 100_000
-#: A transliterated name of this many consonants or more is no chance likeness (``_implausible``).
+#: A transliterated name of this many consonants or more is no chance likeness (``_implausible``) ...
 LONG_SKELETON = 6
+#: ... nor one spelled the same, vowels and all (दानदोंग, "daanadong", and Dandong: 1.0; Dundong 0.857).
+SAME_SPELLING = 0.95
 #: A name said alone, in a text that also names an area by the name and a word for its kind ("Suffolk", "Suffolk
 #: County"), is that area unless the town it was taken for lies this close to it (km): a town in the county.
 SHORT_FOR_AREA_KM = 50.0
@@ -439,10 +441,12 @@ def _implausible(c: Candidate, ctx: StoryContext, said: str | None = None) -> st
         return ""
     where = f"{c.place.name} ({c.place.country_code or '?'}) lies {d:,.0f} km from the places the story is about"
     near = ctx.nearest(c.place)
-    # a long name's spelling is no chance likeness: it may lie near one place of the story, not its centre
-    # (कोम्सोमोल्स्क-ऑन-अमूर, Komsomolsk-on-Amur, 1,555 km from the centre of a story from Pyongyang to the Amur)
+    # a long name's spelling, or the same spelling, is no chance likeness: it may lie near one place of the story,
+    # not its centre (कोम्सोमोल्स्क-ऑन-अमूर, Komsomolsk-on-Amur, 1,555 km from the centre of a story from Pyongyang
+    # to the Amur; दानदोंग, Dandong, on a way from Pyongyang to Hanoi)
     if c.match == "transliterated" and d > max(TRANSLIT_MAX_KM, 2 * ctx.radius_km) \
-            and (near is None or near > TRANSLIT_MAX_KM or said is None or len(skeleton(said)) < LONG_SKELETON):
+            and (near is None or near > TRANSLIT_MAX_KM or said is None
+                 or len(skeleton(said)) < LONG_SKELETON and c.similarity < SAME_SPELLING):
         return f"no close spelling nearby; {where}"
     if near is not None and near > FAR_KM and c.place.country_code not in ctx.countries \
             and not _known_far_and_wide(c.place, said):

@@ -236,6 +236,30 @@ def test_stops_made_the_day_before_come_before(tmp_path):
     assert stops[0]["name"] == "Хасан" and "“пересек” near" in stops[0]["evidence"]
 
 
+HANOI_2019 = {
+    # 동당역에: the station of Đồng Đăng, though 동당 is also a Korean word; 특별열차, a special train
+    "ko": ("김정은 국무위원장이 탄 특별열차가 23일 오후 평양역을 출발해 26일 새벽 베트남 동당역에 도착했다. 김 위원장은 "
+           "동당역에서 승용차로 갈아타고 하노이로 이동했다.", ["Pyongyang", "Thị Trấn Đồng Đăng", "Hanoi"], ["rail", "road"]),
+    # दानदोंग is Dandong, spelled the same, not Dundong in Guizhou, nearer Hanoi; "गए" (went) is a word of travel
+    "hi": ("उत्तर कोरियाई नेता किम जोंग उन शनिवार को ट्रेन से प्योंगयांग से रवाना हुए और चीन के दानदोंग होते हुए "
+           "मंगलवार को वियतनाम पहुंचे। वहां से वह कार से हनोई गए।", ["Pyongyang", "Dandong", "Hanoi"],
+           ["rail", "road"]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(HANOI_2019))
+def test_kims_train_to_hanoi(tmp_path, lang):
+    text, expected, modes = HANOI_2019[lang]
+    article = tmp_path / f"hanoi.{lang}.txt"
+    article.write_text(text, "utf-8")
+    res = run_cli("journey", article, "--rail", "none")
+    assert res.returncode == 0, res.stderr.decode()
+    features = [f["properties"] for f in json.loads(res.stdout)["features"]]
+    assert [p["name"] for p in features if p["kind"] == "stop"] == expected
+    # with no rail layer a leg by train is drawn direct
+    assert [p["mode"] for p in features if p["kind"] == "leg"] == [m if m != "rail" else "direct" for m in modes]
+
+
 def test_a_stop_is_planned_only_where_it_is_first_told(tmp_path):
     # Kim was driven to Hanoi; that Trump is due to fly there makes Kim's arrival no plan. Pingxiang, far from the
     # word of travel, is listed with Nanning, which is near it
