@@ -32,7 +32,7 @@ from .mentions import (MAX_INFLECTED_NAME_WORDS, PLACE_NAME_PREFIXES, PROMINENT_
 from .resolve import WORLD_CITY
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, a_celestial_body,
                    celestial_body_pattern, designators, is_cased_script, language_rules, language_words, morphology,
-                   name_key, names_pattern, one_of, run_together, script_of, unbroken, word_zipf)
+                   name_key, names_pattern, one_of, romanize, run_together, script_of, unbroken, word_zipf)
 
 #: Scripts the shipped model has seen enough of to be trusted with.
 TRAINED_SCRIPTS = frozenset({"Latin", "Arabic"})
@@ -65,6 +65,9 @@ EVERYDAY_WORD_ZIPF = 4.0
 #: names have capitals ("matkusti Helsingistä").
 NAME_ONLY_PROBABILITY = 0.01
 NAME_ONLY_SIZE = 4  # the gazetteer's size class: log10 of the population
+#: ... as for a capital of a million people or more right after a place preposition or a verb of travel of the
+#: language (``morphology.toml``: "a day after leaving Pyongyang. Russian television ...", where the model said 0.036).
+CAPITAL_SIZE = 6
 #: A word this common in English is itself, not a name cut short, before a full stop ("the East.",
 #: not "Eastern"; "Calif.", "Mass." and "Ill." are short forms).
 ABBREVIATION_MAX_ZIPF = 5.0
@@ -607,6 +610,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     outside, begins, goes_on = probability["O"], probability["B"], probability["I"]
     latin_words = everyday_languages(lang)
     rules = language_rules(lang)  # the language's rules in morphology.toml
+    going_words = language_words(lang or "en", "place_prepositions") | language_words(lang or "en", "travel_verbs")
     # words that say what kind of place a name is, written small after it, which the name may take in
     # ("Oulun läänin", "Putnam county"; ``morphology.toml``)
     kind_word_starts = tuple(rules.get("kind_words_after", ()))
@@ -646,6 +650,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
             and toks[i - 1].text[-1] not in _SENTENCE_END
         inside = i in dated or 1.0 - outside[i] >= _threshold(tok, mark, latin_words, proper_form,
                                                               unknown_word)  # B or I
+        if not inside and mark[:2] == ("gz:B", "gz:capital") and i > 0 and toks[i - 1].text.casefold() in going_words \
+                and 1.0 - outside[i] >= NAME_ONLY_PROBABILITY and _a_big_capitals_own_name(tok.text, gazetteer):
+            inside = True  # "after leaving Pyongyang"
         if inside and start is None and tok.text in _OPENING_QUOTES:
             continue  # a name never begins with the quotation mark before it ("„Wien“")
         if inside and (start is None or begins[i] > goes_on[i]):
@@ -2333,6 +2340,14 @@ def _threshold(tok: Token, mark: tuple[str, ...], latin_words: tuple[str, ...] |
     if zipf == 0.0 and int(mark[2].removeprefix("gz:size=")) >= NAME_ONLY_SIZE:
         return NAME_ONLY_PROBABILITY
     return KNOWN_NAME_PROBABILITY
+
+
+def _a_big_capitals_own_name(word: str, gazetteer: Gazetteer) -> bool:
+    """True when ``word``, written with a capital, is the own name of a country's capital of ``CAPITAL_SIZE`` (not
+    another of its names: "Vin", one of Vienna's)."""
+    return word[:1].isupper() and any(
+        p.feature == "capital" and p.population >= 10 ** CAPITAL_SIZE and romanize(p.name) == romanize(word)
+        for p in gazetteer.exact(name_key(word)))
 
 
 def _goes_on_a_known_country(toks: list[Token], marks: list[tuple[str, ...]], i: int, start: int) -> bool:
