@@ -30,7 +30,9 @@ def mention_record(m: Mention) -> dict[str, Any]:
 
 def _context(journey: Journey) -> list[dict[str, Any]]:
     """Places the text names that are not stops, once each, with why not."""
-    stops = {s.place.source for s in journey.stops}
+    # a stop's mentions may name another record of it (the station of the town: ``journey.SAME_STOP_KM``)
+    stops = {s.place.source for s in journey.stops} | {m.place.source for s in journey.stops for m in s.mentions
+                                                      if m.place is not None}
     seen: dict[str, dict[str, Any]] = {}
     for m in journey.mentions:
         if m.place is not None and m.place.source not in stops and m.place.source not in seen:

@@ -444,9 +444,9 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
         if other:
             m.evidence = other
             continue
-        key = m.place.source
+        key = _same_stop(m.place, places) or m.place.source
         by_place.setdefault(key, []).append(m)
-        places[key] = m.place
+        places.setdefault(key, m.place)
         cue = travel_cue(text, m)
         said = "" if cue else _near_cue(text, m, cues().speech)
         if not cue and not said and last_cued is not None and last_cued[0].sentence_start == m.sentence_start \
@@ -550,6 +550,25 @@ def _told_order(text: str, cued: dict[str, tuple[Mention, str]], breaks: list[in
             told.update({k: (reached, 0, cued[k][0].start) for k in keys})
         before = keys
     return told
+
+
+#: A town and its station of the same name this near (km) are one stop ("arrived in Vladivostok ... stepping off the
+#: train at Vladivostok station").
+SAME_STOP_KM = 25.0
+
+
+def _same_stop(place: Place, places: dict[str, Place]) -> str | None:
+    """The key of a stop already read that ``place`` is another record of: the same name, romanised, within
+    ``SAME_STOP_KM`` (the town of Vladivostok and the station Владивосток), or ``None``."""
+    from .resolve import haversine_km
+    from .text import romanize
+
+    name = romanize(place.name)
+    for key, other in places.items():
+        if key != place.source and romanize(other.name) == name \
+                and haversine_km(place.lat, place.lon, other.lat, other.lon) <= SAME_STOP_KM:
+            return key
+    return None
 
 
 def _make_stops(keys, by_place, places, cued, origins, planned, times, listed=None) -> list[Stop]:

@@ -260,6 +260,26 @@ def test_kims_train_to_hanoi(tmp_path, lang):
     assert [p["mode"] for p in features if p["kind"] == "leg"] == [m if m != "rail" else "direct" for m in modes]
 
 
+def test_a_wire_report_told_from_its_dateline(tmp_path):
+    # the town and its station of the same name are one stop (not Vladivostok and then Владивосток); "earlier in the
+    # day" tells Khasan before it; "leaving Pyongyang" marks the origin though "Russian television" follows it
+    article = tmp_path / "ap.en.txt"
+    article.write_text(
+        "VLADIVOSTOK, Russia (AP) — North Korean leader Kim Jong Un arrived in Vladivostok by armored train on "
+        "Wednesday for his first summit with Russian President Vladimir Putin.\n"
+        "Kim's train crossed the border at Khasan earlier in the day, a day after leaving Pyongyang. Russian "
+        "television showed him stepping off the train at Vladivostok station to a brass band.\n"
+        "Kim is expected to travel on to Khabarovsk on Friday. Officials in Seoul said they were watching closely.",
+        "utf-8")
+    res = run_cli("journey", article, "--rail", "none", "--gazetteer", STATIONS)
+    assert res.returncode == 0, res.stderr.decode()
+    fc = json.loads(res.stdout)
+    stops = [f["properties"] for f in fc["features"] if f["properties"]["kind"] == "stop"]
+    assert [(p["name"], p["role"]) for p in stops] == [("Pyongyang", "origin"), ("Хасан", "via"),
+                                                       ("Vladivostok", "via"), ("Khabarovsk", "planned")]
+    assert "Владивосток" not in {c["name"] for c in fc["context"]}
+
+
 def test_a_stop_is_planned_only_where_it_is_first_told(tmp_path):
     # Kim was driven to Hanoi; that Trump is due to fly there makes Kim's arrival no plan. Pingxiang, far from the
     # word of travel, is listed with Nanning, which is near it
