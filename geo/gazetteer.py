@@ -35,7 +35,7 @@ from .model import Place
 from .text import (comparable, german_romanizations, language_rules, modern_spelling, name_key, romanize, script_of,
                    skeleton, word_zipf)
 
-_FORMAT = 38  # bump when the index layout or the names' keys (text.name_key) change
+_FORMAT = 39  # bump when the index layout or the names' keys (text.name_key) change
 _FILE_FORMAT = 2  # bump when the names a user's file or a GeoNames country file is indexed under change
 #: A word written short as its first letter, a colon and its end ("H:fors", "S:t"; see ``Gazetteer.spelled_out``).
 _CONTRACTED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}:\p{Ll}+)(?![\p{L}\p{M}\p{N}])")
@@ -262,6 +262,8 @@ def _build_geonames() -> _Index:
         spread[c["countrycode"]].append((c["latitude"], c["longitude"]))
     for c in sorted(cities.values(), key=lambda c: c["geonameid"]):
         names = {c["name"], *c.get("alternatenames", [])}
+        # GeoNames' Korean names of foreign towns end in the word for city, apart ("단둥 시"): news writes 단둥
+        names |= {n[:-len(_KOREAN_CITY)] for n in names if n.endswith(_KOREAN_CITY) and len(n) > len(_KOREAN_CITY) + 1}
         feature = "capital" if c["geonameid"] in capital_ids else "city"
         index.add(f"geonames:{c['geonameid']}", c["name"], c["latitude"], c["longitude"],
                   c["countrycode"], feature, c.get("population", 0), names,
@@ -337,6 +339,10 @@ def _build_geonames() -> _Index:
 #: The languages whose everyday words a country's name in another language is checked against (``_everyday_word``):
 #: those the recogniser reads rules of (``morphology.toml``), and Russian and Arabic.
 _WORD_LANGUAGES = ("en", "de", "fr", "fi", "sv", "ru", "ar")
+
+
+#: The Korean word for city, written apart after the names GeoNames gives foreign towns in Korean ("단둥 시", Dandong).
+_KOREAN_CITY = " 시"
 
 
 def _everyday_word(key: str) -> bool:

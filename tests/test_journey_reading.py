@@ -237,9 +237,11 @@ def test_stops_made_the_day_before_come_before(tmp_path):
 
 
 HANOI_2019 = {
-    # 동당역에: the station of Đồng Đăng, though 동당 is also a Korean word; 특별열차, a special train
-    "ko": ("김정은 국무위원장이 탄 특별열차가 23일 오후 평양역을 출발해 26일 새벽 베트남 동당역에 도착했다. 김 위원장은 "
-           "동당역에서 승용차로 갈아타고 하노이로 이동했다.", ["Pyongyang", "Thị Trấn Đồng Đăng", "Hanoi"], ["rail", "road"]),
+    # 동당역에: the station of Đồng Đăng, though 동당 is also a Korean word; 특별열차, a special train; 단둥, Dandong,
+    # whose Korean name GeoNames gives with the word for city ("단둥 시")
+    "ko": ("김정은 국무위원장이 탄 특별열차가 23일 오후 평양역을 출발해 중국 단둥을 거쳐 26일 새벽 베트남 동당역에 "
+           "도착했다. 김 위원장은 동당역에서 승용차로 갈아타고 하노이로 이동했다.",
+           ["Pyongyang", "Dandong", "Thị Trấn Đồng Đăng", "Hanoi"], ["rail", "rail", "road"]),
     # दानदोंग is Dandong, spelled the same, not Dundong in Guizhou, nearer Hanoi; "गए" (went) is a word of travel
     "hi": ("उत्तर कोरियाई नेता किम जोंग उन शनिवार को ट्रेन से प्योंगयांग से रवाना हुए और चीन के दानदोंग होते हुए "
            "मंगलवार को वियतनाम पहुंचे। वहां से वह कार से हनोई गए।", ["Pyongyang", "Dandong", "Hanoi"],
