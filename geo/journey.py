@@ -21,9 +21,18 @@ from importlib import resources
 import regex
 
 from .model import Mention, Place, Stop
+from .resolve import haversine_km
+from .text import romanize
 
 #: Cue words and the text are compared case-folded and with ё as е (Russian writes "пересёк" and "пересек").
 _YO = str.maketrans("ё", "е")
+
+
+def _fold(text: str) -> str:
+    """``text`` as cue words are compared with it: case-folded, ё as е (the same length: offsets hold)."""
+    return text.casefold().translate(_YO)
+
+
 #: How many words either side of a mention a travel cue may stand.
 CUE_WINDOW = 6
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
@@ -66,11 +75,11 @@ def cues() -> Cues:
     indexed: dict[str, list[tuple[str, int]]] = {"weekdays": [], "dayparts": [], "months": []}
     for table in data.values():
         for key in merged:
-            merged[key].extend(w.casefold().translate(_YO) for w in table.get(key, []))
+            merged[key].extend(_fold(w) for w in table.get(key, []))
         for key in indexed:
             for i, words in enumerate(table.get(key, [])):
                 for w in [words] if isinstance(words, str) else words:
-                    indexed[key].append((w.casefold().translate(_YO), i + (key == "months")))
+                    indexed[key].append((_fold(w), i + (key == "months")))
     lists = {k: tuple(dict.fromkeys(v)) for k, v in merged.items()}
     # longest words first, so "sonnabend" wins over a shorter stem
     ordered = {k: tuple(sorted(dict.fromkeys(v), key=lambda t: -len(t[0]))) for k, v in indexed.items()}
@@ -115,7 +124,7 @@ def _window(text: str, start: int, end: int, lo: int, hi: int) -> list[tuple[int
     after = [m for m in _WORD.finditer(text, end, hi)][:CUE_WINDOW]
     out = [(len(before) - i, text[m.start() : min(hi, m.start() + _REACH)]) for i, m in enumerate(before)]
     out += [(i + 1, text[m.start() : min(hi, m.start() + _REACH)]) for i, m in enumerate(after)]
-    return [(d, w.casefold().translate(_YO)) for d, w in out if d <= CUE_WINDOW]
+    return [(d, _fold(w)) for d, w in out if d <= CUE_WINDOW]
 
 
 def travel_cue(text: str, m: Mention) -> str:
@@ -135,8 +144,8 @@ _LAST_WORD = regex.compile(r"([\p{L}\p{M}]+)\s*$")
 def origin_cue(text: str, m: Mention) -> str:
     """A cue next to ``m`` marking it as where the journey starts: "from Pyongyang", "after leaving Pyongyang" (a
     word of the cue's stem, run on by an ending), "평양을 출발" (the particle inside the mention)."""
-    near = text[max(m.sentence_start, m.start - 20) : m.start].casefold().translate(_YO)
-    after = text[m.end : min(m.sentence_end, m.end + 20)].casefold().translate(_YO).lstrip()
+    near = _fold(text[max(m.sentence_start, m.start - 20) : m.start])
+    after = _fold(text[m.end : min(m.sentence_end, m.end + 20)]).lstrip()
     last = _LAST_WORD.search(near)
     for cue in cues().origin:
         c = cue.strip()
@@ -148,7 +157,7 @@ def origin_cue(text: str, m: Mention) -> str:
         # postpositional languages: the cue follows the name, with a particle between or ending the mention
         if " " in c:
             particle, word = c.split(" ", 1)
-            if ((" " + after).startswith(" " + particle) or m.text.casefold().translate(_YO).endswith(particle)) \
+            if ((" " + after).startswith(" " + particle) or _fold(m.text).endswith(particle)) \
                     and word in after[:20]:
                 return c
     return ""
@@ -156,7 +165,7 @@ def origin_cue(text: str, m: Mention) -> str:
 
 def is_organisation(text: str, m: Mention) -> bool:
     """True when the name is part of an organisation's name ("New York Times")."""
-    after = text[m.end : m.end + 20].casefold().translate(_YO).lstrip(" -")
+    after = _fold(text[m.end : m.end + 20]).lstrip(" -")
     return bool(_starts_with_cue(after, cues().not_place_after))
 
 
@@ -190,7 +199,7 @@ def _near_cue(text: str, m: Mention, cue_list: tuple[str, ...]) -> str:
 
 def _in_sentence(text: str, m: Mention, cue_list: tuple[str, ...]) -> str:
     """A cue of ``cue_list`` anywhere in the sentence of ``m``."""
-    sentence = text[m.sentence_start:m.sentence_end].casefold().translate(_YO)
+    sentence = _fold(text[m.sentence_start:m.sentence_end])
     for cue in cue_list:
         at = sentence.find(cue)
         # a stem begins a word
@@ -236,11 +245,11 @@ def _time_words(text: str, lo: int, hi: int) -> list[tuple[int, int, When]]:
     found: list[tuple[int, int, str, int]] = []  # (start, end, kind, value)
     words = list(_WORD.finditer(text, lo, hi))
     for k, w in enumerate(words):
-        token = w.group(0).casefold().translate(_YO)
+        token = _fold(w.group(0))
         kind = value = None
         if (m := regex.match(r"(\d{1,2})(일)?$", token)) and 1 <= int(m.group(1)) <= 31:
-            nxt = words[k + 1].group(0).casefold().translate(_YO) if k + 1 < len(words) else ""
-            prev = words[k - 1].group(0).casefold().translate(_YO) if k else ""
+            nxt = _fold(words[k + 1].group(0)) if k + 1 < len(words) else ""
+            prev = _fold(words[k - 1].group(0)) if k else ""
             month = next((i for st, i in c.months if len(st) >= 2 and (nxt.startswith(st) or prev.startswith(st))), None)
             if m.group(2) or month:
                 found.append((w.start(), w.end(), "day", int(m.group(1))))
@@ -344,7 +353,7 @@ def article_date(text: str) -> "datetime.date | None":
     elif hit := regex.search(r"(20\d\d)년\s*(\d{1,2})월\s*(\d{1,2})일", head):
         y, mo, d = map(int, hit.groups())
     else:
-        folded = head.casefold().translate(_YO)
+        folded = _fold(head)
         y = mo = d = None
         for hit in regex.finditer(r"(?:(\d{1,2})\.?\s+(\p{L}+)\.?,?\s+(20\d\d))|(?:(\p{L}+)\.?\s+(\d{1,2}),?\s+(20\d\d))",
                                   folded):
@@ -456,8 +465,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
         if not cue:
             m.evidence = f"“{said}”: where someone spoke" if said else "no travel words near it"
             continue
-        m.evidence = f"listed with “{listed[key]}”, which “{cue}” is near" if key in listed \
-            else f"“{cue}” near “{m.text}”"
+        m.evidence = _cue_evidence(cue, m.text, listed.get(key))
         last_cued = (m, cue)
         if key not in cued:
             cued[key] = (m, cue)
@@ -525,7 +533,7 @@ def _before_that(text: str, m: Mention) -> bool:
     """True when the sentence of ``m`` tells stops made before the place the sentence before reached, on the way to
     it or the day before ("Along the way it stops in Irkutsk", "Накануне он пересёк границу на станции Хасан"), not
     the way back nor the way to a place ("on the way back", "on the way to Vladivostok")."""
-    sentence = text[m.sentence_start:m.sentence_end].casefold().translate(_YO)
+    sentence = _fold(text[m.sentence_start:m.sentence_end])
     for cue in cues().before_that:
         at = sentence.find(cue)
         if at >= 0 and (at == 0 or not sentence[at - 1].isalnum()):
@@ -560,9 +568,6 @@ SAME_STOP_KM = 25.0
 def _same_stop(place: Place, places: dict[str, Place]) -> str | None:
     """The key of a stop already read that ``place`` is another record of: the same name, romanised, within
     ``SAME_STOP_KM`` (the town of Vladivostok and the station Владивосток), or ``None``."""
-    from .resolve import haversine_km
-    from .text import romanize
-
     name = romanize(place.name)
     for key, other in places.items():
         if key != place.source and romanize(other.name) == name \
@@ -571,14 +576,18 @@ def _same_stop(place: Place, places: dict[str, Place]) -> str | None:
     return None
 
 
+def _cue_evidence(cue: str, said: str, listed_with: str | None) -> str:
+    """Why a mention is a stop: the word of travel near it, or the stop it is listed with and the word near that."""
+    return f"listed with “{listed_with}”, which “{cue}” is near" if listed_with else f"“{cue}” near “{said}”"
+
+
 def _make_stops(keys, by_place, places, cued, origins, planned, times, listed=None) -> list[Stop]:
     stops = []
     for order, key in enumerate(keys, 1):
         ms = by_place[key]
         if key in cued:
             first, cue = cued[key]
-            evidence = f"listed with “{listed[key]}”, which “{cue}” is near" if key in (listed or {}) \
-                else f"“{cue}” near “{first.text}”"
+            evidence = _cue_evidence(cue, first.text, (listed or {}).get(key))
             if key in origins:
                 evidence += f"; “{origins[key]}” marks the origin"
             if key in times:
@@ -606,7 +615,7 @@ def _make_stops(keys, by_place, places, cued, origins, planned, times, listed=No
 def article_modes(text: str) -> dict[str, str]:
     """The ways of travel an article names anywhere: mode -> the first word found."""
     found: dict[str, str] = {}
-    folded = text.casefold().translate(_YO)
+    folded = _fold(text)
     for mode in MODES:
         for w in getattr(cues(), mode):
             if any(_starts_with_mode_cue(folded[m.start():m.start() + _REACH], (w,))
@@ -637,7 +646,7 @@ def leg_modes(text: str, stops: list[Stop], mentions: list[Mention]) -> list[tup
     """
     def mode_at(w) -> tuple[str, str] | None:
         """The mode word that word ``w`` begins, as (mode, word)."""
-        rest = text[w.start():w.start() + _REACH].casefold().translate(_YO)
+        rest = _fold(text[w.start():w.start() + _REACH])
         for mode in MODES:
             cue = _starts_with_mode_cue(rest, getattr(cues(), mode))
             if cue:

@@ -23,8 +23,8 @@ from .model import Candidate, Mention, Place
 from .resolve import KNOWN_TOWN, WORLD_CITY, haversine_km, own_name
 from .text import (Token, a_celestial_body, arabic_romanization, comparable, consonants, countries_speaking,
                    designators, is_cased_script, language_of, language_rules, language_words, morphology, name_key,
-                   normalized_spelling, prefix_variants, railway_station_words, region_words, romanize, run_together,
-                   script_of, sentences, skeleton, tokens, unbroken, word_zipf)
+                   normalized_spelling, prefix_variants, romanize, run_together, script_of, script_words, sentences,
+                   skeleton, tokens, unbroken, word_zipf)
 
 #: Minimum similarity of two romanisations for a cross-script match.
 TRANSLIT_SIMILARITY = 0.8
@@ -186,12 +186,18 @@ def _transliterated(gazetteer: Gazetteer, surface: str) -> list[Candidate]:
             continue  # the place has names in this script, and this is not one of them (혜산 is Hyesan, 하산 is not)
         if place.source.startswith("geonames:") and place.population < TRANSLIT_MIN_POPULATION and not place.is_context:
             continue
-        # mean of a strict and a loose comparison: खासन~Khasan (kh kept), 하산~Khasan (kh as h)
-        sim = (Levenshtein.normalized_similarity(mine, comp)
-               + Levenshtein.normalized_similarity(mine_loose, normalized_spelling(comp))) / 2
+        sim = _spelling_similarity(mine, mine_loose, comp)
         if sim >= TRANSLIT_SIMILARITY and (place.source not in best or sim > best[place.source].similarity):
             best[place.source] = Candidate(place, "transliterated", round(sim, 3))
     return list(best.values())
+
+
+def _spelling_similarity(mine: str, mine_loose: str, comp: str) -> float:
+    """How alike a name in another script (``comparable``: ``mine``; ``normalized_spelling``: ``mine_loose``) and a
+    gazetteer name's comparable form ``comp`` are spelled: the mean of a strict and a loose comparison, खासन~Khasan
+    (kh kept), 하산~Khasan (kh as h)."""
+    return (Levenshtein.normalized_similarity(mine, comp)
+            + Levenshtein.normalized_similarity(mine_loose, normalized_spelling(comp))) / 2
 
 
 def _arabic_transliterated(gazetteer: Gazetteer, surface: str) -> list[Candidate]:
@@ -472,20 +478,19 @@ def _cities_by_their_own_names(text: str, mentions: list[Mention]) -> None:
 
 
 def _regions_before_a_region_word(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> None:
-    """A name followed by a word of its script that says it is a region's (``text.region_words``: Hindi अमूर
+    """A name followed by a word of its script that says it is a region's (``region_words``: Hindi अमूर
     क्षेत्र, the Amur region) is a region's: its candidates are the regions among them and the first-level regions
     English calls by a name spelled like it, their kind left off (``Gazetteer.said_short_by_skeleton``: Amur
     Oblast), if there are any; else they stay as they are."""
     for m in mentions:
-        words = region_words(script_of(m.text))
+        words = script_words(script_of(m.text), "region_words")
         after = text[m.end:m.end + 20].lstrip()
         if not words or not any(after.startswith(w) for w in words):
             continue
         mine, mine_loose = comparable(m.text), normalized_spelling(m.text)
         regions = {c.place.source: c for c in m.candidates if c.place.feature == "region"}
         for place, comp in gazetteer.said_short_by_skeleton(skeleton(m.text)):
-            sim = (Levenshtein.normalized_similarity(mine, comp)
-                   + Levenshtein.normalized_similarity(mine_loose, normalized_spelling(comp))) / 2
+            sim = _spelling_similarity(mine, mine_loose, comp)
             if sim >= TRANSLIT_SIMILARITY and place.source not in regions:
                 regions[place.source] = Candidate(place, "transliterated", round(sim, 3))
         if regions:
@@ -497,19 +502,19 @@ _WORD_AROUND = regex.compile(r"[\p{L}\p{M}]+")
 
 def _a_stations_name(surface: str) -> bool:
     """True when a word for station ends ``surface`` in a script that writes it onto the name, before a particle
-    (``text.railway_station_words``: 하산역을, 동당역에)."""
-    return any(s in surface[len(surface) // 2:] for s in railway_station_words(script_of(surface))
+    (``railway_station_words`` of ``morphology.toml``: 하산역을, 동당역에)."""
+    return any(s in surface[len(surface) // 2:] for s in script_words(script_of(surface), "railway_station_words")
                if script_of(s) == "Hangul")
 
 
 def _stations_by_a_station_word(text: str, mentions: list[Mention]) -> None:
-    """A name with a word for a railway station right before or after it (``text.railway_station_words``: "на
+    """A name with a word for a railway station right before or after it (``railway_station_words``: "на
     станции Хасан", "Khasan station"; in Korean at its end, before a particle: 하산역을) is a station's: where some
     of its candidates are stations, they are its only ones (not Hassan, India)."""
     for m in mentions:
         if not any(c.place.feature == "station" for c in m.candidates):
             continue
-        words = railway_station_words(script_of(m.text))
+        words = script_words(script_of(m.text), "railway_station_words")
         before = [w.group(0).casefold() for w in _WORD_AROUND.finditer(text, max(0, m.start - 30), m.start)][-1:]
         after = _WORD_AROUND.match(text, m.end + 1) if text[m.end:m.end + 1] == " " else None
         near = [*before, *([after.group(0).casefold()] if after else [])]

@@ -470,17 +470,12 @@ def prefix_variants(surface: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=16)
-def region_words(script: str) -> tuple[str, ...]:
-    """Words of ``script`` after a name that say it is a region's (``morphology.toml``: Hindi क्षेत्र)."""
-    return tuple(morphology().get(script, {}).get("region_words", ()))
-
-
-@lru_cache(maxsize=16)
-def railway_station_words(script: str) -> tuple[str, ...]:
-    """Words of ``script`` before or after a name that say it is a railway station's (``morphology.toml``:
-    "станции", "station", Korean 역 at the name's end)."""
-    return tuple(morphology().get(script, {}).get("railway_station_words", ()))
+@lru_cache(maxsize=64)
+def script_words(script: str, key: str) -> tuple[str, ...]:
+    """The words ``morphology.toml`` lists under ``key`` for ``script``: ``region_words`` after a name that say it
+    is a region's (Hindi क्षेत्र), ``railway_station_words`` beside one that say it is a station's ("станции",
+    "station", Korean 역 at the name's end)."""
+    return tuple(morphology().get(script, {}).get(key, ()))
 
 
 @lru_cache(maxsize=16)
