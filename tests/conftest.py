@@ -56,6 +56,22 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None,
                           cwd=cwd or ROOT, env={**os.environ, **(env or {})}, timeout=600)
 
 
+def journey_of(folder: Path, text: str, *args: str, name: str = "article.txt") -> dict:
+    """``geojourney journey`` of ``text``, written to ``folder/name``, with ``args`` (``--rail none`` unless a rail
+    layer is given): its GeoJSON FeatureCollection, the command having exited 0."""
+    article = folder / name
+    article.write_text(text, "utf-8")
+    rail = () if "--rail" in args else ("--rail", "none")
+    res = run_cli("journey", article, *rail, *args)
+    assert res.returncode == 0, res.stderr.decode()
+    return json.loads(res.stdout)
+
+
+def stops_of(fc: dict) -> list[dict]:
+    """The properties of a journey's stops, in order."""
+    return [f["properties"] for f in fc["features"] if f["properties"]["kind"] == "stop"]
+
+
 @pytest.fixture
 def fresh_cache(tmp_path, session_cache):
     """An empty cache directory but for the GeoNames index (which takes half a minute to build)."""

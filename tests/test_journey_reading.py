@@ -10,7 +10,7 @@ import json
 import math
 
 import pytest
-from conftest import NE_ZIP, ROOT, STATIONS, run_cli
+from conftest import NE_ZIP, ROOT, STATIONS, journey_of, run_cli, stops_of
 
 from geo.resolve import haversine_km
 
@@ -183,11 +183,8 @@ def test_a_report_told_out_of_order_is_travelled_in_order(tmp_path, lang):
     # "Khasan in Primorsky Krai early on Tuesday": the time is the town's, not the region's beside it; "leaving" and
     # "평양을 출발" mark the origin; the origin's time, told looking back, does not turn the story's clock back for
     # the stops after it; and Tuesday and Saturday, with no date, keep the order told
-    article = tmp_path / f"kim.{lang}.txt"
-    article.write_text(KIM_2023[lang], "utf-8")
-    res = run_cli("journey", article, "--rail", "none", "--gazetteer", STATIONS)
-    assert res.returncode == 0, res.stderr.decode()
-    stops = [f for f in json.loads(res.stdout)["features"] if f["properties"]["kind"] == "stop"]
+    fc = journey_of(tmp_path, KIM_2023[lang], "--gazetteer", STATIONS, name=f"kim.{lang}.txt")
+    stops = [f for f in fc["features"] if f["properties"]["kind"] == "stop"]
     assert [f["properties"]["name"] for f in stops] == ["Pyongyang", "Хасан", "Ussuriysk", "Komsomolsk-on-Amur",
                                                         "Vladivostok"]
     assert stops[0]["properties"]["role"] == "origin"
@@ -197,42 +194,29 @@ def test_a_report_told_out_of_order_is_travelled_in_order(tmp_path, lang):
                                               "de": "Dienstagmorgen"}[lang]
 
 
-def _stops(tmp_path, text):
-    article = tmp_path / "article.en.txt"
-    article.write_text(text, "utf-8")
-    res = run_cli("journey", article, "--rail", "none")
-    assert res.returncode == 0, res.stderr.decode()
-    fc = json.loads(res.stdout)
-    return [f["properties"] for f in fc["features"] if f["properties"]["kind"] == "stop"], fc
-
-
 def test_stops_listed_after_a_word_of_travel_and_those_made_on_the_way(tmp_path):
     # "stops" is a word of travel; "Along the way" tells the stops before the place the sentence before reached
-    stops, fc = _stops(tmp_path, "The Rossiya train leaves Moscow every other day and reaches Vladivostok after almost "
-                                 "seven days. Along the way it stops in Yekaterinburg, Novosibirsk, Krasnoyarsk and "
-                                 "Irkutsk, before continuing through Ulan-Ude, Chita and Khabarovsk.")
+    fc = journey_of(tmp_path, "The Rossiya train leaves Moscow every other day and reaches Vladivostok after almost "
+                              "seven days. Along the way it stops in Yekaterinburg, Novosibirsk, Krasnoyarsk and "
+                              "Irkutsk, before continuing through Ulan-Ude, Chita and Khabarovsk.")
+    stops = stops_of(fc)
     assert [p["name"] for p in stops] == ["Moscow", "Yekaterinburg", "Novosibirsk", "Krasnoyarsk", "Irkutsk",
                                           "Ulan-Ude", "Chita", "Khabarovsk", "Vladivostok"]
     assert any("earlier stops" in w for w in fc["warnings"])
     # on the way back, or on the way to a place, the stops come in the order told
     for then in ("On the way back it stopped in Khabarovsk.", "It is now on the way to Khabarovsk."):
-        stops, _ = _stops(tmp_path, f"The delegation flew from Moscow to Vladivostok on Monday. {then}")
+        stops = stops_of(journey_of(tmp_path, f"The delegation flew from Moscow to Vladivostok on Monday. {then}"))
         assert [p["name"] for p in stops] == ["Moscow", "Vladivostok", "Khabarovsk"], then
 
 
 def test_stops_made_the_day_before_come_before(tmp_path):
     # "Накануне" (the day before) the train crossed at Khasan and went on through Ussuriysk, before Vladivostok;
     # "пересёк" is "пересек" written with ё
-    article = tmp_path / "kim.ru.txt"
-    article.write_text("Бронепоезд Ким Чен Ына в среду днём прибыл во Владивосток. Накануне он пересёк границу на "
-                       "станции Хасан, а затем проследовал через Уссурийск.", "utf-8")
-    res = run_cli("journey", article, "--rail", "none", "--gazetteer", STATIONS)
-    assert res.returncode == 0, res.stderr.decode()
-    stops = [f["properties"] for f in json.loads(res.stdout)["features"] if f["properties"]["kind"] == "stop"]
+    stops = stops_of(journey_of(tmp_path, "Бронепоезд Ким Чен Ына в среду днём прибыл во Владивосток. Накануне он "
+                                          "пересёк границу на станции Хасан, а затем проследовал через Уссурийск.",
+                                "--gazetteer", STATIONS))
     assert [p["name"] for p in stops] == ["Хасан", "Ussuriysk", "Vladivostok"]
-    article.write_text("Бронепоезд пересёк границу на станции Хасан.", "utf-8")
-    res = run_cli("journey", article, "--rail", "none", "--gazetteer", STATIONS)
-    stops = [f["properties"] for f in json.loads(res.stdout)["features"] if f["properties"]["kind"] == "stop"]
+    stops = stops_of(journey_of(tmp_path, "Бронепоезд пересёк границу на станции Хасан.", "--gazetteer", STATIONS))
     assert stops[0]["name"] == "Хасан" and "“пересек” near" in stops[0]["evidence"]
 
 
@@ -252,11 +236,7 @@ HANOI_2019 = {
 @pytest.mark.parametrize("lang", sorted(HANOI_2019))
 def test_kims_train_to_hanoi(tmp_path, lang):
     text, expected, modes = HANOI_2019[lang]
-    article = tmp_path / f"hanoi.{lang}.txt"
-    article.write_text(text, "utf-8")
-    res = run_cli("journey", article, "--rail", "none")
-    assert res.returncode == 0, res.stderr.decode()
-    features = [f["properties"] for f in json.loads(res.stdout)["features"]]
+    features = [f["properties"] for f in journey_of(tmp_path, text, name=f"hanoi.{lang}.txt")["features"]]
     assert [p["name"] for p in features if p["kind"] == "stop"] == expected
     # with no rail layer a leg by train is drawn direct
     assert [p["mode"] for p in features if p["kind"] == "leg"] == [m if m != "rail" else "direct" for m in modes]
@@ -265,18 +245,15 @@ def test_kims_train_to_hanoi(tmp_path, lang):
 def test_a_wire_report_told_from_its_dateline(tmp_path):
     # the town and its station of the same name are one stop (not Vladivostok and then Владивосток); "earlier in the
     # day" tells Khasan before it; "leaving Pyongyang" marks the origin though "Russian television" follows it
-    article = tmp_path / "ap.en.txt"
-    article.write_text(
+    fc = journey_of(
+        tmp_path,
         "VLADIVOSTOK, Russia (AP) — North Korean leader Kim Jong Un arrived in Vladivostok by armored train on "
         "Wednesday for his first summit with Russian President Vladimir Putin.\n"
         "Kim's train crossed the border at Khasan earlier in the day, a day after leaving Pyongyang. Russian "
         "television showed him stepping off the train at Vladivostok station to a brass band.\n"
         "Kim is expected to travel on to Khabarovsk on Friday. Officials in Seoul said they were watching closely.",
-        "utf-8")
-    res = run_cli("journey", article, "--rail", "none", "--gazetteer", STATIONS)
-    assert res.returncode == 0, res.stderr.decode()
-    fc = json.loads(res.stdout)
-    stops = [f["properties"] for f in fc["features"] if f["properties"]["kind"] == "stop"]
+        "--gazetteer", STATIONS)
+    stops = stops_of(fc)
     assert [(p["name"], p["role"]) for p in stops] == [("Pyongyang", "origin"), ("Хасан", "via"),
                                                        ("Vladivostok", "via"), ("Khabarovsk", "planned")]
     assert "Владивосток" not in {c["name"] for c in fc["context"]}
@@ -285,9 +262,9 @@ def test_a_wire_report_told_from_its_dateline(tmp_path):
 def test_a_stop_is_planned_only_where_it_is_first_told(tmp_path):
     # Kim was driven to Hanoi; that Trump is due to fly there makes Kim's arrival no plan. Pingxiang, far from the
     # word of travel, is listed with Nanning, which is near it
-    stops, _ = _stops(tmp_path, "Kim's train reached Nanning on Monday evening and the border town of Pingxiang early "
-                                "on Tuesday. Kim was then driven to Hanoi in a motorcade. Trump is due to fly into "
-                                "Hanoi on Tuesday evening.")
+    stops = stops_of(journey_of(tmp_path, "Kim's train reached Nanning on Monday evening and the border town of "
+                                          "Pingxiang early on Tuesday. Kim was then driven to Hanoi in a motorcade. "
+                                          "Trump is due to fly into Hanoi on Tuesday evening."))
     assert [(p["name"], p["role"]) for p in stops] == [("Nanning", "origin"), ("Pingxiang", "via"),
                                                        ("Hanoi", "destination")]
     assert stops[1]["evidence"].startswith("listed with “Nanning”, which “reach” is near")

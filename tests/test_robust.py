@@ -11,7 +11,7 @@ import sys
 import time
 
 import pytest
-from conftest import CORRIDOR, NE_ZIP, ROOT, SEED, STATIONS, run_cli
+from conftest import CORRIDOR, NE_ZIP, ROOT, SEED, STATIONS, journey_of, run_cli
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -182,11 +182,8 @@ def test_gazetteer_rows_with_problems_are_skipped_with_warnings_and_bad_files_re
 @pytest.mark.parametrize("article", ["The plane left Anadyr and arrived in Nome.",
                                      "He left Vladivostok and arrived in Anchorage, then went on to Tokyo."])
 def test_journeys_across_the_antimeridian_go_the_short_way(tmp_path, article):
+    fc = journey_of(tmp_path, article, name="a.txt")
     path = tmp_path / "a.txt"
-    path.write_text(article, "utf-8")
-    res = run_cli("journey", path, "--rail", "none")
-    assert res.returncode == 0, res.stderr.decode()
-    fc = json.loads(res.stdout)
     for leg in legs_of(fc):
         xy = leg["geometry"]["coordinates"]
         assert all(abs(b[0] - a[0]) <= 180 for a, b in zip(xy, xy[1:]))
