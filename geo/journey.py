@@ -20,6 +20,7 @@ from importlib import resources
 
 import regex
 
+from .mentions import REGION_AROUND_KM
 from .model import Mention, Place, Stop
 from .resolve import haversine_km
 from .text import romanize
@@ -41,7 +42,7 @@ _REACH = 200
 
 MODES = ("rail", "air", "road", "sea")
 _LISTS = ("motion", "origin", "speech", "not_place_after", "past", "planned", "before_that", "not_before_that_after",
-          *MODES, "not_mode_after")
+          "via", *MODES, "not_mode_after")
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Cues:
     before_that: tuple[str, ...]  # "along the way", "the day before": the sentence's stops come before the one the
     # sentence before reached
     not_before_that_after: tuple[str, ...]  # "back", "to" after those: the way back, or to a place, told in order
+    via: tuple[str, ...]  # before a stop passed on the way to the one told before it ("to Ulaanbaatar via Erenhot")
     rail: tuple[str, ...]
     air: tuple[str, ...]
     road: tuple[str, ...]
@@ -173,6 +175,10 @@ def is_organisation(text: str, m: Mention) -> bool:
 #: words before it and a few in small letters after it ("Nanning on Monday evening and the border town of Pingxiang").
 _LISTED_AFTER = regex.compile(r"(?:\s+[\p{L}\d]+){0,3}?(?:,|,?\s+(?:and|und|et|och|ja|и|a))"
                               r"(?:\s+[\p{Ll}\d][\p{L}\p{M}\d'’-]*){0,4}\s+")
+
+
+#: ... and the joint of a list alone ("via Erenhot and Zamyn-Üüd", "через Улан-Удэ, Читу и Хабаровск").
+_LIST_JOINT = regex.compile(r"\s*(?:,|,?\s+(?:and|und|et|och|ja|и|a))\s+")
 
 
 def dateline(text: str, mentions: list[Mention]) -> Mention | None:
@@ -440,6 +446,8 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
     for m in mentions:
         if m.place is None:
             continue
+        if m.place.feature == "region" and (city := _city_of_its_region(text, m)) is not None:
+            m.place, m.match = city.place, city.match  # "travelled to Ulaanbaatar": the city, not the region around it
         if m.place.is_context:
             m.evidence = f"a {m.place.feature}: context, not a stop"
             continue
@@ -519,7 +527,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
         elif last is None:
             untimed.append(k)
         order_key[k] = last if last is not None else float("inf")
-    told = _told_order(text, cued, breaks)
+    told = _told_order(text, cued, breaks, origins)
     # the origin first; plans after everything that happened; then by time, then as told
     keys = sorted(cued, key=lambda k: (k not in origins, k in planned, order_key[k], told[k]))
     if keys != sorted(cued, key=lambda k: (k not in origins, cued[k][0].start)):
@@ -527,6 +535,19 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
                         "names them")
     return _make_stops(keys, by_place, places, cued, origins, planned,
                        {k: (whens[k].words, dated.get(k, (0, None))[1]) for k in whens}, listed), warnings
+
+
+def _city_of_its_region(text: str, m: Mention):
+    """Where a word of travel stands near a name read as a region that lies around a town of the name (the
+    municipality of Ulaanbaatar around Ulan Bator, ``mentions.REGION_AROUND_KM``), the town's candidate: one travels
+    to the town. ``None`` otherwise, or where a word of saying stands nearer."""
+    region = m.place
+    towns = [c for c in m.candidates if c.place.feature in ("city", "capital")
+             and c.place.country_code == region.country_code
+             and haversine_km(c.place.lat, c.place.lon, region.lat, region.lon) <= REGION_AROUND_KM]
+    if not towns or not travel_cue(text, m):
+        return None
+    return max(towns, key=lambda c: (c.place.population, c.place.source))
 
 
 def _before_that(text: str, m: Mention) -> bool:
@@ -542,9 +563,12 @@ def _before_that(text: str, m: Mention) -> bool:
     return False
 
 
-def _told_order(text: str, cued: dict[str, tuple[Mention, str]], breaks: list[int]) -> dict[str, tuple]:
+def _told_order(text: str, cued: dict[str, tuple[Mention, str]], breaks: list[int],
+                origins: dict[str, str]) -> dict[str, tuple]:
     """Where each stop stands in the story as told: where it is named, but a sentence of stops made before the place
-    the sentence before reached (``_before_that``) is told just before that place, in its paragraph."""
+    the sentence before reached (``_before_that``) is told just before that place, in its paragraph, and a stop the
+    journey passed on its way to the one told before it in its sentence (``_passed_via``: "to Ulaanbaatar via
+    Erenhot and Zamyn-Üüd") just before that one."""
     told: dict[str, tuple] = {k: (m.start, 1) for k, (m, _) in cued.items()}
     sentences: dict[int, list[str]] = {}
     for k in sorted(cued, key=lambda k: cued[k][0].start):
@@ -557,7 +581,28 @@ def _told_order(text: str, cued: dict[str, tuple[Mention, str]], breaks: list[in
             reached = told[before[-1]][0]
             told.update({k: (reached, 0, cued[k][0].start) for k in keys})
         before = keys
+    for keys in sentences.values():
+        passed_on_to: str | None = None  # the stop the last ones were passed on the way to
+        for k, after in zip(keys[1:], keys):
+            m, previous = cued[k][0], cued[after][0]
+            if _passed_via(text, previous, m) and after not in origins:
+                passed_on_to = after
+            elif passed_on_to is None or not _LIST_JOINT.fullmatch(text, previous.end, m.start):
+                passed_on_to = None
+            if passed_on_to is not None:
+                anchor = told[passed_on_to]
+                told[k] = (anchor[0], anchor[1] - 0.5, m.start)
     return told
+
+
+_BETWEEN_PLACE_AND_VIA = regex.compile(r"\s*,?\s*([\p{L}\p{M}]+)\s+")
+
+
+def _passed_via(text: str, previous: Mention, m: Mention) -> bool:
+    """True when a word of ``via`` (``data/cues.toml``), and nothing else, stands between mention ``previous`` and
+    mention ``m`` ("to Ulaanbaatar via Erenhot"; not "Иркутске, а затем следует через Улан-Удэ")."""
+    between = _BETWEEN_PLACE_AND_VIA.fullmatch(text, previous.end, m.start)
+    return between is not None and _fold(between[1]) in cues().via
 
 
 #: A town and its station of the same name this near (km) are one stop ("arrived in Vladivostok ... stepping off the

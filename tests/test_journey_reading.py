@@ -259,6 +259,22 @@ def test_a_wire_report_told_from_its_dateline(tmp_path):
     assert "Владивосток" not in {c["name"] for c in fc["context"]}
 
 
+def test_a_stop_passed_via_comes_before_the_place_it_was_passed_on_the_way_to(tmp_path):
+    # "to Ulaanbaatar via Erenhot": Erenhot first; and Ulaanbaatar, read as the municipality around the city, is the
+    # city one travels to, not a region that is no stop
+    stops = stops_of(journey_of(tmp_path, "The special train travelled from Beijing to Ulaanbaatar via Erenhot on "
+                                          "Monday, then continued north to Irkutsk."))
+    assert [(p["name"], p["mention"]) for p in stops] == [("Beijing", "Beijing"), ("Erenhot", "Erenhot"),
+                                                         ("Ulan Bator", "Ulaanbaatar"), ("Irkutsk", "Irkutsk")]
+    # ... as are the places listed after the first passed
+    stops = stops_of(journey_of(tmp_path, "The train went from Moscow to Vladivostok via Yekaterinburg, Novosibirsk "
+                                          "and Irkutsk."))
+    assert [p["name"] for p in stops] == ["Moscow", "Yekaterinburg", "Novosibirsk", "Irkutsk", "Vladivostok"]
+    # "через" after other words is the way on, told in order
+    stops = stops_of(journey_of(tmp_path, "Поезд прибыл в Иркутск, а затем следует через Улан-Удэ и Читу в Хабаровск."))
+    assert [p["name"] for p in stops] == ["Irkutsk", "Ulan-Ude", "Chita", "Khabarovsk"]
+
+
 def test_a_stop_is_planned_only_where_it_is_first_told(tmp_path):
     # Kim was driven to Hanoi; that Trump is due to fly there makes Kim's arrival no plan. Pingxiang, far from the
     # word of travel, is listed with Nanning, which is near it
