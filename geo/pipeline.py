@@ -13,7 +13,7 @@ from .journey import choose_stops, given_stop_modes, leg_modes, origin_cue, trav
 from .mentions import find_mentions, whole_text_mention
 from .model import Journey, Mention, Stop
 from .recognizer import TRAINED_SCRIPTS
-from .resolve import own_name, placed_in_the_regions_said, resolve
+from .resolve import not_the_facilitys_town, own_name, placed_in_the_regions_said, resolve
 from .text import place_prepositions, script_of, word_zipf
 
 
@@ -71,8 +71,9 @@ def place_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> 
     code, when known; else it is told from the text where it matters). A place the story rules out stays
     listed, unresolved, unless it was the only reason to read the word as a place (``misread``)."""
     mentions = find_mentions(text, gazetteer, lang)
-    resolve(mentions)
+    story = resolve(mentions)
     placed_in_the_regions_said(text, mentions)
+    not_the_facilitys_town(text, mentions, story, lang)
     return [m for m in mentions if not misread(m, text, lang)]
 
 

@@ -398,3 +398,15 @@ def test_a_big_capital_after_a_word_of_travel_is_found_whatever_the_model_says(g
     assert placed["Pyongyang"].name == "Pyongyang" and "Khasan" not in placed
     # not a capital by another of its names ("un verre de Vin": Vin is one of Vienna's)
     assert "Vin" not in _placed(place_mentions("Boire un verre de Vin de Frileuse.", gazetteer, "fr"))
+
+
+def test_a_facility_named_after_a_far_village_is_not_there(gazetteer):
+    # "the Vostochny Cosmodrome" in a story of the Russian Far East is not Vostochny, a village of Dagestan: listed,
+    # unplaced; the Knevichi airfield, by Vladivostok, stays
+    text = ("Kim's train reached Vladivostok and Khabarovsk, and he met Putin at the Vostochny Cosmodrome on "
+            "Wednesday.")
+    found = {m.text: m for m in place_mentions(text, gazetteer, "en")}
+    assert found["Vostochny"].place is None and "not the Vostochny Cosmodrome" in found["Vostochny"].reason
+    placed = _placed(place_mentions("Kim later visited Artyom, Vladivostok and the Knevichi airfield.", gazetteer,
+                                    "en"))
+    _near_km(placed["Knevichi"], 43.40, 132.15, 30)
