@@ -491,8 +491,9 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
         return _make_stops(keys, by_place, places, {}, {}, set(), {}), warnings
 
     # times: said near a stop's cued mention, or carried on from the stop before it in the same paragraph
-    # every placed mention may take a time (Vietnam takes "on Tuesday"); only stops keep theirs
-    timed = assign_times(text, [m for m in mentions if m.place is not None])
+    # every mention may take a time, placed or not (Vietnam takes "on Tuesday"; the Vostochny Cosmodrome, unplaced,
+    # its Wednesday, which Ussuriysk before it would take); only stops keep theirs
+    timed = assign_times(text, mentions)
     whens = {k: timed[id(cued[k][0])] for k in cued if id(cued[k][0]) in timed}
     # the week begins on the origin's day, or, where the origin has none, the day of its sentence ("crossed at Khasan
     # on Tuesday, two days after leaving Pyongyang")

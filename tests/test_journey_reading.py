@@ -259,6 +259,14 @@ def test_a_wire_report_told_from_its_dateline(tmp_path):
     assert "Владивосток" not in {c["name"] for c in fc["context"]}
 
 
+def test_a_place_left_unplaced_keeps_its_time(tmp_path):
+    # Wednesday is the Vostochny Cosmodrome's, which the map cannot place (not Vostochny, Dagestan), not Ussuriysk's
+    fc = journey_of(tmp_path, "The train travelled north through Ussuriysk to the Amur region, where Kim met President "
+                              "Vladimir Putin at the Vostochny Cosmodrome on Wednesday.")
+    assert [(p["name"], p["when"]) for p in stops_of(fc)] == [("Ussuriysk", None)]
+    assert "not the Vostochny Cosmodrome" in {u["mention"]: u["reason"] for u in fc["unresolved"]}["Vostochny"]
+
+
 def test_a_stop_passed_via_comes_before_the_place_it_was_passed_on_the_way_to(tmp_path):
     # "to Ulaanbaatar via Erenhot": Erenhot first; and Ulaanbaatar, read as the municipality around the city, is the
     # city one travels to, not a region that is no stop
