@@ -21,7 +21,7 @@ from importlib import resources
 import regex
 
 from .mentions import REGION_AROUND_KM
-from .model import Mention, Place, Stop
+from .model import Candidate, Mention, Place, Stop
 from .resolve import haversine_km
 from .text import romanize
 
@@ -173,12 +173,12 @@ def is_organisation(text: str, m: Mention) -> bool:
 
 #: What stands between two places of one list: a comma or "and" (in the languages of ``data/cues.toml``), a few
 #: words before it and a few in small letters after it ("Nanning on Monday evening and the border town of Pingxiang").
-_LISTED_AFTER = regex.compile(r"(?:\s+[\p{L}\d]+){0,3}?(?:,|,?\s+(?:and|und|et|och|ja|и|a))"
-                              r"(?:\s+[\p{Ll}\d][\p{L}\p{M}\d'’-]*){0,4}\s+")
+_JOINT = r"(?:,|,?\s+(?:and|und|et|och|ja|и|a))"
+_LISTED_AFTER = regex.compile(r"(?:\s+[\p{L}\d]+){0,3}?" + _JOINT + r"(?:\s+[\p{Ll}\d][\p{L}\p{M}\d'’-]*){0,4}\s+")
 
 
 #: ... and the joint of a list alone ("via Erenhot and Zamyn-Üüd", "через Улан-Удэ, Читу и Хабаровск").
-_LIST_JOINT = regex.compile(r"\s*(?:,|,?\s+(?:and|und|et|och|ja|и|a))\s+")
+_LIST_JOINT = regex.compile(rf"\s*{_JOINT}\s+")
 
 
 def dateline(text: str, mentions: list[Mention]) -> Mention | None:
@@ -538,7 +538,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
                        {k: (whens[k].words, dated.get(k, (0, None))[1]) for k in whens}, listed), warnings
 
 
-def _city_of_its_region(text: str, m: Mention):
+def _city_of_its_region(text: str, m: Mention) -> Candidate | None:
     """Where a word of travel stands near a name read as a region that lies around a town of the name (the
     municipality of Ulaanbaatar around Ulan Bator, ``mentions.REGION_AROUND_KM``), the town's candidate: one travels
     to the town. ``None`` otherwise, or where a word of saying stands nearer."""
