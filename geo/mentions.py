@@ -32,6 +32,8 @@ TRANSLIT_SIMILARITY = 0.8
 TRANSLIT_MIN_POPULATION = 1000
 #: A word at least this common (Zipf scale) is an ordinary word, not an unknown name.
 COMMON_WORD_ZIPF = 3.0
+#: A name of two words in another script is the place it spells only this alike (डोंग डांग: Đồng Đăng, 1.0).
+TWO_WORD_SIMILARITY = 0.95
 #: A single-word name this common as a word needs a big place (or a country) to count.
 VERY_COMMON_WORD_ZIPF = 4.0
 #: A city at least this big is known first of all as a place, whatever else its name means.
@@ -535,6 +537,16 @@ def _regions_named_alone(mentions: list[Mention]) -> set[tuple[str, str]]:
     return said
 
 
+def _two_words_of_a_name(text: str, span: list[Token]) -> bool:
+    """True when the two words of ``span``, a space apart, may together spell a name of another script: in a
+    script without capitals, neither a very common word nor part of a hyphened one (डोंग डांग, Đồng Đăng)."""
+    first, last = span
+    return text[first.end:last.start] == " " and not is_cased_script(first.text) \
+        and script_of(first.text) == script_of(last.text) not in ("Arabic", "Cjk") \
+        and not _hyphenated(text, first) and not _hyphenated(text, last) \
+        and all(word_zipf(t.text) < VERY_COMMON_WORD_ZIPF for t in span)
+
+
 def _gazetteer_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, int]],
                         starts: list[int]) -> list[Mention]:
     """Mentions found by looking every run of words up in the gazetteer, longest first."""
@@ -557,6 +569,8 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, 
                 n >= 3 and _hyphens_only(text, span) \
                 and not _hyphenated(text, Token(surface, span[0].start, span[-1].end))
             cands = _lookup(gazetteer, surface, span[-1].text, whole_word)
+            if not cands and n == 2 and _two_words_of_a_name(text, span):
+                cands = [c for c in _transliterated(gazetteer, surface) if c.similarity >= TWO_WORD_SIMILARITY]
             if cands and n == 1 and len(span[0].text) == 2 and is_cased_script(span[0].text) \
                     and not span[0].text.isupper():
                 cands = []  # two letters name a place only as a code in capitals ("US", not "Us")

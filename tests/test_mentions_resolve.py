@@ -160,6 +160,17 @@ def test_a_town_and_its_river_hyphens_join_is_transliterated_whole(gazetteer):
     assert not any("चो" in t for t in found)
 
 
+def test_a_name_of_two_words_in_devanagari_is_transliterated_whole(gazetteer):
+    # डोंग डांग (Đồng Đăng, the Vietnamese border station) was read word by word: डोंग became Donga, a region of Benin
+    text = "किम की विशेष ट्रेन मंगलवार सुबह वियतनाम के सीमावर्ती शहर डोंग डांग पहुंची। डोंग डांग से वे कार से हनोई गए।"
+    found = [m for m in place_mentions(text, gazetteer) if "डोंग" in m.text]
+    assert [m.text for m in found] == ["डोंग डांग", "डोंग डांग"]
+    for m in found:
+        _near_km(m.place, 21.951, 106.698, 5)
+    # two words of a person's name spell no place
+    assert not any("किम" in m.text for m in place_mentions("किम जोंग-उन हनोई पहुंचे।", gazetteer))
+
+
 def test_a_word_the_text_begins_a_persons_name_with_is_the_persons_in_cyrillic(gazetteer):
     # "Ким" (Kim, a village of Tajikistan by another of its names) was listed as a place the map could not place
     text = ("Лидер КНДР Ким Чен Ын прибыл во Владивосток. Там Ким встретился с Владимиром Путиным. "
