@@ -42,7 +42,7 @@ _REACH = 200
 
 MODES = ("rail", "air", "road", "sea")
 _LISTS = ("motion", "origin", "speech", "not_place_after", "past", "planned", "before_that", "not_before_that_after",
-          "via", *MODES, "not_mode_after")
+          "via", *MODES, "not_mode_after", "kind_of_place", "articles")
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,8 @@ class Cues:
     road: tuple[str, ...]
     sea: tuple[str, ...]
     not_mode_after: tuple[str, ...]  # words of making after a mode word: "aircraft factory" is no flight
+    kind_of_place: tuple[str, ...]  # "town of" before a name: with what describes it, it is as near as the name
+    articles: tuple[str, ...]  # where a description before such words begins ("the Vietnamese border town of")
     weekdays: tuple[tuple[str, int], ...]  # (word, 0 = Monday)
     dayparts: tuple[tuple[str, int], ...]  # (word, 0 = early ... 4 = night)
     months: tuple[tuple[str, int], ...]  # (stem, 1 = January)
@@ -129,9 +131,34 @@ def _window(text: str, start: int, end: int, lo: int, hi: int) -> list[tuple[int
     return [(d, _fold(w)) for d, w in out if d <= CUE_WINDOW]
 
 
+_WORD_BEFORE = regex.compile(r"([\p{L}\p{M}'’-]+)\s+$")
+#: A name's description before it ("the Vietnamese border town of") has at most this many words before its kind.
+DESCRIPTION_WORDS = 4
+
+
+def _described_from(text: str, m: Mention) -> int:
+    """Where the description of the kind of place ``m`` is begins, right before it ("arrived in [the Vietnamese
+    border town of] Dong Dang"; ``kind_of_place``, back to an article), or ``m.start`` where there is none."""
+    before = _fold(text[max(m.sentence_start, m.start - 100):m.start])
+    kind = next((k for k in cues().kind_of_place if before.endswith(" " + k + " ")), None)
+    if kind is None:
+        return m.start
+    start = m.start - len(kind) - 1
+    for _ in range(DESCRIPTION_WORDS):
+        word = _WORD_BEFORE.search(_fold(text[max(m.sentence_start, start - 40):start]))
+        if word is None:
+            break
+        start -= len(word.group(0))
+        if word[1] in cues().articles:
+            return start
+    return m.start - len(kind) - 1
+
+
 def travel_cue(text: str, m: Mention) -> str:
-    """The travel cue near mention ``m`` (``""`` if none, or if a word of saying is nearer)."""
-    for _dist, rest in sorted(_window(text, m.start, m.end, m.sentence_start, m.sentence_end)):
+    """The travel cue near mention ``m`` (``""`` if none, or if a word of saying is nearer), counting the words of
+    a description of its kind before it as the name's ("arrived ... in the Vietnamese border town of Dong Dang")."""
+    start = _described_from(text, m)
+    for _dist, rest in sorted(_window(text, start, m.end, m.sentence_start, m.sentence_end)):
         if _starts_with_cue(rest, cues().speech):
             return ""
         cue = _starts_with_cue(rest, cues().motion)
@@ -203,13 +230,18 @@ def _near_cue(text: str, m: Mention, cue_list: tuple[str, ...]) -> str:
     return ""
 
 
-def _in_sentence(text: str, m: Mention, cue_list: tuple[str, ...]) -> str:
-    """A cue of ``cue_list`` anywhere in the sentence of ``m``."""
+def _planned_in_sentence(text: str, m: Mention, cue_list: tuple[str, ...]) -> str:
+    """A cue of ``cue_list`` in the sentence of ``m``, before it or in its clause: not in a clause after it, which
+    tells of something else ("went by car to Hanoi, where he will meet Trump")."""
     sentence = _fold(text[m.sentence_start:m.sentence_end])
+    brk = _CLAUSE_BREAK.search(text, m.end, m.sentence_end)
+    clause_end = (brk.start() if brk else m.sentence_end) - m.sentence_start
     for cue in cue_list:
         at = sentence.find(cue)
         # a stem begins a word
-        if at >= 0 and (at == 0 or not sentence[at - 1].isalnum()):
+        while at >= 0 and at != 0 and sentence[at - 1].isalnum():
+            at = sentence.find(cue, at + 1)
+        if 0 <= at < clause_end:
             return cue.strip()
     return ""
 
@@ -479,7 +511,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
             cued[key] = (m, cue)
             # a stop is planned where the mention that makes it one is ("Trump is due to fly into Hanoi", after Kim
             # was driven there, is no plan of Kim's)
-            if _in_sentence(text, m, cues().planned):
+            if _planned_in_sentence(text, m, cues().planned):
                 planned.add(key)
         if key not in origins and (o := origin_cue(text, m)):
             origins[key] = o
@@ -700,8 +732,9 @@ def leg_modes(text: str, stops: list[Stop], mentions: list[Mention]) -> list[tup
         return None
 
     def mode_near(m: Mention) -> tuple[str, str] | None:
-        """A mode word among the few words just before ``m`` (nearest first)."""
-        before = list(_WORD.finditer(text, max(m.sentence_start, m.start - _REACH), m.start))[-CUE_WINDOW:]
+        """A mode word among the few words just before ``m`` and its description (nearest first)."""
+        start = _described_from(text, m)
+        before = list(_WORD.finditer(text, max(m.sentence_start, start - _REACH), start))[-CUE_WINDOW:]
         return next((hit for w in reversed(before) if (hit := mode_at(w))), None)
 
     def mode_after(m: Mention, max_words: int | None = None) -> tuple[str, str] | None:

@@ -286,12 +286,40 @@ def test_a_stop_passed_via_comes_before_the_place_it_was_passed_on_the_way_to(tm
 def test_a_stop_is_planned_only_where_it_is_first_told(tmp_path):
     # Kim was driven to Hanoi; that Trump is due to fly there makes Kim's arrival no plan. Pingxiang, far from the
     # word of travel, is listed with Nanning, which is near it
-    stops = stops_of(journey_of(tmp_path, "Kim's train reached Nanning on Monday evening and the border town of "
+    stops = stops_of(journey_of(tmp_path, "Kim's train reached Nanning on Monday evening and the border post at "
                                           "Pingxiang early on Tuesday. Kim was then driven to Hanoi in a motorcade. "
                                           "Trump is due to fly into Hanoi on Tuesday evening."))
     assert [(p["name"], p["role"]) for p in stops] == [("Nanning", "origin"), ("Pingxiang", "via"),
                                                        ("Hanoi", "destination")]
     assert stops[1]["evidence"].startswith("listed with “Nanning”, which “reach” is near")
+
+
+def test_a_places_description_before_it_is_read_as_the_name_and_a_plan_after_it_is_no_plan(tmp_path):
+    # "arrived ... in the Vietnamese border town of Dong Dang": the word of travel and the train were too far from the
+    # name to count; "went by car to Hanoi" had no word of travel; and "where he will meet Trump", a clause after
+    # Hanoi, made the arrival there a plan
+    text = ("North Korean leader Kim Jong Un's special train arrived on Tuesday morning in the Vietnamese border town "
+            "of Dong Dang. Kim had left Pyongyang on Saturday and travelled through China for two and a half days. "
+            "From Dong Dang he went by car to Hanoi, where he will meet US President Donald Trump on Wednesday.")
+    fc = journey_of(tmp_path, text)
+    assert [(p["name"], p["role"]) for p in stops_of(fc)] == [("Pyongyang", "origin"), ("Thị Trấn Đồng Đăng", "via"),
+                                                              ("Hanoi", "destination")]
+    legs = [f["properties"] for f in fc["features"] if f["properties"]["kind"] == "leg"]
+    assert [(p["mode"], p["evidence"]) for p in legs] == [("direct", "“train” before “Dong Dang”"),
+                                                          ("road", "“car” before “Hanoi”")]
+    # a plan told before the place, in its sentence, is still one
+    stops = stops_of(journey_of(tmp_path, "Kim arrived in Vladivostok on Tuesday. He will travel by train to "
+                                          "Khabarovsk, where he is to visit a factory."))
+    assert [(p["name"], p["role"]) for p in stops] == [("Vladivostok", "origin"), ("Khabarovsk", "planned")]
+    # in Hindi: डोंग डांग, two words, is Đồng Đăng, reached by the train named six words before the town's
+    text = ("उत्तर कोरिया के नेता किम जोंग-उन की विशेष ट्रेन मंगलवार सुबह वियतनाम के सीमावर्ती शहर डोंग डांग पहुंची। "
+            "किम प्योंगयांग से शनिवार को रवाना हुए थे और चीन से होते हुए ढाई दिन की यात्रा के बाद यहां पहुंचे। "
+            "डोंग डांग से वे कार से हनोई गए, जहां बुधवार को उनकी मुलाकात अमेरिकी राष्ट्रपति डोनाल्ड ट्रंप से होगी।")
+    fc = journey_of(tmp_path, text, name="hanoi.hi.txt")
+    assert [(p["name"], p["role"]) for p in stops_of(fc)] == [("Pyongyang", "origin"), ("Thị Trấn Đồng Đăng", "via"),
+                                                              ("Hanoi", "destination")]
+    legs = [f["properties"] for f in fc["features"] if f["properties"]["kind"] == "leg"]
+    assert [p["mode"] for p in legs] == ["direct", "road"] and legs[0]["evidence"] == "“ट्रेन” before “डोंग डांग”"
 
 
 # ---- the journalist has the last word -------------------------------------------------------------------------
