@@ -299,15 +299,34 @@ def _longest_name(text: str, toks: list[Token], keys: list[str], i: int, longest
         if (kind := _broken_at(text, toks, j)) and (kind == 2 or gazetteer.knows_prefix(key + keys[j + 1])):
             glue = ""  # the word goes on after the hyphen
             continue
+        if _elided_at(toks, j):
+            glue = ""  # an article elided onto the word after it, which the name's key runs on ("l'Amour": lamour)
+            continue
         if keys[j]:
             key, glue = (f"{key}{glue}{keys[j]}" if key else keys[j]), " "
         if last.text[0].isalnum() and gazetteer.knows(key):
             hit = (n, key)
         if j + 2 < len(toks) and _broken_at(text, toks, j + 1) and gazetteer.knows_prefix(key):
             limit = min(max(limit, n + 2), len(toks) - i)  # the word goes on after the hyphen
+        elif _elided_at(toks, j + 1) and gazetteer.knows_prefix(key):
+            limit = min(max(limit, n + 2), len(toks) - i)  # the apostrophe and the word it runs on to
         elif not gazetteer.knows_prefix(key + " "):
             break
     return hit
+
+
+_APOSTROPHES = frozenset("'’")
+
+
+#: The article and the preposition French and Italian elide onto the word after them, inside a name.
+_ELIDED = frozenset({"l", "d"})
+
+
+def _elided_at(toks: list[Token], j: int) -> bool:
+    """True when token ``j`` is the apostrophe of an article or a preposition elided onto the word after it, written
+    tight, inside a name ("Komsomolsk-sur-l'Amour", "Côte d'Ivoire"; not "I'll" nor "O'Leary")."""
+    return 1 < j < len(toks) - 1 and toks[j].text in _APOSTROPHES and toks[j - 1].text in _ELIDED \
+        and toks[j - 1].end == toks[j].start and toks[j].end == toks[j + 1].start and toks[j + 1].text[:1].isalpha()
 
 
 @lru_cache(maxsize=65536)

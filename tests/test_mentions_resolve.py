@@ -171,6 +171,16 @@ def test_a_name_of_two_words_in_devanagari_is_transliterated_whole(gazetteer):
     assert not any("किम" in m.text for m in place_mentions("किम जोंग-उन हनोई पहुंचे।", gazetteer))
 
 
+def test_an_article_elided_inside_a_name_is_part_of_it(gazetteer):
+    # "Komsomolsk-sur-l'Amour" was looked up as "komsomolsk sur l amour" and never found
+    found = _placed(place_mentions("Kim s'est ensuite rendu à Komsomolsk-sur-l'Amour.", gazetteer, "fr"))
+    assert found["Komsomolsk-sur-l'Amour"].name == "Komsomolsk-on-Amur"
+    found = _placed(place_mentions("Rampant banditry in northern Cote d'Ivoire.", gazetteer, "en"))
+    assert found["Cote d'Ivoire"].country_code == "CI"
+    # only an article or a preposition, inside a name: "I'll" is not Illinois ("Ill.")
+    assert not place_mentions("I think I'll bring my son, said O'Leary.", gazetteer, "en")
+
+
 def test_a_word_the_text_begins_a_persons_name_with_is_the_persons_in_cyrillic(gazetteer):
     # "Ким" (Kim, a village of Tajikistan by another of its names) was listed as a place the map could not place
     text = ("Лидер КНДР Ким Чен Ын прибыл во Владивосток. Там Ким встретился с Владимиром Путиным. "
