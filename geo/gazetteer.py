@@ -32,11 +32,11 @@ import regex
 from .cache import cache_dir, cached, load_pickle, save_pickle
 from .errors import InputError
 from .model import Place
-from .text import (comparable, german_romanizations, language_rules, modern_spelling, name_key, romanize, script_of,
-                   skeleton, word_zipf)
+from .text import (comparable, language_rules, modern_spelling, name_key, romanize, russian_romanizations,
+                   script_of, skeleton, word_zipf)
 
 _FORMAT = 39  # bump when the index layout or the names' keys (text.name_key) change
-_FILE_FORMAT = 2  # bump when the names a user's file or a GeoNames country file is indexed under change
+_FILE_FORMAT = 3  # bump when the names a user's file or a GeoNames country file is indexed under change
 #: A word written short as its first letter, a colon and its end ("H:fors", "S:t"; see ``Gazetteer.spelled_out``).
 _CONTRACTED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}:\p{Ll}+)(?![\p{L}\p{M}\p{N}])")
 MAX_SPELLINGS = 5  # the most places such a word is taken to stand for
@@ -745,9 +745,10 @@ def _index_points(gdf, path: Path, base: _Index, prefix: str, attribution: str) 
             continue
         names = {name, *_split_names(rec.get("alternatenames"))}
         names |= {romanized for n in list(names) if not n.isascii() and (romanized := _title_romanization(n))}
-        # and German's spelling of a Russian name ("Chassan"), unless an abbreviation's or an everyday word ("Wir")
-        names |= {spelling for n in list(names) if not n.isascii() and not n.isupper()
-                  for spelling in german_romanizations(n) if not _everyday_word(name_key(spelling))}
+        # and German's and French's spellings of a Russian name ("Chassan", "Khassan"), unless an abbreviation's or
+        # an everyday word ("Wir")
+        names |= {spelling for n in list(names) if not n.isascii() and not n.isupper() for lang in ("de", "fr")
+                  for spelling in russian_romanizations(n, lang) if not _everyday_word(name_key(spelling))}
         cc = rec.get("country_code")
         cc = cc.upper() if isinstance(cc, str) and cc.strip() else cc_near
         pop = rec.get("population")

@@ -230,40 +230,50 @@ def skeleton(name: str) -> str:
     return "".join(out)
 
 
-#: Russian letters as German spells them (Duden): Хасан is Chasan, Владивосток Wladiwostok, Чита Tschita.
-_GERMAN_FROM_RUSSIAN = dict(zip(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-    "a b w g d e jo sch s i j k l m n o p r s t u f ch z tsch sch schtsch - y - e ju ja".split()))
+#: Russian letters as German (Duden) and French spell them: Хасан is Chasan and Khassan, Владивосток Wladiwostok and
+#: Vladivostok, Чита Tschita and Tchita, Уссурийск Ussurijsk and Oussouriïsk.
+_RUSSIAN_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+_FROM_RUSSIAN = {
+    "de": dict(zip(_RUSSIAN_ALPHABET, "a b w g d e jo sch s i j k l m n o p r s t u f ch z tsch sch schtsch - y - e ju "
+                                      "ja".split())),
+    "fr": dict(zip(_RUSSIAN_ALPHABET, "a b v g d e io j z i ï k l m n o p r s t ou f kh ts tch ch chtch - y - e iou "
+                                      "ia".split())),
+}
+#: How each language writes е where it is said "ye" (at a word's start, after a vowel or a sign): Jekaterinburg.
+_IOTATED_E = {"de": "je", "fr": "ie"}
 _RUSSIAN_VOWELS = frozenset("аеёиоуыэюя")
 
 
-def german_romanizations(name: str) -> list[str]:
-    """The spellings German gives a Russian name written in Cyrillic (Duden's transliteration, with с between
-    vowels both as "s" and as Duden's "ss"): "Хасан" -> ["Chassan", "Chasan"]; ``[]`` for another script or a
-    letter Russian does not have."""
-    if not name or any(ch.isalpha() and ch.lower() not in _GERMAN_FROM_RUSSIAN for ch in name):
+def russian_romanizations(name: str, lang: str) -> list[str]:
+    """The spellings German ("de", Duden's transliteration) or French ("fr") give a Russian name written in
+    Cyrillic, with с between vowels both as "s" and as "ss": "Хасан" -> ["Chassan", "Chasan"] in German,
+    ["Khassan", "Khasan"] in French; ``[]`` for another script or a letter Russian does not have."""
+    table = _FROM_RUSSIAN[lang]
+    if not name or any(ch.isalpha() and ch.lower() not in table for ch in name):
         return []
     plain: list[str] = []
-    duden: list[str] = []
+    doubled: list[str] = []
     lower = name.lower()
     for i, ch in enumerate(lower):
-        if ch not in _GERMAN_FROM_RUSSIAN:
+        if ch not in table:
             plain.append(ch)
-            duden.append(ch)
+            doubled.append(ch)
             continue
         prev = lower[i - 1] if i else ""
         nxt = lower[i + 1] if i + 1 < len(lower) else ""
-        out = _GERMAN_FROM_RUSSIAN[ch].strip("-")
+        out = table[ch].strip("-")
         if ch == "е" and (not prev.isalpha() or prev in _RUSSIAN_VOWELS or prev in "ъь"):
-            out = "je"  # Jekaterinburg
+            out = _IOTATED_E[lang]  # Jekaterinburg
         elif ch == "ё" and prev in "жчшщ":
             out = "o"
         elif ch == "й" and prev in "иы" and not nxt.isalpha():
-            out = ""  # Nischni Nowgorod
+            out = ""  # Nischni Nowgorod, Vostotchny
+        elif ch == "й" and lang == "fr" and prev not in _RUSSIAN_VOWELS:
+            out = "i"  # a diaeresis only after a vowel: Oussouriïsk, but Iochkar-Ola
         plain.append(out)
-        duden.append("ss" if ch == "с" and prev in _RUSSIAN_VOWELS and nxt in _RUSSIAN_VOWELS else out)
+        doubled.append("ss" if ch == "с" and prev in _RUSSIAN_VOWELS and nxt in _RUSSIAN_VOWELS else out)
     # each word's first letter in capitals, as the name has it
-    spellings = ("".join(duden), "".join(plain))
+    spellings = ("".join(doubled), "".join(plain))
     cased = ["".join(w[:1].upper() + w[1:] if orig[:1].isupper() else w for w, orig in zip(
         regex.split(r"(\W+)", spelling), regex.split(r"(\W+)", name))) for spelling in spellings]
     return list(dict.fromkeys(cased))

@@ -62,16 +62,29 @@ def test_a_scripts_languages_are_looked_up_in_one_trie_that_says_what_each_says(
     assert word_zipf("и") == word_zipf("и", ("ru",)) > 7  # a script of one language
 
 
-def test_russian_names_are_spelled_as_german_writes_them():
-    from geo.text import german_romanizations
+def test_russian_names_are_spelled_as_german_and_french_write_them():
+    from geo.text import russian_romanizations
+
+    def german(name):
+        return russian_romanizations(name, "de")
+
+    def french(name):
+        return russian_romanizations(name, "fr")
 
     # Duden's transliteration: Х is "ch", В "w", Ч "tsch", Ж "sch"; с between vowels "ss", and "s" as the press
     # also writes it; е at a word's start "je"; -ий at a word's end "i"
-    assert german_romanizations("Хасан") == ["Chassan", "Chasan"]
-    assert german_romanizations("Владивосток") == ["Wladiwostok"]
-    assert german_romanizations("Уссурийск") == ["Ussurijsk"]
-    assert german_romanizations("Екатеринбург") == ["Jekaterinburg"]
-    assert german_romanizations("Нижний Новгород") == ["Nischni Nowgorod"]
-    assert german_romanizations("Биробиджан") == ["Birobidschan"]
+    assert german("Хасан") == ["Chassan", "Chasan"]
+    assert german("Владивосток") == ["Wladiwostok"]
+    assert german("Уссурийск") == ["Ussurijsk"]
+    assert german("Екатеринбург") == ["Jekaterinburg"]
+    assert german("Нижний Новгород") == ["Nischni Nowgorod"]
+    assert german("Биробиджан") == ["Birobidschan"]
+    # French: Х "kh", У "ou", Ч "tch", Ж "j", Ш "ch"; й after a vowel "ï", at a word's start "i"
+    assert french("Хасан") == ["Khassan", "Khasan"]
+    assert french("Уссурийск") == ["Oussouriïsk"]
+    assert french("Восточный") == ["Vostotchny"]
+    assert french("Екатеринбург") == ["Iekaterinbourg"]
+    assert french("Нижний Новгород") == ["Nijni Novgorod"]
+    assert french("Йошкар-Ола") == ["Iochkar-Ola"]
     # a letter Russian does not have (Ukrainian ї), or another script: none
-    assert german_romanizations("Київ") == [] and german_romanizations("Kyiv") == []
+    assert german("Київ") == [] == french("Київ") and german("Kyiv") == [] == french("Kyiv")
