@@ -73,7 +73,7 @@ def place_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> 
     mentions = find_mentions(text, gazetteer, lang)
     story = resolve(mentions)
     placed_in_the_regions_said(text, mentions)
-    not_the_facilitys_town(text, mentions, story, lang)
+    not_the_facilitys_town(text, mentions, story)
     return [m for m in mentions if not misread(m, text, lang)]
 
 

@@ -27,8 +27,8 @@ import regex
 
 from .errors import DataError
 from .model import Candidate, Mention, Place
-from .text import (area_words, designators, language_words, name_key, prefix_variants, romanize, script_of, skeleton,
-                   word_zipf)
+from .text import (area_words, designators, every_languages_words, name_key, prefix_variants, romanize, script_of,
+                   skeleton, word_zipf)
 
 #: Transliterated names must lie this close to the story's centre (km).
 TRANSLIT_MAX_KM = 1500.0
@@ -576,25 +576,35 @@ def placed_in_the_regions_said(text: str, mentions: list[Mention]) -> None:
         m.place, m.match, m.confidence, m.probability = None, "", 0.0, 0.0
 
 
-def not_the_facilitys_town(text: str, mentions: list[Mention], ctx: StoryContext, lang: str | None = None) -> None:
-    """A name followed by a word for a facility (``morphology.toml``'s ``facility_words``: "the Vostochny Cosmodrome")
-    placed at a town under ``KNOWN_TOWN`` people ``FAR_KM`` from every sure place of the story is the facility's, and
-    not there: the mention is left unresolved (not Vostochny, a village of Dagestan, in a story of the Russian Far
-    East; the Knevichi airfield, by Vladivostok, stays)."""
-    words = language_words(lang or "en", "facility_words")
+def not_the_facilitys_town(text: str, mentions: list[Mention], ctx: StoryContext) -> None:
+    """A name with a word for a facility after it (``morphology.toml``'s ``facility_words``: "the Vostochny
+    Cosmodrome") or before it (``facility_words_before``: "cosmodrome de Vostotchny") placed at a town under
+    ``KNOWN_TOWN`` people ``FAR_KM`` from every sure place of the story, or at a railway station, is the facility's,
+    and not there: the mention is left unresolved (not Vostochny, a village of Dagestan, in a story of the Russian Far
+    East, nor the halt Восточный on Sakhalin; the Knevichi airfield, by Vladivostok, stays)."""
+    # every language's: a text's language is not always told, and these words are no others' in another
+    after_words, before_words = every_languages_words("facility_words"), every_languages_words("facility_words_before")
     for m in mentions:
         place = m.place
         if place is None or place.is_context or place.population >= KNOWN_TOWN or m.match == "annotated":
             continue
         after = text[m.end:m.end + 30].casefold()
-        word = next((w for w in words if after.startswith(" " + w)), None)
+        before = text[max(0, m.start - 30):m.start].casefold()
+        word = next((w for w in after_words if after.startswith(" " + w)), None)
+        said = text[m.start:m.end + 1 + len(word)] if word else None
+        if word is None and (word := next((w for w in before_words if before.endswith(w + " ")), None)):
+            said = text[m.start - 1 - len(word):m.end]
         if word is None:
             continue
         near = ctx.nearest(place)
-        if near is not None and near > FAR_KM:
+        if place.feature == "station":
+            m.reason = f"{place.name} ({place.country_code or '?'}) is a railway station: not the {said}"
+        elif near is not None and near > FAR_KM:
             m.reason = (f"{place.name} ({place.country_code or '?'}) lies {near:,.0f} km from the nearest of the "
-                        f"story's places: not the {text[m.start:m.end + 1 + len(word)]}")
-            m.place, m.match, m.confidence, m.probability = None, "", 0.0, 0.0
+                        f"story's places: not the {said}")
+        else:
+            continue
+        m.place, m.match, m.confidence, m.probability = None, "", 0.0, 0.0
 
 
 def _fits_the_story_better(annotated: Place, chosen: Place, ctx: StoryContext, said: str) -> bool:

@@ -81,12 +81,17 @@ def language_words(lang: str | None, key: str) -> frozenset[str]:
     return frozenset(language_rules(lang).get(key, ()))
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def every_languages_words(key: str) -> frozenset[str]:
+    """One word list of ``morphology.toml``, in every language that gives it (``place_prepositions``: "in", "at",
+    "nach", "à")."""
+    return frozenset(word for rules in morphology().get("language", {}).values() for word in rules.get(key, ()))
+
+
 def place_prepositions() -> frozenset[str]:
     """The words after which a name is read as a place, in every language ``morphology.toml`` gives them for
     ("in", "at", "nach", "à")."""
-    return frozenset(word for rules in morphology().get("language", {}).values()
-                     for word in rules.get("place_prepositions", ()))
+    return every_languages_words("place_prepositions")
 
 
 @lru_cache(maxsize=1)
