@@ -120,12 +120,15 @@ def _starts_with_mode_cue(words: str, cue_list: tuple[str, ...]) -> str:
     return ""
 
 
-def _window(text: str, start: int, end: int, lo: int, hi: int) -> list[tuple[int, str]]:
-    """Words of ``text[lo:hi]`` outside the span ``start:end``, with their distance in words."""
+def _window(text: str, start: int, end: int, lo: int, hi: int, told_from: int | None = None) -> list[tuple[int, str]]:
+    """Words of ``text[lo:hi]`` outside the span ``start:end``, with their distance in words; none from ``told_from``
+    on (where the words that say who told the sentence begin)."""
     # a few words either side: look at no more than _REACH characters, however long the sentence
     lo, hi = max(lo, start - _REACH), min(hi, end + _REACH)
     before = [m for m in _WORD.finditer(text, lo, start)][-CUE_WINDOW:]
     after = [m for m in _WORD.finditer(text, end, hi)][:CUE_WINDOW]
+    if told_from is not None:
+        after = [m for m in after if m.start() < told_from]
     out = [(len(before) - i, text[m.start() : min(hi, m.start() + _REACH)]) for i, m in enumerate(before)]
     out += [(i + 1, text[m.start() : min(hi, m.start() + _REACH)]) for i, m in enumerate(after)]
     return [(d, _fold(w)) for d, w in out if d <= CUE_WINDOW]
@@ -155,13 +158,36 @@ def _described_from(text: str, m: Mention) -> int:
 
 
 def travel_cue(text: str, m: Mention) -> str:
-    """The travel cue near mention ``m`` (``""`` if none, or if a word of saying is nearer), counting the words of
-    a description of its kind before it as the name's ("arrived ... in the Vietnamese border town of Dong Dang")."""
+    """The travel cue near mention ``m`` (``""`` if none, or if a word of saying is nearer: at the same distance the
+    word of travel wins), counting the words of a description of its kind before it as the name's ("arrived ... in
+    the Vietnamese border town of Dong Dang"). A word of saying after a clause break, which says who told the
+    sentence ("..., the Kremlin said"), is not where the place was spoken of (``speech_cue``)."""
     start = _described_from(text, m)
-    for _dist, rest in sorted(_window(text, start, m.end, m.sentence_start, m.sentence_end)):
-        if _starts_with_cue(rest, cues().speech):
+    words = _window(text, start, m.end, m.sentence_start, m.sentence_end)
+    told_from = _clause_after(text, m)
+    unsaid = {(d, w) for d, w in _window(text, start, m.end, m.sentence_start, m.sentence_end, told_from)}
+    for dist in sorted({d for d, _ in words}):
+        here = sorted(w for d, w in words if d == dist)
+        cue = next((c for w in here if (c := _starts_with_cue(w, cues().motion))), "")
+        if cue:
+            return cue
+        if any(_starts_with_cue(w, cues().speech) for w in here if (dist, w) in unsaid):
             return ""
-        cue = _starts_with_cue(rest, cues().motion)
+    return ""
+
+
+def _clause_after(text: str, m: Mention) -> int:
+    """Where the clause after ``m``'s begins in its sentence (at a clause break), or the sentence's end."""
+    brk = _CLAUSE_BREAK.search(text, m.end, m.sentence_end)
+    return brk.start() if brk else m.sentence_end
+
+
+def speech_cue(text: str, m: Mention) -> str:
+    """The word of saying nearest ``m`` in its sentence (``""`` if none), but for those in a clause after its, which
+    say who told the sentence ("..., a indiqué le Kremlin"), not where the place was spoken of."""
+    told_from = _clause_after(text, m)
+    for _dist, rest in sorted(_window(text, m.start, m.end, m.sentence_start, m.sentence_end, told_from)):
+        cue = _starts_with_cue(rest, cues().speech)
         if cue:
             return cue
     return ""
@@ -497,7 +523,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
         by_place.setdefault(key, []).append(m)
         places.setdefault(key, m.place)
         cue = travel_cue(text, m)
-        said = "" if cue else _near_cue(text, m, cues().speech)
+        said = "" if cue else speech_cue(text, m)
         if not cue and not said and last_cued is not None and last_cued[0].sentence_start == m.sentence_start \
                 and _LISTED_AFTER.fullmatch(text, last_cued[0].end, m.start):
             cue = last_cued[1]  # "stops in Yekaterinburg, Novosibirsk and Irkutsk"

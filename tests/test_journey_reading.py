@@ -322,6 +322,28 @@ def test_a_places_description_before_it_is_read_as_the_name_and_a_plan_after_it_
     assert [p["mode"] for p in legs] == ["direct", "road"] and legs[0]["evidence"] == "“ट्रेन” before “डोंग डांग”"
 
 
+def test_a_french_report_with_the_stations_file(tmp_path):
+    # French words of travel; Russian names as French spells them (Khassan, Oussouriïsk: the stations' Хасан and
+    # Уссурийск); "Komsomolsk-sur-l'Amour" whole; "cosmodrome de Vostotchny" is no railway halt of that name (there is
+    # one on Sakhalin); and "a indiqué le Kremlin", which says who told the sentence, is not where Vladivostok was
+    # spoken of
+    text = ("Le train blindé de Kim Jong-un a quitté Pyongyang dimanche et a franchi la frontière russe à Khassan mardi "
+            "matin. Le dirigeant nord-coréen s'est ensuite rendu en train à Oussouriïsk, puis au cosmodrome de "
+            "Vostotchny, dans la région de l'Amour, où il a rencontré Vladimir Poutine mercredi. Il doit ensuite "
+            "visiter Komsomolsk-sur-l'Amour et Vladivostok, a indiqué le Kremlin.")
+    fc = journey_of(tmp_path, text, "--gazetteer", STATIONS, name="kim.fr.txt")
+    assert [(p["name"], p["role"], p["when"]) for p in stops_of(fc)] == [
+        ("Pyongyang", "origin", "dimanche"), ("Хасан", "via", "mardi matin"), ("Уссурийск", "via", None),
+        ("Komsomolsk-on-Amur", "via", None), ("Vladivostok", "planned", None)]
+    assert "railway station: not the cosmodrome de Vostotchny" in {
+        u["mention"]: u["reason"] for u in fc["unresolved"]}["Vostotchny"]
+    # in English too, "the Kremlin said" after a comma is no place's speaker
+    stops = stops_of(journey_of(tmp_path, "Kim arrived in Vladivostok on Tuesday. He is due to visit "
+                                          "Komsomolsk-on-Amur and Khabarovsk, the Kremlin said."))
+    assert [(p["name"], p["role"]) for p in stops] == [("Vladivostok", "origin"), ("Komsomolsk-on-Amur", "via"),
+                                                       ("Khabarovsk", "planned")]
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
