@@ -576,6 +576,29 @@ def placed_in_the_regions_said(text: str, mentions: list[Mention]) -> None:
         m.place, m.match, m.confidence, m.probability = None, "", 0.0, 0.0
 
 
+#: What stands between a place and the country the text puts it in: "Dili in East Timor", "Dili, East Timor".
+_IN_THE_COUNTRY = regex.compile(r"\s*,\s*|\s+(?i:in|im|в|во|en|au|aux|dans|i)(?:\s+(?i:the|der|dem))?\s+")
+#: ... and what goes on a list after a country, which a comma before it joins rather than places ("Kabul, Pakistan
+#: and Iran").
+_LIST_GOES_ON = regex.compile(r"\s*(?:,|and\b|or\b|&|und\b|et\b|и\b)\s*\p{Lu}")
+
+
+def placed_in_the_countries_said(text: str, mentions: list[Mention]) -> None:
+    """A place the text puts in a country ("Dili in East Timor", "Dili, East Timor") lies in it where a candidate
+    does: the biggest such candidate takes the place of one in another country (Delhi, by another of its names)."""
+    for m, c in zip(mentions, mentions[1:]):
+        place, country = m.place, c.place
+        if place is None or country is None or country.feature != "country" or place.is_context \
+                or m.match == "annotated" or place.country_code == country.country_code \
+                or c.sentence_start != m.sentence_start or not _IN_THE_COUNTRY.fullmatch(text, m.end, c.start) \
+                or ("," in text[m.end:c.start] and _LIST_GOES_ON.match(text, c.end)):
+            continue
+        inside = [k for k in m.candidates if k.place.country_code == country.country_code and not k.place.is_context]
+        if inside:
+            best = max(inside, key=lambda k: (k.place.population, k.match == "exact", k.place.source))
+            m.place, m.match = best.place, best.match
+
+
 def not_the_facilitys_town(text: str, mentions: list[Mention], ctx: StoryContext) -> None:
     """A name with a word for a facility after it (``morphology.toml``'s ``facility_words``: "the Vostochny
     Cosmodrome") or before it (``facility_words_before``: "cosmodrome de Vostotchny") placed at a town under

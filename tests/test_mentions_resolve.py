@@ -181,6 +181,14 @@ def test_an_article_elided_inside_a_name_is_part_of_it(gazetteer):
     assert not place_mentions("I think I'll bring my son, said O'Leary.", gazetteer, "en")
 
 
+def test_a_place_the_text_puts_in_a_country_lies_in_it(gazetteer):
+    # Dili "in East Timor" or "Dili, East Timor" was Delhi, which has the name among others
+    for text in ("He will fly on to Dili in East Timor.", "He landed in Dili, East Timor, on Monday."):
+        _near_km(_placed(place_mentions(text, gazetteer, "en"))["Dili"], -8.56, 125.57, 10)
+    # a comma that goes on to list more is no "in"
+    assert _placed(place_mentions("Talks in Kabul, Pakistan and Iran.", gazetteer, "en"))["Kabul"].country_code == "AF"
+
+
 def test_a_word_the_text_begins_a_persons_name_with_is_the_persons_in_cyrillic(gazetteer):
     # "Ким" (Kim, a village of Tajikistan by another of its names) was listed as a place the map could not place
     text = ("Лидер КНДР Ким Чен Ын прибыл во Владивосток. Там Ким встретился с Владимиром Путиным. "
