@@ -314,11 +314,13 @@ def _time_words(text: str, lo: int, hi: int) -> list[tuple[int, int, When]]:
         if (m := regex.match(r"(\d{1,2})(일)?$", token)) and 1 <= int(m.group(1)) <= 31:
             nxt = _fold(words[k + 1].group(0)) if k + 1 < len(words) else ""
             prev = _fold(words[k - 1].group(0)) if k else ""
-            month = next((i for st, i in c.months if len(st) >= 2 and (nxt.startswith(st) or prev.startswith(st))), None)
+            after = next((i for st, i in c.months if len(st) >= 2 and nxt.startswith(st)), None)
+            month = after or next((i for st, i in c.months if len(st) >= 2 and prev.startswith(st)), None)
             if m.group(2) or month:
                 found.append((w.start(), w.end(), "day", int(m.group(1))))
-                if month:
-                    found.append((w.start(), w.end(), "month", month))
+                if month:  # the month's word with the day's ("September 13", "13 сентября")
+                    month_word = words[k + 1] if after else words[k - 1]
+                    found.append((month_word.start(), month_word.end(), "month", month))
             continue
         for st, i in c.weekdays:
             if token.startswith(st):
@@ -342,7 +344,7 @@ def _time_words(text: str, lo: int, hi: int) -> list[tuple[int, int, When]]:
             out.append((start, end, When(text[start:end], kinds.get("weekday"), kinds.get("day"), kinds.get("month"),
                                          kinds.get("daypart"))))
 
-    for f in found:
+    for f in sorted(found):
         if group and (f[0] - group[-1][1] > 12 or _CLAUSE_BREAK.search(text, group[-1][1], f[0])):
             flush()
             group = []
@@ -504,7 +506,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
     for m in mentions:
         if m.place is None:
             continue
-        if m.place.feature == "region" and (city := _city_of_its_region(text, m)) is not None:
+        if m.place.feature in ("region", "country") and (city := _city_of_its_area(text, m)) is not None:
             m.place, m.match = city.place, city.match  # "travelled to Ulaanbaatar": the city, not the region around it
         if m.place.is_context:
             m.evidence = f"a {m.place.feature}: context, not a stop"
@@ -541,6 +543,9 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
                 planned.add(key)
         if key not in origins and (o := origin_cue(text, m)):
             origins[key] = o
+    # the journey has one origin, the first told: a later "from" is where a later leg left ("by train from Kyiv to
+    # Przemysl, and then flew from Rzeszow")
+    origins = dict(sorted(origins.items(), key=lambda kv: cued[kv[0]][0].start)[:1])
     warnings: list[str] = []
     if not cued:
         keys = sorted(by_place, key=lambda k: by_place[k][0].start)
@@ -596,10 +601,10 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
                        {k: (whens[k].words, dated.get(k, (0, None))[1]) for k in whens}, listed), warnings
 
 
-def _city_of_its_region(text: str, m: Mention) -> Candidate | None:
-    """Where a word of travel stands near a name read as a region that lies around a town of the name (the
-    municipality of Ulaanbaatar around Ulan Bator, ``mentions.REGION_AROUND_KM``), the town's candidate: one travels
-    to the town. ``None`` otherwise, or where a word of saying stands nearer."""
+def _city_of_its_area(text: str, m: Mention) -> Candidate | None:
+    """Where a word of travel stands near a name read as a region or a country that lies around a town of the name
+    (the municipality of Ulaanbaatar around Ulan Bator, ``mentions.REGION_AROUND_KM``; a city-state, Singapore), the
+    town's candidate: one travels to the town. ``None`` otherwise, or where a word of saying stands nearer."""
     region = m.place
     towns = [c for c in m.candidates if c.place.feature in ("city", "capital")
              and c.place.country_code == region.country_code

@@ -344,6 +344,28 @@ def test_a_french_report_with_the_stations_file(tmp_path):
                                                        ("Khabarovsk", "planned")]
 
 
+def test_a_tour_by_air_landed_in_a_city_state_with_a_date(tmp_path):
+    # "landed" is a word of travel; Dili "in East Timor" is Dili, not Delhi by another of its names; Singapore, a
+    # country and its city, is the city one travels to; "September 13", not "13", is when
+    fc = journey_of(tmp_path, "Pope Francis landed in Jakarta on Tuesday, the first stop of a 12-day tour of Asia "
+                              "and Oceania. From Indonesia he will fly to Port Moresby in Papua New Guinea, then on to "
+                              "Dili in East Timor, before ending the trip in Singapore on September 13.")
+    stops = stops_of(fc)
+    assert [(p["name"], p["country_code"]) for p in stops] == [("Jakarta", "ID"), ("Port Moresby", "PG"),
+                                                               ("Dili", "TL"), ("Singapore", "SG")]
+    assert stops[0]["role"] == "origin" and (stops[-1]["role"], stops[-1]["when"]) == ("planned", "September 13")
+
+
+def test_a_journey_has_one_origin_the_first_told(tmp_path):
+    # "from Rzeszow", a later leg's start, put Rzeszów second, before Przemyśl, as a second origin
+    stops = stops_of(journey_of(tmp_path, "Ukrainian President Volodymyr Zelensky travelled overnight by train from "
+                                          "Kyiv to the Polish border town of Przemysl, and then flew from Rzeszow to "
+                                          "Washington."))
+    assert [(p["name"], p["role"]) for p in stops] == [("Kyiv", "origin"), ("Przemyśl", "via"), ("Rzeszów", "via"),
+                                                       ("Washington", "destination")]
+    assert "marks the origin" not in stops[2]["evidence"]
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
