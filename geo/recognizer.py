@@ -763,6 +763,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = sorted(spans + tagged)
     if rules.get("routes_hyphened"):  # "Wien=Triest": two towns
         spans = _routes_parted(text, spans, gazetteer)
+    if "'" in text or "’" in text:  # "Moscow's Yaroslavsky station", "New York City's St. John Cathedral"
+        spans = _possessors_parted(text, spans, gazetteer)
     if rules.get("names_run_into_words"):  # "Francequand", "Londresson": a line break lost
         spans = _names_run_into_words(text, spans, gazetteer, lang)
     if other_language and _CASE_CHANGE.search(text):  # "VenäjältäSuomeen", "GriechenlandsEgypten"
@@ -1727,6 +1729,29 @@ def _routes_parted(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer
     for s, e in spans:
         m = _ROUTE.fullmatch(text, s, e)
         if m is not None and not gazetteer.knows(name_key(m[0])) and a_town(m[1]) and a_town(m[2]):
+            out += [m.span(1), m.span(2)]
+        else:
+            out.append((s, e))
+    return out
+
+
+#: A name, its possessive, and the name of what it has: "Moscow's Yaroslavsky", "New York City's St. John Cathedral".
+_POSSESSIVE = regex.compile(r"(\p{Lu}[\p{L}\p{M}. -]*?)['’]s\s+(\p{Lu}.*)", regex.DOTALL)
+#: A name said as a possessive is a place's, and parted from what follows it, where it names a country, a region or
+#: a town of this many people (not "St. Peter's Basilica": St. Peter, Minnesota).
+POSSESSOR_MIN_PEOPLE = 100_000
+
+
+def _possessors_parted(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """``spans`` with a place's possessive and what it has parted, where the whole is no name the gazetteer knows
+    and the possessor is a country, a region or a town of ``POSSESSOR_MIN_PEOPLE`` ("Moscow's Yaroslavsky" station:
+    Moscow, and Yaroslavsky, as GeoCorpora marks "New York City" and "St. John Cathedral"; not "Democratic People's
+    Republic of Korea", nor "Caesar's Palace")."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        m = _POSSESSIVE.fullmatch(text, s, e)
+        kind = gazetteer.name_kind(name_key(m[1])) if m is not None and not gazetteer.knows(name_key(m[0])) else None
+        if kind is not None and (kind[0] in ("country", "continent", "region") or kind[1] >= POSSESSOR_MIN_PEOPLE):
             out += [m.span(1), m.span(2)]
         else:
             out.append((s, e))
