@@ -565,6 +565,13 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
         start_day = next((whens[k].weekday for o in origins for k in whens
                           if cued[k][0].sentence_start == cued[o][0].sentence_start), None)
     dated = _resolve_dates(whens, planned, today, start_day)
+    # a stop told after a plan, at a later time, is planned too ("will leave for Kazan on Tuesday ... He returns to
+    # New Delhi on Wednesday night"), the origin aside
+    later = {k for k in dated if k not in planned and k not in origins and any(
+        p in dated and dated[p][0] < dated[k][0] and cued[p][0].start < cued[k][0].start for p in planned)}
+    if later:
+        planned |= later
+        dated = _resolve_dates(whens, planned, today, start_day)
     narrative = sorted(cued, key=lambda k: cued[k][0].start)
     order_key: dict[str, float] = {}
     last: float | None = None

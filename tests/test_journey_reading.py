@@ -366,6 +366,18 @@ def test_a_journey_has_one_origin_the_first_told(tmp_path):
     assert "marks the origin" not in stops[2]["evidence"]
 
 
+def test_a_stop_told_after_a_plan_at_a_later_time_is_planned_too(tmp_path):
+    # "He returns to New Delhi on Wednesday night", after "will leave for Kazan on Tuesday", was put first, as what
+    # had happened; and "got off in Irkutsk" is a word of travel
+    stops = stops_of(journey_of(tmp_path, "Prime Minister Narendra Modi will leave for Kazan on Tuesday to attend the "
+                                          "BRICS summit, the foreign ministry said. He returns to New Delhi on "
+                                          "Wednesday night."))
+    assert [(p["name"], p["role"]) for p in stops] == [("Kazan", "origin"), ("New Delhi", "planned")]
+    stops = stops_of(journey_of(tmp_path, "We boarded the train at Moscow's Yaroslavsky station on a Sunday night and "
+                                          "four days later got off in Irkutsk."))
+    assert [p["name"] for p in stops] == ["Moscow", "Irkutsk"]
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
