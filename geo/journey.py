@@ -41,8 +41,8 @@ _REACH = 200
 
 
 MODES = ("rail", "air", "road", "sea")
-_LISTS = ("motion", "origin", "speech", "not_place_after", "past", "planned", "before_that", "not_before_that_after",
-          "via", *MODES, "not_mode_after", "kind_of_place", "articles")
+_LISTS = ("motion", "origin", "goal", "speech", "not_place_after", "past", "planned", "before_that",
+          "not_before_that_after", "via", *MODES, "not_mode_after", "kind_of_place", "articles")
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class Cues:
 
     motion: tuple[str, ...]
     origin: tuple[str, ...]
+    goal: tuple[str, ...]  # "for" in "left Kyiv for Chisinau": where the journey goes, after the stops on the way
     speech: tuple[str, ...]
     not_place_after: tuple[str, ...]
     past: tuple[str, ...]
@@ -215,6 +216,21 @@ def origin_cue(text: str, m: Mention) -> str:
             if ((" " + after).startswith(" " + particle) or _fold(m.text).endswith(particle)) \
                     and word in after[:20]:
                 return c
+    return ""
+
+
+def goal_cue(text: str, m: Mention) -> str:
+    """A word of ``goal`` right before ``m`` with a word of ``origin`` before it in its clause ("left Kyiv for
+    Chisinau"; ``""`` if none): ``m`` is where the journey goes."""
+    brk = None
+    for brk in _CLAUSE_BREAK.finditer(text, m.sentence_start, m.start):
+        pass
+    before = _fold(text[brk.end() if brk else m.sentence_start:m.start])
+    for goal in cues().goal:
+        if before.endswith(" " + goal + " "):
+            words = [w.group(0) for w in _WORD.finditer(before[:-len(goal) - 1])]
+            if any(_starts_with_cue(" ".join(words[i:]), cues().origin) for i in range(len(words))):
+                return goal
     return ""
 
 
@@ -501,6 +517,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
     cued: dict[str, tuple[Mention, str]] = {}
     origins: dict[str, str] = {}
     planned: set[str] = set()
+    goals: set[str] = set()  # where a clause of leaving says the journey goes ("left Kyiv for Chisinau")
     listed: dict[str, str] = {}  # stops listed after one near a word of travel: the name they are listed with
     last_cued: tuple[Mention, str] | None = None  # the last mention near a word of travel, and the word
     for m in mentions:
@@ -543,6 +560,8 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
                 planned.add(key)
         if key not in origins and (o := origin_cue(text, m)):
             origins[key] = o
+        if key not in goals and goal_cue(text, m):
+            goals.add(key)
     # the journey has one origin, the first told: a later "from" is where a later leg left ("by train from Kyiv to
     # Przemysl, and then flew from Rzeszow")
     origins = dict(sorted(origins.items(), key=lambda kv: cued[kv[0]][0].start)[:1])
@@ -599,8 +618,9 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
             untimed.append(k)
         order_key[k] = last if last is not None else float("inf")
     told = _told_order(text, cued, breaks, origins)
-    # the origin first; plans after everything that happened; then by time, then as told
-    keys = sorted(cued, key=lambda k: (k not in origins, k in planned, order_key[k], told[k]))
+    # the origin first; plans after everything that happened; then by time, the journey's goal after the stops on
+    # the way there at its time, then as told
+    keys = sorted(cued, key=lambda k: (k not in origins, k in planned, order_key[k], k in goals, told[k]))
     if keys != sorted(cued, key=lambda k: (k not in origins, cued[k][0].start)):
         warnings.append("stops ordered by the times, plans and earlier stops the text tells of, not by the order it "
                         "names them")

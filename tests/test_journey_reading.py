@@ -378,6 +378,20 @@ def test_a_stop_told_after_a_plan_at_a_later_time_is_planned_too(tmp_path):
     assert [p["name"] for p in stops] == ["Moscow", "Irkutsk"]
 
 
+def test_where_a_journey_goes_comes_after_the_stops_on_the_way(tmp_path):
+    # "left Kyiv for Chisinau" told Chisinau first, before Ocniţa on the way, which took its time
+    stops = stops_of(journey_of(tmp_path, "The first passenger train in years left Kyiv for Chisinau on Friday "
+                                          "morning. It crossed into Moldova at Ocnita late in the afternoon and "
+                                          "arrived in the Moldovan capital shortly before midnight."))
+    assert [(p["name"], p["role"]) for p in stops] == [("Kyiv", "origin"), ("Ocniţa", "via"),
+                                                       ("Chisinau", "destination")]
+    # "bevor er nach Berlin zurückkehrt" is a word of travel
+    stops = stops_of(journey_of(tmp_path, "Bundeskanzler Olaf Scholz ist am Montag nach Kasachstan aufgebrochen. Er "
+                                          "flog am Dienstag in die Hauptstadt Astana. Am Mittwoch wird er in Almaty "
+                                          "erwartet, bevor er nach Berlin zurückkehrt.", name="scholz.de.txt"))
+    assert [p["name"] for p in stops] == ["Astana", "Almaty", "Berlin"] and stops[-1]["role"] == "planned"
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
