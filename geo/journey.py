@@ -361,7 +361,9 @@ def _time_words(text: str, lo: int, hi: int) -> list[tuple[int, int, When]]:
                                          kinds.get("daypart"))))
 
     for f in sorted(found):
-        if group and (f[0] - group[-1][1] > 12 or _CLAUSE_BREAK.search(text, group[-1][1], f[0])):
+        # one expression says each of a day's parts once: "Tuesday morning after an overnight journey" ends at morning
+        if group and (f[0] - group[-1][1] > 12 or _CLAUSE_BREAK.search(text, group[-1][1], f[0])
+                      or f[2] in {g[2] for g in group}):
             flush()
             group = []
         group.append(f)

@@ -392,6 +392,23 @@ def test_where_a_journey_goes_comes_after_the_stops_on_the_way(tmp_path):
     assert [p["name"] for p in stops] == ["Astana", "Almaty", "Berlin"] and stops[-1]["role"] == "planned"
 
 
+def test_a_russian_goal_a_times_parts_once_and_hindi_plans(tmp_path):
+    # "из Москвы в Пхеньян": Pyongyang is where the train goes, after the stations on the way
+    stops = stops_of(journey_of(tmp_path, "Первый пассажирский поезд из Москвы в Пхеньян отправился в понедельник. Он "
+                                          "проследует через Хабаровск и Уссурийск и пересечёт границу у станции "
+                                          "Хасан, а в Пхеньян прибудет в пятницу.", "--gazetteer", STATIONS,
+                                name="train.ru.txt"))
+    assert [p["name"] for p in stops] == ["Moscow", "Khabarovsk", "Ussuriysk", "Хасан", "Pyongyang"]
+    # "Tuesday morning after an overnight journey": the time is Tuesday morning
+    stops = stops_of(journey_of(tmp_path, "Kim Jong Un's armoured train rolled into Beijing on Tuesday morning after "
+                                          "an overnight journey from Dandong."))
+    assert [(p["name"], p["when"]) for p in stops] == [("Dandong", None), ("Beijing", "Tuesday morning")]
+    # "लौटेंगे" (will return) is a plan
+    stops = stops_of(journey_of(tmp_path, "प्रधानमंत्री नरेंद्र मोदी सोमवार को मॉस्को पहुंचे। बुधवार को वह दिल्ली "
+                                          "लौटेंगे।", name="modi.hi.txt"))
+    assert [(p["name"], p["role"]) for p in stops] == [("Moscow", "origin"), ("Delhi", "planned")]
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
