@@ -763,7 +763,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = sorted(spans + tagged)
     if rules.get("routes_hyphened"):  # "Wien=Triest": two towns
         spans = _routes_parted(text, spans, gazetteer)
-    if "'" in text or "’" in text:  # "Moscow's Yaroslavsky station", "New York City's St. John Cathedral"
+    if lang in (None, "en") and ("'" in text or "’" in text):  # "Moscow's Yaroslavsky", not Swedish "Nancy's Casino"
         spans = _possessors_parted(text, spans, gazetteer)
     if rules.get("names_run_into_words"):  # "Francequand", "Londresson": a line break lost
         spans = _names_run_into_words(text, spans, gazetteer, lang)
@@ -1746,7 +1746,7 @@ def _possessors_parted(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
     """``spans`` with a place's possessive and what it has parted, where the whole is no name the gazetteer knows
     and the possessor is a country, a region or a town of ``POSSESSOR_MIN_PEOPLE`` ("Moscow's Yaroslavsky" station:
     Moscow, and Yaroslavsky, as GeoCorpora marks "New York City" and "St. John Cathedral"; not "Democratic People's
-    Republic of Korea", nor "Caesar's Palace")."""
+    Republic of Korea", nor "Caesar's Palace"). English only: HIPE-2022 Swedish marks "Nancy's Casino" whole."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
         m = _POSSESSIVE.fullmatch(text, s, e)

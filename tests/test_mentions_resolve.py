@@ -203,6 +203,10 @@ def test_a_places_possessive_is_the_place_and_what_it_has_a_name_of_its_own(gaze
     found = {m.text for m in place_mentions("Crowds gathered in St. Peter's Basilica and in the Democratic People's "
                                             "Republic of Korea.", gazetteer, "en")}
     assert {"St. Peter's Basilica", "Democratic People's Republic of Korea"} <= found
+    # English only: HIPE-2022's Swedish marks "Nancy's Casino" whole
+    found = {m.text for m in place_mentions("Le Midi framställer händelsen sålunda: I Nancy's Casino uppfördes en "
+                                            "pjes.", gazetteer, "sv")}
+    assert "Nancy's Casino" in found
 
 
 def test_a_word_the_text_begins_a_persons_name_with_is_the_persons_in_cyrillic(gazetteer):
