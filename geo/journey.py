@@ -186,12 +186,7 @@ def _clause_after(text: str, m: Mention) -> int:
 def speech_cue(text: str, m: Mention) -> str:
     """The word of saying nearest ``m`` in its sentence (``""`` if none), but for those in a clause after its, which
     say who told the sentence ("..., a indiqué le Kremlin"), not where the place was spoken of."""
-    told_from = _clause_after(text, m)
-    for _dist, rest in sorted(_window(text, m.start, m.end, m.sentence_start, m.sentence_end, told_from)):
-        cue = _starts_with_cue(rest, cues().speech)
-        if cue:
-            return cue
-    return ""
+    return _near_cue(text, m, cues().speech, _clause_after(text, m))
 
 
 _LAST_WORD = regex.compile(r"([\p{L}\p{M}]+)\s*$")
@@ -263,9 +258,9 @@ def dateline(text: str, mentions: list[Mention]) -> Mention | None:
     return None
 
 
-def _near_cue(text: str, m: Mention, cue_list: tuple[str, ...]) -> str:
-    """The nearest cue of ``cue_list`` within the window around ``m`` in its sentence."""
-    for _dist, rest in sorted(_window(text, m.start, m.end, m.sentence_start, m.sentence_end)):
+def _near_cue(text: str, m: Mention, cue_list: tuple[str, ...], told_from: int | None = None) -> str:
+    """The nearest cue of ``cue_list`` within the window around ``m`` in its sentence (none from ``told_from`` on)."""
+    for _dist, rest in sorted(_window(text, m.start, m.end, m.sentence_start, m.sentence_end, told_from)):
         cue = _starts_with_cue(rest, cue_list)
         if cue:
             return cue
@@ -276,8 +271,7 @@ def _planned_in_sentence(text: str, m: Mention, cue_list: tuple[str, ...]) -> st
     """A cue of ``cue_list`` in the sentence of ``m``, before it or in its clause: not in a clause after it, which
     tells of something else ("went by car to Hanoi, where he will meet Trump")."""
     sentence = _fold(text[m.sentence_start:m.sentence_end])
-    brk = _CLAUSE_BREAK.search(text, m.end, m.sentence_end)
-    clause_end = (brk.start() if brk else m.sentence_end) - m.sentence_start
+    clause_end = _clause_after(text, m) - m.sentence_start
     for cue in cue_list:
         at = sentence.find(cue)
         # a stem begins a word

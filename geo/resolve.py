@@ -554,6 +554,12 @@ _IN_THE_REGION = regex.compile(
 OUTSIDE_THE_REGION_KM = 1000.0
 
 
+def _take_the_biggest(m: Mention, candidates: list[Candidate]) -> None:
+    """Place ``m`` at the biggest of ``candidates`` (an exact match before another of the same size)."""
+    best = max(candidates, key=lambda c: (c.place.population, c.match == "exact", c.place.source))
+    m.place, m.match = best.place, best.match
+
+
 def placed_in_the_regions_said(text: str, mentions: list[Mention]) -> None:
     """A place the text puts in a first-level region of its country ("X in the Amur region") must lie in that
     region: where the place chosen lies in another region of that country, ``OUTSIDE_THE_REGION_KM`` away, the
@@ -569,8 +575,7 @@ def placed_in_the_regions_said(text: str, mentions: list[Mention]) -> None:
             continue
         inside = [c for c in m.candidates if c.place.state_code == region.admin_code and not c.place.is_state]
         if inside:
-            best = max(inside, key=lambda c: (c.place.population, c.match == "exact", c.place.source))
-            m.place, m.match = best.place, best.match
+            _take_the_biggest(m, inside)
             continue
         m.reason = f"{place.name} ({place.country_code}) lies outside {region.name}, where the text puts it"
         m.place, m.match, m.confidence, m.probability = None, "", 0.0, 0.0
@@ -595,8 +600,7 @@ def placed_in_the_countries_said(text: str, mentions: list[Mention]) -> None:
             continue
         inside = [k for k in m.candidates if k.place.country_code == country.country_code and not k.place.is_context]
         if inside:
-            best = max(inside, key=lambda k: (k.place.population, k.match == "exact", k.place.source))
-            m.place, m.match = best.place, best.match
+            _take_the_biggest(m, inside)
 
 
 def not_the_facilitys_town(text: str, mentions: list[Mention], ctx: StoryContext) -> None:
