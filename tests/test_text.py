@@ -1,3 +1,5 @@
+import pytest
+
 from geo.text import name_key, sentences, skeleton, tokens
 
 
@@ -62,29 +64,21 @@ def test_a_scripts_languages_are_looked_up_in_one_trie_that_says_what_each_says(
     assert word_zipf("и") == word_zipf("и", ("ru",)) > 7  # a script of one language
 
 
-def test_russian_names_are_spelled_as_german_and_french_write_them():
+#: Russian names as German (Duden: Х "ch", В "w", Ч "tsch", Ж "sch"; с between vowels "ss", and "s" as the press also
+#: writes it; е at a word's start "je"; -ий at a word's end "i") and French (Х "kh", У "ou", Ч "tch", Ж "j", Ш "ch";
+#: й after a vowel "ï", at a word's start "i") write them.
+RUSSIAN_SPELLED = {
+    "de": {"Хасан": ["Chassan", "Chasan"], "Владивосток": ["Wladiwostok"], "Уссурийск": ["Ussurijsk"],
+           "Екатеринбург": ["Jekaterinburg"], "Нижний Новгород": ["Nischni Nowgorod"], "Биробиджан": ["Birobidschan"]},
+    "fr": {"Хасан": ["Khassan", "Khasan"], "Уссурийск": ["Oussouriïsk"], "Восточный": ["Vostotchny"],
+           "Екатеринбург": ["Iekaterinbourg"], "Нижний Новгород": ["Nijni Novgorod"], "Йошкар-Ола": ["Iochkar-Ola"]},
+}
+
+
+@pytest.mark.parametrize("lang", sorted(RUSSIAN_SPELLED))
+def test_russian_names_are_spelled_as_german_and_french_write_them(lang):
     from geo.text import russian_romanizations
 
-    def german(name):
-        return russian_romanizations(name, "de")
-
-    def french(name):
-        return russian_romanizations(name, "fr")
-
-    # Duden's transliteration: Х is "ch", В "w", Ч "tsch", Ж "sch"; с between vowels "ss", and "s" as the press
-    # also writes it; е at a word's start "je"; -ий at a word's end "i"
-    assert german("Хасан") == ["Chassan", "Chasan"]
-    assert german("Владивосток") == ["Wladiwostok"]
-    assert german("Уссурийск") == ["Ussurijsk"]
-    assert german("Екатеринбург") == ["Jekaterinburg"]
-    assert german("Нижний Новгород") == ["Nischni Nowgorod"]
-    assert german("Биробиджан") == ["Birobidschan"]
-    # French: Х "kh", У "ou", Ч "tch", Ж "j", Ш "ch"; й after a vowel "ï", at a word's start "i"
-    assert french("Хасан") == ["Khassan", "Khasan"]
-    assert french("Уссурийск") == ["Oussouriïsk"]
-    assert french("Восточный") == ["Vostotchny"]
-    assert french("Екатеринбург") == ["Iekaterinbourg"]
-    assert french("Нижний Новгород") == ["Nijni Novgorod"]
-    assert french("Йошкар-Ола") == ["Iochkar-Ola"]
+    assert {name: russian_romanizations(name, lang) for name in RUSSIAN_SPELLED[lang]} == RUSSIAN_SPELLED[lang]
     # a letter Russian does not have (Ukrainian ї), or another script: none
-    assert german("Київ") == [] == french("Київ") and german("Kyiv") == [] == french("Kyiv")
+    assert russian_romanizations("Київ", lang) == [] == russian_romanizations("Kyiv", lang)
