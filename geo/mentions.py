@@ -537,6 +537,33 @@ def _regions_named_alone(mentions: list[Mention]) -> set[tuple[str, str]]:
     return said
 
 
+def _korean_loan_spelling(name: str) -> str:
+    """``normalized_spelling`` of a name as Korean writes a foreign one, made comparable with its Latin spelling:
+    without the vowel Korean puts after a consonant that ends a syllable ("eu": 아무르, amuleu) and with ㄹ's l as r,
+    which Korean does not tell apart (아무르: amur, Amur)."""
+    return normalized_spelling(name).replace("eu", "").replace("l", "r")
+
+
+def _a_korean_regions_name(gazetteer: Gazetteer, surface: str) -> list[Candidate]:
+    """The first-level regions a Korean word names with the word for the kind of region written on
+    (``region_suffixes``: 아무르주, Amur Oblast; 하바롭스크주, Khabarovsk Krai), particles off, whose name said short
+    (``Gazetteer.said_short_by_skeleton``) Korean spells so (``TWO_WORD_SIMILARITY``, ``_korean_loan_spelling``)."""
+    found: dict[str, Candidate] = {}
+    for form in [surface, *_inflection_variants(surface)]:
+        for word in script_words("Hangul", "region_suffixes"):
+            stem = form[:-len(word)]
+            if not form.endswith(word) or len(stem) < 2:
+                continue
+            mine = _korean_loan_spelling(stem)
+            skel = skeleton(stem)
+            for place, comp in {(p, c) for sk in (skel, skel.replace("l", "r"))
+                                for p, c in gazetteer.said_short_by_skeleton(sk)}:
+                sim = Levenshtein.normalized_similarity(mine, normalized_spelling(comp).replace("l", "r"))
+                if sim >= TWO_WORD_SIMILARITY and place.source not in found:
+                    found[place.source] = Candidate(place, "transliterated", round(sim, 3))
+    return list(found.values())
+
+
 def _two_words_of_a_name(text: str, span: list[Token]) -> bool:
     """True when the two words of ``span``, a space apart, may together spell a name of another script: in a
     script without capitals, neither a very common word nor part of a hyphened one (डोंग डांग, Đồng Đăng)."""
@@ -571,6 +598,8 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, 
             cands = _lookup(gazetteer, surface, span[-1].text, whole_word)
             if not cands and n == 2 and _two_words_of_a_name(text, span):
                 cands = [c for c in _transliterated(gazetteer, surface) if c.similarity >= TWO_WORD_SIMILARITY]
+            if not cands and n == 1 and script_of(surface) == "Hangul":
+                cands = _a_korean_regions_name(gazetteer, surface)
             if cands and n == 1 and len(span[0].text) == 2 and is_cased_script(span[0].text) \
                     and not span[0].text.isupper():
                 cands = []  # two letters name a place only as a code in capitals ("US", not "Us")

@@ -488,8 +488,8 @@ def prefix_variants(surface: str) -> list[str]:
 @lru_cache(maxsize=64)
 def script_words(script: str, key: str) -> tuple[str, ...]:
     """The words ``morphology.toml`` lists under ``key`` for ``script``: ``region_words`` after a name that say it
-    is a region's (Hindi क्षेत्र), ``railway_station_words`` beside one that say it is a station's ("станции",
-    "station", Korean 역 at the name's end)."""
+    is a region's (Hindi क्षेत्र), ``region_suffixes`` written on one (Korean 주), ``railway_station_words`` beside one
+    that say it is a station's ("станции", "station", Korean 역 at the name's end)."""
     return tuple(morphology().get(script, {}).get(key, ()))
 
 

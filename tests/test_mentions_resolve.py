@@ -209,6 +209,17 @@ def test_a_places_possessive_is_the_place_and_what_it_has_a_name_of_its_own(gaze
     assert "Nancy's Casino" in found
 
 
+def test_a_korean_name_with_the_word_for_region_written_on_is_the_region(gazetteer):
+    # 아무르주 (Amur Oblast) and 하바롭스크주를 (Khabarovsk Krai, with a particle) were not found at all
+    found = _placed(place_mentions("열차는 우수리스크를 거쳐 아무르주 보스토치니 우주기지로 향했다. 이후 하바롭스크주를 "
+                                   "방문했다.", gazetteer))
+    assert (found["아무르주"].feature, found["아무르주"].admin_code) == ("region", "RU.05")
+    assert (found["하바롭스크주를"].feature, found["하바롭스크주를"].admin_code) == ("region", "RU.30")
+    # "주재" after a name (stationed in) is no region's word
+    found = _placed(place_mentions("모스크바 주재 한국 대사관이 밝혔다.", gazetteer))
+    assert found["모스크바"].name == "Moscow" and found["모스크바"].feature != "region"
+
+
 def test_a_word_the_text_begins_a_persons_name_with_is_the_persons_in_cyrillic(gazetteer):
     # "Ким" (Kim, a village of Tajikistan by another of its names) was listed as a place the map could not place
     text = ("Лидер КНДР Ким Чен Ын прибыл во Владивосток. Там Ким встретился с Владимиром Путиным. "
