@@ -22,8 +22,7 @@ import regex
 
 from .mentions import REGION_AROUND_KM
 from .model import Candidate, Mention, Place, Stop
-from .resolve import haversine_km
-from .text import romanize
+from .resolve import haversine_km, own_name
 
 #: Cue words and the text are compared case-folded and with ё as е (Russian writes "пересёк" and "пересек").
 _YO = str.maketrans("ё", "е")
@@ -147,7 +146,7 @@ def _described_from(text: str, m: Mention) -> int:
     kind = next((k for k in cues().kind_of_place if before.endswith(" " + k + " ")), None)
     if kind is None:
         return m.start
-    start = m.start - len(kind) - 1
+    start = kind_start = m.start - len(kind) - 1
     for _ in range(DESCRIPTION_WORDS):
         word = _WORD_BEFORE.search(_fold(text[max(m.sentence_start, start - 40):start]))
         if word is None:
@@ -155,7 +154,7 @@ def _described_from(text: str, m: Mention) -> int:
         start -= len(word.group(0))
         if word[1] in cues().articles:
             return start
-    return m.start - len(kind) - 1
+    return kind_start
 
 
 def travel_cue(text: str, m: Mention) -> str:
@@ -166,7 +165,7 @@ def travel_cue(text: str, m: Mention) -> str:
     start = _described_from(text, m)
     words = _window(text, start, m.end, m.sentence_start, m.sentence_end)
     told_from = _clause_after(text, m)
-    unsaid = {(d, w) for d, w in _window(text, start, m.end, m.sentence_start, m.sentence_end, told_from)}
+    unsaid = set(_window(text, start, m.end, m.sentence_start, m.sentence_end, told_from))
     for dist in sorted({d for d, _ in words}):
         here = sorted(w for d, w in words if d == dist)
         cue = next((c for w in here if (c := _starts_with_cue(w, cues().motion))), "")
@@ -175,6 +174,12 @@ def travel_cue(text: str, m: Mention) -> str:
         if any(_starts_with_cue(w, cues().speech) for w in here if (dist, w) in unsaid):
             return ""
     return ""
+
+
+def _clause_before(text: str, m: Mention) -> int:
+    """Where ``m``'s clause begins in its sentence (after the last clause break before it), or the sentence's start."""
+    brk = _CLAUSE_BREAK_BACK.search(text, m.sentence_start, m.start)
+    return brk.end() if brk else m.sentence_start
 
 
 def _clause_after(text: str, m: Mention) -> int:
@@ -217,10 +222,7 @@ def origin_cue(text: str, m: Mention) -> str:
 def goal_cue(text: str, m: Mention) -> str:
     """A word of ``goal`` right before ``m`` with a word of ``origin`` before it in its clause ("left Kyiv for
     Chisinau"; ``""`` if none): ``m`` is where the journey goes."""
-    brk = None
-    for brk in _CLAUSE_BREAK.finditer(text, m.sentence_start, m.start):
-        pass
-    before = _fold(text[brk.end() if brk else m.sentence_start:m.start])
+    before = _fold(text[_clause_before(text, m):m.start])
     for goal in cues().goal:
         if before.endswith(" " + goal + " "):
             words = [w.group(0) for w in _WORD.finditer(before[:-len(goal) - 1])]
@@ -310,6 +312,7 @@ class When:
 
 
 _CLAUSE_BREAK = regex.compile(r"[,;:()\[\]—–]")
+_CLAUSE_BREAK_BACK = regex.compile(_CLAUSE_BREAK.pattern, regex.REVERSE)  # the last one first
 
 
 def _time_words(text: str, lo: int, hi: int) -> list[tuple[int, int, When]]:
@@ -700,9 +703,8 @@ SAME_STOP_KM = 25.0
 def _same_stop(place: Place, places: dict[str, Place]) -> str | None:
     """The key of a stop already read that ``place`` is another record of: the same name, romanised, within
     ``SAME_STOP_KM`` (the town of Vladivostok and the station Владивосток), or ``None``."""
-    name = romanize(place.name)
     for key, other in places.items():
-        if key != place.source and romanize(other.name) == name \
+        if key != place.source and own_name(other, place.name) \
                 and haversine_km(place.lat, place.lon, other.lat, other.lon) <= SAME_STOP_KM:
             return key
     return None

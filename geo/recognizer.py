@@ -29,10 +29,10 @@ from .gazetteer import Gazetteer
 from .mentions import (MAX_INFLECTED_NAME_WORDS, PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles,
                        calendar_words, hyphened_street_words, inflected_name_keys, kind_words, month_names, name_links,
                        state_after_a_comma, territory_names)
-from .resolve import WORLD_CITY
+from .resolve import WORLD_CITY, own_name
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, a_celestial_body,
                    celestial_body_pattern, designators, is_cased_script, language_rules, language_words, morphology,
-                   name_key, names_pattern, one_of, romanize, run_together, script_of, unbroken, word_zipf)
+                   name_key, names_pattern, one_of, run_together, script_of, unbroken, word_zipf)
 
 #: Scripts the shipped model has seen enough of to be trusted with.
 TRAINED_SCRIPTS = frozenset({"Latin", "Arabic"})
@@ -2390,7 +2390,7 @@ def _a_big_capitals_own_name(word: str, gazetteer: Gazetteer) -> bool:
     """True when ``word``, written with a capital, is the own name of a country's capital of ``CAPITAL_SIZE`` (not
     another of its names: "Vin", one of Vienna's)."""
     return word[:1].isupper() and any(
-        p.feature == "capital" and p.population >= 10 ** CAPITAL_SIZE and romanize(p.name) == romanize(word)
+        p.feature == "capital" and p.population >= 10 ** CAPITAL_SIZE and own_name(p, word)
         for p in gazetteer.exact(name_key(word)))
 
 
