@@ -23,6 +23,7 @@ import regex
 from .mentions import REGION_AROUND_KM
 from .model import Candidate, Mention, Place, Stop
 from .resolve import haversine_km, own_name
+from .text import morphology
 
 #: Cue words and the text are compared case-folded and with ё as е (Russian writes "пересёк" and "пересек").
 _YO = str.maketrans("ё", "е")
@@ -40,7 +41,7 @@ _REACH = 200
 
 
 MODES = ("rail", "air", "road", "sea")
-_LISTS = ("motion", "origin", "goal", "speech", "not_place_after", "past", "planned", "before_that",
+_LISTS = ("motion", "origin", "goal", "direction", "speech", "not_place_after", "past", "planned", "before_that",
           "not_before_that_after", "via", *MODES, "not_mode_after", "kind_of_place", "articles")
 
 
@@ -51,6 +52,7 @@ class Cues:
     motion: tuple[str, ...]
     origin: tuple[str, ...]
     goal: tuple[str, ...]  # "for" in "left Kyiv for Chisinau": where the journey goes, after the stops on the way
+    direction: tuple[str, ...]  # "إلى" (to) before a place: a word of travel anywhere before in its clause cues it
     speech: tuple[str, ...]
     not_place_after: tuple[str, ...]
     past: tuple[str, ...]
@@ -90,11 +92,40 @@ def cues() -> Cues:
     return Cues(**lists, **ordered)
 
 
+@lru_cache(maxsize=1)
+def _proclitics() -> dict[str, tuple[str, ...]]:
+    """The letters a script writes onto the word after them (``morphology.toml``'s ``prefixes`` and ``article``: و
+    "and", ب "by", ال "the"), by their first letter."""
+    out: dict[str, list[str]] = {}
+    for rules in morphology().values():
+        for p in [*rules.get("prefixes", []), *([rules["article"]] if rules.get("article") else [])]:
+            out.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+#: A word is read without a letter written onto it only when at least this many letters are left.
+_WORD_AFTER_PROCLITIC = 3
+
+
+def _without_proclitics(words: str) -> list[str]:
+    """``words`` (case-folded text from a word's start), and as it reads with the letters written onto its first word
+    taken off, one by one (وبالقطار: بالقطار, القطار, قطار, "and by the train")."""
+    forms = [words]
+    for form in forms:
+        for p in _proclitics().get(form[:1], ()):
+            rest = _WORD.match(form, len(p))
+            if rest is not None and rest.start() == len(p) and len(rest[0]) >= _WORD_AFTER_PROCLITIC:
+                forms.append(form[len(p):])
+    return forms
+
+
 def _starts_with_cue(words: str, cue_list: tuple[str, ...]) -> str:
-    """The first cue that ``words`` (case-folded text) begins with, or ``""``."""
-    for cue in cue_list:
-        if words.startswith(cue.rstrip()) and (not cue.endswith(" ") or words.startswith(cue)):
-            return cue.strip()
+    """The first cue that ``words`` (case-folded text) begins with, or ``""``; also with the letters a script writes
+    onto a word taken off it (``_without_proclitics``: ووصل, "and arrived", begins with وصل)."""
+    for form in (_without_proclitics(words) if words[:1] in _proclitics() else (words,)):
+        for cue in cue_list:
+            if form.startswith(cue.rstrip()) and (not cue.endswith(" ") or form.startswith(cue)):
+                return cue.strip()
     return ""
 
 
@@ -173,7 +204,18 @@ def travel_cue(text: str, m: Mention) -> str:
             return cue
         if any(_starts_with_cue(w, cues().speech) for w in here if (dist, w) in unsaid):
             return ""
-    return ""
+    return _travel_cue_of_its_clause(text, m, start)
+
+
+def _travel_cue_of_its_clause(text: str, m: Mention, start: int) -> str:
+    """The word of travel nearest before ``m`` in its clause when a word of ``direction`` is right before it (from
+    ``start``, where its description begins): "وصل الزعيم الكوري الشمالي كيم جونغ أون صباح الثلاثاء إلى مدينة دونغ
+    دانغ", the verb first, many words before its place; or ``""``."""
+    before = _fold(text[_clause_before(text, m):start])
+    if not any(before.endswith(" " + d + " ") or before == d + " " for d in cues().direction):
+        return ""
+    words = [w.start() for w in _WORD.finditer(before)]
+    return next((c for w in reversed(words) if (c := _starts_with_cue(before[w:], cues().motion))), "")
 
 
 def _clause_before(text: str, m: Mention) -> int:
@@ -205,9 +247,10 @@ def origin_cue(text: str, m: Mention) -> str:
     last = _LAST_WORD.search(near)
     for cue in cues().origin:
         c = cue.strip()
-        if near.rstrip().endswith(c) or after.startswith(c) or (cue.endswith(" ") and near.endswith(cue)):
+        if _ends_with_words(near.rstrip(), c) or after.startswith(c) or (cue.endswith(" ") and near.endswith(cue)):
             return c
-        if (last is not None and " " not in cue and last[1].startswith(c)
+        # a stem run on by an ending, in the Latin or Cyrillic script (an Arabic منذ, "since", is no من, "from")
+        if (last is not None and " " not in cue and last[1].startswith(c) and _ALPHABET_WORD.fullmatch(last[1])
                 and len(last[1]) - len(c) <= MODE_WORD_ENDING):
             return c
         # postpositional languages: the cue follows the name, with a particle between or ending the mention
@@ -217,6 +260,11 @@ def origin_cue(text: str, m: Mention) -> str:
                     and word in after[:20]:
                 return c
     return ""
+
+
+def _ends_with_words(text: str, words: str) -> bool:
+    """True when ``text`` ends with ``words``, not with a longer word they end ("from", not an Arabic ضمن for من)."""
+    return text.endswith(words) and not text[len(text) - len(words) - 1:len(text) - len(words)].isalpha()
 
 
 def goal_cue(text: str, m: Mention) -> str:
@@ -231,6 +279,12 @@ def goal_cue(text: str, m: Mention) -> str:
     return ""
 
 
+def _named_with_its_kind(m: Mention) -> bool:
+    """True when the mention begins with a word of the kind of place it is (``kind_of_place``: مدينة داندونغ, the city
+    of Dandong), which a name the gazetteer knows comes after: it is the place, not an organisation named after it."""
+    return bool(_starts_with_cue(_fold(m.text), tuple(k + " " for k in cues().kind_of_place)))
+
+
 def is_organisation(text: str, m: Mention) -> bool:
     """True when the name is part of an organisation's name ("New York Times")."""
     after = _fold(text[m.end : m.end + 20]).lstrip(" -")
@@ -239,7 +293,7 @@ def is_organisation(text: str, m: Mention) -> bool:
 
 #: What stands between two places of one list: a comma or "and" (in the languages of ``data/cues.toml``), a few
 #: words before it and a few in small letters after it ("Nanning on Monday evening and the border town of Pingxiang").
-_JOINT = r"(?:,|,?\s+(?:and|und|et|och|ja|и|a))"
+_JOINT = r"(?:[,،]|,?\s+(?:and|und|et|och|ja|и|a))"
 _LISTED_AFTER = regex.compile(r"(?:\s+[\p{L}\d]+){0,3}?" + _JOINT + r"(?:\s+[\p{Ll}\d][\p{L}\p{M}\d'’-]*){0,4}\s+")
 
 
@@ -311,7 +365,7 @@ class When:
     daypart: int | None = None  # 0 = early ... 4 = night
 
 
-_CLAUSE_BREAK = regex.compile(r"[,;:()\[\]—–]")
+_CLAUSE_BREAK = regex.compile(r"[,;:()\[\]—–،؛]")  # and Arabic's comma and semicolon
 _CLAUSE_BREAK_BACK = regex.compile(_CLAUSE_BREAK.pattern, regex.REVERSE)  # the last one first
 
 
@@ -530,7 +584,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
         if m is opener:
             m.evidence = "the dateline: where the report was filed"
             continue
-        if is_organisation(text, m) or m.match == "partial":
+        if is_organisation(text, m) or (m.match == "partial" and not _named_with_its_kind(m)):
             m.evidence = "part of an organisation's name"
             continue
         other = past_or_hypothetical(text, m, today.year if today else None)

@@ -21,10 +21,10 @@ from rapidfuzz.distance import Levenshtein
 from .gazetteer import MAX_NAME_TOKENS, Gazetteer
 from .model import Candidate, Mention, Place
 from .resolve import KNOWN_TOWN, WORLD_CITY, haversine_km, own_name
-from .text import (Token, a_celestial_body, arabic_romanization, comparable, consonants, countries_speaking,
-                   designators, is_cased_script, language_of, language_rules, language_words, morphology, name_key,
-                   normalized_spelling, prefix_variants, romanize, run_together, script_of, script_words, sentences,
-                   skeleton, tokens, unbroken, word_zipf)
+from .text import (Token, a_celestial_body, arabic_readings, arabic_romanization, comparable, consonants,
+                   countries_speaking, designators, is_cased_script, language_of, language_rules, language_words,
+                   morphology, name_key, normalized_spelling, prefix_variants, romanize, run_together, script_of,
+                   script_words, sentences, skeleton, tokens, unbroken, word_zipf)
 
 #: Minimum similarity of two romanisations for a cross-script match.
 TRANSLIT_SIMILARITY = 0.8
@@ -220,6 +220,56 @@ def _arabic_transliterated(gazetteer: Gazetteer, surface: str) -> list[Candidate
                     and not place.is_context) or consonants(comp) != mine:
             continue
         best[place.source] = Candidate(place, "transliterated", 1.0)
+    return list(best.values()) or foreign_names_in_arabic(gazetteer, surface)
+
+
+#: A word rarer than this (Zipf) may be a name of another country spelled in Arabic letters (أوسوريسك 0, خاسان 1.4;
+#: جارفة, "sweeping", 2.6, is an everyday word) ...
+FOREIGN_IN_ARABIC_MAX_ZIPF = 2.0
+#: ... a place outside the Arabic-speaking countries that GeoNames names in no Arabic, when it has this many people
+#: (or is in a gazetteer its user named) ...
+FOREIGN_IN_ARABIC_MIN_POPULATION = 50_000
+#: ... and when the spelling, read (``arabic_readings``), is this like its name, vowels said as Arabic writes them
+#: (exactly so for a name of three consonants or fewer: دونغ is no Donga).
+FOREIGN_IN_ARABIC_SIMILARITY = 0.85
+FOREIGN_IN_ARABIC_SHORT = 3
+#: Arabic writes o as u and e as i (the letters و and ي), and ch as تش.
+_AS_ARABIC_WRITES = (("tsh", "ch"), ("o", "u"), ("e", "i"), ("y", "i"), ("w", "v"), ("q", "k"), ("ph", "f"))
+_DOUBLED = regex.compile(r"(.)\1+")
+
+
+def _as_arabic_writes(spelling: str) -> str:
+    """A romanisation with the vowels Arabic cannot tell apart merged, and each doubled letter single."""
+    for old, new in _AS_ARABIC_WRITES:
+        spelling = spelling.replace(old, new)
+    return _DOUBLED.sub(r"\1", spelling)
+
+
+def foreign_names_in_arabic(gazetteer: Gazetteer, surface: str) -> list[Candidate]:
+    """Places outside the Arabic-speaking countries, which GeoNames names in no Arabic, whose name ``surface`` spells
+    in Arabic letters, as a report of another country writes its towns (أوسوريسك: Ussuriysk, the station Хасан from
+    a user's gazetteer as خاسان): the closest spelling of each, read as ``arabic_readings`` reads it. A word with
+    the Arabic article (الميرة), or alone and as common as ``FOREIGN_IN_ARABIC_MAX_ZIPF``, spells none."""
+    best: dict[str, Candidate] = {}
+    words = surface.split(" ")
+    if any(name_key(w).startswith("ال") for w in words) \
+            or (len(words) == 1 and word_zipf(surface) >= FOREIGN_IN_ARABIC_MAX_ZIPF):
+        return []
+    # a name of two words is more of a spelling: a town's of TRANSLIT_MIN_POPULATION, spelled alike (دونغ دانغ)
+    least, alike = (FOREIGN_IN_ARABIC_MIN_POPULATION, FOREIGN_IN_ARABIC_SIMILARITY) if len(words) == 1 \
+        else (TRANSLIT_MIN_POPULATION, TWO_WORD_SIMILARITY)
+    for reading in arabic_readings(surface):
+        skel, mine = skeleton(reading), _as_arabic_writes(reading)
+        if len(skel) < 3:
+            continue
+        for place, comp, scripts in gazetteer.by_skeleton(skel):
+            if "Arabic" in scripts.split(" ") or place.country_code in countries_speaking("ar") \
+                    or (place.source.startswith("geonames:") and place.population < least):
+                continue
+            sim = Levenshtein.normalized_similarity(mine, _as_arabic_writes(comp))
+            if sim >= (1.0 if len(skel) <= FOREIGN_IN_ARABIC_SHORT else alike) \
+                    and (place.source not in best or sim > best[place.source].similarity):
+                best[place.source] = Candidate(place, "transliterated", round(sim, 3))
     return list(best.values())
 
 
@@ -788,6 +838,9 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
             found = _dictionary_form_candidates(gazetteer, joined, lang)
     if not found and " " not in surface and (parted := run_together(surface)) != surface:  # "#PuertoRico"
         found = [Candidate(p, "exact") for p in gazetteer.exact(name_key(parted))]
+    if not found and len(words) == 2 and surface.count(" ") == 1 and not is_cased_script(surface):
+        # two words a name is also written as one (بيونغ يانغ: بيونغيانغ, Pyongyang)
+        found = [Candidate(p, "exact") for p in gazetteer.exact(name_key(surface.replace(" ", "")))]
     if not found:  # Swedish "T:fors", "S:t P:burg"
         places = {p.source: p for key in gazetteer.spelled_out(surface, lang) for p in gazetteer.exact(key)}
         found = [Candidate(p, "exact") for p in places.values()]
@@ -824,6 +877,9 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
             if (part[:1].isupper() or not is_cased_script(part)) and \
                     not (n == 1 and word_zipf(part) >= VERY_COMMON_WORD_ZIPF and not _prominent(gazetteer, part)):
                 places = next((found for v in forms if (found := _named(gazetteer, name_key(v), lang))), [])
+                if not places and script_of(part) == "Arabic" and n <= 2:  # (مدينة دونغ دانغ: Đồng Đăng)
+                    places = [p for p in gazetteer.exact(name_key(part.replace(" ", "")))] or \
+                        [c.place for c in foreign_names_in_arabic(gazetteer, part)]
                 if is_cased_script(part):  # a town inside a longer name by its own name (Clarence River is not
                     # Fleetville, England, whose other name Clarence is), a country, a region or a city by any
                     places = [p for p in places

@@ -26,9 +26,9 @@ import regex
 from .crf import CrfWeights, marginals
 from .errors import DataError
 from .gazetteer import Gazetteer
-from .mentions import (MAX_INFLECTED_NAME_WORDS, PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles,
-                       calendar_words, hyphened_street_words, inflected_name_keys, kind_words, month_names, name_links,
-                       state_after_a_comma, territory_names)
+from .mentions import (MAX_INFLECTED_NAME_WORDS, PLACE_NAME_PREFIXES, PROMINENT_CITY,
+                       article_before, articles, calendar_words, foreign_names_in_arabic, hyphened_street_words,
+                       inflected_name_keys, kind_words, month_names, name_links, state_after_a_comma, territory_names)
 from .resolve import WORLD_CITY, own_name
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, a_celestial_body,
                    celestial_body_pattern, designators, is_cased_script, language_rules, language_words, morphology,
@@ -201,13 +201,31 @@ def gazetteer_marks(text: str, toks: list[Token], gazetteer: Gazetteer, lang: st
             if other is not None and (hit is None or other[0] > hit[0]):
                 hit, inflected = other, ("gz:inflected",)
         if hit is None:
+            hit = _two_words_run_together(text, toks, keys, i, gazetteer)
+        if hit is None:
             continue
         n, key = hit
         common = _name_mark(gazetteer, key, n, inflected)
         for k in range(n):
             marks[i + k] = (("gz:B" if k == 0 else "gz:I"), *common)
         covered = i + n
+    # a name of another country spelled in Arabic letters, which GeoNames names in no Arabic (أوسوريسك: Ussuriysk)
+    for i, tok in enumerate(toks):
+        if not marks[i] and script_of(tok.text) == "Arabic" and (found := foreign_names_in_arabic(gazetteer, tok.text)):
+            biggest = max(found, key=lambda c: (c.place.population, c.similarity)).place
+            marks[i] = ("gz:B", *_name_mark(gazetteer, name_key(biggest.name), 1, ()))
     return marks
+
+
+def _two_words_run_together(text: str, toks: list[Token], keys: list[str], i: int,
+                            gazetteer: Gazetteer) -> tuple[int, str] | None:
+    """``(2, key)`` when words ``i`` and ``i + 1``, a space apart in a script without capitals, are a name the
+    gazetteer knows written as one word (بيونغ يانغ: بيونغيانغ, Pyongyang; نيو يورك), else None."""
+    if i + 1 >= len(toks) or text[toks[i].end:toks[i + 1].start] != " " or is_cased_script(toks[i].text) \
+            or not toks[i].text.isalpha() or not toks[i + 1].text.isalpha():
+        return None
+    key = keys[i] + keys[i + 1]
+    return (2, key) if gazetteer.knows(key) else None
 
 
 def _name_mark(gazetteer: Gazetteer, key: str, n: int, inflected: tuple[str, ...]) -> tuple[str, ...]:
@@ -674,7 +692,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
             inside = True  # "after leaving Pyongyang"
         if inside and start is None and tok.text in _OPENING_QUOTES:
             continue  # a name never begins with the quotation mark before it ("„Wien“")
-        if inside and (start is None or begins[i] > goes_on[i]):
+        if inside and (start is None or begins[i] > goes_on[i] and not _goes_on_a_known_name(toks, marks, i)):
             if last is not None:
                 spans.append((start, last.end))
             start, last = tok.start, None
@@ -2392,6 +2410,13 @@ def _a_big_capitals_own_name(word: str, gazetteer: Gazetteer) -> bool:
     return word[:1].isupper() and any(
         p.feature == "capital" and p.population >= 10 ** CAPITAL_SIZE and own_name(p, word)
         for p in gazetteer.exact(name_key(word)))
+
+
+def _goes_on_a_known_name(toks: list[Token], marks: list[tuple[str, ...]], i: int) -> bool:
+    """Whether word ``i``, in a script without capitals, goes on a name of several words the gazetteer knows, a space
+    after the word before it (بيونغ يانغ, which the model may part where the words are also names of their own)."""
+    return bool(marks[i]) and marks[i][0] == "gz:I" and not is_cased_script(toks[i].text) \
+        and toks[i].start - toks[i - 1].end == 1
 
 
 def _goes_on_a_known_country(toks: list[Token], marks: list[tuple[str, ...]], i: int, start: int) -> bool:

@@ -300,6 +300,50 @@ def arabic_romanization(word: str) -> str:
     return romanize(word)
 
 
+#: How Arabic writes the consonants of a name from another language (ف for f and v, ج for j and g: فلاديفوستوك,
+#: Vladivostok); the letters of long vowels (ا و ي) are read by ``arabic_readings``.
+_ARABIC_CONSONANTS = {
+    "ب": ("b",), "ت": ("t",), "ث": ("th",), "ج": ("j", "g"), "ح": ("h",), "خ": ("kh",), "د": ("d",), "ذ": ("dh",),
+    "ر": ("r",), "ز": ("z",), "س": ("s",), "ش": ("sh",), "ص": ("s",), "ض": ("d",), "ط": ("t",), "ظ": ("z",),
+    "ع": ("",), "غ": ("g",), "ف": ("f", "v"), "ق": ("k",), "ك": ("k",), "ل": ("l",), "م": ("m",), "ن": ("n",),
+    "ه": ("h",), "ء": ("",), "ئ": ("",), "ؤ": ("",), "پ": ("p",), "چ": ("ch",), "گ": ("g",), "ڤ": ("v",),
+}
+#: ``arabic_readings`` gives at most this many spellings of a word (its letters of two readings multiply them).
+ARABIC_READINGS = 8
+
+
+def arabic_readings(word: str) -> list[str]:
+    """The Latin spellings a name of another language written in Arabic letters may have: its long vowels read as
+    vowels (ا as a; و as u and ي as i after a consonant, as v and y before a vowel or at the start), ف as f or v,
+    ج as j or g, a closing ة as a (أوسوريسك: "usurisk", Ussuriysk; خاسان: "khasan"; فلاديفوستوك: "vladivustuk").
+    The readings of a name of several words run them together, as ``comparable`` does (دونغ دانغ: "dungdang").
+    ``[]`` for a word with a letter of another script."""
+    readings = [""]
+    for part in name_key(word).split(" "):  # أ إ آ as ا, ى as ي, ة as ه
+        readings = [r + s for r in readings for s in _arabic_word_readings(part)][:ARABIC_READINGS]
+    return readings
+
+
+def _arabic_word_readings(word: str) -> list[str]:
+    """``arabic_readings`` of one word."""
+    readings = [""]
+    for k, ch in enumerate(word):
+        before, after = word[k - 1] if k else "", word[k + 1] if k + 1 < len(word) else ""
+        if ch == "ا":
+            sounds: tuple[str, ...] = ("",) if after in ("و", "ي") and k == 0 else ("a",)
+        elif ch in ("و", "ي"):
+            vowel = before in _ARABIC_CONSONANTS or (k == 1 and before == "ا")
+            sounds = (("u" if ch == "و" else "i"),) if vowel and after != "ا" else (("v" if ch == "و" else "y"),)
+        elif ch == "ه" and not after and k > 1:
+            sounds = ("a", "h")
+        elif ch in _ARABIC_CONSONANTS:
+            sounds = _ARABIC_CONSONANTS[ch]
+        else:
+            return []
+        readings = [r + s for r in readings for s in sounds][:ARABIC_READINGS]
+    return readings
+
+
 def consonants(spelling: str) -> str:
     """A comparable romanisation's first letter and its consonants after it, each run of one
     letter merged: what Arabic writes, which leaves short vowels out and writes long ones as the

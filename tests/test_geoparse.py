@@ -740,6 +740,30 @@ def test_arabic_clitics_and_run_together_names(gazetteer):
         assert m is not None and any(haversine_km(c.place.lat, c.place.lon, lat, lon) < 30 for c in m.candidates), written
 
 
+def test_names_of_other_countries_spelled_in_arabic_letters(gazetteer, gazetteer_stations):
+    from geo.mentions import foreign_names_in_arabic
+
+    def placed(text, gz=gazetteer):
+        return {m.text: m.place for m in place_mentions(text, gz, "ar")}
+
+    # two words of a name GeoNames writes as one (بيونغيانغ); a Russian town it names in no Arabic, by its letters
+    # read with their vowels (أوسوريسك: Ussuriysk); a station of a user's file (خاسان: Хасан)
+    text = ("غادر القطار المدرع للزعيم الكوري الشمالي كيم جونغ أون بيونغ يانغ يوم الأحد، وعبر الحدود الروسية عند محطة "
+            "خاسان صباح الثلاثاء. ثم توجه القطار إلى أوسوريسك.")
+    found = placed(text, gazetteer_stations)
+    for name, lat, lon in (("بيونغ يانغ", 39.03, 125.75), ("خاسان", 42.43, 130.64), ("أوسوريسك", 43.80, 131.96)):
+        assert found[name] is not None and haversine_km(found[name].lat, found[name].lon, lat, lon) < 10, name
+    # inside a longer name: the city of Đồng Đăng, two words, spelled alike
+    found = placed("وصل الزعيم الكوري الشمالي كيم جونغ أون صباح الثلاثاء إلى مدينة دونغ دانغ الفيتنامية الحدودية على "
+                   "متن قطاره المدرع.")
+    [dong_dang] = found.values()
+    assert dong_dang.country_code == "VN" and haversine_km(dong_dang.lat, dong_dang.lon, 21.95, 106.70) < 10
+    # an everyday word (جارفة, "sweeping"; وسيتعين, "and it will be necessary") or a word with the Arabic article
+    # (الميرة) spells no town of another country
+    for word in ("جارفة", "وسيتعين", "الميرة", "لفين"):
+        assert foreign_names_in_arabic(gazetteer, word) == [], word
+
+
 def test_arabic_names_geonames_lists_only_in_latin_and_names_without_their_article(gazetteer):
     from geo.mentions import _span_candidates
     from geo.text import arabic_romanization, consonants, comparable

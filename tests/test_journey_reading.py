@@ -344,6 +344,28 @@ def test_a_french_report_with_the_stations_file(tmp_path):
                                                        ("Khabarovsk", "planned")]
 
 
+def test_arabic_reports_with_the_stations_file(tmp_path):
+    # Arabic words of travel, written onto by "and" (ووصل) and "by the" (بالسيارة); the verb first, many words before
+    # its place, which "to" (إلى) leads to; Russian names in Arabic letters, matched to the stations' file
+    text = ("غادر القطار المدرع للزعيم الكوري الشمالي كيم جونغ أون بيونغ يانغ يوم الأحد، وعبر الحدود الروسية عند محطة "
+            "خاسان صباح الثلاثاء. ثم توجه القطار إلى أوسوريسك، ووصل إلى فلاديفوستوك يوم الأربعاء حيث التقى بالرئيس "
+            "الروسي فلاديمير بوتين.")
+    fc = journey_of(tmp_path, text, "--gazetteer", STATIONS, name="kim.ar.txt")
+    assert [(p["name"], p["role"], p["when"]) for p in stops_of(fc)] == [
+        ("Pyongyang", "origin", "الأحد"), ("Хасан", "via", "صباح الثلاثاء"), ("Ussuriysk", "via", None),
+        ("Vladivostok", "destination", "الأربعاء")]
+    # the city of Đồng Đăng, reached on Tuesday, after the train left Pyongyang on Saturday through Dandong; Hanoi,
+    # where a meeting is planned in a clause after the Arabic comma, was reached
+    text = ("وصل الزعيم الكوري الشمالي كيم جونغ أون صباح الثلاثاء إلى مدينة دونغ دانغ الفيتنامية الحدودية على متن "
+            "قطاره المدرع. وكان القطار قد غادر بيونغ يانغ بعد ظهر السبت، ومر عبر مدينة داندونغ الحدودية. ومن دونغ "
+            "دانغ، انتقل كيم بالسيارة إلى العاصمة هانوي، حيث من المقرر أن يلتقي الرئيس الأمريكي دونالد ترامب.")
+    fc = journey_of(tmp_path, text, name="hanoi.ar.txt")
+    assert [(p["name"], p["role"]) for p in stops_of(fc)] == [
+        ("Pyongyang", "origin"), ("Dandong", "via"), ("Thị Trấn Đồng Đăng", "via"), ("Hanoi", "destination")]
+    legs = [f["properties"] for f in fc["features"] if f["properties"]["kind"] == "leg"]
+    assert legs[-1]["mode"] == "road" and legs[-1]["evidence"] == "“سيارة” before “هانوي”"
+
+
 def test_a_tour_by_air_landed_in_a_city_state_with_a_date(tmp_path):
     # "landed" is a word of travel; Dili "in East Timor" is Dili, not Delhi by another of its names; Singapore, a
     # country and its city, is the city one travels to; "September 13", not "13", is when

@@ -82,3 +82,15 @@ def test_russian_names_are_spelled_as_german_and_french_write_them(lang):
     assert {name: russian_romanizations(name, lang) for name in RUSSIAN_SPELLED[lang]} == RUSSIAN_SPELLED[lang]
     # a letter Russian does not have (Ukrainian ї), or another script: none
     assert russian_romanizations("Київ", lang) == [] == russian_romanizations("Kyiv", lang)
+
+
+def test_a_name_of_another_language_in_arabic_letters_is_read_with_its_vowels():
+    from geo.text import arabic_readings
+
+    # ا و ي are long vowels after a consonant, a consonant before a vowel; ف is f or v; a name's words run together
+    assert arabic_readings("أوسوريسك") == ["usurisk"]  # Ussuriysk
+    assert arabic_readings("خاسان") == ["khasan"]
+    assert "vladivustuk" in arabic_readings("فلاديفوستوك")
+    assert arabic_readings("دونغ دانغ") == ["dungdang"]  # Đồng Đăng
+    assert arabic_readings("يكاترينبورغ")[0].startswith("y")  # ي before a vowel's letter: a consonant
+    assert arabic_readings("Kyiv") == []
