@@ -104,7 +104,7 @@ def _proclitics() -> dict[str, tuple[str, ...]]:
 
 
 #: A word is read without a letter written onto it only when at least this many letters are left.
-_WORD_AFTER_PROCLITIC = 3
+_WORD_AFTER_PROCLITIC = 2
 
 
 def _without_proclitics(words: str) -> list[str]:
@@ -330,12 +330,20 @@ def _planned_in_sentence(text: str, m: Mention, cue_list: tuple[str, ...]) -> st
     clause_end = _clause_after(text, m) - m.sentence_start
     for cue in cue_list:
         at = sentence.find(cue)
-        # a stem begins a word
-        while at >= 0 and at != 0 and sentence[at - 1].isalnum():
+        # a stem begins a word, or follows the letters written onto it ("ومن المقرر": and it is scheduled)
+        while at >= 0 and at != 0 and sentence[at - 1].isalnum() and not _after_proclitics(sentence, at):
             at = sentence.find(cue, at + 1)
         if 0 <= at < clause_end:
             return cue.strip()
     return ""
+
+
+def _after_proclitics(text: str, at: int) -> bool:
+    """True when what stands before ``at`` in its word are letters a script writes onto a word (و in ومن)."""
+    start = at
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    return any(len(form) == len(text) - at for form in _without_proclitics(text[start:])[1:])
 
 
 _YEAR = regex.compile(r"(?<![\d\p{L}])(1[89]\d\d|20\d\d)(?![\d])")

@@ -366,6 +366,16 @@ def test_arabic_reports_with_the_stations_file(tmp_path):
     assert legs[-1]["mode"] == "road" and legs[-1]["evidence"] == "“سيارة” before “هانوي”"
 
 
+def test_an_arabic_plan_with_and_written_onto_it_and_a_meeting_that_is_no_speech(tmp_path):
+    # "ومن المقرر" (and it is scheduled): و written onto the word of plans; "حيث يلتقي" (where he meets) is no word of
+    # saying, which made Doha a place where someone spoke
+    text = ("وصل الرئيس الأمريكي دونالد ترامب صباح الثلاثاء إلى الرياض في أولى محطات جولته الخليجية. ومن المقرر أن "
+            "يتوجه ترامب يوم الأربعاء إلى الدوحة حيث يلتقي أمير قطر.")
+    stops = stops_of(journey_of(tmp_path, text, name="gulf.ar.txt"))
+    assert [(p["name"], p["role"], p["when"]) for p in stops] == [("Riyadh", "origin", "صباح الثلاثاء"),
+                                                                  ("Doha", "planned", "الأربعاء")]
+
+
 def test_a_tour_by_air_landed_in_a_city_state_with_a_date(tmp_path):
     # "landed" is a word of travel; Dili "in East Timor" is Dili, not Delhi by another of its names; Singapore, a
     # country and its city, is the city one travels to; "September 13", not "13", is when
