@@ -289,6 +289,31 @@ def _named(gazetteer: Gazetteer, key: str, lang: str | None) -> list[Place]:
             if p.feature != "country" or not gazetteer.foreign_word(key, p.country_code, lang)]
 
 
+#: A place this many times bigger than every place a name in another script names, of the same name in their country,
+#: is one that name may be spelling too (واشنطن, 워싱턴: Washington, the capital, not only the towns GeoNames names so).
+BIGGER_NAMESAKE = 10
+
+
+def bigger_namesakes(gazetteer: Gazetteer, surface: str, found: list[Candidate]) -> list[Candidate]:
+    """The places a name in a script other than Latin (``surface``) may spell besides the ``found`` ones it names:
+    those of one of their own names in their country, a city of ``PROMINENT_CITY`` people or a capital
+    ``BIGGER_NAMESAKE`` times bigger than any found. GeoNames names some towns of the United States named Washington
+    واشنطن and 워싱턴, and not the capital."""
+    if not found or surface.isascii() or script_of(surface) == "Latin":
+        return []
+    biggest = max(c.place.population for c in found)
+    if biggest >= PROMINENT_CITY or any(c.place.is_context for c in found):
+        return []
+    have = {c.place.source for c in found}
+    out: dict[str, Candidate] = {}
+    for c in found:  # matched as the name was
+        for p in gazetteer.exact(name_key(c.place.name)):
+            if p.source not in have and p.country_code == c.place.country_code and p.feature in ("capital", "city") \
+                    and p.population >= max(PROMINENT_CITY, BIGGER_NAMESAKE * biggest):
+                out[p.source] = Candidate(p, c.match, c.similarity)
+    return list(out.values())
+
+
 def _lookup(gazetteer: Gazetteer, surface: str, last: str, whole_word: bool,
             lang: str | None = None) -> list[Candidate]:
     found: list[Candidate] = [Candidate(p, "exact") for p in _named(gazetteer, name_key(surface), lang)]
@@ -324,7 +349,7 @@ def _lookup(gazetteer: Gazetteer, surface: str, last: str, whole_word: bool,
             if extra:
                 found += extra
                 break
-    return found
+    return found + bigger_namesakes(gazetteer, surface, found)
 
 
 def _ordinary_word(text: str, tok: Token, cands: list[Candidate]) -> bool:

@@ -26,8 +26,9 @@ import regex
 from .crf import CrfWeights, marginals
 from .errors import DataError
 from .gazetteer import Gazetteer
-from .mentions import (MAX_INFLECTED_NAME_WORDS, PLACE_NAME_PREFIXES, PROMINENT_CITY,
-                       article_before, articles, calendar_words, foreign_names_in_arabic, hyphened_street_words,
+from .model import Candidate
+from .mentions import (MAX_INFLECTED_NAME_WORDS, PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles,
+                       bigger_namesakes, calendar_words, foreign_names_in_arabic, hyphened_street_words,
                        inflected_name_keys, kind_words, month_names, name_links, state_after_a_comma, territory_names)
 from .resolve import WORLD_CITY, own_name
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, a_celestial_body,
@@ -230,8 +231,15 @@ def _two_words_run_together(text: str, toks: list[Token], keys: list[str], i: in
 
 def _name_mark(gazetteer: Gazetteer, key: str, n: int, inflected: tuple[str, ...]) -> tuple[str, ...]:
     """What ``gazetteer_marks`` says of each token of a name of ``n`` tokens (``key``), after its "gz:B" or "gz:I":
-    the name's kind, its size class, its length and whether it was found inflected (``_threshold`` reads them)."""
+    the name's kind, its size class, its length and whether it was found inflected (``_threshold`` reads them). A
+    name in another script than Latin that names small towns only also names their bigger namesakes (واشنطن:
+    Washington, the capital; ``mentions.bigger_namesakes``)."""
     kind, population = gazetteer.name_kind(key)
+    if kind == "city" and population < PROMINENT_CITY and not key.isascii() and script_of(key) != "Latin":
+        bigger = bigger_namesakes(gazetteer, key, [Candidate(p, "exact") for p in gazetteer.exact(key)])
+        if bigger:
+            biggest = max(bigger, key=lambda c: c.place.population).place
+            kind, population = ("capital" if biggest.feature == "capital" else "city"), biggest.population
     return f"gz:{kind}", f"gz:size={_size_class(population)}", f"gz:n={min(n, 3)}", *inflected
 
 

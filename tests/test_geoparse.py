@@ -764,6 +764,19 @@ def test_names_of_other_countries_spelled_in_arabic_letters(gazetteer, gazetteer
         assert foreign_names_in_arabic(gazetteer, word) == [], word
 
 
+def test_a_name_geonames_gives_small_towns_only_also_names_their_capital_namesake(gazetteer):
+    from geo.recognizer import gazetteer_marks, tagger_tokens
+
+    # GeoNames names some towns of the United States called Washington 워싱턴 and واشنطن, and not the capital
+    [washington] = [m.place for m in place_mentions("윤석열 대통령은 13일 워싱턴에 도착했다.", gazetteer, "ko")]
+    assert washington.feature == "capital" and haversine_km(washington.lat, washington.lon, 38.90, -77.04) < 20
+    # the recogniser's model is told so of the Arabic name
+    text = "قادما من واشنطن على متن الطائرة"
+    toks = tagger_tokens(text)
+    marks = dict(zip((t.text for t in toks), gazetteer_marks(text, toks, gazetteer, "ar")))
+    assert marks["واشنطن"][1:3] == ("gz:capital", "gz:size=5")
+
+
 def test_arabic_names_geonames_lists_only_in_latin_and_names_without_their_article(gazetteer):
     from geo.mentions import _span_candidates
     from geo.text import arabic_romanization, consonants, comparable
