@@ -387,6 +387,8 @@ def annotated_place(said: str, fitted: FittedResolver | None = None) -> Place | 
         first, _, rest = name_key(form).partition(" ")
         if rest and first in kinds:
             forms.append(rest)
+    if said[:1].isupper() and script_of(said) == "Latin":  # "White House", which GeoCorpora marks "the White House"
+        forms.append(f"the {said}")
     return next((names[key] for form in forms if (key := name_key(form)) in names), None)
 
 
@@ -528,11 +530,11 @@ def resolve(mentions: list[Mention], extra_context: list[Place] = (), fitted: Fi
         chance = np.exp(logits - logits.max())
         best = plausible[0][1]
         m.place, m.match = usual_point(best.place, fitted), best.match
-        # a name the annotators put far from every town of it the gazetteer has
+        # a name the annotators put far from the town of it chosen ("White House": Casablanca, by one of its names)
         annotated = annotated_place(m.text, fitted)
-        if annotated is not None and not m.place.is_context and all(
-                haversine_km(c.place.lat, c.place.lon, annotated.lat, annotated.lon) > FAR_FROM_ANNOTATED_KM
-                for c in m.candidates) and _fits_the_story_better(annotated, m.place, ctx, name_key(m.text)):
+        if annotated is not None and not m.place.is_context \
+                and haversine_km(m.place.lat, m.place.lon, annotated.lat, annotated.lon) > FAR_FROM_ANNOTATED_KM \
+                and _fits_the_story_better(annotated, m.place, ctx, name_key(m.text)):
             m.place, m.match, m.reason = annotated, "annotated", ""
             m.confidence = m.probability = ANNOTATED_CONFIDENCE
             continue

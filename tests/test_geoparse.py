@@ -240,6 +240,11 @@ def test_the_shipped_resolver_places_names_its_corpora_annotate_and_no_gazetteer
     assert mati.match == "annotated" and mati.place.country_code == "GR"
     for text in ("Floods hit Mati on Mindanao.", "Mati is flooded."):
         _near(_placed(text, gazetteer)["Mati"], 6.96, 126.22, 10)
+    # "White House", which GeoCorpora marks "the White House": where they put it, not Casablanca, one of whose names
+    # it is, though Fallston, Maryland, once White House, lies within 161 km of it; White House, Tennessee, by its state
+    m = _placed("The President returned to the White House on Tuesday after a trip to Ohio.", gazetteer)
+    _near(m["White House"], 38.90, -77.04, 2)
+    _near(_placed("He grew up in White House, Tennessee, near Nashville.", gazetteer)["White House"], 36.47, -86.65, 5)
     from geo.resolve import annotated_credit
     assert annotated_credit() == "Places no gazetteer has: where the annotators of GeoWebNews, LGL, GeoCorpora, IDRISI " \
         "put them"
