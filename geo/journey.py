@@ -285,10 +285,16 @@ def _named_with_its_kind(m: Mention) -> bool:
     return bool(_starts_with_cue(_fold(m.text), tuple(k + " " for k in cues().kind_of_place)))
 
 
+#: Words in title case that hyphens join, right after a name: a longer name it begins ("the Venice
+#: Simplon-Orient-Express left Paris": a train's name, not Venice).
+_TITLED_COMPOUND_AFTER = regex.compile(r" \p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+\b")
+
+
 def is_organisation(text: str, m: Mention) -> bool:
-    """True when the name is part of an organisation's name ("New York Times")."""
+    """True when the name is part of an organisation's name ("New York Times") or of another longer name, which
+    words in title case that hyphens join go on ("Venice Simplon-Orient-Express", a train)."""
     after = _fold(text[m.end : m.end + 20]).lstrip(" -")
-    return bool(_starts_with_cue(after, cues().not_place_after))
+    return bool(_starts_with_cue(after, cues().not_place_after)) or bool(_TITLED_COMPOUND_AFTER.match(text, m.end))
 
 
 #: What stands between two places of one list: a comma or "and" (in the languages of ``data/cues.toml``), a few

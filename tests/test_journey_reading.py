@@ -376,6 +376,14 @@ def test_an_arabic_plan_with_and_written_onto_it_and_a_meeting_that_is_no_speech
                                                                   ("Doha", "planned", "الأربعاء")]
 
 
+def test_a_place_that_begins_a_trains_name_is_no_stop(tmp_path):
+    # "The Venice Simplon-Orient-Express left Paris" made Venice a stop before Innsbruck; it is the train's name
+    stops = stops_of(journey_of(tmp_path, "The Venice Simplon-Orient-Express left Paris on Friday evening. The train "
+                                          "crossed into Switzerland overnight, stopped in Innsbruck on Saturday "
+                                          "morning and reached Venice via Verona in the afternoon."))
+    assert [p["name"] for p in stops] == ["Paris", "Innsbruck", "Verona", "Venice"]
+
+
 def test_a_tour_by_air_landed_in_a_city_state_with_a_date(tmp_path):
     # "landed" is a word of travel; Dili "in East Timor" is Dili, not Delhi by another of its names; Singapore, a
     # country and its city, is the city one travels to; "September 13", not "13", is when
