@@ -384,6 +384,15 @@ def test_a_place_that_begins_a_trains_name_is_no_stop(tmp_path):
     assert [p["name"] for p in stops] == ["Paris", "Innsbruck", "Verona", "Venice"]
 
 
+def test_a_tour_begun_in_a_city_begins_there(tmp_path):
+    # "began a five-day tour of Europe in Paris" had no word of travel, and the tour began in Belgrade
+    stops = stops_of(journey_of(tmp_path, "Xi Jinping began a five-day tour of Europe in Paris on Sunday. After two "
+                                          "days in France he travels to Belgrade, then to Budapest, where he is "
+                                          "expected on Wednesday."))
+    assert [(p["name"], p["role"]) for p in stops] == [("Paris", "origin"), ("Belgrade", "via"),
+                                                       ("Budapest", "destination")]
+
+
 def test_a_tour_by_air_landed_in_a_city_state_with_a_date(tmp_path):
     # "landed" is a word of travel; Dili "in East Timor" is Dili, not Delhi by another of its names; Singapore, a
     # country and its city, is the city one travels to; "September 13", not "13", is when
