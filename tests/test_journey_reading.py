@@ -12,6 +12,7 @@ import math
 import pytest
 from conftest import NE_ZIP, ROOT, STATIONS, journey_of, run_cli, stops_of
 
+from geo import place_mentions
 from geo.resolve import haversine_km
 
 ARTICLES = ROOT / "tests" / "articles"
@@ -391,6 +392,20 @@ def test_a_tour_begun_in_a_city_begins_there(tmp_path):
                                           "expected on Wednesday."))
     assert [(p["name"], p["role"]) for p in stops] == [("Paris", "origin"), ("Belgrade", "via"),
                                                        ("Budapest", "destination")]
+
+
+def test_a_hindi_march_from_a_town_geonames_names_only_in_latin(tmp_path, gazetteer):
+    # कन्याकुमारी (Kanniyākumāri, which GeoNames names in no Hindi) is a word Hindi news writes often enough for its
+    # word lists to count it; "से शुरू" (began from) marks the origin; "दिल्ली आई" (came to Delhi) is travel
+    text = ("कांग्रेस नेता राहुल गांधी की भारत जोड़ो यात्रा सितंबर में कन्याकुमारी से शुरू हुई थी। यात्रा केरल, कर्नाटक "
+            "और तेलंगाना होते हुए महाराष्ट्र पहुंची, फिर मध्य प्रदेश और राजस्थान से होकर दिल्ली आई। यात्रा जनवरी के अंत "
+            "में श्रीनगर में समाप्त होगी।")
+    stops = stops_of(journey_of(tmp_path, text, name="yatra.hi.txt"))
+    assert [(p["name"], p["role"]) for p in stops] == [("Kanniyākumāri", "origin"), ("Delhi", "via"),
+                                                       ("Srinagar", "planned")]
+    assert "“से शुरू” marks the origin" in stops[0]["evidence"]
+    rajkot = {m.text: m.place for m in place_mentions("मोदी मंगलवार को राजकोट पहुंचे और फिर दिल्ली लौटे।", gazetteer)}["राजकोट"]
+    assert rajkot.name == "Rājkot" and haversine_km(rajkot.lat, rajkot.lon, 22.29, 70.79) < 10
 
 
 def test_a_tour_by_air_landed_in_a_city_state_with_a_date(tmp_path):
