@@ -408,6 +408,14 @@ def test_a_hindi_march_from_a_town_geonames_names_only_in_latin(tmp_path, gazett
     assert rajkot.name == "Rājkot" and haversine_km(rajkot.lat, rajkot.lon, 22.29, 70.79) < 10
 
 
+def test_a_korean_station_with_a_particle_after_the_word_for_station(tmp_path):
+    # 서울역에서 (from Seoul Station): the word for station and the particle after it, both written on
+    text = ("이재명 대표는 7일 오전 서울역에서 KTX를 타고 부산으로 향했다. 이 대표는 오후 부산에 도착해 지지자들을 만난 뒤 "
+            "8일 광주로 이동할 예정이다.")
+    stops = stops_of(journey_of(tmp_path, text, name="ktx.ko.txt"))
+    assert [(p["name"], p["role"]) for p in stops] == [("Seoul", "origin"), ("Busan", "via"), ("Gwangju", "planned")]
+
+
 def test_a_tour_by_air_landed_in_a_city_state_with_a_date(tmp_path):
     # "landed" is a word of travel; Dili "in East Timor" is Dili, not Delhi by another of its names; Singapore, a
     # country and its city, is the city one travels to; "September 13", not "13", is when
