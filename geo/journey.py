@@ -595,6 +595,9 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
         if m.place.is_context:
             m.evidence = f"a {m.place.feature}: context, not a stop"
             continue
+        if m.match == "annotated" and not m.place.country_code:  # "crossing the Atlantic"
+            m.evidence = "a sea or an area of no country: context, not a stop"
+            continue
         if m is opener:
             m.evidence = "the dateline: where the report was filed"
             continue

@@ -605,6 +605,27 @@ def placed_in_the_countries_said(text: str, mentions: list[Mention]) -> None:
             _take_the_biggest(m, inside)
 
 
+#: "the" right before a name: English writes it before a sea's or an ocean's name, not before a town's.
+_THE_BEFORE = regex.compile(r"(?<!\p{L})[Tt]he\s+$")
+
+
+def annotated_after_the(text: str, mentions: list[Mention], fitted: FittedResolver | None = None) -> None:
+    """A name right after "the", taken for a town (not a capital) far (``FAR_FROM_ANNOTATED_KM``) from where the
+    training corpora's annotators put the name (``annotated_place``), is where they put it: English writes "the"
+    before an ocean's name, not a town's ("crossing the Atlantic": the ocean, not Atlantic, Iowa). Said before
+    another word ("the Moscow summit"), a town's name is no name the annotators put elsewhere."""
+    for m in mentions:
+        place = m.place
+        if place is None or place.feature != "city" or m.match == "annotated" \
+                or not _THE_BEFORE.search(text, max(0, m.start - 8), m.start):
+            continue
+        annotated = annotated_place(m.text, fitted)
+        if annotated is not None \
+                and haversine_km(place.lat, place.lon, annotated.lat, annotated.lon) > FAR_FROM_ANNOTATED_KM:
+            m.place, m.match, m.reason = annotated, "annotated", ""
+            m.confidence = m.probability = ANNOTATED_CONFIDENCE
+
+
 def not_the_facilitys_town(text: str, mentions: list[Mention], ctx: StoryContext) -> None:
     """A name with a word for a facility after it (``morphology.toml``'s ``facility_words``: "the Vostochny
     Cosmodrome") or before it (``facility_words_before``: "cosmodrome de Vostotchny") placed at a town under

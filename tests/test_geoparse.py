@@ -245,6 +245,10 @@ def test_the_shipped_resolver_places_names_its_corpora_annotate_and_no_gazetteer
     m = _placed("The President returned to the White House on Tuesday after a trip to Ohio.", gazetteer)
     _near(m["White House"], 38.90, -77.04, 2)
     _near(_placed("He grew up in White House, Tennessee, near Nashville.", gazetteer)["White House"], 36.47, -86.65, 5)
+    # "the Atlantic": the ocean, where the corpora put it, not Atlantic, Iowa; "the Moscow summit" is Moscow's
+    _near(_placed("The liner spent six days crossing the Atlantic before it docked in Brooklyn.", gazetteer)["Atlantic"],
+          10.0, -25.0, 10)
+    _near(_placed("Officials prepared the Moscow summit.", gazetteer)["Moscow"], 55.75, 37.62, 20)
     from geo.resolve import annotated_credit
     assert annotated_credit() == "Places no gazetteer has: where the annotators of GeoWebNews, LGL, GeoCorpora, IDRISI " \
         "put them"

@@ -416,6 +416,15 @@ def test_a_korean_station_with_a_particle_after_the_word_for_station(tmp_path):
     assert [(p["name"], p["role"]) for p in stops] == [("Seoul", "origin"), ("Busan", "via"), ("Gwangju", "planned")]
 
 
+def test_an_ocean_crossed_is_no_stop(tmp_path):
+    # "crossing the Atlantic" was a stop at Atlantic, Iowa
+    fc = journey_of(tmp_path, "The cruise ship Queen Mary 2 sailed from Southampton on Sunday evening. After six days "
+                              "crossing the Atlantic she is due to dock in Brooklyn on Saturday morning.")
+    assert [p["name"] for p in stops_of(fc)] == ["Southampton", "Brooklyn"]
+    assert {c["name"]: c["evidence"] for c in fc["context"]}["Atlantic"] == \
+        "a sea or an area of no country: context, not a stop"
+
+
 def test_a_tour_by_air_landed_in_a_city_state_with_a_date(tmp_path):
     # "landed" is a word of travel; Dili "in East Timor" is Dili, not Delhi by another of its names; Singapore, a
     # country and its city, is the city one travels to; "September 13", not "13", is when
