@@ -231,7 +231,7 @@ FOREIGN_IN_ARABIC_MAX_ZIPF = 2.0
 FOREIGN_IN_ARABIC_MIN_POPULATION = 50_000
 #: ... and when the spelling, read (``arabic_readings``), is this like its name, vowels said as Arabic writes them
 #: (exactly so for a name of three consonants or fewer: دونغ is no Donga).
-FOREIGN_IN_ARABIC_SIMILARITY = 0.85
+FOREIGN_IN_ARABIC_SIMILARITY = 0.9
 FOREIGN_IN_ARABIC_SHORT = 3
 #: Arabic writes o as u and e as i (the letters و and ي), and ch as تش.
 _AS_ARABIC_WRITES = (("tsh", "ch"), ("o", "u"), ("e", "i"), ("y", "i"), ("w", "v"), ("q", "k"), ("ph", "f"))
@@ -296,7 +296,7 @@ BIGGER_NAMESAKE = 10
 
 def bigger_namesakes(gazetteer: Gazetteer, surface: str, found: list[Candidate]) -> list[Candidate]:
     """The places a name in a script other than Latin (``surface``) may spell besides the ``found`` ones it names:
-    those of one of their own names in their country, a city of ``PROMINENT_CITY`` people or a capital
+    those whose own name is one found's own, in its country, a city of ``PROMINENT_CITY`` people or a capital
     ``BIGGER_NAMESAKE`` times bigger than any found. GeoNames names some towns of the United States named Washington
     واشنطن and 워싱턴, and not the capital."""
     if not found or surface.isascii() or script_of(surface) == "Latin":
@@ -306,9 +306,10 @@ def bigger_namesakes(gazetteer: Gazetteer, surface: str, found: list[Candidate])
         return []
     have = {c.place.source for c in found}
     out: dict[str, Candidate] = {}
-    for c in found:  # matched as the name was
+    for c in found:  # matched as the name was; the namesake's own name (not Cincinnati, "Queen City" too)
         for p in gazetteer.exact(name_key(c.place.name)):
             if p.source not in have and p.country_code == c.place.country_code and p.feature in ("capital", "city") \
+                    and own_name(p, c.place.name) \
                     and p.population >= max(PROMINENT_CITY, BIGGER_NAMESAKE * biggest):
                 out[p.source] = Candidate(p, c.match, c.similarity)
     return list(out.values())

@@ -218,12 +218,19 @@ def gazetteer_marks(text: str, toks: list[Token], gazetteer: Gazetteer, lang: st
     return marks
 
 
+#: Two words run together are a name only where neither is a function word this common (Zipf: Arabic من 7.5, قبل
+#: 6.3; أبو of أبو ظبي, Abu Dhabi, 5.5).
+RUN_TOGETHER_WORD_MAX_ZIPF = 5.6
+
+
 def _two_words_run_together(text: str, toks: list[Token], keys: list[str], i: int,
                             gazetteer: Gazetteer) -> tuple[int, str] | None:
-    """``(2, key)`` when words ``i`` and ``i + 1``, a space apart in a script without capitals, are a name the
-    gazetteer knows written as one word (بيونغ يانغ: بيونغيانغ, Pyongyang; نيو يورك), else None."""
+    """``(2, key)`` when words ``i`` and ``i + 1``, a space apart in a script without capitals, of two letters or
+    more and no function words, are a name the gazetteer knows written as one word (بيونغ يانغ: بيونغيانغ,
+    Pyongyang; نيو يورك), else None."""
     if i + 1 >= len(toks) or text[toks[i].end:toks[i + 1].start] != " " or is_cased_script(toks[i].text) \
-            or not toks[i].text.isalpha() or not toks[i + 1].text.isalpha():
+            or not all(t.text.isalpha() and len(t.text) > 1 and word_zipf(t.text) < RUN_TOGETHER_WORD_MAX_ZIPF
+                       for t in toks[i:i + 2]):
         return None
     key = keys[i] + keys[i + 1]
     return (2, key) if gazetteer.knows(key) else None
