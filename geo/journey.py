@@ -879,10 +879,13 @@ def leg_modes(text: str, stops: list[Stop], mentions: list[Mention]) -> list[tup
     for k, (a, b) in enumerate(zip(stops, stops[1:])):
         # in turn: before the arrival; right after it (verb-final languages: "nach Rzeszów geflogen");
         # after the departure ("Przemyśl and took an overnight train"); before the origin ("by train from Delhi")
-        tries = [(b, mode_near, "before"), (b, lambda m: mode_after(m, max_words=2), "after"), (a, mode_after, "after")]
+        # (right after the arrival: where the stop is told reached, not a later mention, where it may be left from:
+        # "동당역에서 승용차로", by car from Đồng Đăng station)
+        tries = [(mode_near, "before", b.mentions), (lambda m: mode_after(m, max_words=2), "after", [b.mention]),
+                 (mode_after, "after", a.mentions)]
         if k == 0:
-            tries.append((a, mode_near, "before"))
-        found = next(((hit, where, m) for stop, look, where in tries for m in stop.mentions if (hit := look(m))), None)
+            tries.append((mode_near, "before", a.mentions))
+        found = next(((hit, where, m) for look, where, told in tries for m in told if (hit := look(m))), None)
         if found:
             (mode, word), where, m = found
             out.append((mode, f"“{word}” {where} “{m.text}”"))
