@@ -249,6 +249,9 @@ def test_the_shipped_resolver_places_names_its_corpora_annotate_and_no_gazetteer
     _near(_placed("The liner spent six days crossing the Atlantic before it docked in Brooklyn.", gazetteer)["Atlantic"],
           10.0, -25.0, 10)
     _near(_placed("Officials prepared the Moscow summit.", gazetteer)["Moscow"], 55.75, 37.62, 20)
+    # a name before what it names ("the DeKalb City Council") is not the one the annotators put elsewhere (DeKalb
+    # County, Georgia)
+    assert _placed("The plan was approved by the DeKalb City Council Monday.", gazetteer)["DeKalb"].match != "annotated"
     from geo.resolve import annotated_credit
     assert annotated_credit() == "Places no gazetteer has: where the annotators of GeoWebNews, LGL, GeoCorpora, IDRISI " \
         "put them"
