@@ -24,7 +24,7 @@ from itertools import combinations
 from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import numpy as np
 import regex
@@ -1103,7 +1103,14 @@ class Gazetteer:
             found = self._remember("length", first_word, most)
         return found
 
-    def by_skeleton(self, skel: str) -> list[tuple[Place, str, str]]:
+    def by_skeleton(self, skel: str, keep: Callable[[str, str], bool] | None = None) -> list[tuple[Place, str, str]]:
         """Places whose consonant skeleton is ``skel``, with the comparable form of the name and
-        the scripts the place has names in."""
-        return [(ix.place(i), comp, ix.scripts[i]) for ix in self.indexes for i, comp in ix.skeleton_rows(skel)]
+        the scripts the place has names in; only those ``keep`` (of the comparable form and the scripts) keeps, where
+        given, asked before a place is made (a short skeleton has thousands)."""
+        out = []
+        for ix in self.indexes:
+            for i, comp in ix.skeleton_rows(skel):
+                scripts = ix.scripts[i]
+                if keep is None or keep(comp, scripts):
+                    out.append((ix.place(i), comp, scripts))
+        return out

@@ -262,13 +262,18 @@ def foreign_names_in_arabic(gazetteer: Gazetteer, surface: str) -> list[Candidat
         skel, mine = skeleton(reading), _as_arabic_writes(reading)
         if len(skel) < 3:
             continue
-        for place, comp, scripts in gazetteer.by_skeleton(skel):
-            if "Arabic" in scripts.split(" ") or place.country_code in countries_speaking("ar") \
+        least_alike = 1.0 if len(skel) <= FOREIGN_IN_ARABIC_SHORT else alike
+
+        def spelled(comp: str, scripts: str) -> bool:
+            return "Arabic" not in scripts.split(" ") and \
+                Levenshtein.normalized_similarity(mine, _as_arabic_writes(comp)) >= least_alike
+
+        for place, comp, _ in gazetteer.by_skeleton(skel, spelled):
+            if place.country_code in countries_speaking("ar") \
                     or (place.source.startswith("geonames:") and place.population < least):
                 continue
             sim = Levenshtein.normalized_similarity(mine, _as_arabic_writes(comp))
-            if sim >= (1.0 if len(skel) <= FOREIGN_IN_ARABIC_SHORT else alike) \
-                    and (place.source not in best or sim > best[place.source].similarity):
+            if place.source not in best or sim > best[place.source].similarity:
                 best[place.source] = Candidate(place, "transliterated", round(sim, 3))
     return list(best.values())
 
