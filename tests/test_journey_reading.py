@@ -425,6 +425,14 @@ def test_an_ocean_crossed_is_no_stop(tmp_path):
         "a sea or an area of no country: context, not a stop"
 
 
+def test_days_spent_in_a_city_make_it_a_stop(tmp_path):
+    # "He had spent Friday and Saturday in Shanghai" had no word of travel: Shanghai was left out
+    stops = stops_of(journey_of(tmp_path, "US Secretary of State Antony Blinken arrived in Beijing on Sunday for two "
+                                          "days of talks. He had spent Friday and Saturday in Shanghai, where he met "
+                                          "business leaders, after flying in from Seoul on Thursday."))
+    assert [p["name"] for p in stops] == ["Seoul", "Shanghai", "Beijing"]
+
+
 def test_a_tour_by_air_landed_in_a_city_state_with_a_date(tmp_path):
     # "landed" is a word of travel; Dili "in East Timor" is Dili, not Delhi by another of its names; Singapore, a
     # country and its city, is the city one travels to; "September 13", not "13", is when
