@@ -195,15 +195,18 @@ def travel_cue(text: str, m: Mention) -> str:
     sentence ("..., the Kremlin said"), is not where the place was spoken of (``speech_cue``)."""
     start = _described_from(text, m)
     words = _window(text, start, m.end, m.sentence_start, m.sentence_end)
-    told_from = _clause_after(text, m)
-    unsaid = set(_window(text, start, m.end, m.sentence_start, m.sentence_end, told_from))
+    unsaid: set[tuple[int, str]] | None = None  # the words before the clause that says who told the sentence
     for dist in sorted({d for d, _ in words}):
         here = sorted(w for d, w in words if d == dist)
         cue = next((c for w in here if (c := _starts_with_cue(w, cues().motion))), "")
         if cue:
             return cue
-        if any(_starts_with_cue(w, cues().speech) for w in here if (dist, w) in unsaid):
-            return ""
+        spoken = [w for w in here if _starts_with_cue(w, cues().speech)]
+        if spoken:
+            if unsaid is None:
+                unsaid = set(_window(text, start, m.end, m.sentence_start, m.sentence_end, _clause_after(text, m)))
+            if any((dist, w) in unsaid for w in spoken):
+                return ""
     return _travel_cue_of_its_clause(text, m, start)
 
 
@@ -214,8 +217,13 @@ def _travel_cue_of_its_clause(text: str, m: Mention, start: int) -> str:
     before = _fold(text[_clause_before(text, m):start])
     if not any(before.endswith(" " + d + " ") or before == d + " " for d in cues().direction):
         return ""
-    words = [w.start() for w in _WORD.finditer(before)]
-    return next((c for w in reversed(words) if (c := _starts_with_cue(before[w:], cues().motion))), "")
+    return _last_cue_in(before, cues().motion)
+
+
+def _last_cue_in(folded: str, cue_list: tuple[str, ...]) -> str:
+    """The cue of ``cue_list`` that begins the last word of ``folded`` (case-folded text) one begins, or ``""``."""
+    starts = [w.start() for w in _WORD.finditer(folded)]
+    return next((c for k in reversed(starts) if (c := _starts_with_cue(folded[k:], cue_list))), "")
 
 
 def _clause_before(text: str, m: Mention) -> int:
@@ -272,10 +280,8 @@ def goal_cue(text: str, m: Mention) -> str:
     Chisinau"; ``""`` if none): ``m`` is where the journey goes."""
     before = _fold(text[_clause_before(text, m):m.start])
     for goal in cues().goal:
-        if before.endswith(" " + goal + " "):
-            words = [w.group(0) for w in _WORD.finditer(before[:-len(goal) - 1])]
-            if any(_starts_with_cue(" ".join(words[i:]), cues().origin) for i in range(len(words))):
-                return goal
+        if before.endswith(" " + goal + " ") and _last_cue_in(before[:-len(goal) - 1], cues().origin):
+            return goal
     return ""
 
 

@@ -263,16 +263,18 @@ def foreign_names_in_arabic(gazetteer: Gazetteer, surface: str) -> list[Candidat
         if len(skel) < 3:
             continue
         least_alike = 1.0 if len(skel) <= FOREIGN_IN_ARABIC_SHORT else alike
+        sims: dict[str, float] = {}  # by comparable spelling
 
         def spelled(comp: str, scripts: str) -> bool:
-            return "Arabic" not in scripts.split(" ") and \
-                Levenshtein.normalized_similarity(mine, _as_arabic_writes(comp)) >= least_alike
+            if comp not in sims:
+                sims[comp] = Levenshtein.normalized_similarity(mine, _as_arabic_writes(comp))
+            return "Arabic" not in scripts.split(" ") and sims[comp] >= least_alike
 
         for place, comp, _ in gazetteer.by_skeleton(skel, spelled):
             if place.country_code in countries_speaking("ar") \
                     or (place.source.startswith("geonames:") and place.population < least):
                 continue
-            sim = Levenshtein.normalized_similarity(mine, _as_arabic_writes(comp))
+            sim = sims[comp]
             if place.source not in best or sim > best[place.source].similarity:
                 best[place.source] = Candidate(place, "transliterated", round(sim, 3))
     return list(best.values())
@@ -738,6 +740,11 @@ def _mention(text: str, start: int, end: int, sents: list[tuple[int, int]], star
     return Mention(start, end, text[start:end], k, s_start, s_end, cands)
 
 
+def _written_as_one(gazetteer: Gazetteer, surface: str) -> list[Place]:
+    """The places of a name of several words the gazetteer knows written as one (بيونغ يانغ: بيونغيانغ, Pyongyang)."""
+    return list(gazetteer.exact(name_key(surface.replace(" ", ""))))
+
+
 def whole_text_mention(text: str, gazetteer: Gazetteer) -> Mention | None:
     """``text`` as one place name (a geocoder's query), or None if the gazetteer has no such name."""
     cands = _span_candidates(text, 0, len(text), gazetteer)
@@ -891,8 +898,7 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
     if not found and " " not in surface and (parted := run_together(surface)) != surface:  # "#PuertoRico"
         found = [Candidate(p, "exact") for p in gazetteer.exact(name_key(parted))]
     if not found and len(words) == 2 and surface.count(" ") == 1 and not is_cased_script(surface):
-        # two words a name is also written as one (بيونغ يانغ: بيونغيانغ, Pyongyang)
-        found = [Candidate(p, "exact") for p in gazetteer.exact(name_key(surface.replace(" ", "")))]
+        found = [Candidate(p, "exact") for p in _written_as_one(gazetteer, surface)]
     if not found:  # Swedish "T:fors", "S:t P:burg"
         places = {p.source: p for key in gazetteer.spelled_out(surface, lang) for p in gazetteer.exact(key)}
         found = [Candidate(p, "exact") for p in places.values()]
@@ -930,7 +936,7 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
                     not (n == 1 and word_zipf(part) >= VERY_COMMON_WORD_ZIPF and not _prominent(gazetteer, part)):
                 places = next((found for v in forms if (found := _named(gazetteer, name_key(v), lang))), [])
                 if not places and script_of(part) == "Arabic" and n <= 2:  # (مدينة دونغ دانغ: Đồng Đăng)
-                    places = [p for p in gazetteer.exact(name_key(part.replace(" ", "")))] or \
+                    places = _written_as_one(gazetteer, part) or \
                         [c.place for c in foreign_names_in_arabic(gazetteer, part)]
                 if is_cased_script(part):  # a town inside a longer name by its own name (Clarence River is not
                     # Fleetville, England, whose other name Clarence is), a country, a region or a city by any

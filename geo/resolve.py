@@ -619,9 +619,9 @@ def _said_alone_after_the(text: str, m: Mention) -> bool:
     one: "the White House http://...")."""
     if not _THE_BEFORE.search(text, max(0, m.start - 8), m.start):
         return False
-    after = _WORD_AFTER.match(text, m.end)
     if " " in m.text.strip():
         return True
+    after = _WORD_AFTER.match(text, m.end)
     return after is None or (after[1].islower() and word_zipf(after[1], ("en",)) >= FUNCTION_WORD_AFTER_ZIPF)
 
 
