@@ -42,7 +42,7 @@ _REACH = 200
 
 MODES = ("rail", "air", "road", "sea")
 _LISTS = ("motion", "origin", "goal", "direction", "speech", "not_place_after", "past", "planned", "before_that",
-          "not_before_that_after", "via", *MODES, "not_mode_after", "kind_of_place", "articles")
+          "not_before_that_after", "via", "then", "return_to", *MODES, "not_mode_after", "kind_of_place", "articles")
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,8 @@ class Cues:
     # sentence before reached
     not_before_that_after: tuple[str, ...]  # "back", "to" after those: the way back, or to a place, told in order
     via: tuple[str, ...]  # before a stop passed on the way to the one told before it ("to Ulaanbaatar via Erenhot")
+    then: tuple[str, ...]  # whole words that tell the next leg after a goal ("flew to Rzeszów, then went on by train")
+    return_to: tuple[str, ...]  # words of going back: the origin told again with one is where the journey ends
     rail: tuple[str, ...]
     air: tuple[str, ...]
     road: tuple[str, ...]
@@ -283,6 +285,19 @@ def goal_cue(text: str, m: Mention) -> str:
         if before.endswith(" " + goal + " ") and _last_cue_in(before[:-len(goal) - 1], cues().origin):
             return goal
     return ""
+
+
+def _then_after(text: str, m: Mention, starts: list[int]) -> bool:
+    """True when a word of ``then`` stands between ``m`` and the next stop told after it (``starts``: where each stop
+    is first told)."""
+    k = bisect.bisect_right(starts, m.start)
+    return bool(_then_words().search(_fold(text[m.end:starts[k] if k < len(starts) else len(text)])))
+
+
+@lru_cache(maxsize=1)
+def _then_words() -> regex.Pattern:
+    """The words of ``then`` as whole words."""
+    return regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(map(regex.escape, cues().then)) + r")(?![\p{L}\p{M}])")
 
 
 def _named_with_its_kind(m: Mention) -> bool:
@@ -593,6 +608,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
     goals: set[str] = set()  # where a clause of leaving says the journey goes ("left Kyiv for Chisinau")
     listed: dict[str, str] = {}  # stops listed after one near a word of travel: the name they are listed with
     last_cued: tuple[Mention, str] | None = None  # the last mention near a word of travel, and the word
+    told_again: list[tuple[str, Mention]] = []  # a stop told again near a word of travel: (key, mention)
     for m in mentions:
         if m.place is None:
             continue
@@ -634,13 +650,29 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
             # was driven there, is no plan of Kim's)
             if _planned_in_sentence(text, m, cues().planned):
                 planned.add(key)
+        else:
+            told_again.append((key, m))
         if key not in origins and (o := origin_cue(text, m)):
             origins[key] = o
         if key not in goals and goal_cue(text, m):
             goals.add(key)
+    # a goal is where the journey went before the stops told after it, unless a word says they came next ("von Berlin
+    # nach Rzeszów geflogen und reiste dann über Przemyśl nach Kiew")
+    firsts = sorted(m.start for m, _ in cued.values())
+    for key in [g for g in goals if _then_after(text, cued[g][0], firsts)]:
+        goals.discard(key)
     # the journey has one origin, the first told: a later "from" is where a later leg left ("by train from Kyiv to
     # Przemysl, and then flew from Rzeszow")
     origins = dict(sorted(origins.items(), key=lambda kv: cued[kv[0]][0].start)[:1])
+    home = _way_back(text, cued, origins, told_again)
+    if home is not None:  # the journey ends where it began: a stop of its own
+        key, m, back = home
+        by_place[key] = [x for x in by_place[key] if x is not m]
+        home_key = key + RETURN_KEY
+        by_place[home_key], places[home_key], cued[home_key] = [m], places[key], (m, back)
+        m.evidence = _cue_evidence(back, m.text, None)
+        if _planned_in_sentence(text, m, cues().planned):
+            planned.add(home_key)
     warnings: list[str] = []
     if not cued:
         keys = sorted(by_place, key=lambda k: by_place[k][0].start)
@@ -696,12 +728,32 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
     told = _told_order(text, cued, breaks, origins)
     # the origin first; plans after everything that happened; then by time, the journey's goal after the stops on
     # the way there at its time, then as told
-    keys = sorted(cued, key=lambda k: (k not in origins, k in planned, order_key[k], k in goals, told[k]))
-    if keys != sorted(cued, key=lambda k: (k not in origins, cued[k][0].start)):
+    keys = sorted(cued, key=lambda k: (k not in origins, k in planned, k.endswith(RETURN_KEY), order_key[k],
+                                       k in goals, told[k]))
+    if keys != sorted(cued, key=lambda k: (k not in origins, k.endswith(RETURN_KEY), cued[k][0].start)):
         warnings.append("stops ordered by the times, plans and earlier stops the text tells of, not by the order it "
                         "names them")
     return _make_stops(keys, by_place, places, cued, origins, planned,
                        {k: (whens[k].words, dated.get(k, (0, None))[1]) for k in whens}, listed), warnings
+
+
+#: The key of the stop where a journey ends back at its origin: the origin's, and this.
+RETURN_KEY = "#back"
+
+
+def _way_back(text: str, cued: dict[str, tuple[Mention, str]], origins: dict[str, str],
+              told_again: list[tuple[str, Mention]]) -> tuple[str, Mention, str] | None:
+    """The last mention of the origin (the first stop told, where no word marks one) told again near a word of going
+    back (``return_to``: "returned to London by air"), after another stop was: the journey's way home, as (key,
+    mention, word), or ``None``."""
+    first = next(iter(origins), None) or min(cued, key=lambda k: cued[k][0].start, default=None)
+    left = min((m.start for k, (m, _) in cued.items() if k != first), default=None)
+    if left is None:
+        return None
+    for key, m in reversed(told_again):
+        if key == first and m.start > left and (back := _near_cue(text, m, cues().return_to)):
+            return key, m, back
+    return None
 
 
 def _city_of_its_area(text: str, m: Mention) -> Candidate | None:
@@ -767,9 +819,13 @@ _BETWEEN_PLACE_AND_VIA = regex.compile(r"\s*,?\s*([\p{L}\p{M}]+)\s+")
 
 def _passed_via(text: str, previous: Mention, m: Mention) -> bool:
     """True when a word of ``via`` (``data/cues.toml``), and nothing else, stands between mention ``previous`` and
-    mention ``m`` ("to Ulaanbaatar via Erenhot"; not "Иркутске, а затем следует через Улан-Удэ")."""
+    mention ``m`` ("to Ulaanbaatar via Erenhot"; not "Иркутске, а затем следует через Улан-Удэ"), or a phrase of it
+    ends what stands between them in one clause ("landed in Pyongyang on Friday after a stopover in Vladivostok")."""
     between = _BETWEEN_PLACE_AND_VIA.fullmatch(text, previous.end, m.start)
-    return between is not None and _fold(between[1]) in cues().via
+    if between is not None:
+        return _fold(between[1]) in cues().via
+    said = " ".join(_fold(text[previous.end:m.start]).split())
+    return not _CLAUSE_BREAK.search(said) and any(" " in v and _ends_with_words(said, v) for v in cues().via)
 
 
 #: A town and its station of the same name this near (km) are one stop ("arrived in Vladivostok ... stepping off the
@@ -809,8 +865,8 @@ def _make_stops(keys, by_place, places, cued, origins, planned, times, listed=No
             evidence = "mentioned (no travel cue)"
             first.evidence = evidence
             confidence = round(0.5 * first.confidence, 2)
-        if key in planned and order == len(keys):
-            role = "planned"
+        if key in planned and (order == len(keys) or order > 1 and all(k in planned for k in keys[order:])):
+            role = "planned"  # the plans come last, after all that happened ("is due to go on to Beijing")
         else:
             role = "origin" if order == 1 else ("destination" if order == len(keys) else "via")
         words, iso = times.get(key, (None, None))
@@ -870,10 +926,12 @@ def leg_modes(text: str, stops: list[Stop], mentions: list[Mention]) -> list[tup
         before = list(_WORD.finditer(text, max(m.sentence_start, start - _REACH), start))[-CUE_WINDOW:]
         return next((hit for w in reversed(before) if (hit := mode_at(w))), None)
 
+    placed_starts = sorted(x.start for x in mentions if x.place is not None)
+
     def mode_after(m: Mention, max_words: int | None = None) -> tuple[str, str] | None:
         """A mode word after ``m``, before the next place (within ``max_words`` words of the same clause)."""
-        stop = min(next((x.start for x in mentions if x.start >= m.end and x.place is not None), m.sentence_end),
-                   m.sentence_end)
+        k = bisect.bisect_left(placed_starts, m.end)
+        stop = min(placed_starts[k] if k < len(placed_starts) else m.sentence_end, m.sentence_end)
         if max_words is not None:  # the words right after it, in the same clause ("nach Rzeszów geflogen")
             brk = _CLAUSE_BREAK.search(text, m.end, stop)
             stop = brk.start() if brk else stop

@@ -335,13 +335,13 @@ def test_a_french_report_with_the_stations_file(tmp_path):
     fc = journey_of(tmp_path, text, "--gazetteer", STATIONS, name="kim.fr.txt")
     assert [(p["name"], p["role"], p["when"]) for p in stops_of(fc)] == [
         ("Pyongyang", "origin", "dimanche"), ("Хасан", "via", "mardi matin"), ("Уссурийск", "via", None),
-        ("Komsomolsk-on-Amur", "via", None), ("Vladivostok", "planned", None)]
+        ("Komsomolsk-on-Amur", "planned", None), ("Vladivostok", "planned", None)]
     assert "railway station: not the cosmodrome de Vostotchny" in {
         u["mention"]: u["reason"] for u in fc["unresolved"]}["Vostotchny"]
     # in English too, "the Kremlin said" after a comma is no place's speaker
     stops = stops_of(journey_of(tmp_path, "Kim arrived in Vladivostok on Tuesday. He is due to visit "
                                           "Komsomolsk-on-Amur and Khabarovsk, the Kremlin said."))
-    assert [(p["name"], p["role"]) for p in stops] == [("Vladivostok", "origin"), ("Komsomolsk-on-Amur", "via"),
+    assert [(p["name"], p["role"]) for p in stops] == [("Vladivostok", "origin"), ("Komsomolsk-on-Amur", "planned"),
                                                        ("Khabarovsk", "planned")]
 
 
@@ -496,6 +496,41 @@ def test_a_russian_goal_a_times_parts_once_and_hindi_plans(tmp_path):
     stops = stops_of(journey_of(tmp_path, "प्रधानमंत्री नरेंद्र मोदी सोमवार को मॉस्को पहुंचे। बुधवार को वह दिल्ली "
                                           "लौटेंगे।", name="modi.hi.txt"))
     assert [(p["name"], p["role"]) for p in stops] == [("Moscow", "origin"), ("Delhi", "planned")]
+
+
+def test_plans_told_last_are_all_planned_and_a_stopover_comes_before_the_place_reached(tmp_path):
+    # "landed in Pyongyang on Friday after a stopover in Vladivostok": Vladivostok first; "is due to travel on to
+    # Beijing next week ... before returning to Moscow": both plans, Beijing no stop made
+    stops = stops_of(journey_of(tmp_path, "Russian Foreign Minister Sergei Lavrov landed in Pyongyang on Friday "
+                                          "after a stopover in Vladivostok, the ministry said. He is due to travel on "
+                                          "to Beijing next week, where he will meet Wang Yi before returning to "
+                                          "Moscow."))
+    assert [(p["name"], p["role"]) for p in stops] == [("Vladivostok", "origin"), ("Pyongyang", "via"),
+                                                       ("Beijing", "planned"), ("Moscow", "planned")]
+    # "von Berlin nach Kiew": Kyiv is where the train went, after Przemyśl told in the next sentence; and the way
+    # back to Berlin, planned, ends the journey
+    stops = stops_of(journey_of(tmp_path, "Bundeskanzler Olaf Scholz ist am Dienstag mit dem Zug von Berlin nach Kiew "
+                                          "gereist. Die Fahrt führte über Polen, wo der Kanzler in Przemyśl in einen "
+                                          "Sonderzug der ukrainischen Eisenbahn umstieg. Am Mittwoch will er nach "
+                                          "Berlin zurückkehren.", name="scholz.de.txt"))
+    assert [(p["name"], p["role"]) for p in stops] == [("Berlin", "origin"), ("Przemyśl", "via"), ("Kyiv", "via"),
+                                                       ("Berlin", "planned")]
+
+
+def test_a_journey_back_to_where_it_began_ends_there(tmp_path):
+    # the origin told again with "returned to" after the journey left it is the last stop, the way home by air
+    fc = journey_of(tmp_path, "The royal train left London's Euston station on Wednesday evening and travelled "
+                              "overnight to Carlisle. On Thursday the King and Queen visited Carlisle Cathedral before "
+                              "the train took them on to Glasgow, where they opened a hospital. They returned to "
+                              "London by air on Friday.")
+    stops = stops_of(fc)
+    assert [(p["name"], p["role"]) for p in stops] == [("London", "origin"), ("Carlisle", "via"), ("Glasgow", "via"),
+                                                       ("London", "destination")]
+    assert (stops[-1]["when"], stops[-1]["evidence"]) == ("Friday", "“return” near “London”; “Friday”")
+    legs = [f["properties"] for f in fc["features"] if f["properties"]["kind"] == "leg"]
+    assert [leg["mode"] for leg in legs] == ["direct", "direct", "air"]  # by train, with no rail layer: direct
+    ends = [f["geometry"]["coordinates"] for f in fc["features"] if f["properties"]["kind"] == "stop"]
+    assert ends[0] == ends[-1]
 
 
 # ---- the journalist has the last word -------------------------------------------------------------------------
