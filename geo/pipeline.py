@@ -14,7 +14,7 @@ from .mentions import find_mentions, whole_text_mention
 from .model import Journey, Mention, Stop
 from .recognizer import TRAINED_SCRIPTS
 from .resolve import (annotated_after_the, not_the_facilitys_town, own_name, placed_in_the_countries_said,
-                      placed_in_the_regions_said, resolve)
+                      placed_in_the_regions_said, placed_with_the_others, resolve)
 from .text import place_prepositions, script_of, word_zipf
 
 
@@ -75,6 +75,7 @@ def place_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> 
     story = resolve(mentions)
     placed_in_the_regions_said(text, mentions)
     placed_in_the_countries_said(text, mentions)
+    placed_with_the_others(mentions)
     annotated_after_the(text, mentions)
     not_the_facilitys_town(text, mentions, story)
     return [m for m in mentions if not misread(m, text, lang)]

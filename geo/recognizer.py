@@ -981,6 +981,9 @@ SPEAKING_CITY_MIN_PEOPLE = 100_000
 GIVEN_NAME_TOWN_MAX_PEOPLE = 100_000
 #: ... and the surname is a word less common than this (not "Lindsay Police", "Monroe Sustainable").
 SURNAME_AFTER_MAX_ZIPF = 4.5
+#: A full name that only towns smaller than this have is a person's all the same ("Pedro Sánchez": Spain's prime
+#: minister, not the village of 1,600 people in the Dominican Republic).
+FULL_NAME_TOWN_MAX_PEOPLE = 5_000
 
 
 #: A middle initial and a surname after a given name: " M. Johnson".
@@ -1004,7 +1007,8 @@ def _people_named(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                   lang: str | None) -> tuple[set[tuple[int, int]], set[str]]:
     """The names found that are a person's, and the person's surnames. A person's name is:
 
-    - a full name, of two or three words in title case that no place has, the last no country's or region's
+    - a full name, of two or three words in title case that no place has but towns of fewer than
+      ``FULL_NAME_TOWN_MAX_PEOPLE`` ("Pedro Sánchez"), the last no country's or region's
       ("Sierra Nevada") nor a word that ends the names of streets and buildings ("Jay Lane";
       ``morphology.toml``'s ``designators`` and ``street_words``);
     - a given name right before a surname found as another name of one word, not a country's nor a big
@@ -1054,7 +1058,8 @@ def _people_named(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                     people.add((s, e))
                     surnames.add(surname)
             continue
-        if a_name_end(last) or gazetteer.name_kind(name_key(text[s:e])) is not None \
+        kind = gazetteer.name_kind(name_key(text[s:e]))
+        if a_name_end(last) or kind is not None and (kind[0] != "city" or kind[1] >= FULL_NAME_TOWN_MAX_PEOPLE) \
                 or not _a_given_name(first, gazetteer):
             continue
         if _only_towns_named(last, gazetteer):

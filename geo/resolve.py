@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -603,6 +604,42 @@ def placed_in_the_countries_said(text: str, mentions: list[Mention]) -> None:
         inside = [k for k in m.candidates if k.place.country_code == country.country_code and not k.place.is_context]
         if inside:
             _take_the_biggest(m, inside)
+
+
+#: A place chosen in a country where none of the text's other places lies gives way to a candidate at least this big,
+#: relative to it, in the one country where all of them lie, two or more ("Valencia" with Madrid and Barcelona is
+#: Spain's, not Venezuela's bigger city).
+WITH_THE_OTHERS_SIZE = 0.3
+
+
+def placed_with_the_others(mentions: list[Mention]) -> None:
+    """A place chosen alone in its country, where all the text's other places (two or more; countries, continents and
+    names a place was found in only in part aside) lie in one other country, gives way to the biggest candidate
+    there, if one is ``WITH_THE_OTHERS_SIZE`` of its size or more."""
+    placed = [m for m in mentions if m.place is not None and m.place.feature not in ("country", "continent")
+              and m.match not in ("annotated", "partial")]
+    # the places of the text, each with the names it was chosen for, and how many lie in each country: once, not
+    # once a mention (a text may name places thousands of times)
+    names: dict[str, set[str]] = {}
+    country_of: dict[str, str] = {}
+    for m in placed:
+        names.setdefault(m.place.source, set()).add(name_key(m.text))
+        country_of[m.place.source] = m.place.country_code
+    in_country = Counter(country_of.values())
+    only_by: dict[str, Counter] = {}  # name -> the countries of the places chosen for that name alone
+    for source, said in names.items():
+        if len(said) == 1:
+            only_by.setdefault(next(iter(said)), Counter())[country_of[source]] += 1
+    for m in placed:
+        if m.place.is_context:
+            continue
+        others = in_country - only_by.get(name_key(m.text), Counter())
+        if sum(others.values()) < 2 or len(others) != 1 or m.place.country_code in others:
+            continue
+        there = [c for c in m.candidates if c.place.country_code in others and not c.place.is_context
+                 and c.match == m.match]
+        if there and max(c.place.population for c in there) >= WITH_THE_OTHERS_SIZE * m.place.population:
+            _take_the_biggest(m, there)
 
 
 #: "the" right before a name: English writes it before a sea's or an ocean's name, not before a town's ...

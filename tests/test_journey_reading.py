@@ -533,6 +533,17 @@ def test_a_journey_back_to_where_it_began_ends_there(tmp_path):
     assert ends[0] == ends[-1]
 
 
+def test_a_spanish_report_whose_prime_minister_is_no_village(tmp_path):
+    # "Pedro Sánchez" is also a village of 1,600 people in the Dominican Republic: read as a place it put the story
+    # there, and Valencia in Venezuela
+    stops = stops_of(journey_of(tmp_path, "El presidente del Gobierno, Pedro Sánchez, viajó el lunes en tren de Madrid "
+                                          "a Barcelona, donde inauguró una exposición. El martes se trasladó a "
+                                          "Valencia y el miércoles regresó a Madrid.", name="sanchez.es.txt"))
+    assert [(p["name"], p["country_code"]) for p in stops] == [("Madrid", "ES"), ("Barcelona", "ES"),
+                                                               ("Valencia", "ES"), ("Madrid", "ES")]
+    assert "Pedro Sánchez" not in {p["mention"] for p in stops}
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):

@@ -470,3 +470,14 @@ def test_a_facility_named_after_a_far_village_is_not_there(gazetteer):
     placed = _placed(place_mentions("Kim later visited Artyom, Vladivostok and the Knevichi airfield.", gazetteer,
                                     "en"))
     _near_km(placed["Knevichi"], 43.40, 132.15, 30)
+
+
+def test_a_place_alone_in_its_country_joins_the_others_where_a_namesake_of_its_size_lies(gazetteer):
+    # Valencia, Venezuela, is bigger than Valencia, Spain, but Madrid and Barcelona put the story in Spain; a
+    # namesake far smaller stays where it was (London beside two cities of Texas is London, England)
+    placed = _placed(place_mentions("El martes viajó de Madrid a Barcelona y luego a Valencia.", gazetteer, "es"))
+    assert placed["Valencia"].country_code == "ES"
+    _near_km(placed["Valencia"], 39.47, -0.38, 30)
+    placed = _placed(place_mentions("She lived in Austin and Houston before moving to London.", gazetteer, "en"))
+    assert placed["London"].country_code == "GB"
+
