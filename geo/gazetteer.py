@@ -920,6 +920,14 @@ class Gazetteer:
             self._remember("prefix", prefix, found)
         return found
 
+    def names_beginning(self, run: str) -> list[str]:
+        """The name keys that begin ``run``, longest first: the names a run of a script written without spaces
+        (北京抵达莫斯科) may begin with at its start, each found by one walk down the trie."""
+        found: set[str] = set()
+        for ix in self.indexes:
+            found.update(ix.exact.prefixes(run))
+        return sorted(found, key=len, reverse=True)
+
     def foreign_word(self, key: str, country: str | None, lang: str | None) -> bool:
         """True when ``key`` names ``country`` (None: some country) only in languages other than ``lang`` (English
         when None) and is an everyday word of ``lang``: "Island" in an English text is no name of Iceland, in a

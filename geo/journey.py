@@ -23,7 +23,7 @@ import regex
 from .mentions import REGION_AROUND_KM
 from .model import Candidate, Mention, Place, Stop
 from .resolve import haversine_km, own_name
-from .text import morphology
+from .text import UNSPACED_LETTER, morphology
 
 #: Cue words and the text are compared case-folded and with ё as е (Russian writes "пересёк" and "пересек").
 _YO = str.maketrans("ё", "е")
@@ -36,8 +36,10 @@ def _fold(text: str) -> str:
 
 #: How many words either side of a mention a travel cue may stand.
 CUE_WINDOW = 6
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+#: A word: a run of letters, marks and digits; each letter of Chinese and Japanese, which write no spaces, a word.
+_WORD = regex.compile(UNSPACED_LETTER + r"|(?:(?!" + UNSPACED_LETTER + r")[\p{L}\p{M}\p{N}])+")
 _REACH = 200
+_UNSPACED = regex.compile(UNSPACED_LETTER)
 
 
 MODES = ("rail", "air", "road", "sea")
@@ -274,7 +276,8 @@ def origin_cue(text: str, m: Mention) -> str:
 
 def _ends_with_words(text: str, words: str) -> bool:
     """True when ``text`` ends with ``words``, not with a longer word they end ("from", not an Arabic ضمن for من)."""
-    return text.endswith(words) and not text[len(text) - len(words) - 1:len(text) - len(words)].isalpha()
+    return text.endswith(words) and (not text[len(text) - len(words) - 1:len(text) - len(words)].isalpha()
+                                     or _UNSPACED.match(words) is not None)  # (离开北京)
 
 
 def goal_cue(text: str, m: Mention) -> str:
@@ -296,8 +299,10 @@ def _then_after(text: str, m: Mention, starts: list[int]) -> bool:
 
 @lru_cache(maxsize=1)
 def _then_words() -> regex.Pattern:
-    """The words of ``then`` as whole words."""
-    return regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(map(regex.escape, cues().then)) + r")(?![\p{L}\p{M}])")
+    """The words of ``then`` as whole words (in Chinese and Japanese, which write no spaces, anywhere)."""
+    words = [regex.escape(w) if _UNSPACED.match(w) else rf"(?<![\p{{L}}\p{{M}}]){regex.escape(w)}(?![\p{{L}}\p{{M}}])"
+             for w in cues().then]
+    return regex.compile("|".join(words))
 
 
 def _named_with_its_kind(m: Mention) -> bool:
@@ -400,7 +405,7 @@ class When:
     daypart: int | None = None  # 0 = early ... 4 = night
 
 
-_CLAUSE_BREAK = regex.compile(r"[,;:()\[\]—–،؛]")  # and Arabic's comma and semicolon
+_CLAUSE_BREAK = regex.compile(r"[,;:()\[\]—–،؛，、；：（）]")  # and Arabic's, Chinese's and Japanese's commas and others
 _CLAUSE_BREAK_BACK = regex.compile(_CLAUSE_BREAK.pattern, regex.REVERSE)  # the last one first
 
 
@@ -418,23 +423,29 @@ def _time_words(text: str, lo: int, hi: int) -> list[tuple[int, int, When]]:
             prev = _fold(words[k - 1].group(0)) if k else ""
             after = next((i for st, i in c.months if len(st) >= 2 and nxt.startswith(st)), None)
             month = after or next((i for st, i in c.months if len(st) >= 2 and prev.startswith(st)), None)
-            if m.group(2) or month:
+            if nxt == "日" and words[k + 1].start() == w.end():  # Chinese and Japanese: "20日"
+                found.append((w.start(), w.end() + 1, "day", int(m.group(1))))
+            elif m.group(2) or month:
                 found.append((w.start(), w.end(), "day", int(m.group(1))))
                 if month:  # the month's word with the day's ("September 13", "13 сентября")
                     month_word = words[k + 1] if after else words[k - 1]
                     found.append((month_word.start(), month_word.end(), "month", month))
             continue
+        end = w.end()
+        unspaced = _UNSPACED.match(token) is not None
+        if unspaced:  # a letter of a script without spaces: the words it begins ("星期一", "上午")
+            token = _fold(text[w.start():min(hi, w.start() + 4)])
         for st, i in c.weekdays:
             if token.startswith(st):
-                kind, value = "weekday", i
+                kind, value, end = "weekday", i, (w.start() + len(st) if unspaced else end)
                 break
         if kind is None:
             for st, i in c.dayparts:
-                if token.startswith(st) and (len(st) > 3 or token == st):
-                    kind, value = "daypart", i
+                if token.startswith(st) and (len(st) > 3 or token == st or unspaced):
+                    kind, value, end = "daypart", i, (w.start() + len(st) if unspaced else end)
                     break
         if kind:
-            found.append((w.start(), w.end(), kind, value))
+            found.append((w.start(), end, kind, value))
     # join the words of one expression (a few characters apart, no clause break); keep those that name a day
     out: list[tuple[int, int, When]] = []
     group: list[tuple[int, int, str, int]] = []

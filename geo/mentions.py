@@ -6,7 +6,9 @@ gazetteer; a name the gazetteer lacks stays an unresolved mention. In other scri
 every run of one to five tokens is looked up in the gazetteer, longest first:
 by its normalised spelling, then with the endings and particles that attach to
 names in inflected languages stripped, then (for scripts GeoNames may lack, such
-as खासन) by a transliterated consonant skeleton with a tolerant comparison.
+as खासन) by a transliterated consonant skeleton with a tolerant comparison. Chinese and
+Japanese, which write no spaces between words, are searched for the gazetteer's names inside
+their runs of letters.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from .resolve import KNOWN_TOWN, WORLD_CITY, haversine_km, own_name
 from .text import (SCRIPT_LANGUAGES, Token, a_celestial_body, arabic_readings, arabic_romanization, comparable,
                    consonants, countries_speaking, designators, is_cased_script, language_of, language_rules,
                    language_words, morphology, name_key, normalized_spelling, prefix_variants, romanize, run_together,
-                   script_of, script_words, sentences, skeleton, tokens, unbroken, word_zipf)
+                   script_of, script_words, sentences, skeleton, tokens, unbroken, word_zipf, UNSPACED_LETTER)
 
 #: Minimum similarity of two romanisations for a cross-script match.
 TRANSLIT_SIMILARITY = 0.8
@@ -475,8 +477,9 @@ def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     sents = sentences(text)
     starts = [s for s, _ in sents]
     scripts = {script_of(ch) for ch in set(text) if ch.isalpha()}
+    unspaced = _unspaced_mentions(text, gazetteer, sents, starts) if regex.search(UNSPACED_LETTER, text) else []
     if not model_available() or not scripts & TRAINED_SCRIPTS:
-        found = _gazetteer_mentions(text, gazetteer, sents, starts)
+        found = sorted(_gazetteer_mentions(text, gazetteer, sents, starts) + unspaced, key=lambda m: m.start)
         _regions_before_a_region_word(text, found, gazetteer)
         _stations_by_a_station_word(text, found)
         return found
@@ -491,7 +494,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     found = [m for m in found if m.candidates or not _an_everyday_word(gazetteer, m.text, lang)]
     if scripts - TRAINED_SCRIPTS:
         taken = [(m.start, m.end) for m in found]
-        found += [m for m in _gazetteer_mentions(text, gazetteer, sents, starts)
+        found += [m for m in _gazetteer_mentions(text, gazetteer, sents, starts) + unspaced
                   if script_of(m.text) not in TRAINED_SCRIPTS
                   and not any(m.start < e and s < m.end for s, e in taken)]
     found.sort(key=lambda m: m.start)
@@ -685,7 +688,7 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, 
     mentions: list[Mention] = []
     i = 0
     while i < len(toks):
-        if not _capitalised(toks[i]):
+        if not _capitalised(toks[i]) or regex.match(UNSPACED_LETTER, toks[i].text):  # (``_unspaced_mentions``)
             i += 1
             continue
         found = None
@@ -729,6 +732,50 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, 
     names_begun = {toks[k].text for k in range(len(toks)) if _part_of_other_name(text, toks[k:k + 1], toks, k)}
     return [m for m in mentions if m.text not in names_begun
             or any(c.place.feature in ("country", "region") for c in m.candidates)]
+
+
+_UNSPACED_RUN = regex.compile(UNSPACED_LETTER + r"[\p{Han}\p{Hiragana}\p{Katakana}ー・]*")
+#: The longest name looked for in a run of Chinese or Japanese letters (符拉迪沃斯托克, Vladivostok, has 7).
+UNSPACED_NAME_MAX_LETTERS = 12
+#: A name of two such letters is a word as often as a name (a two-letter word of Chinese is seldom a town's, but
+#: towns are named so): it names a place there only when a place of it has this many people, or is a country, a
+#: region or a capital (北京, 平壤; not 大安 in 大安全, "great safety") ...
+UNSPACED_SHORT_NAME_MIN_POPULATION = 100_000
+#: ... and a longer one when a place of it has this many (乌苏里斯克, 哈桑).
+UNSPACED_NAME_MIN_POPULATION = 1_000
+
+
+def _unspaced_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, int]],
+                       starts: list[int]) -> list[Mention]:
+    """Mentions in the runs of letters of the scripts written without spaces (Chinese, Japanese): the names of the
+    gazetteer in them, of places big enough for names of their length (``UNSPACED_SHORT_NAME_MIN_POPULATION``,
+    ``UNSPACED_NAME_MIN_POPULATION``), the longer first where two overlap ("抵达莫斯科": 莫斯科, Moscow, not 达莫),
+    then the bigger place's."""
+    hits: list[tuple[int, int, list[Candidate]]] = []
+    for run in _UNSPACED_RUN.finditer(text):
+        end = run.end()
+        for i in range(run.start(), end - 1):
+            for key in gazetteer.names_beginning(text[i:min(end, i + UNSPACED_NAME_MAX_LETTERS)]):
+                if len(key) < 2 or text[i:i + len(key)] != key:
+                    continue
+                places = [p for p in _named(gazetteer, key, None) if _big_enough_unspaced(p, len(key))]
+                if places:
+                    hits.append((i, i + len(key), [Candidate(p, "exact") for p in places]))
+                    break
+    taken = bytearray(len(text))  # the letters a name found already holds
+    found: list[Mention] = []
+    # the longer name first, then the bigger place ("离开平壤": 平壤, Pyongyang, not 开平, Kaiping)
+    for start, stop, cands in sorted(hits, key=lambda h: (h[0] - h[1], -max(c.place.population for c in h[2]), h[0])):
+        if not any(taken[start:stop]):
+            taken[start:stop] = b"\x01" * (stop - start)
+            found.append(_mention(text, start, stop, sents, starts, cands))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _big_enough_unspaced(place: Place, letters: int) -> bool:
+    if place.feature in ("country", "region", "capital", "continent"):
+        return True
+    return place.population >= (UNSPACED_SHORT_NAME_MIN_POPULATION if letters == 2 else UNSPACED_NAME_MIN_POPULATION)
 
 
 def _mention(text: str, start: int, end: int, sents: list[tuple[int, int]], starts: list[int],

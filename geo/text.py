@@ -19,7 +19,12 @@ from anyascii import anyascii
 # A token is a run of letters, combining marks and digits; apostrophes inside a
 # word ("P'yongyang", "Xi’an") belong to it.
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*")
-_SENTENCE_END = regex.compile(r"(?<=[.!?।॥。！？])[\"'”’»)\]]*\s+|\n+|\s[-—–]\s(?=\p{Lu})")
+#: A sentence ends at a full stop and the space after it; Chinese and Japanese put none after theirs.
+_SENTENCE_END = regex.compile(r"(?<=[.!?।॥])[\"'”’»)\]]*\s+|(?<=[。！？])[」』”’）\"'»)\]]*\s*|\n+"
+                              r"|\s[-—–]\s(?=\p{Lu})")
+#: The letters of the scripts written without spaces between words (Chinese, Japanese): a name is a run of them
+#: found in a longer one.
+UNSPACED_LETTER = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
 #: What a name's key leaves out: apostrophes, and the nukta of Devanagari, which Hindi writers put on a letter or
 #: leave off (ख़ाबारोव्स्क, खाबारोव्स्क: Khabarovsk)
 _DROPPED = str.maketrans("", "", "'’ʼ`\u093c")

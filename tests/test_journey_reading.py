@@ -544,6 +544,24 @@ def test_a_spanish_report_whose_prime_minister_is_no_village(tmp_path):
     assert "Pedro Sánchez" not in {p["mention"] for p in stops}
 
 
+def test_chinese_and_japanese_reports_written_without_spaces(tmp_path):
+    # names found inside runs of letters ("离开北京，抵达莫斯科"), a day written "20日", and the way back to Beijing
+    fc = journey_of(tmp_path, "国家主席习近平3月20日乘专机离开北京，抵达莫斯科，对俄罗斯进行国事访问。22日，习近平结束访问返回北京。",
+                    name="xi.zh.txt")
+    stops = stops_of(fc)
+    assert [(p["name"], p["role"], p["when"]) for p in stops] == [("Beijing", "origin", "20日"),
+                                                                 ("Moscow", "via", None),
+                                                                 ("Beijing", "destination", "22日")]
+    assert [f["properties"]["mode"] for f in fc["features"] if f["properties"]["kind"] == "leg"] == ["air", "air"]
+    # Japanese: particles written onto names ("平壌を出発し"), katakana names
+    stops = stops_of(journey_of(tmp_path, "北朝鮮の金正恩総書記は10日午後、専用列車で平壌を出発し、ロシアに向かった。列車は12日朝、"
+                                          "国境の駅ハサンに到着し、その後ウスリースクを経由してウラジオストクに向かう予定だ。",
+                                name="kim.ja.txt"))
+    assert [(p["name"], p["mention"]) for p in stops] == [("Pyongyang", "平壌"), ("Ussuriysk", "ウスリースク"),
+                                                         ("Vladivostok", "ウラジオストク")]
+    assert stops[0]["evidence"].endswith("“を 出発” marks the origin")
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):

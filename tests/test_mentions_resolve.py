@@ -481,3 +481,12 @@ def test_a_place_alone_in_its_country_joins_the_others_where_a_namesake_of_its_s
     placed = _placed(place_mentions("She lived in Austin and Houston before moving to London.", gazetteer, "en"))
     assert placed["London"].country_code == "GB"
 
+
+def test_names_inside_runs_of_chinese_and_japanese_letters(gazetteer):
+    # no spaces between words: the longer name wins where two overlap ("抵达莫斯科": Moscow, not 达莫, Damoh), then
+    # the bigger place ("离开平壤": Pyongyang, not 开平, Kaiping); no name of two letters of a small town
+    found = place_mentions("金正恩乘专列离开平壤，抵达莫斯科。", gazetteer)
+    assert [(m.text, m.place.name) for m in found] == [("平壤", "Pyongyang"), ("莫斯科", "Moscow")]
+    assert [(m.start, m.end) for m in found] == [(8, 10), (13, 16)]
+    found = place_mentions("列車は12日朝、ウスリースクを経由してウラジオストクに向かう。", gazetteer)
+    assert [m.place.name for m in found] == ["Ussuriysk", "Vladivostok"]

@@ -33,6 +33,12 @@ def test_sentences_split_on_danda_and_newlines():
     assert len(spans) == 4
 
 
+def test_sentences_split_after_chinese_and_japanese_full_stops_without_a_space():
+    text = "习近平抵达莫斯科。22日，习近平返回北京。列車は到着した！次は"
+    assert [text[s:e] for s, e in sentences(text)] == ["习近平抵达莫斯科。", "22日，习近平返回北京。", "列車は到着した！",
+                                                       "次は"]
+
+
 def test_word_frequencies_kept_as_a_trie_only(tmp_path, monkeypatch):
     import wordfreq
 
