@@ -44,7 +44,7 @@ _UNSPACED = regex.compile(UNSPACED_LETTER)
 
 MODES = ("rail", "air", "road", "sea")
 _LISTS = ("motion", "origin", "goal", "direction", "speech", "not_place_after", "past", "planned", "before_that",
-          "not_before_that_after", "via", "then", "return_to", *MODES, "not_mode_after", "kind_of_place", "articles")
+          "not_before_that_after", "via", "then", "return_to", "heading", *MODES, "not_mode_after", "kind_of_place", "articles")
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,7 @@ class Cues:
     via: tuple[str, ...]  # before a stop passed on the way to the one told before it ("to Ulaanbaatar via Erenhot")
     then: tuple[str, ...]  # whole words that tell the next leg after a goal ("flew to Rzeszów, then went on by train")
     return_to: tuple[str, ...]  # words of going back: the origin told again with one is where the journey ends
+    heading: tuple[str, ...]  # right before a place the journey is on its way to, not reached when told ("bound for")
     rail: tuple[str, ...]
     air: tuple[str, ...]
     road: tuple[str, ...]
@@ -303,6 +304,18 @@ def _then_words() -> regex.Pattern:
     words = [regex.escape(w) if _UNSPACED.match(w) else rf"(?<![\p{{L}}\p{{M}}]){regex.escape(w)}(?![\p{{L}}\p{{M}}])"
              for w in cues().then]
     return regex.compile("|".join(words))
+
+
+#: A stop told after the place a journey was bound for, this near it (km), is where it reached that place ("bound for
+#: New York ... dock in Brooklyn").
+HEADING_REACHED_KM = 30.0
+
+
+def _heading_for(text: str, m: Mention) -> bool:
+    """True when a word of ``heading`` stands right before ``m`` ("bound for Vladivostok"): the journey was on its way
+    there when told, and reached it after the stops told after it, whatever the time of its sentence."""
+    before = _fold(text[m.sentence_start:m.start])
+    return any(before.endswith(" " + h + " ") or before == h + " " for h in cues().heading)
 
 
 def _named_with_its_kind(m: Mention) -> bool:
@@ -617,6 +630,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
     origins: dict[str, str] = {}
     planned: set[str] = set()
     goals: set[str] = set()  # where a clause of leaving says the journey goes ("left Kyiv for Chisinau")
+    heading: set[str] = set()  # where the journey was on its way to when told ("bound for Vladivostok")
     listed: dict[str, str] = {}  # stops listed after one near a word of travel: the name they are listed with
     last_cued: tuple[Mention, str] | None = None  # the last mention near a word of travel, and the word
     told_again: list[tuple[str, Mention]] = []  # a stop told again near a word of travel: (key, mention)
@@ -667,6 +681,8 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
             origins[key] = o
         if key not in goals and goal_cue(text, m):
             goals.add(key)
+        if key not in heading and _heading_for(text, m):
+            heading.add(key)
     # a goal is where the journey went before the stops told after it, unless a word says they came next ("von Berlin
     # nach Rzeszów geflogen und reiste dann über Przemyśl nach Kiew")
     firsts = sorted(m.start for m, _ in cued.values())
@@ -675,6 +691,15 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
     # the journey has one origin, the first told: a later "from" is where a later leg left ("by train from Kyiv to
     # Przemysl, and then flew from Rzeszow")
     origins = dict(sorted(origins.items(), key=lambda kv: cued[kv[0]][0].start)[:1])
+    # "bound for New York ... due to dock in Brooklyn": where it was bound for is reached at the stop in it told later
+    for key in list(heading):
+        reached = next((k for k, (m, _) in cued.items() if k != key and m.start > cued[key][0].start
+                        and haversine_km(places[k].lat, places[k].lon, places[key].lat, places[key].lon)
+                        <= HEADING_REACHED_KM), None)
+        if reached is not None:
+            m = cued.pop(key)[0]
+            heading.discard(key)
+            m.evidence = f"where the journey was bound for, reached at {cued[reached][0].text}"
     home = _way_back(text, cued, origins, told_again)
     if home is not None:  # the journey ends where it began: a stop of its own
         key, m, back = home
@@ -733,6 +758,9 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
             last = dated[k][0]
             order_key.update({u: last for u in untimed})
             untimed = []
+        elif k in heading:  # reached later than any time told before it ("left on Monday, bound for Vladivostok")
+            order_key[k] = float("inf")
+            continue
         elif last is None:
             untimed.append(k)
         order_key[k] = last if last is not None else float("inf")
@@ -740,7 +768,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
     # the origin first; plans after everything that happened; then by time, the journey's goal after the stops on
     # the way there at its time, then as told
     keys = sorted(cued, key=lambda k: (k not in origins, k in planned, k.endswith(RETURN_KEY), order_key[k],
-                                       k in goals, told[k]))
+                                       k in goals or k in heading, told[k]))
     if keys != sorted(cued, key=lambda k: (k not in origins, k.endswith(RETURN_KEY), cued[k][0].start)):
         warnings.append("stops ordered by the times, plans and earlier stops the text tells of, not by the order it "
                         "names them")

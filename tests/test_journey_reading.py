@@ -533,6 +533,22 @@ def test_a_journey_back_to_where_it_began_ends_there(tmp_path):
     assert ends[0] == ends[-1]
 
 
+def test_where_a_journey_is_bound_for_comes_after_the_stops_told_after_it(tmp_path):
+    # "left ... on Monday night, bound for Vladivostok" put Vladivostok second, with Monday's time
+    stops = stops_of(journey_of(tmp_path, "The Rossiya train left Moscow's Yaroslavsky station on Monday night, bound "
+                                          "for Vladivostok. It stopped in Yekaterinburg on Tuesday and in Novosibirsk "
+                                          "on Thursday."))
+    assert [(p["name"], p["role"]) for p in stops] == [("Moscow", "origin"), ("Yekaterinburg", "via"),
+                                                       ("Novosibirsk", "via"), ("Vladivostok", "destination")]
+    # ... and is reached at the stop in it told later: New York at Brooklyn, not two stops
+    fc = journey_of(tmp_path, "The cruise ship Queen Mary 2 sailed from Southampton on Sunday evening, bound for New "
+                              "York. After six days crossing the Atlantic she is due to dock in Brooklyn on Saturday "
+                              "morning, before continuing to Halifax and Quebec City.")
+    assert [p["name"] for p in stops_of(fc)] == ["Southampton", "Brooklyn", "Halifax", "Québec"]
+    assert {c["mention"]: c["evidence"] for c in fc["context"]}["New York"] == \
+        "where the journey was bound for, reached at Brooklyn"
+
+
 def test_a_spanish_report_whose_prime_minister_is_no_village(tmp_path):
     # "Pedro Sánchez" is also a village of 1,600 people in the Dominican Republic: read as a place it put the story
     # there, and Valencia in Venezuela
