@@ -549,6 +549,17 @@ def test_where_a_journey_is_bound_for_comes_after_the_stops_told_after_it(tmp_pa
         "where the journey was bound for, reached at Brooklyn"
 
 
+def test_a_russian_visit_the_day_before_and_a_trip_told_in_the_future(tmp_path):
+    # "Накануне он побывал в Кызыле" (the day before he was in Kyzyl) had no word of travel; "отправится" (will go) is
+    # a plan
+    stops = stops_of(journey_of(tmp_path, "Президент России Владимир Путин в понедельник прилетел в Улан-Батор с "
+                                          "официальным визитом. Накануне он побывал в Кызыле, столице Тувы. После "
+                                          "переговоров в Монголии Путин отправится во Владивосток.",
+                                name="putin.ru.txt"))
+    assert [(p["name"], p["role"]) for p in stops] == [("Kyzyl", "origin"), ("Ulan Bator", "via"),
+                                                       ("Vladivostok", "planned")]
+
+
 def test_a_spanish_report_whose_prime_minister_is_no_village(tmp_path):
     # "Pedro Sánchez" is also a village of 1,600 people in the Dominican Republic: read as a place it put the story
     # there, and Valencia in Venezuela
