@@ -22,6 +22,7 @@ from typing import Any, Callable
 
 import numpy as np
 import regex
+from anyascii import anyascii
 
 from .crf import CrfWeights, marginals
 from .errors import DataError
@@ -763,6 +764,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     named = _ships_and_storms(text, spans, gazetteer, lang)
     if named:  # "the steamer Liverpool", "USS Lake Erie", "ångaren Heinola", "Hurricane Florence"
         spans = [span for span in spans if span not in named]
+    regnal = _regnal_names(text, spans)
+    if regnal:  # "León XIV", "Elizabeth II": a pope's, a queen's
+        spans = [span for span in spans if span not in regnal]
     people, their_surnames = _people_named(text, spans, gazetteer, lang)
     if people:  # a person's names, and the surname said alone again ("Nancy Levan ... Levan")
         spans = [span for span in spans if span not in people]
@@ -1301,6 +1305,16 @@ _BEFORE_A_NAME = " \u00a0\"'“‘«„#"
 _STORMS_NAME_AFTER = regex.compile(r"[ \u00a0]#?\p{Lu}")
 #: The last word of a word run into a sentence's end before it ("Helsingfors.Ångf.": "Ångf.").
 _WORD_AFTER_A_STOP = regex.compile(r"[.!?](\p{L}+\.?)\Z")
+
+
+#: A regnal number after a name: " XIV", " II" (two letters or more: "I" is also a word).
+_REGNAL_NUMBER = regex.compile(r" [IVX]{2,}(?![\p{L}\p{N}'’.-])")
+
+
+def _regnal_names(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The names found that are a given name before a regnal number, a pope's or a monarch's ("El papa León XIV",
+    "Elizabeth II", "Louis XIV"; not a scanned "Aiaccio II")."""
+    return {(s, e) for s, e in spans if _REGNAL_NUMBER.match(text, e) and anyascii(text[s:e]).upper() in _given_names()}
 
 
 def _ships_and_storms(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
