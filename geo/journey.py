@@ -23,7 +23,7 @@ import regex
 from .mentions import REGION_AROUND_KM
 from .model import Candidate, Mention, Place, Stop
 from .resolve import haversine_km, own_name
-from .text import UNSPACED_LETTER, morphology
+from .text import UNSPACED_LETTER, morphology, script_of
 
 #: Cue words and the text are compared case-folded and with ё as е (Russian writes "пересёк" and "пересек").
 _YO = str.maketrans("ё", "е")
@@ -91,6 +91,7 @@ def cues() -> Cues:
             for i, words in enumerate(table.get(key, [])):
                 for w in [words] if isinstance(words, str) else words:
                     indexed[key].append((_fold(w), i + (key == "months")))
+    merged["motion"] += merged["return_to"]  # going back is travel ("avant de rentrer à Paris")
     lists = {k: tuple(dict.fromkeys(v)) for k, v in merged.items()}
     # longest words first, so "sonnabend" wins over a shorter stem
     ordered = {k: tuple(sorted(dict.fromkeys(v), key=lambda t: -len(t[0]))) for k, v in indexed.items()}
@@ -250,6 +251,9 @@ def speech_cue(text: str, m: Mention) -> str:
 
 
 _LAST_WORD = regex.compile(r"([\p{L}\p{M}]+)\s*$")
+#: The scripts of the languages whose words of origin follow the name, a particle between ("평양을 출발", "दिल्ली से
+#: रवाना", "平壌を出発").
+_POSTPOSITIONAL_SCRIPTS = frozenset({"Devanagari", "Hangul", "Hiragana", "Katakana", "Cjk"})
 
 
 def origin_cue(text: str, m: Mention) -> str:
@@ -258,16 +262,21 @@ def origin_cue(text: str, m: Mention) -> str:
     near = _fold(text[max(m.sentence_start, m.start - 20) : m.start])
     after = _fold(text[m.end : min(m.sentence_end, m.end + 20)]).lstrip()
     last = _LAST_WORD.search(near)
+    # a cue after the name marks it (verb-final and postpositional languages: "दिल्ली से रवाना", "Berlin verließ"), but
+    # not one that goes on to a name in capitals, whose it is ("arrived in Beirut from Istanbul")
+    raw_after = text[m.end : min(m.sentence_end, m.end + 40)].lstrip()
     for cue in cues().origin:
         c = cue.strip()
-        if _ends_with_words(near.rstrip(), c) or after.startswith(c) or (cue.endswith(" ") and near.endswith(cue)):
+        if _ends_with_words(near.rstrip(), c) or (cue.endswith(" ") and near.endswith(cue)) or (
+                after.startswith(c) and not raw_after[len(c):].lstrip()[:1].isupper()):
             return c
         # a stem run on by an ending, in the Latin or Cyrillic script (an Arabic منذ, "since", is no من, "from")
         if (last is not None and " " not in cue and last[1].startswith(c) and _ALPHABET_WORD.fullmatch(last[1])
                 and len(last[1]) - len(c) <= MODE_WORD_ENDING):
             return c
-        # postpositional languages: the cue follows the name, with a particle between or ending the mention
-        if " " in c:
+        # postpositional languages: the cue follows the name, with a particle between or ending the mention (not a
+        # cue of prepositions, "procedente de", "قادما من", which goes on to the name it marks)
+        if " " in c and script_of(c) in _POSTPOSITIONAL_SCRIPTS:
             particle, word = c.split(" ", 1)
             if ((" " + after).startswith(" " + particle) or _fold(m.text).endswith(particle)) \
                     and word in after[:20]:
@@ -329,11 +338,16 @@ def _named_with_its_kind(m: Mention) -> bool:
 _TITLED_COMPOUND_AFTER = regex.compile(r" \p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+\b")
 
 
+#: The word an airline's name begins with ("Air Koryo", "Air China"): the name after it is the airline's.
+_AIRLINE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])Air\s$")
+
+
 def is_organisation(text: str, m: Mention) -> bool:
-    """True when the name is part of an organisation's name ("New York Times") or of another longer name, which
-    words in title case that hyphens join go on ("Venice Simplon-Orient-Express", a train)."""
+    """True when the name is part of an organisation's name ("New York Times", "Air Koryo") or of another longer name,
+    which words in title case that hyphens join go on ("Venice Simplon-Orient-Express", a train)."""
     after = _fold(text[m.end : m.end + 20]).lstrip(" -")
-    return bool(_starts_with_cue(after, cues().not_place_after)) or bool(_TITLED_COMPOUND_AFTER.match(text, m.end))
+    return bool(_starts_with_cue(after, cues().not_place_after)) or bool(_TITLED_COMPOUND_AFTER.match(text, m.end)) \
+        or bool(_AIRLINE_BEFORE.search(text, max(0, m.start - 5), m.start))
 
 
 #: What stands between two places of one list: a comma or "and" (in the languages of ``data/cues.toml``), a few

@@ -560,6 +560,29 @@ def test_a_russian_visit_the_day_before_and_a_trip_told_in_the_future(tmp_path):
                                                        ("Vladivostok", "planned")]
 
 
+def test_a_way_home_told_with_a_verb_of_going_back_and_an_origin_told_after_the_arrival(tmp_path):
+    # "ist ... von Berlin nach Paris geflogen": the perfect tense is a word of travel; "kehrte er nach Berlin zurück"
+    # ends the journey where it began
+    stops = stops_of(journey_of(tmp_path, "Bundeskanzler Friedrich Merz ist am Montag von Berlin nach Paris geflogen. "
+                                          "Am Dienstag reiste er weiter nach Brüssel. Am Mittwochabend kehrte er nach "
+                                          "Berlin zurück.", name="merz.de.txt"))
+    assert [(p["name"], p["role"]) for p in stops] == [("Berlin", "origin"), ("Paris", "via"), ("Brussels", "via"),
+                                                       ("Berlin", "destination")]
+    # "avant de rentrer à Paris": going back is travel
+    stops = stops_of(journey_of(tmp_path, "Le président Emmanuel Macron a quitté Paris lundi matin pour Berlin, où il a "
+                                          "rencontré le chancelier. Mardi, il s'est rendu en train à Bruxelles avant de "
+                                          "rentrer à Paris dans la soirée.", name="macron.fr.txt"))
+    assert [p["name"] for p in stops] == ["Paris", "Berlin", "Brussels", "Paris"]
+    # "arrived in Beirut from Istanbul", "en Beirut procedente de Estambul": the word of origin is Istanbul's, not
+    # Beirut's; "El papa León XIV" is a pope, no stop at León; nor is "his Air Koryo jet" a stop at Koryo
+    stops = stops_of(journey_of(tmp_path, "El papa León XIV aterrizó el jueves en Beirut procedente de Estambul, en la "
+                                          "segunda etapa de su primer viaje internacional.", name="papa.es.txt"))
+    assert [(p["name"], p["role"]) for p in stops] == [("Istanbul", "origin"), ("Beirut", "destination")]
+    stops = stops_of(journey_of(tmp_path, "Kim Jong Un flew to Beijing on Tuesday aboard his Air Koryo jet. After talks "
+                                          "with Xi Jinping he flew back to Pyongyang on Wednesday, state media said."))
+    assert [p["name"] for p in stops] == ["Beijing", "Pyongyang"]
+
+
 def test_a_spanish_report_whose_prime_minister_is_no_village(tmp_path):
     # "Pedro Sánchez" is also a village of 1,600 people in the Dominican Republic: read as a place it put the story
     # there, and Valencia in Venezuela
