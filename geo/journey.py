@@ -877,6 +877,8 @@ def _passed_via(text: str, previous: Mention, m: Mention) -> bool:
     between = _BETWEEN_PLACE_AND_VIA.fullmatch(text, previous.end, m.start)
     if between is not None:
         return _fold(between[1]) in cues().via
+    if _UNSPACED.match(text, m.start):  # Chinese, which writes no spaces: "从北京经二连浩特到乌兰巴托"
+        return _fold(text[previous.end:m.start]).strip(" ,，、") in cues().via
     said = " ".join(_fold(text[previous.end:m.start]).split())
     return not _CLAUSE_BREAK.search(said) and any(" " in v and _ends_with_words(said, v) for v in cues().via)
 

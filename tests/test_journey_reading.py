@@ -612,6 +612,19 @@ def test_chinese_and_japanese_reports_written_without_spaces(tmp_path):
     assert stops[0]["evidence"].endswith("“を 出発” marks the origin")
 
 
+def test_a_chinese_train_through_erenhot_and_a_spanish_one_that_stops_on_the_way(tmp_path):
+    # "经二连浩特到乌兰巴托，然后继续开往莫斯科": 到 (to) and 开往 (bound for) are words of travel
+    stops = stops_of(journey_of(tmp_path, "K3次国际列车每周二从北京站出发，经二连浩特到乌兰巴托，然后继续开往莫斯科。",
+                                name="k3.zh.txt"))
+    assert [p["name"] for p in stops] == ["Beijing", "Erenhot", "Ulan Bator", "Moscow"]
+    # "se detuvo en Córdoba y en Jaén" (stopped at), on the way to Granada
+    stops = stops_of(journey_of(tmp_path, "El tren Al Ándalus salió de Sevilla el lunes rumbo a Granada. Por el camino "
+                                          "se detuvo en Córdoba y en Jaén, y el jueves llegó a Granada.",
+                                name="tren.es.txt"))
+    assert [(p["name"], p["country_code"]) for p in stops] == [("Sevilla", "ES"), ("Córdoba", "ES"), ("Jaén", "ES"),
+                                                               ("Granada", "ES")]
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
