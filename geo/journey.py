@@ -44,7 +44,7 @@ _UNSPACED = regex.compile(UNSPACED_LETTER)
 
 MODES = ("rail", "air", "road", "sea")
 _LISTS = ("motion", "origin", "goal", "direction", "speech", "not_place_after", "past", "planned", "before_that",
-          "not_before_that_after", "via", "then", "return_to", "heading", *MODES, "not_mode_after", "kind_of_place", "articles")
+          "not_before_that_after", "via", "then", "return_to", "heading", "route_end", "earlier", *MODES, "not_mode_after", "kind_of_place", "articles")
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,8 @@ class Cues:
     then: tuple[str, ...]  # whole words that tell the next leg after a goal ("flew to Rzeszów, then went on by train")
     return_to: tuple[str, ...]  # words of going back: the origin told again with one is where the journey ends
     heading: tuple[str, ...]  # right before a place the journey is on its way to, not reached when told ("bound for")
+    route_end: tuple[str, ...]  # "to" in "from Brussels to Prague": a goal right after a word of origin and a name
+    earlier: tuple[str, ...]  # a tense of what happened before ("had"): an origin told in its clause began the journey
     rail: tuple[str, ...]
     air: tuple[str, ...]
     road: tuple[str, ...]
@@ -292,27 +294,38 @@ def _ends_with_words(text: str, words: str) -> bool:
 
 def goal_cue(text: str, m: Mention) -> str:
     """A word of ``goal`` right before ``m`` with a word of ``origin`` before it in its clause ("left Kyiv for
-    Chisinau"; ``""`` if none): ``m`` is where the journey goes."""
+    Chisinau"), or of ``route_end`` right after "from" and a name ("from Brussels to Prague"); ``""`` if none: ``m``
+    is where the journey goes."""
     before = _fold(text[_clause_before(text, m):m.start])
     for goal in cues().goal:
         if before.endswith(" " + goal + " ") and _last_cue_in(before[:-len(goal) - 1], cues().origin):
             return goal
+    for end in cues().route_end:  # "the train from Brussels to Prague", not "left London ... and travelled to Carlisle"
+        if before.endswith(" " + end + " ") and _ROUTE_START.search(before[:-len(end) - 1]):
+            return end
     return ""
 
 
-def _then_after(text: str, m: Mention, starts: list[int]) -> bool:
-    """True when a word of ``then`` stands between ``m`` and the next stop told after it (``starts``: where each stop
-    is first told)."""
-    k = bisect.bisect_right(starts, m.start)
-    return bool(_then_words().search(_fold(text[m.end:starts[k] if k < len(starts) else len(text)])))
+#: A word of origin and a name of at most four words, ending a clause's text before a word of ``route_end``.
+_ROUTE_START = regex.compile(r"(?<![\p{L}\p{M}])from(?:\s+[\p{L}\p{M}'’.-]+){1,4}\s*$")
+
+
+def _goal_reached_at(text: str, m: Mention, breaks: list[int]) -> int:
+    """Where the journey reached the goal ``m``: at the first word of ``then`` after it, which says that what is told
+    next came next ("von Berlin nach Rzeszów geflogen und reiste dann über Przemyśl nach Kiew"), or at its paragraph's
+    end; the stops told before that were on the way there."""
+    k = bisect.bisect_left(breaks, m.end)
+    end = breaks[k] if k < len(breaks) else len(text)
+    then = _then_words().search(text, m.end, end)
+    return then.start() if then else end
 
 
 @lru_cache(maxsize=1)
 def _then_words() -> regex.Pattern:
-    """The words of ``then`` as whole words (in Chinese and Japanese, which write no spaces, anywhere)."""
+    """The words of ``then`` as whole words, in any case (in Chinese and Japanese, which write no spaces, anywhere)."""
     words = [regex.escape(w) if _UNSPACED.match(w) else rf"(?<![\p{{L}}\p{{M}}]){regex.escape(w)}(?![\p{{L}}\p{{M}}])"
              for w in cues().then]
-    return regex.compile("|".join(words))
+    return regex.compile("|".join(words), regex.IGNORECASE)
 
 
 #: A stop told after the place a journey was bound for, this near it (km), is where it reached that place ("bound for
@@ -389,8 +402,10 @@ def _planned_in_sentence(text: str, m: Mention, cue_list: tuple[str, ...]) -> st
     clause_end = _clause_after(text, m) - m.sentence_start
     for cue in cue_list:
         at = sentence.find(cue)
-        # a stem begins a word, or follows the letters written onto it ("ومن المقرر": and it is scheduled)
-        while at >= 0 and at != 0 and sentence[at - 1].isalnum() and not _after_proclitics(sentence, at):
+        # a stem begins a word, or follows the letters written onto it ("ومن المقرر": and it is scheduled), or is
+        # Chinese or Japanese, which write no spaces ("戻る予定")
+        while at >= 0 and at != 0 and sentence[at - 1].isalnum() and not _after_proclitics(sentence, at) \
+                and not _UNSPACED.match(cue):
             at = sentence.find(cue, at + 1)
         if 0 <= at < clause_end:
             return cue.strip()
@@ -645,6 +660,8 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
     planned: set[str] = set()
     goals: set[str] = set()  # where a clause of leaving says the journey goes ("left Kyiv for Chisinau")
     heading: set[str] = set()  # where the journey was on its way to when told ("bound for Vladivostok")
+    origin_told: dict[str, int] = {}  # where the word of origin of each origin is told
+    cued_at: dict[str, Mention] = {}  # ... and its mention
     listed: dict[str, str] = {}  # stops listed after one near a word of travel: the name they are listed with
     last_cued: tuple[Mention, str] | None = None  # the last mention near a word of travel, and the word
     told_again: list[tuple[str, Mention]] = []  # a stop told again near a word of travel: (key, mention)
@@ -693,18 +710,18 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
             told_again.append((key, m))
         if key not in origins and (o := origin_cue(text, m)):
             origins[key] = o
+            origin_told[key], cued_at[key] = m.start, m
         if key not in goals and goal_cue(text, m):
             goals.add(key)
         if key not in heading and _heading_for(text, m):
             heading.add(key)
-    # a goal is where the journey went before the stops told after it, unless a word says they came next ("von Berlin
-    # nach Rzeszów geflogen und reiste dann über Przemyśl nach Kiew")
-    firsts = sorted(m.start for m, _ in cued.values())
-    for key in [g for g in goals if _then_after(text, cued[g][0], firsts)]:
-        goals.discard(key)
-    # the journey has one origin, the first told: a later "from" is where a later leg left ("by train from Kyiv to
-    # Przemysl, and then flew from Rzeszow")
-    origins = dict(sorted(origins.items(), key=lambda kv: cued[kv[0]][0].start)[:1])
+    # the journey has one origin, the first told so: a later "from" is where a later leg left ("by train from Kyiv to
+    # Przemysl, and then flew from Rzeszow"), as a later "leaving" is ("a surprise visit to Kyiv ... He had flown from
+    # Washington ... After leaving Kyiv")
+    # ... but one told in a clause of what happened before that ("arrived in Washington after an overnight flight from
+    # Rzeszow, where he had travelled by train from Kyiv") began it
+    origins = dict(sorted(origins.items(), key=lambda kv: (not _told_as_earlier(text, cued_at[kv[0]]),
+                                                           origin_told[kv[0]]))[:1])
     # "bound for New York ... due to dock in Brooklyn": where it was bound for is reached at the stop in it told later
     for key in list(heading):
         reached = next((k for k, (m, _) in cued.items() if k != key and m.start > cued[key][0].start
@@ -778,11 +795,11 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
         elif last is None:
             untimed.append(k)
         order_key[k] = last if last is not None else float("inf")
-    told = _told_order(text, cued, breaks, origins)
-    # the origin first; plans after everything that happened; then by time, the journey's goal after the stops on
-    # the way there at its time, then as told
+    told = _told_order(text, cued, breaks, origins, goals)
+    # the origin first; plans after everything that happened; then by time, where the journey was bound for after the
+    # stops told at its time, then as told
     keys = sorted(cued, key=lambda k: (k not in origins, k in planned, k.endswith(RETURN_KEY), order_key[k],
-                                       k in goals or k in heading, told[k]))
+                                       k in heading, told[k]))
     if keys != sorted(cued, key=lambda k: (k not in origins, k.endswith(RETURN_KEY), cued[k][0].start)):
         warnings.append("stops ordered by the times, plans and earlier stops the text tells of, not by the order it "
                         "names them")
@@ -836,12 +853,14 @@ def _before_that(text: str, m: Mention) -> bool:
 
 
 def _told_order(text: str, cued: dict[str, tuple[Mention, str]], breaks: list[int],
-                origins: dict[str, str]) -> dict[str, tuple]:
-    """Where each stop stands in the story as told: where it is named, but a sentence of stops made before the place
-    the sentence before reached (``_before_that``) is told just before that place, in its paragraph, and a stop the
+                origins: dict[str, str], goals: set[str] = frozenset()) -> dict[str, tuple]:
+    """Where each stop stands in the story as told: where it is named, a goal where the journey reached it
+    (``_goal_reached_at``: after the stops told on the way there), but a sentence of stops made before the place the
+    sentence before reached (``_before_that``) is told just before that place, in its paragraph, and a stop the
     journey passed on its way to the one told before it in its sentence (``_passed_via``: "to Ulaanbaatar via
     Erenhot and Zamyn-Üüd") just before that one."""
-    told: dict[str, tuple] = {k: (m.start, 1) for k, (m, _) in cued.items()}
+    at = {k: _goal_reached_at(text, m, breaks) if k in goals else m.start for k, (m, _) in cued.items()}
+    told: dict[str, tuple] = {k: (at[k], 1) for k in cued}
     sentences: dict[int, list[str]] = {}
     for k in sorted(cued, key=lambda k: cued[k][0].start):
         sentences.setdefault(cued[k][0].sentence_start, []).append(k)
@@ -851,13 +870,14 @@ def _told_order(text: str, cued: dict[str, tuple[Mention, str]], breaks: list[in
         if before and bisect.bisect_left(breaks, cued[before[-1]][0].start) == bisect.bisect_left(breaks, first.start) \
                 and _before_that(text, first):
             reached = told[before[-1]][0]
-            told.update({k: (reached, 0, cued[k][0].start) for k in keys})
+            told.update({k: (reached, 0, at[k]) for k in keys})
         before = keys
     for keys in sentences.values():
         passed_on_to: str | None = None  # the stop the last ones were passed on the way to
         for k, after in zip(keys[1:], keys):
             m, previous = cued[k][0], cued[after][0]
-            if _passed_via(text, previous, m) and after not in origins:
+            if (_passed_via(text, previous, m) or _came_from(text, previous, m) and k not in origins) \
+                    and after not in origins:
                 passed_on_to = after
             elif passed_on_to is None or not _LIST_JOINT.fullmatch(text, previous.end, m.start):
                 passed_on_to = None
@@ -868,6 +888,23 @@ def _told_order(text: str, cued: dict[str, tuple[Mention, str]], breaks: list[in
 
 
 _BETWEEN_PLACE_AND_VIA = regex.compile(r"\s*,?\s*([\p{L}\p{M}]+)\s+")
+
+
+def _came_from(text: str, previous: Mention, m: Mention) -> bool:
+    """True when a word of origin stands right before ``m``, told after the place ``previous`` in its sentence with no
+    word of ``then`` between them: the journey came to ``previous`` from ``m`` ("arrived in Washington ... after an
+    overnight flight from Rzeszow"; not "to Przemysl, and then flew from Rzeszow")."""
+    before = _fold(text[previous.end:m.start]).rstrip()
+    return any(_ends_with_words(before, c.strip()) for c in cues().origin) \
+        and not _then_words().search(text, previous.end, m.start)
+
+
+def _told_as_earlier(text: str, m: Mention) -> bool:
+    """True when a word of ``earlier`` stands before ``m`` in its clause ("where he had travelled by train from
+    Kyiv")."""
+    before = _fold(text[_clause_before(text, m):m.start])
+    return any(regex.search(r"(?<![\p{L}\p{M}])" + regex.escape(w.strip()) + r"(?![\p{L}\p{M}])", before)
+               for w in cues().earlier)
 
 
 def _passed_via(text: str, previous: Mention, m: Mention) -> bool:

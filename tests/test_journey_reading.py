@@ -625,6 +625,31 @@ def test_a_chinese_train_through_erenhot_and_a_spanish_one_that_stops_on_the_way
                                                                ("Granada", "ES")]
 
 
+def test_english_reports_told_backwards(tmp_path):
+    # "arrived in Washington ... after an overnight flight from Rzeszow, Poland, where he had travelled by train from
+    # Kyiv": Rzeszów came before Washington, and Kyiv, told in a clause of what happened before, began the journey
+    stops = stops_of(journey_of(tmp_path, "Ukrainian President Volodymyr Zelensky arrived in Washington on Wednesday "
+                                          "after an overnight flight from Rzeszow, Poland, where he had travelled by "
+                                          "train from Kyiv. He is expected to return to Ukraine on Thursday."))
+    assert [p["name"] for p in stops] == ["Kyiv", "Rzeszów", "Washington"]
+    # "had flown" (not a word of travel before) tells what came before the visit to Kyiv; "After leaving Kyiv" is a
+    # later leg's start, not the origin
+    stops = stops_of(journey_of(tmp_path, "President Joe Biden made a surprise visit to Kyiv on Monday. He had flown "
+                                          "from Washington to Rzeszow, Poland, on Sunday and then took a 10-hour train "
+                                          "ride to the Ukrainian capital. After leaving Kyiv he travelled to Warsaw."))
+    assert [p["name"] for p in stops] == ["Washington", "Rzeszów", "Kyiv", "Warsaw"]
+    # "He had earlier visited Paris and Belgrade" before Budapest; "flew home to Beijing"
+    stops = stops_of(journey_of(tmp_path, "Chinese President Xi Jinping wrapped up a five-day tour of Europe in "
+                                          "Budapest on Friday. He had earlier visited Paris and Belgrade. Xi flew home "
+                                          "to Beijing on Friday afternoon."))
+    assert [p["name"] for p in stops] == ["Paris", "Belgrade", "Budapest", "Beijing"]
+    # "the night train from Brussels to Prague": Prague is where it goes, after the stations it "called at"
+    stops = stops_of(journey_of(tmp_path, "The new night train from Brussels to Prague made its first run on Monday. "
+                                          "It left Brussels Midi at 7.22pm, called at Amsterdam and Berlin overnight, "
+                                          "and pulled into Prague main station at 12.30pm on Tuesday."))
+    assert [p["name"] for p in stops] == ["Brussels", "Amsterdam", "Berlin", "Prague"]
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
