@@ -477,7 +477,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     sents = sentences(text)
     starts = [s for s, _ in sents]
     scripts = {script_of(ch) for ch in set(text) if ch.isalpha()}
-    unspaced = _unspaced_mentions(text, gazetteer, sents, starts) if regex.search(UNSPACED_LETTER, text) else []
+    unspaced = _unspaced_mentions(text, gazetteer, sents, starts) if _UNSPACED_RUN.search(text) else []
     if not model_available() or not scripts & TRAINED_SCRIPTS:
         found = sorted(_gazetteer_mentions(text, gazetteer, sents, starts) + unspaced, key=lambda m: m.start)
         _regions_before_a_region_word(text, found, gazetteer)
@@ -688,7 +688,7 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, 
     mentions: list[Mention] = []
     i = 0
     while i < len(toks):
-        if not _capitalised(toks[i]) or regex.match(UNSPACED_LETTER, toks[i].text):  # (``_unspaced_mentions``)
+        if not _capitalised(toks[i]) or _UNSPACED_RUN.match(toks[i].text):  # (``_unspaced_mentions``)
             i += 1
             continue
         found = None

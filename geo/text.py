@@ -19,9 +19,12 @@ from anyascii import anyascii
 # A token is a run of letters, combining marks and digits; apostrophes inside a
 # word ("P'yongyang", "Xi’an") belong to it.
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*")
-#: A sentence ends at a full stop and the space after it; Chinese and Japanese put none after theirs.
-_SENTENCE_END = regex.compile(r"(?<=[.!?।॥])[\"'”’»)\]]*\s+|(?<=[。！？])[」』”’）\"'»)\]]*\s*|\n+"
-                              r"|\s[-—–]\s(?=\p{Lu})")
+#: A sentence ends at a full stop and the space after it ...
+_SENTENCE_END = regex.compile(r"(?<=[.!?।॥。！？])[\"'”’»)\]]*\s+|\n+|\s[-—–]\s(?=\p{Lu})")
+#: ... and Chinese and Japanese put none after theirs (a pattern asked only of a text that has one: it is slower).
+_FULL_STOPS_WITHOUT_SPACE = frozenset("。！？")
+_SENTENCE_END_UNSPACED = regex.compile(r"(?<=[.!?।॥])[\"'”’»)\]]*\s+|(?<=[。！？])[」』”’）\"'»)\]]*\s*|\n+"
+                                       r"|\s[-—–]\s(?=\p{Lu})")
 #: The letters of the scripts written without spaces between words (Chinese, Japanese): a name is a run of them
 #: found in a longer one.
 UNSPACED_LETTER = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
@@ -47,7 +50,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` spans of the sentences (and lines) of ``text``."""
     spans = []
     pos = 0
-    for m in _SENTENCE_END.finditer(text):
+    ends = _SENTENCE_END_UNSPACED if not _FULL_STOPS_WITHOUT_SPACE.isdisjoint(text) else _SENTENCE_END
+    for m in ends.finditer(text):
         if m.start() > pos:
             spans.append((pos, m.start()))
         pos = m.end()
