@@ -44,7 +44,8 @@ _UNSPACED = regex.compile(UNSPACED_LETTER)
 
 MODES = ("rail", "air", "road", "sea")
 _LISTS = ("motion", "origin", "goal", "direction", "speech", "not_place_after", "past", "planned", "before_that",
-          "not_before_that_after", "via", "then", "return_to", "heading", "route_end", "earlier", *MODES, "not_mode_after", "kind_of_place", "articles")
+          "not_before_that_after", "via", "then", "return_to", "heading", "route_end", "earlier", *MODES,
+          "not_mode_after", "kind_of_place", "articles")
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class Cues:
     # sentence before reached
     not_before_that_after: tuple[str, ...]  # "back", "to" after those: the way back, or to a place, told in order
     via: tuple[str, ...]  # before a stop passed on the way to the one told before it ("to Ulaanbaatar via Erenhot")
-    then: tuple[str, ...]  # whole words that tell the next leg after a goal ("flew to Rzeszów, then went on by train")
+    then: tuple[str, ...]  # whole words that tell the next leg: a goal before one was reached there ("dann", "then")
     return_to: tuple[str, ...]  # words of going back: the origin told again with one is where the journey ends
     heading: tuple[str, ...]  # right before a place the journey is on its way to, not reached when told ("bound for")
     route_end: tuple[str, ...]  # "to" in "from Brussels to Prague": a goal right after a word of origin and a name
@@ -316,15 +317,16 @@ def _goal_reached_at(text: str, m: Mention, breaks: list[int]) -> int:
     end; the stops told before that were on the way there."""
     k = bisect.bisect_left(breaks, m.end)
     end = breaks[k] if k < len(breaks) else len(text)
-    then = _then_words().search(text, m.end, end)
+    then = _whole_words("then").search(text, m.end, end)
     return then.start() if then else end
 
 
-@lru_cache(maxsize=1)
-def _then_words() -> regex.Pattern:
-    """The words of ``then`` as whole words, in any case (in Chinese and Japanese, which write no spaces, anywhere)."""
+@lru_cache(maxsize=None)
+def _whole_words(key: str) -> regex.Pattern:
+    """The cue words of list ``key`` as whole words, in any case (in Chinese and Japanese, which write no spaces,
+    anywhere)."""
     words = [regex.escape(w) if _UNSPACED.match(w) else rf"(?<![\p{{L}}\p{{M}}]){regex.escape(w)}(?![\p{{L}}\p{{M}}])"
-             for w in cues().then]
+             for w in (w.strip() for w in getattr(cues(), key))]
     return regex.compile("|".join(words), regex.IGNORECASE)
 
 
@@ -896,15 +898,13 @@ def _came_from(text: str, previous: Mention, m: Mention) -> bool:
     overnight flight from Rzeszow"; not "to Przemysl, and then flew from Rzeszow")."""
     before = _fold(text[previous.end:m.start]).rstrip()
     return any(_ends_with_words(before, c.strip()) for c in cues().origin) \
-        and not _then_words().search(text, previous.end, m.start)
+        and not _whole_words("then").search(text, previous.end, m.start)
 
 
 def _told_as_earlier(text: str, m: Mention) -> bool:
     """True when a word of ``earlier`` stands before ``m`` in its clause ("where he had travelled by train from
     Kyiv")."""
-    before = _fold(text[_clause_before(text, m):m.start])
-    return any(regex.search(r"(?<![\p{L}\p{M}])" + regex.escape(w.strip()) + r"(?![\p{L}\p{M}])", before)
-               for w in cues().earlier)
+    return _whole_words("earlier").search(text, _clause_before(text, m), m.start) is not None
 
 
 def _passed_via(text: str, previous: Mention, m: Mention) -> bool:

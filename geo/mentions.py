@@ -23,10 +23,10 @@ from rapidfuzz.distance import Levenshtein
 from .gazetteer import MAX_NAME_TOKENS, Gazetteer
 from .model import Candidate, Mention, Place
 from .resolve import KNOWN_TOWN, WORLD_CITY, haversine_km, own_name
-from .text import (SCRIPT_LANGUAGES, Token, a_celestial_body, arabic_readings, arabic_romanization, comparable,
-                   consonants, countries_speaking, designators, is_cased_script, language_of, language_rules,
-                   language_words, morphology, name_key, normalized_spelling, prefix_variants, romanize, run_together,
-                   script_of, script_words, sentences, skeleton, tokens, unbroken, word_zipf, UNSPACED_LETTER)
+from .text import (SCRIPT_LANGUAGES, UNSPACED_LETTER, Token, a_celestial_body, arabic_readings, arabic_romanization,
+                   comparable, consonants, countries_speaking, designators, is_cased_script, language_of,
+                   language_rules, language_words, morphology, name_key, normalized_spelling, prefix_variants,
+                   romanize, run_together, script_of, script_words, sentences, skeleton, tokens, unbroken, word_zipf)
 
 #: Minimum similarity of two romanisations for a cross-script match.
 TRANSLIT_SIMILARITY = 0.8
@@ -739,7 +739,8 @@ _UNSPACED_RUN = regex.compile(UNSPACED_LETTER + r"[\p{Han}\p{Hiragana}\p{Katakan
 UNSPACED_NAME_MAX_LETTERS = 12
 #: A name of two such letters is a word as often as a name (a two-letter word of Chinese is seldom a town's, but
 #: towns are named so): it names a place there only when a place of it has this many people, or is a country, a
-#: region or a capital (北京, 平壤; not 大安 in 大安全, "great safety") ...
+#: region or a capital (北京, 平壤; not 合作, "cooperation", also Hezuo, a town of 59,000, nor 新华 of 新华社, the Xinhua
+#: agency) ...
 UNSPACED_SHORT_NAME_MIN_POPULATION = 100_000
 #: ... and a longer one when a place of it has this many (乌苏里斯克, 哈桑).
 UNSPACED_NAME_MIN_POPULATION = 1_000
@@ -773,6 +774,7 @@ def _unspaced_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, i
 
 
 def _big_enough_unspaced(place: Place, letters: int) -> bool:
+    """True for a place big enough to be meant by a name of ``letters`` Chinese or Japanese letters."""
     if place.feature in ("country", "region", "capital", "continent"):
         return True
     return place.population >= (UNSPACED_SHORT_NAME_MIN_POPULATION if letters == 2 else UNSPACED_NAME_MIN_POPULATION)
