@@ -224,7 +224,7 @@ def _travel_cue_of_its_clause(text: str, m: Mention, start: int) -> str:
     ``start``, where its description begins): "وصل الزعيم الكوري الشمالي كيم جونغ أون صباح الثلاثاء إلى مدينة دونغ
     دانغ", the verb first, many words before its place; or ``""``."""
     before = _fold(text[_clause_before(text, m):start])
-    if not any(before.endswith(" " + d + " ") or before == d + " " for d in cues().direction):
+    if not _word_right_before(before, cues().direction):
         return ""
     return _last_cue_in(before, cues().motion)
 
@@ -298,13 +298,18 @@ def goal_cue(text: str, m: Mention) -> str:
     Chisinau"), or of ``route_end`` right after "from" and a name ("from Brussels to Prague"); ``""`` if none: ``m``
     is where the journey goes."""
     before = _fold(text[_clause_before(text, m):m.start])
-    for goal in cues().goal:
-        if before.endswith(" " + goal + " ") and _last_cue_in(before[:-len(goal) - 1], cues().origin):
-            return goal
-    for end in cues().route_end:  # "the train from Brussels to Prague", not "left London ... and travelled to Carlisle"
-        if before.endswith(" " + end + " ") and _ROUTE_START.search(before[:-len(end) - 1]):
-            return end
-    return ""
+    goal = _word_right_before(before, cues().goal)
+    if goal and _last_cue_in(before[:-len(goal) - 1], cues().origin):
+        return goal
+    # "the train from Brussels to Prague", not "left London ... and travelled to Carlisle"
+    end = _word_right_before(before, cues().route_end)
+    return end if end and _ROUTE_START.search(before[:-len(end) - 1]) else ""
+
+
+def _word_right_before(before: str, words: tuple[str, ...]) -> str:
+    """The first of ``words`` that ``before`` (case-folded text, ending with the space before a name) ends with, as
+    a whole word, or ``""``."""
+    return next((w for w in words if before.endswith(" " + w + " ") or before == w + " "), "")
 
 
 #: A word of origin and a name of at most four words, ending a clause's text before a word of ``route_end``.
@@ -338,8 +343,7 @@ HEADING_REACHED_KM = 30.0
 def _heading_for(text: str, m: Mention) -> bool:
     """True when a word of ``heading`` stands right before ``m`` ("bound for Vladivostok"): the journey was on its way
     there when told, and reached it after the stops told after it, whatever the time of its sentence."""
-    before = _fold(text[m.sentence_start:m.start])
-    return any(before.endswith(" " + h + " ") or before == h + " " for h in cues().heading)
+    return bool(_word_right_before(_fold(text[m.sentence_start:m.start]), cues().heading))
 
 
 def _named_with_its_kind(m: Mention) -> bool:
@@ -734,6 +738,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
             heading.discard(key)
             m.evidence = f"where the journey was bound for, reached at {cued[reached][0].text}"
     home = _way_back(text, cued, origins, told_again)
+    home_key = None
     if home is not None:  # the journey ends where it began: a stop of its own
         key, m, back = home
         by_place[key] = [x for x in by_place[key] if x is not m]
@@ -800,9 +805,9 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
     told = _told_order(text, cued, breaks, origins, goals)
     # the origin first; plans after everything that happened; then by time, where the journey was bound for after the
     # stops told at its time, then as told
-    keys = sorted(cued, key=lambda k: (k not in origins, k in planned, k.endswith(RETURN_KEY), order_key[k],
+    keys = sorted(cued, key=lambda k: (k not in origins, k in planned, k == home_key, order_key[k],
                                        k in heading, told[k]))
-    if keys != sorted(cued, key=lambda k: (k not in origins, k.endswith(RETURN_KEY), cued[k][0].start)):
+    if keys != sorted(cued, key=lambda k: (k not in origins, k == home_key, cued[k][0].start)):
         warnings.append("stops ordered by the times, plans and earlier stops the text tells of, not by the order it "
                         "names them")
     return _make_stops(keys, by_place, places, cued, origins, planned,

@@ -734,7 +734,7 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, 
             or any(c.place.feature in ("country", "region") for c in m.candidates)]
 
 
-_UNSPACED_RUN = regex.compile(UNSPACED_LETTER + r"[\p{Han}\p{Hiragana}\p{Katakana}ー・]*")
+_UNSPACED_RUN = regex.compile(UNSPACED_LETTER + r"(?:" + UNSPACED_LETTER + r"|[ー・])*")
 #: The longest name looked for in a run of Chinese or Japanese letters (符拉迪沃斯托克, Vladivostok, has 7).
 UNSPACED_NAME_MAX_LETTERS = 12
 #: A name of two such letters is a word as often as a name (a two-letter word of Chinese is seldom a town's, but

@@ -19,12 +19,13 @@ from anyascii import anyascii
 # A token is a run of letters, combining marks and digits; apostrophes inside a
 # word ("P'yongyang", "Xi’an") belong to it.
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*")
-#: A sentence ends at a full stop and the space after it ...
-_SENTENCE_END = regex.compile(r"(?<=[.!?।॥。！？])[\"'”’»)\]]*\s+|\n+|\s[-—–]\s(?=\p{Lu})")
+#: A sentence ends at a line break, at a dash between spaces before a capital ...
+_LINE_OR_DASH = r"|\n+|\s[-—–]\s(?=\p{Lu})"
+#: ... and at a full stop and the space after it ...
+_SENTENCE_END = regex.compile(r"(?<=[.!?।॥。！？])[\"'”’»)\]]*\s+" + _LINE_OR_DASH)
 #: ... and Chinese and Japanese put none after theirs (a pattern asked only of a text that has one: it is slower).
 _FULL_STOPS_WITHOUT_SPACE = frozenset("。！？")
-_SENTENCE_END_UNSPACED = regex.compile(r"(?<=[.!?।॥])[\"'”’»)\]]*\s+|(?<=[。！？])[」』”’）\"'»)\]]*\s*|\n+"
-                                       r"|\s[-—–]\s(?=\p{Lu})")
+_SENTENCE_END_UNSPACED = regex.compile(r"(?<=[.!?।॥])[\"'”’»)\]]*\s+|(?<=[。！？])[」』”’）\"'»)\]]*\s*" + _LINE_OR_DASH)
 #: The letters of the scripts written without spaces between words (Chinese, Japanese): a name is a run of them
 #: found in a longer one.
 UNSPACED_LETTER = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
