@@ -714,7 +714,9 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
                 planned.add(key)
         else:
             told_again.append((key, m))
-        if key not in origins and (o := origin_cue(text, m)):
+        # a place first told as where the journey went is not where it began ("left for Moscow ... From Moscow he
+        # will travel to Vienna")
+        if key not in origins and key not in goals and (o := origin_cue(text, m)):
             origins[key] = o
             origin_told[key], cued_at[key] = m.start, m
         if key not in goals and goal_cue(text, m):
@@ -728,6 +730,20 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
     # Rzeszow, where he had travelled by train from Kyiv") began it
     origins = dict(sorted(origins.items(), key=lambda kv: (not _told_as_earlier(text, cued_at[kv[0]]),
                                                            origin_told[kv[0]]))[:1])
+    begun_at: dict[str, str] = {}  # stops made so by no word of travel near them: why they are
+    if not origins and opener is not None and (left := _left_from_dateline(text, opener, cued, goals, mentions)):
+        # "NEW DELHI (Reuters) - Prime Minister Narendra Modi left for Moscow": the journey began where the report was
+        # filed
+        word, first = left
+        key = _same_stop(opener.place, places) or opener.place.source
+        if key in cued:  # told again later ("before returning to New Delhi"): the way home, maybe
+            told_again = sorted(told_again + [(key, cued[key][0])], key=lambda km: km[1].start)
+            planned.discard(key), goals.discard(key), heading.discard(key)
+        cued = {key: (opener, word), **{k: v for k, v in cued.items() if k != key}}
+        by_place[key] = [opener] + by_place.get(key, [])
+        places[key], origins[key] = opener.place, word
+        begun_at[key] = (f"the dateline, where the report was filed: the journey began there, as “{word}” before "
+                         f"“{first.text}” names no other place left")
     # "bound for New York ... due to dock in Brooklyn": where it was bound for is reached at the stop in it told later
     for key in list(heading):
         reached = next((k for k, (m, _) in cued.items() if k != key and m.start > cued[key][0].start
@@ -758,7 +774,8 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
     # every mention may take a time, placed or not (Vietnam takes "on Tuesday"; the Vostochny Cosmodrome, unplaced,
     # its Wednesday, which Ussuriysk before it would take); only stops keep theirs
     timed = assign_times(text, mentions)
-    whens = {k: timed[id(cued[k][0])] for k in cued if id(cued[k][0]) in timed}
+    # (the dateline's date is when the report was filed, not when the journey began)
+    whens = {k: timed[id(cued[k][0])] for k in cued if id(cued[k][0]) in timed and k not in begun_at}
     # the week begins on the origin's day, or, where the origin has none, the day of its sentence ("crossed at Khasan
     # on Tuesday, two days after leaving Pyongyang")
     start_day = next((whens[k].weekday for k in origins if k in whens), None)
@@ -811,11 +828,34 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
         warnings.append("stops ordered by the times, plans and earlier stops the text tells of, not by the order it "
                         "names them")
     return _make_stops(keys, by_place, places, cued, origins, planned,
-                       {k: (whens[k].words, dated.get(k, (0, None))[1]) for k in whens}, listed), warnings
+                       {k: (whens[k].words, dated.get(k, (0, None))[1]) for k in whens}, listed, begun_at), warnings
 
 
 #: The key of the stop where a journey ends back at its origin: the origin's, and this.
 RETURN_KEY = "#back"
+
+
+def _left_from_dateline(text: str, opener: Mention, cued: dict[str, tuple[Mention, str]], goals: set[str],
+                        mentions: list[Mention]) -> tuple[str, Mention] | None:
+    """Where the report's first stop, told in its first two sentences, is where someone left for with no place left
+    named ("NEW DELHI (Reuters) - Prime Minister Narendra Modi left for Moscow"), the word of leaving and that stop's
+    mention: the journey began at the dateline's place. ``None`` otherwise, and where a country other than the
+    dateline's is named before that stop ("SEOUL (Reuters) - North Korean leader Kim Jong Un left for Vladivostok"
+    was filed where his journey did not begin)."""
+    here = opener.place
+    if here is None or here.is_context or not cued:
+        return None
+    key, (first, _) = min(cued.items(), key=lambda kv: kv[1][0].start)
+    if key not in goals or first.sentence_index > opener.sentence_index + 1:
+        return None
+    before = _fold(text[_clause_before(text, first):first.start])
+    goal = _word_right_before(before, cues().goal)
+    cue = _last_cue_in(before[:-len(goal) - 1], cues().origin) if goal else ""
+    word = next((w[0] for w in reversed(list(_WORD.finditer(before))) if w[0].startswith(cue)), "") if cue else ""
+    if not word or any(m.place is not None and m.place.feature == "country" and m.place.country_code != here.country_code
+                       for m in mentions if opener.end <= m.start < first.start):
+        return None
+    return word, first
 
 
 def _way_back(text: str, cued: dict[str, tuple[Mention, str]], origins: dict[str, str],
@@ -945,11 +985,15 @@ def _cue_evidence(cue: str, said: str, listed_with: str | None) -> str:
     return f"listed with “{listed_with}”, which “{cue}” is near" if listed_with else f"“{cue}” near “{said}”"
 
 
-def _make_stops(keys, by_place, places, cued, origins, planned, times, listed=None) -> list[Stop]:
+def _make_stops(keys, by_place, places, cued, origins, planned, times, listed=None, begun_at=None) -> list[Stop]:
     stops = []
     for order, key in enumerate(keys, 1):
         ms = by_place[key]
-        if key in cued:
+        if key in (begun_at or {}):  # the dateline, where the journey began: inferred, at half the confidence
+            first, evidence = cued[key][0], begun_at[key]
+            first.evidence = evidence
+            confidence = round(0.5 * first.confidence, 2)
+        elif key in cued:
             first, cue = cued[key]
             evidence = _cue_evidence(cue, first.text, (listed or {}).get(key))
             if key in origins:

@@ -650,6 +650,25 @@ def test_english_reports_told_backwards(tmp_path):
     assert [p["name"] for p in stops] == ["Brussels", "Amsterdam", "Berlin", "Prague"]
 
 
+def test_a_journey_begun_where_the_report_was_filed(tmp_path):
+    # "NEW DELHI (Reuters) - ... left for Moscow" names no place left: the journey began at the dateline, at half the
+    # confidence, and ends there; "From Moscow he will travel" no longer makes the goal Moscow the origin
+    stops = stops_of(journey_of(tmp_path, "NEW DELHI, July 8 (Reuters) - Prime Minister Narendra Modi left for Moscow on "
+                                          "Monday on a two-day visit, his first to Russia since the war in Ukraine "
+                                          "began. From Moscow he will travel to Vienna, the first visit by an Indian "
+                                          "prime minister to Austria in 41 years, before returning to New Delhi on "
+                                          "Wednesday."))
+    assert [(p["name"], p["role"]) for p in stops] == [("New Delhi", "origin"), ("Moscow", "via"),
+                                                       ("Vienna", "planned"), ("New Delhi", "planned")]
+    assert stops[0]["mention"] == "NEW DELHI" and stops[0]["when"] is None
+    assert stops[0]["evidence"].startswith("the dateline") and "“left” before “Moscow”" in stops[0]["evidence"]
+    assert stops[0]["confidence"] <= 0.5 < stops[1]["confidence"]
+    # a report filed in Seoul about a North Korean's journey did not begin in Seoul
+    stops = stops_of(journey_of(tmp_path, "SEOUL, Sept 12 (Reuters) - North Korean leader Kim Jong Un left for "
+                                          "Vladivostok on Tuesday aboard his armoured train, state media said."))
+    assert [p["name"] for p in stops] == ["Vladivostok"]
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
