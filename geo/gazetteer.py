@@ -837,6 +837,7 @@ class Gazetteer:
         self._inflection_tables: dict[str, Any] = {}  # dictionary_form's tables, loaded when first asked
         self._contractions: dict[str, list[str]] = {}  # _contracted's answers so far
         self._said_short_skeletons: dict[str, list[tuple[Place, str]]] | None = None  # made when first asked
+        self._capitals: dict[str, int] | None = None  # country code -> the base index's row of its capital
         self.base = _geonames_index()
         self.indexes: list[_Index] = [self.base]
         # GeoNames country files fetched with `geojourney data fetch geonames`
@@ -895,6 +896,19 @@ class Gazetteer:
                 places = [p for p in places if not (p.source in seen or seen.add(p.source))]
             found = self._remember("exact", key, tuple(places))
         return list(found)
+
+    def capital(self, country_code: str) -> Place | None:
+        """The capital of the country of ``country_code`` (GeoNames' capital, as the embedded index has it), or
+        ``None``."""
+        if self._capitals is None:
+            ix, rows = self.base, []
+            if "capital" in ix.feature.values:
+                rows = np.flatnonzero(ix.feature.numbers == ix.feature.values.index("capital"))
+            self._capitals = {}
+            for i in sorted(rows, key=lambda i: (-int(ix.population[i]), int(i))):  # the biggest, where several
+                self._capitals.setdefault(ix.country[i], int(i))
+        row = self._capitals.get(country_code)
+        return None if row is None else self.base.place(row)
 
     def knows(self, key: str) -> bool:
         """True when some place has a name that normalises to ``key``."""

@@ -17,6 +17,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Callable
 
 import regex
 
@@ -44,7 +45,7 @@ _UNSPACED = regex.compile(UNSPACED_LETTER)
 
 MODES = ("rail", "air", "road", "sea")
 _LISTS = ("motion", "origin", "goal", "direction", "speech", "not_place_after", "past", "planned", "before_that",
-          "not_before_that_after", "via", "then", "return_to", "heading", "route_end", "earlier", *MODES,
+          "not_before_that_after", "via", "then", "return_to", "heading", "route_end", "earlier", "capital", *MODES,
           "not_mode_after", "kind_of_place", "articles")
 
 
@@ -68,6 +69,7 @@ class Cues:
     return_to: tuple[str, ...]  # words of going back: the origin told again with one is where the journey ends
     heading: tuple[str, ...]  # right before a place the journey is on its way to, not reached when told ("bound for")
     route_end: tuple[str, ...]  # "to" in "from Brussels to Prague": a goal right after a word of origin and a name
+    capital: tuple[str, ...]  # "capital" next to a country's name ("the Ukrainian capital"): its capital is meant
     earlier: tuple[str, ...]  # a tense of what happened before ("had"): an origin told in its clause began the journey
     rail: tuple[str, ...]
     air: tuple[str, ...]
@@ -344,6 +346,29 @@ def _heading_for(text: str, m: Mention) -> bool:
     """True when a word of ``heading`` stands right before ``m`` ("bound for Vladivostok"): the journey was on its way
     there when told, and reached it after the stops told after it, whatever the time of its sentence."""
     return bool(_word_right_before(_fold(text[m.sentence_start:m.start]), cues().heading))
+
+
+def _capital_said(text: str, m: Mention) -> str:
+    """A word of ``capital`` right after ``m`` ("the Ukrainian capital", "Ukraine's capital", "乌克兰首都") or right
+    before it ("the capital of Ukraine", "столицу Украины"), or ``""``."""
+    after = _fold(text[m.end:min(m.sentence_end, m.end + 30)]).lstrip()
+    before = _fold(text[max(m.sentence_start, m.start - 30):m.start]).rstrip()
+    last = _LAST_WORD.search(before + " ")
+    for cue in cues().capital:
+        if after.startswith(cue) and (_UNSPACED.match(cue) or not after[len(cue):len(cue) + 1].isalpha()):
+            return cue
+        if _ends_with_words(before, cue) or (last is not None and " " not in cue and last[1].startswith(cue)
+                                              and len(last[1]) - len(cue) <= MODE_WORD_ENDING):
+            return cue
+    return ""
+
+
+def _named_next(text: str, mentions: list[Mention], m: Mention, place: Place) -> bool:
+    """True when the next mention after ``m``, in its clause, is of ``place`` ("Vietnam's capital Hanoi", "老挝首都万象"):
+    that mention is the place's."""
+    later = next((x for x in mentions if x.start >= m.end), None)
+    return later is not None and later.place is not None and later.place.source == place.source \
+        and later.sentence_start == m.sentence_start and not _CLAUSE_BREAK.search(text, m.end, later.start)
 
 
 def _named_with_its_kind(m: Mention) -> bool:
@@ -642,7 +667,8 @@ def _resolve_dates(whens: dict[str, When], planned: set[str], today, start_day: 
             if w.weekday is not None}
 
 
-def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[Stop], list[str]]:
+def choose_stops(text: str, mentions: list[Mention], today=None,
+                 capital_of: Callable[[str], Place | None] | None = None) -> tuple[list[Stop], list[str]]:
     """Pick and order the stops among the resolved mentions; say of every resolved mention why it is or is not one.
 
     Parameters
@@ -652,6 +678,9 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
         Resolved mentions, in text order. Each gets its ``evidence``.
     today : datetime.date, optional
         The article's date (``--date``); else a date line in the text, if any.
+    capital_of : callable, optional
+        A country code's capital (``Gazetteer.capital``): a country told as its capital near a word of travel ("arrived
+        in the Ukrainian capital") is that capital.
 
     Returns
     -------
@@ -676,6 +705,10 @@ def choose_stops(text: str, mentions: list[Mention], today=None) -> tuple[list[S
             continue
         if m.place.feature in ("region", "country") and (city := _city_of_its_area(text, m)) is not None:
             m.place, m.match = city.place, city.match  # "travelled to Ulaanbaatar": the city, not the region around it
+        if m.place.feature == "country" and capital_of is not None and _capital_said(text, m) \
+                and travel_cue(text, m) and (capital := capital_of(m.place.country_code)) is not None \
+                and not _named_next(text, mentions, m, capital):
+            m.place, m.match = capital, "capital"  # "arrived in the Ukrainian capital": Kyiv
         if m.place.is_context:
             m.evidence = f"a {m.place.feature}: context, not a stop"
             continue

@@ -75,7 +75,8 @@ class Candidate:
 
     place: Place
     match: str  # "exact", "inflected", "transliterated", "misread" (a letter a scanner misread) or "partial" (a
-    # known name inside an unknown one)
+    # known name inside an unknown one); a journey's mention may also be "capital" (a country told as its capital:
+    # "the Ukrainian capital")
     similarity: float = 1.0
 
 
@@ -136,6 +137,8 @@ class Stop:
             out.append(f"“{m.text}” was read as an inflected form of {self.place.name}")
         elif m.match == "misread":
             out.append(f"“{m.text}” was read as {self.place.name} with a letter a scanner misread")
+        elif m.match == "capital":
+            out.append(f"“{m.text}”, told with a word for a capital, was read as its capital, {self.place.name}")
         elif m.match == "annotated":
             out.append(f"“{m.text}” is in no gazetteer: it is placed where the annotators of the training corpora put it")
         if self.snap_km is not None and self.snap_km > SNAP_NOTE_KM:

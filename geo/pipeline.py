@@ -164,7 +164,7 @@ def _read_journey(text: str, gaz: Gazetteer, stops: Sequence[str] | None, today=
         raise InputError("no places found in the text")
     if stops:
         return mentions, _override_stops(stops, mentions, gaz), online_warnings
-    chosen, warnings = choose_stops(text, mentions, today)
+    chosen, warnings = choose_stops(text, mentions, today, capital_of=gaz.capital)
     return mentions, chosen, online_warnings + warnings
 
 

@@ -669,6 +669,36 @@ def test_a_journey_begun_where_the_report_was_filed(tmp_path):
     assert [p["name"] for p in stops] == ["Vladivostok"]
 
 
+def test_a_capital_told_by_its_country(tmp_path):
+    # "the Ukrainian capital" is Kyiv, "the Polish capital" Warsaw, and a stop where a word of travel is near
+    fc = journey_of(tmp_path, "Japanese Prime Minister Fumio Kishida arrived in the Ukrainian capital on Tuesday. He had "
+                              "flown from New Delhi to Rzeszow on Monday. After talks with President Volodymyr "
+                              "Zelenskiy, Kishida will travel back to Poland and then on to the Polish capital.")
+    stops = stops_of(fc)
+    assert [(p["name"], p["mention"]) for p in stops] == [("New Delhi", "New Delhi"), ("Rzeszów", "Rzeszow"),
+                                                          ("Kyiv", "Ukrainian"), ("Warsaw", "Polish")]
+    kyiv = [f for f in fc["features"] if f["properties"].get("name") == "Kyiv"][0]["geometry"]["coordinates"]
+    assert haversine_km(kyiv[1], kyiv[0], 50.45, 30.52) < 10
+    assert stops[2]["match"] == "capital" and any("Kyiv" in a for a in stops[2]["assumptions"])
+    # "la capitale de l'Ukraine", "в столицу России", "俄罗斯首都"
+    for text, name, capital in [("Le président est arrivé lundi dans la capitale de l'Ukraine après un voyage en train "
+                                 "de nuit depuis Przemyśl.", "macron.fr.txt", "Kyiv"),
+                                ("Премьер-министр Индии прибыл в столицу России во вторник. Накануне он вылетел из "
+                                 "Дели.", "modi.ru.txt", "Moscow"),
+                                ("习近平主席周一乘专机抵达俄罗斯首都，开始对俄罗斯进行国事访问。", "xi.zh.txt", "Moscow")]:
+        assert stops_of(journey_of(tmp_path, text, name=name))[-1]["name"] == capital
+    # the capital named right after ("Vietnam's capital Hanoi") keeps its own mention, and its time
+    stops = stops_of(journey_of(tmp_path, "Russian President Vladimir Putin arrived in Pyongyang early on Wednesday for "
+                                          "a rare visit to North Korea, before heading to Vietnam's capital Hanoi on "
+                                          "Thursday."))
+    assert [(p["name"], p["mention"], p["when"]) for p in stops] == [("Pyongyang", "Pyongyang", "early on Wednesday"),
+                                                                     ("Hanoi", "Hanoi", "Thursday")]
+    # with no word of travel near it, a country's capital market is no stop
+    stops = stops_of(journey_of(tmp_path, "The train left Warsaw on Monday and reached Berlin in the evening. Chinese "
+                                          "capital has flowed into the Polish rail sector for a decade."))
+    assert [p["name"] for p in stops] == ["Warsaw", "Berlin"]
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
