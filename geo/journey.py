@@ -412,6 +412,8 @@ def dateline(text: str, mentions: list[Mention]) -> Mention | None:
     if m.start > 40 or any(ch.isalpha() and ch.islower() for ch in text[: m.start]):
         return None
     tail = text[m.end : m.end + 40]
+    if not text[:m.start].strip() and m.text.isupper() and len(m.text) > 2 and regex.match(r"^[,.]\s", tail):
+        return m  # "МОСКВА, 3 июля."
     if regex.match(r"^\s*(?:[।|:—–=]|-\s|\(|,[^.।\n]{0,30}[—–(]|,[^.।\n]{0,30}\s-\s)", tail):
         return m
     return None
@@ -764,19 +766,17 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     origins = dict(sorted(origins.items(), key=lambda kv: (not _told_as_earlier(text, cued_at[kv[0]]),
                                                            origin_told[kv[0]]))[:1])
     begun_at: dict[str, str] = {}  # stops made so by no word of travel near them: why they are
-    if not origins and opener is not None and (left := _left_from_dateline(text, opener, cued, goals, mentions)):
+    key = None if opener is None or opener.place is None else _same_stop(opener.place, places) or opener.place.source
+    if not origins and key is not None and (why := _begun_at_dateline(text, opener, cued, goals, mentions, key)):
         # "NEW DELHI (Reuters) - Prime Minister Narendra Modi left for Moscow": the journey began where the report was
         # filed
-        word, first = left
-        key = _same_stop(opener.place, places) or opener.place.source
-        if key in cued:  # told again later ("before returning to New Delhi"): the way home, maybe
+        if key in cued:  # told again later ("before returning to New Delhi"): the way home
             told_again = sorted(told_again + [(key, cued[key][0])], key=lambda km: km[1].start)
             planned.discard(key), goals.discard(key), heading.discard(key)
-        cued = {key: (opener, word), **{k: v for k, v in cued.items() if k != key}}
+        cued = {key: (opener, ""), **{k: v for k, v in cued.items() if k != key}}
         by_place[key] = [opener] + by_place.get(key, [])
-        places[key], origins[key] = opener.place, word
-        begun_at[key] = (f"the dateline, where the report was filed: the journey began there, as “{word}” before "
-                         f"“{first.text}” names no other place left")
+        places[key], origins[key] = opener.place, ""
+        begun_at[key] = f"the dateline, where the report was filed: the journey began there, as {why}"
     # "bound for New York ... due to dock in Brooklyn": where it was bound for is reached at the stop in it told later
     for key in list(heading):
         reached = next((k for k, (m, _) in cued.items() if k != key and m.start > cued[key][0].start
@@ -868,27 +868,31 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
 RETURN_KEY = "#back"
 
 
-def _left_from_dateline(text: str, opener: Mention, cued: dict[str, tuple[Mention, str]], goals: set[str],
-                        mentions: list[Mention]) -> tuple[str, Mention] | None:
-    """Where the report's first stop, told in its first two sentences, is where someone left for with no place left
-    named ("NEW DELHI (Reuters) - Prime Minister Narendra Modi left for Moscow"), the word of leaving and that stop's
-    mention: the journey began at the dateline's place. ``None`` otherwise, and where a country other than the
-    dateline's is named before that stop ("SEOUL (Reuters) - North Korean leader Kim Jong Un left for Vladivostok"
-    was filed where his journey did not begin)."""
+def _begun_at_dateline(text: str, opener: Mention, cued: dict[str, tuple[Mention, str]], goals: set[str],
+                       mentions: list[Mention], key: str) -> str:
+    """Why a journey whose origin no word marks began at the dateline's place (``opener``, whose stop's key is
+    ``key``), or ``""``: the journey goes back there ("before returning to New Delhi", "regresará a Madrid"), or its
+    first stop, told in the report's first two sentences, is where someone left for with no place left named ("NEW
+    DELHI (Reuters) - Prime Minister Narendra Modi left for Moscow"). Never where a country other than the dateline's
+    is named before that stop ("SEOUL (Reuters) - North Korean leader Kim Jong Un left for Vladivostok" was filed where
+    his journey did not begin)."""
     here = opener.place
     if here is None or here.is_context or not cued:
-        return None
-    key, (first, _) = min(cued.items(), key=lambda kv: kv[1][0].start)
-    if key not in goals or first.sentence_index > opener.sentence_index + 1:
-        return None
+        return ""
+    first_key, (first, _) = min(cued.items(), key=lambda kv: kv[1][0].start)
+    if first_key == key or any(m.place is not None and m.place.feature == "country"
+                               and m.place.country_code != here.country_code
+                               for m in mentions if opener.end <= m.start < first.start):
+        return ""
+    if key in cued and (back := _near_cue(text, cued[key][0], cues().return_to)):
+        return f"it goes back there (“{back}” near “{cued[key][0].text}”)"
+    if first_key not in goals or first.sentence_index > opener.sentence_index + 1:
+        return ""
     before = _fold(text[_clause_before(text, first):first.start])
     goal = _word_right_before(before, cues().goal)
     cue = _last_cue_in(before[:-len(goal) - 1], cues().origin) if goal else ""
     word = next((w[0] for w in reversed(list(_WORD.finditer(before))) if w[0].startswith(cue)), "") if cue else ""
-    if not word or any(m.place is not None and m.place.feature == "country" and m.place.country_code != here.country_code
-                       for m in mentions if opener.end <= m.start < first.start):
-        return None
-    return word, first
+    return f"“{word}” before “{first.text}” names no other place left" if word else ""
 
 
 def _way_back(text: str, cued: dict[str, tuple[Mention, str]], origins: dict[str, str],

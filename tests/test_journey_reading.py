@@ -661,8 +661,24 @@ def test_a_journey_begun_where_the_report_was_filed(tmp_path):
     assert [(p["name"], p["role"]) for p in stops] == [("New Delhi", "origin"), ("Moscow", "via"),
                                                        ("Vienna", "planned"), ("New Delhi", "planned")]
     assert stops[0]["mention"] == "NEW DELHI" and stops[0]["when"] is None
-    assert stops[0]["evidence"].startswith("the dateline") and "“left” before “Moscow”" in stops[0]["evidence"]
+    assert stops[0]["evidence"].startswith("the dateline") and "“return” near “New Delhi”" in stops[0]["evidence"]
     assert stops[0]["confidence"] <= 0.5 < stops[1]["confidence"]
+    # "left for" with no place left named, in the lead
+    stops = stops_of(journey_of(tmp_path, "BEIJING, March 20 (Reuters) - Chinese President Xi Jinping left for Moscow "
+                                          "on Monday for a state visit, the foreign ministry said."))
+    assert [(p["name"], p["role"]) for p in stops] == [("Beijing", "origin"), ("Moscow", "destination")]
+    assert "“left” before “Moscow” names no other place left" in stops[0]["evidence"]
+    # a dateline in capitals with its date after a comma, and a way home in the future ("вернется")
+    stops = stops_of(journey_of(tmp_path, "МОСКВА, 3 июля. Министр иностранных дел России Сергей Лавров вылетел в "
+                                          "Пхеньян. После переговоров он отправится во Вьетнам, а затем в Лаос. В "
+                                          "Москву министр вернется в субботу.", name="lavrov.ru.txt"))
+    assert [(p["name"], p["mention"]) for p in stops] == [("Moscow", "МОСКВА"), ("Pyongyang", "Пхеньян"),
+                                                          ("Moscow", "Москву")]
+    stops = stops_of(journey_of(tmp_path, "MADRID (EFE) - El rey Felipe VI viajó este lunes a Lisboa para asistir a la "
+                                          "toma de posesión del presidente portugués. Desde la capital lusa se "
+                                          "trasladará el martes a Oporto y regresará a Madrid el miércoles.",
+                                name="rey.es.txt"))
+    assert [p["name"] for p in stops] == ["Madrid", "Lisbon", "Porto", "Madrid"]
     # a report filed in Seoul about a North Korean's journey did not begin in Seoul
     stops = stops_of(journey_of(tmp_path, "SEOUL, Sept 12 (Reuters) - North Korean leader Kim Jong Un left for "
                                           "Vladivostok on Tuesday aboard his armoured train, state media said."))
