@@ -45,8 +45,8 @@ _UNSPACED = regex.compile(UNSPACED_LETTER)
 
 MODES = ("rail", "air", "road", "sea")
 _LISTS = ("motion", "origin", "goal", "direction", "speech", "not_place_after", "past", "planned", "before_that",
-          "not_before_that_after", "via", "then", "return_to", "heading", "route_end", "earlier", "capital", *MODES,
-          "not_mode_after", "kind_of_place", "articles")
+          "not_before_that_after", "via", "then", "return_to", "heading", "route_end", "earlier", "capital", "arrived_by",
+          *MODES, "not_mode_after", "kind_of_place", "articles")
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,7 @@ class Cues:
     return_to: tuple[str, ...]  # words of going back: the origin told again with one is where the journey ends
     heading: tuple[str, ...]  # right before a place the journey is on its way to, not reached when told ("bound for")
     route_end: tuple[str, ...]  # "to" in "from Brussels to Prague": a goal right after a word of origin and a name
+    arrived_by: tuple[str, ...]  # "after a" after a place reached: how it was reached follows ("after a train ride")
     capital: tuple[str, ...]  # "capital" next to a country's name ("the Ukrainian capital"): its capital is meant
     earlier: tuple[str, ...]  # a tense of what happened before ("had"): an origin told in its clause began the journey
     rail: tuple[str, ...]
@@ -397,7 +398,7 @@ def is_organisation(text: str, m: Mention) -> bool:
 #: What stands between two places of one list: a comma or "and" (in the languages of ``data/cues.toml``), a few
 #: words before it and a few in small letters after it ("Nanning on Monday evening and the border town of Pingxiang").
 _JOINT = r"(?:[,،]|,?\s+(?:and|und|et|och|ja|и|a))"
-_LISTED_AFTER = regex.compile(r"(?:\s+[\p{L}\d]+){0,3}?" + _JOINT + r"(?:\s+[\p{Ll}\d][\p{L}\p{M}\d'’-]*){0,4}\s+")
+_LISTED_AFTER = regex.compile(r"(?:\s+[\p{L}\d]+){0,4}?" + _JOINT + r"(?:\s+[\p{Ll}\d][\p{L}\p{M}\d'’-]*){0,4}\s+")
 
 
 #: ... and the joint of a list alone ("via Erenhot and Zamyn-Üüd", "через Улан-Удэ, Читу и Хабаровск").
@@ -809,6 +810,13 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     timed = assign_times(text, mentions)
     # (the dateline's date is when the report was filed, not when the journey began)
     whens = {k: timed[id(cued[k][0])] for k in cued if id(cued[k][0]) in timed and k not in begun_at}
+    # a time told in a clause of leaving for a goal is the leaving's ("von Hamburg nach Stockholm ist am Freitagabend
+    # aufgebrochen"): the origin's, where it has none
+    for k in goals & whens.keys():
+        origin = next((o for o in origins if cued[o][0].sentence_start == cued[k][0].sentence_start), None)
+        if origin is not None:
+            when = whens.pop(k)
+            whens.setdefault(origin, when)
     # the week begins on the origin's day, or, where the origin has none, the day of its sentence ("crossed at Khasan
     # on Tuesday, two days after leaving Pyongyang")
     start_day = next((whens[k].weekday for k in origins if k in whens), None)
@@ -1116,6 +1124,15 @@ def leg_modes(text: str, stops: list[Stop], mentions: list[Mention]) -> list[tup
         words = list(_WORD.finditer(text, m.end, stop))[:max_words]
         return next((hit for w in words if (hit := mode_at(w))), None)
 
+    def mode_arrived_by(m: Mention) -> tuple[str, str] | None:
+        """A mode word within four words after a word of ``arrived_by`` after ``m``, before the next place in its
+        sentence ("arrived in Kyiv on Friday after a 10-hour train journey")."""
+        k = bisect.bisect_left(placed_starts, m.end)
+        stop = min(placed_starts[k] if k < len(placed_starts) else m.sentence_end, m.sentence_end)
+        said = _whole_words("arrived_by").search(text, m.end, stop)
+        words = list(_WORD.finditer(text, said.end(), stop))[:4] if said else []
+        return next((hit for w in words if (hit := mode_at(w))), None)
+
     named = article_modes(text)
     out: list[tuple[str, str]] = []
     for k, (a, b) in enumerate(zip(stops, stops[1:])):
@@ -1124,7 +1141,7 @@ def leg_modes(text: str, stops: list[Stop], mentions: list[Mention]) -> list[tup
         # (right after the arrival: where the stop is told reached, not a later mention, where it may be left from:
         # "동당역에서 승용차로", by car from Đồng Đăng station)
         tries = [(mode_near, "before", b.mentions), (lambda m: mode_after(m, max_words=2), "after", [b.mention]),
-                 (mode_after, "after", a.mentions)]
+                 (mode_arrived_by, "after", [b.mention]), (mode_after, "after", a.mentions)]
         if k == 0:
             tries.append((mode_near, "before", a.mentions))
         found = next(((hit, where, m) for look, where, told in tries for m in told if (hit := look(m))), None)

@@ -685,6 +685,36 @@ def test_a_journey_begun_where_the_report_was_filed(tmp_path):
     assert [p["name"] for p in stops] == ["Vladivostok"]
 
 
+def test_a_time_told_with_leaving_for_a_goal_is_the_leavings_and_a_mode_told_after_an_arrival(tmp_path):
+    # "left Kyiv for Chisinau on Friday morning": Friday morning is when the train left Kyiv
+    stops = stops_of(journey_of(tmp_path, "The first passenger train in years left Kyiv for Chisinau on Friday morning. "
+                                          "It crossed into Moldova at Ocnita late in the afternoon and arrived in the "
+                                          "Moldovan capital shortly before midnight."))
+    assert [(p["name"], p["when"]) for p in stops] == [("Kyiv", "Friday morning"), ("Ocniţa", None),
+                                                       ("Chisinau", None)]
+    # "arrived in Kyiv on Friday after a 10-hour train journey from Poland": the leg into Kyiv was by rail, the one
+    # into Warsaw flown
+    fc = journey_of(tmp_path, "Indian Prime Minister Narendra Modi arrived in Kyiv on Friday after a 10-hour train "
+                              "journey from Poland. Modi had flown into Warsaw on Wednesday from New Delhi and spent "
+                              "two days in the Polish capital.")
+    assert [p["name"] for p in stops_of(fc)] == ["New Delhi", "Warsaw", "Kyiv"]
+    legs = [f["properties"] for f in fc["features"] if f["properties"]["kind"] == "leg"]
+    assert [(leg["mode"], leg["evidence"]) for leg in legs] == [("air", "“flown” before “Warsaw”"),
+                                                                ("direct", "“train” after “Kyiv”")]
+    assert legs[1]["note"] == "by rail, but no rail layer"
+    # a German night train ("Nachtzug von Hamburg nach Stockholm") is a word of travel, as "Sonderzug" is
+    stops = stops_of(journey_of(tmp_path, "HAMBURG (dpa) - Der neue Nachtzug von Hamburg nach Stockholm ist am "
+                                          "Freitagabend zu seiner ersten Fahrt aufgebrochen. Der Zug fährt über "
+                                          "Kopenhagen und Malmö.", name="zug.de.txt"))
+    assert [(p["name"], p["when"]) for p in stops] == [("Hamburg", "Freitagabend"), ("Copenhagen", None),
+                                                       ("Malmö", None), ("Stockholm", None)]
+    # "fly to Port Moresby in Papua New Guinea, then to Dili": a list whose first stop four words of a country follow
+    stops = stops_of(journey_of(tmp_path, "Pope Francis left Rome on Tuesday for Jakarta. After three days in the "
+                                          "Indonesian capital he will fly to Port Moresby in Papua New Guinea, then to "
+                                          "Dili in East Timor and finally to Singapore, before returning to Rome."))
+    assert [p["name"] for p in stops] == ["Rome", "Jakarta", "Port Moresby", "Dili", "Singapore", "Rome"]
+
+
 def test_a_capital_told_by_its_country(tmp_path):
     # "the Ukrainian capital" is Kyiv, "the Polish capital" Warsaw, and a stop where a word of travel is near
     fc = journey_of(tmp_path, "Japanese Prime Minister Fumio Kishida arrived in the Ukrainian capital on Tuesday. He had "
