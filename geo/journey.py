@@ -285,7 +285,7 @@ def origin_cue(text: str, m: Mention) -> str:
         if " " in c and script_of(c) in _POSTPOSITIONAL_SCRIPTS:
             particle, word = c.split(" ", 1)
             if ((" " + after).startswith(" " + particle) or _fold(m.text).endswith(particle)) \
-                    and word in after[:20]:
+                    and word in _fold(text[m.end:min(_clause_after(text, m), m.end + 40)]):
                 return c
     return ""
 
@@ -797,6 +797,8 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         m.evidence = _cue_evidence(back, m.text, None)
         if _planned_in_sentence(text, m, cues().planned):
             planned.add(home_key)
+    reached = _reached_later(cued, origins, told_again, home_key)
+    planned |= {k for k, m in reached.items() if _planned_in_sentence(text, m, cues().planned)}
     warnings: list[str] = []
     if not cued:
         keys = sorted(by_place, key=lambda k: by_place[k][0].start)
@@ -860,7 +862,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         elif last is None:
             untimed.append(k)
         order_key[k] = last if last is not None else float("inf")
-    told = _told_order(text, cued, breaks, origins, goals)
+    told = _told_order(text, cued, breaks, origins, goals, reached)
     # the origin first; plans after everything that happened; then by time, where the journey was bound for after the
     # stops told at its time, then as told
     keys = sorted(cued, key=lambda k: (k not in origins, k in planned, k == home_key, order_key[k],
@@ -944,14 +946,37 @@ def _before_that(text: str, m: Mention) -> bool:
     return False
 
 
+def _reached_later(cued: dict[str, tuple[Mention, str]], origins: dict[str, str],
+                   told_again: list[tuple[str, Mention]], home_key: str | None) -> dict[str, Mention]:
+    """The stops first told in the origin's sentence, as where the journey goes, and told again near a word of travel
+    in a later sentence after other stops were first told: the mention where each was reached ("서울역에서 KTX를 타고
+    부산으로 출발했다. 열차는 대전과 대구를 거쳐 오후 부산역에 도착했다": Busan, reached after Daejeon and Daegu)."""
+    if not cued:
+        return {}
+    origin = next(iter(origins), None) or min(cued, key=lambda k: cued[k][0].start)  # where no word marks one
+    firsts = sorted(m.start for m, _ in cued.values())
+    out: dict[str, Mention] = {}
+    for key, m in told_again:
+        told = cued[key][0]
+        if key in (origin, home_key) or key in out or told.sentence_start != cued[origin][0].sentence_start \
+                or m.sentence_start <= told.sentence_start or m is cued.get(home_key, (None,))[0]:
+            continue
+        if bisect.bisect_left(firsts, m.start) > bisect.bisect_right(firsts, told.start):  # stops first told between
+            out[key] = m
+    return out
+
+
 def _told_order(text: str, cued: dict[str, tuple[Mention, str]], breaks: list[int],
-                origins: dict[str, str], goals: set[str] = frozenset()) -> dict[str, tuple]:
+                origins: dict[str, str], goals: set[str] = frozenset(),
+                reached: dict[str, Mention] | None = None) -> dict[str, tuple]:
     """Where each stop stands in the story as told: where it is named, a goal where the journey reached it
-    (``_goal_reached_at``: after the stops told on the way there), but a sentence of stops made before the place the
+    (``_goal_reached_at``: after the stops told on the way there), a place told again where it was reached
+    (``reached``, of ``_reached_later``), but a sentence of stops made before the place the
     sentence before reached (``_before_that``) is told just before that place, in its paragraph, and a stop the
     journey passed on its way to the one told before it in its sentence (``_passed_via``: "to Ulaanbaatar via
     Erenhot and Zamyn-Üüd") just before that one."""
     at = {k: _goal_reached_at(text, m, breaks) if k in goals else m.start for k, (m, _) in cued.items()}
+    at.update({k: max(at[k], m.start) for k, m in (reached or {}).items()})
     told: dict[str, tuple] = {k: (at[k], 1) for k in cued}
     sentences: dict[int, list[str]] = {}
     for k in sorted(cued, key=lambda k: cued[k][0].start):

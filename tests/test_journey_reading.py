@@ -715,6 +715,22 @@ def test_a_time_told_with_leaving_for_a_goal_is_the_leavings_and_a_mode_told_aft
     assert [p["name"] for p in stops] == ["Rome", "Jakarta", "Port Moresby", "Dili", "Singapore", "Rome"]
 
 
+def test_a_place_named_where_the_journey_goes_and_told_again_later_is_reached_there(tmp_path):
+    # "부산으로 출발했다 ... 대전과 대구를 거쳐 오후 부산역에 도착했다": Busan is reached after Daejeon and Daegu
+    stops = stops_of(journey_of(tmp_path, "서울=연합뉴스. 대통령은 7일 오전 서울역에서 KTX를 타고 부산으로 출발했다. 열차는 대전과 대구를 "
+                                          "거쳐 오후 부산역에 도착했다.", name="ktx.ko.txt"))
+    assert [p["name"] for p in stops] == ["Seoul", "Daejeon", "Daegu", "Busan"]
+    # "दिल्ली से वाराणसी के लिए रवाना": the origin's word further on; "वाराणसी पहुंचेगी" (will reach), a plan
+    stops = stops_of(journey_of(tmp_path, "नई दिल्ली । नई वंदे भारत एक्सप्रेस मंगलवार सुबह नई दिल्ली से वाराणसी के लिए रवाना हुई। "
+                                          "ट्रेन कानपुर में रुकेगी और दोपहर दो बजे वाराणसी पहुंचेगी।", name="vande.hi.txt"))
+    assert [(p["name"], p["role"]) for p in stops] == [("Delhi", "origin"), ("Kanpur", "planned"),
+                                                       ("Varanasi", "planned")]
+    # "名古屋と京都に停車し" (stopped at): on the way to Osaka
+    stops = stops_of(journey_of(tmp_path, "岸田首相は15日午前、東京駅から新幹線で大阪に向かった。途中、名古屋と京都に停車し、正午過ぎに新大阪駅に"
+                                          "到着した。", name="shinkansen.ja.txt"))
+    assert [p["name"] for p in stops] == ["Tokyo", "Nagoya", "Kyoto", "Osaka"]
+
+
 def test_a_capital_told_by_its_country(tmp_path):
     # "the Ukrainian capital" is Kyiv, "the Polish capital" Warsaw, and a stop where a word of travel is near
     fc = journey_of(tmp_path, "Japanese Prime Minister Fumio Kishida arrived in the Ukrainian capital on Tuesday. He had "
