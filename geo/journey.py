@@ -24,7 +24,7 @@ import regex
 from .mentions import REGION_AROUND_KM
 from .model import Candidate, Mention, Place, Stop
 from .resolve import haversine_km, own_name
-from .text import UNSPACED_LETTER, morphology, script_of
+from .text import UNSPACED_LETTER, morphology, script_of, script_words
 
 #: Cue words and the text are compared case-folded and with ё as е (Russian writes "пересёк" and "пересек").
 _YO = str.maketrans("ё", "е")
@@ -45,8 +45,8 @@ _UNSPACED = regex.compile(UNSPACED_LETTER)
 
 MODES = ("rail", "air", "road", "sea")
 _LISTS = ("motion", "origin", "goal", "direction", "speech", "not_place_after", "past", "planned", "before_that",
-          "not_before_that_after", "via", "then", "return_to", "heading", "route_end", "earlier", "capital", "arrived_by",
-          *MODES, "not_mode_after", "kind_of_place", "articles")
+          "not_before_that_after", "via", "then", "return_to", "heading", "route_end", "between", "earlier", "capital",
+          "arrived_by", "landmark", *MODES, "not_mode_after", "kind_of_place", "articles")
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,10 @@ class Cues:
     then: tuple[str, ...]  # whole words that tell the next leg: a goal before one was reached there ("dann", "then")
     return_to: tuple[str, ...]  # words of going back: the origin told again with one is where the journey ends
     heading: tuple[str, ...]  # right before a place the journey is on its way to, not reached when told ("bound for")
+    between: tuple[str, ...]  # before a route's first end, a joint before its second ("between Paris and Berlin")
     route_end: tuple[str, ...]  # "to" in "from Brussels to Prague": a goal right after a word of origin and a name
     arrived_by: tuple[str, ...]  # "after a" after a place reached: how it was reached follows ("after a train ride")
+    landmark: tuple[str, ...]  # right before a place where another lies ("across the bay from"): no stop
     capital: tuple[str, ...]  # "capital" next to a country's name ("the Ukrainian capital"): its capital is meant
     earlier: tuple[str, ...]  # a tense of what happened before ("had"): an origin told in its clause began the journey
     rail: tuple[str, ...]
@@ -271,6 +273,10 @@ def origin_cue(text: str, m: Mention) -> str:
     # a cue after the name marks it (verb-final and postpositional languages: "दिल्ली से रवाना", "Berlin verließ"), but
     # not one that goes on to a name in capitals, whose it is ("arrived in Beirut from Istanbul")
     raw_after = text[m.end : min(m.sentence_end, m.end + 40)].lstrip()
+    # "the train between Paris and Berlin": a route's first end
+    if (between := _word_right_before(near if near.endswith(" ") else near + " ", cues().between)) \
+            and _ROUTE_JOINT.match(text, m.end):
+        return between
     for cue in cues().origin:
         c = cue.strip()
         if _ends_with_words(near.rstrip(), c) or (cue.endswith(" ") and near.endswith(cue)) or (
@@ -306,7 +312,11 @@ def goal_cue(text: str, m: Mention) -> str:
         return goal
     # "the train from Brussels to Prague", not "left London ... and travelled to Carlisle"
     end = _word_right_before(before, cues().route_end)
-    return end if end and _ROUTE_START.search(before[:-len(end) - 1]) else ""
+    if end and _ROUTE_START.search(before[:-len(end) - 1]):
+        return end
+    # "entre Paris et Berlin"
+    between = _BETWEEN_START.search(text, _clause_before(text, m), m.start)
+    return between[2] if between and _fold(between[1]) in cues().between else ""
 
 
 def _word_right_before(before: str, words: tuple[str, ...]) -> str:
@@ -315,6 +325,11 @@ def _word_right_before(before: str, words: tuple[str, ...]) -> str:
     return next((w for w in words if before.endswith(" " + w + " ") or before == w + " "), "")
 
 
+#: The joint of a route's two ends after the first ("between Paris and Berlin", "entre Paris et Berlin").
+_ROUTE_JOINT = regex.compile(r"\s+(?:and|und|et|y|и)\s+\p{Lu}")
+#: A word (of ``between``), a name of at most four words and the joint, ending a clause's text before a route's second
+#: end.
+_BETWEEN_START = regex.compile(r"(?<![\p{L}\p{M}])([\p{L}]+)(?:\s+[\p{L}\p{M}'’.-]+){1,4}\s+(and|und|et|y|и)\s+$")
 #: A word of origin and a name of at most four words, ending a clause's text before a word of ``route_end``.
 _ROUTE_START = regex.compile(r"(?<![\p{L}\p{M}])from(?:\s+[\p{L}\p{M}'’.-]+){1,4}\s*$")
 
@@ -370,6 +385,13 @@ def _named_next(text: str, mentions: list[Mention], m: Mention, place: Place) ->
     later = next((x for x in mentions if x.start >= m.end), None)
     return later is not None and later.place is not None and later.place.source == place.source \
         and later.sentence_start == m.sentence_start and not _CLAUSE_BREAK.search(text, m.end, later.start)
+
+
+def _a_station_in(m: Mention) -> bool:
+    """True when the mention's last word is a word for a railway station (``railway_station_words`` of
+    ``morphology.toml``): the station is in the place the mention holds ("Chicago Union Station")."""
+    last = m.text.split()[-1].casefold() if m.text.split() else ""
+    return any(last.startswith(w) for w in script_words(script_of(m.text), "railway_station_words"))
 
 
 def _named_with_its_kind(m: Mention) -> bool:
@@ -721,8 +743,12 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         if m is opener:
             m.evidence = "the dateline: where the report was filed"
             continue
-        if is_organisation(text, m) or (m.match == "partial" and not _named_with_its_kind(m)):
+        if is_organisation(text, m) or (m.match == "partial" and not _named_with_its_kind(m)
+                                        and not _a_station_in(m)):
             m.evidence = "part of an organisation's name"
+            continue
+        if landmark := _word_right_before(_fold(text[m.sentence_start:m.start]), cues().landmark):
+            m.evidence = f"“{landmark}”: where another place lies, not a stop"
             continue
         other = past_or_hypothetical(text, m, today.year if today else None)
         if other:

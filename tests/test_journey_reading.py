@@ -729,6 +729,25 @@ def test_a_place_named_where_the_journey_goes_and_told_again_later_is_reached_th
     stops = stops_of(journey_of(tmp_path, "岸田首相は15日午前、東京駅から新幹線で大阪に向かった。途中、名古屋と京都に停車し、正午過ぎに新大阪駅に"
                                           "到着した。", name="shinkansen.ja.txt"))
     assert [p["name"] for p in stops] == ["Tokyo", "Nagoya", "Kyoto", "Osaka"]
+    # "entre Paris et Berlin": a route's two ends, Berlin reached after the stops on the way
+    stops = stops_of(journey_of(tmp_path, "Le premier TGV entre Paris et Berlin a quitté la gare de l'Est lundi matin. "
+                                          "Il s'est arrêté à Strasbourg, Karlsruhe et Francfort avant d'arriver à "
+                                          "Berlin en fin d'après-midi.", name="tgv.fr.txt"))
+    assert [p["name"] for p in stops] == ["Paris", "Strasbourg", "Karlsruhe", "Frankfurt am Main", "Berlin"]
+
+
+def test_a_station_of_a_place_is_a_stop_and_a_place_another_lies_near_is_none(tmp_path):
+    # "left Chicago Union Station": the station is in Chicago; "Emeryville, across the bay from San Francisco" tells
+    # where Emeryville lies: San Francisco is no stop, nor the origin
+    fc = journey_of(tmp_path, "CHICAGO (AP) - Amtrak's California Zephyr left Chicago Union Station on Saturday "
+                              "afternoon on its two-day run to the West Coast. The train stopped in Omaha overnight, "
+                              "climbed through the Rockies after Denver on Sunday and reached Salt Lake City before "
+                              "dawn on Monday. It is scheduled to arrive in Emeryville, across the bay from San "
+                              "Francisco, on Monday evening.")
+    stops = stops_of(fc)
+    assert [(p["name"], p["mention"]) for p in stops][:2] == [("Chicago", "Chicago Union Station"), ("Omaha", "Omaha")]
+    assert [p["name"] for p in stops][2:] == ["Denver", "Salt Lake City", "Emeryville"]
+    assert "“across the bay from”: where another place lies, not a stop" in {c["evidence"] for c in fc["context"]}
 
 
 def test_a_capital_told_by_its_country(tmp_path):
