@@ -479,7 +479,8 @@ def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     scripts = {script_of(ch) for ch in set(text) if ch.isalpha()}
     unspaced = _unspaced_mentions(text, gazetteer, sents, starts) if _UNSPACED_RUN.search(text) else []
     if not model_available() or not scripts & TRAINED_SCRIPTS:
-        found = sorted(_gazetteer_mentions(text, gazetteer, sents, starts) + unspaced, key=lambda m: m.start)
+        found = sorted([m for m in _gazetteer_mentions(text, gazetteer, sents, starts) if not _a_time_word(text, m)]
+                       + unspaced, key=lambda m: m.start)
         _regions_before_a_region_word(text, found, gazetteer)
         _stations_by_a_station_word(text, found)
         return found
@@ -495,7 +496,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     if scripts - TRAINED_SCRIPTS:
         taken = [(m.start, m.end) for m in found]
         found += [m for m in _gazetteer_mentions(text, gazetteer, sents, starts) + unspaced
-                  if script_of(m.text) not in TRAINED_SCRIPTS
+                  if script_of(m.text) not in TRAINED_SCRIPTS and not _a_time_word(text, m)
                   and not any(m.start < e and s < m.end for s, e in taken)]
     found.sort(key=lambda m: m.start)
     _regions_before_a_region_word(text, found, gazetteer)
@@ -503,6 +504,16 @@ def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     _capitals_or_regions(text, found)
     _cities_by_their_own_names(text, found)
     return found
+
+
+_BEFORE_A_NUMBER = regex.compile(r"\s*\d")
+
+
+def _a_time_word(text: str, m: Mention) -> bool:
+    """True when the mention is a word of time right before a number (``time_words_before_numbers`` of
+    ``morphology.toml``: "지난 25일", last 25th, not Jinan)."""
+    return m.text in script_words(script_of(m.text), "time_words_before_numbers") \
+        and _BEFORE_A_NUMBER.match(text, m.end) is not None
 
 
 #: A region whose middle lies this close to a city of its name is around the city (km): the département of Paris,
