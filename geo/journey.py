@@ -394,6 +394,15 @@ def _a_station_in(m: Mention) -> bool:
     return any(last.startswith(w) for w in script_words(script_of(m.text), "railway_station_words"))
 
 
+def _left_or_reached(text: str, m: Mention) -> bool:
+    """True when the word right before the mention is a word of travel ("left London St Pancras", "arrived at"): a
+    longer name that holds a place, told so, is a building of the place (a station)."""
+    words = _WORD.findall(_fold(text[m.sentence_start:m.start]))[-2:]
+    if words and words[-1] in ("at", "in", "from"):
+        words = words[:-1]
+    return bool(words) and bool(_starts_with_cue(words[-1] + " ", cues().motion))
+
+
 def _named_with_its_kind(m: Mention) -> bool:
     """True when the mention begins with a word of the kind of place it is (``kind_of_place``: مدينة داندونغ, the city
     of Dandong), which a name the gazetteer knows comes after: it is the place, not an organisation named after it."""
@@ -419,7 +428,7 @@ def is_organisation(text: str, m: Mention) -> bool:
 
 #: What stands between two places of one list: a comma or "and" (in the languages of ``data/cues.toml``), a few
 #: words before it and a few in small letters after it ("Nanning on Monday evening and the border town of Pingxiang").
-_JOINT = r"(?:[,،]|,?\s+(?:and|und|et|och|ja|и|a))"
+_JOINT = r"(?:[,،]|,?\s+(?:and|und|et|och|ja|и|a|y))"
 _LISTED_AFTER = regex.compile(r"(?:\s+[\p{L}\d]+){0,4}?" + _JOINT + r"(?:\s+[\p{Ll}\d][\p{L}\p{M}\d'’-]*){0,4}\s+")
 
 
@@ -744,7 +753,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
             m.evidence = "the dateline: where the report was filed"
             continue
         if is_organisation(text, m) or (m.match == "partial" and not _named_with_its_kind(m)
-                                        and not _a_station_in(m)):
+                                        and not _a_station_in(m) and not _left_or_reached(text, m)):
             m.evidence = "part of an organisation's name"
             continue
         if landmark := _word_right_before(_fold(text[m.sentence_start:m.start]), cues().landmark):
@@ -1058,7 +1067,9 @@ def _passed_via(text: str, previous: Mention, m: Mention) -> bool:
     if _UNSPACED.match(text, m.start):  # Chinese, which writes no spaces: "从北京经二连浩特到乌兰巴托"
         return _fold(text[previous.end:m.start]).strip(" ,，、") in cues().via
     said = " ".join(_fold(text[previous.end:m.start]).split())
-    return not _CLAUSE_BREAK.search(said) and any(" " in v and _ends_with_words(said, v) for v in cues().via)
+    # (a comma may stand before the phrase: "llegó a Oviedo tres horas después, tras detenerse en Valladolid")
+    return not _CLAUSE_BREAK.search(said.replace(",", "")) \
+        and any(" " in v and _ends_with_words(said, v) for v in cues().via)
 
 
 #: A town and its station of the same name this near (km) are one stop ("arrived in Vladivostok ... stepping off the

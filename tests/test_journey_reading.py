@@ -750,6 +750,25 @@ def test_a_station_of_a_place_is_a_stop_and_a_place_another_lies_near_is_none(tm
     assert "“across the bay from”: where another place lies, not a stop" in {c["evidence"] for c in fc["context"]}
 
 
+def test_a_spanish_list_a_korean_word_of_time_and_a_station_left_by_its_citys_name(tmp_path):
+    # "tras detenerse en Valladolid y León", after a comma: on the way to Oviedo, both of them
+    stops = stops_of(journey_of(tmp_path, "El primer AVE entre Madrid y Asturias salió de Madrid a las 8.00 horas y "
+                                          "llegó a Oviedo tres horas después, tras detenerse en Valladolid y León.",
+                                name="ave.es.txt"))
+    assert [p["name"] for p in stops] == ["Madrid", "Valladolid", "León", "Oviedo"]
+    # "지난 25일 밤" is last 25th at night, not Jinan
+    stops = stops_of(journey_of(tmp_path, "김정은 국무위원장이 탄 전용열차가 26일 오전 중국 단둥을 거쳐 베이징역에 도착했다. 김 위원장은 "
+                                          "지난 25일 밤 평양을 출발했다.", name="kim.ko.txt"))
+    assert [(p["name"], p["when"]) for p in stops] == [("Pyongyang", "25일 밤"), ("Dandong", "26일 오전"),
+                                                       ("Beijing", None)]
+    # "had left London St Pancras": a longer name right after a word of travel is a building of the place
+    stops = stops_of(journey_of(tmp_path, "The train had left London St Pancras at 9:01 a.m. and was towed back to "
+                                          "Folkestone, from where passengers continued their journey by coach to "
+                                          "Calais."))
+    assert [(p["name"], p["mention"]) for p in stops] == [("London", "London St Pancras"),
+                                                          ("Folkestone", "Folkestone"), ("Calais", "Calais")]
+
+
 def test_a_capital_told_by_its_country(tmp_path):
     # "the Ukrainian capital" is Kyiv, "the Polish capital" Warsaw, and a stop where a word of travel is near
     fc = journey_of(tmp_path, "Japanese Prime Minister Fumio Kishida arrived in the Ukrainian capital on Tuesday. He had "
