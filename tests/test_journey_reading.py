@@ -769,6 +769,22 @@ def test_a_spanish_list_a_korean_word_of_time_and_a_station_left_by_its_citys_na
                                                           ("Folkestone", "Folkestone"), ("Calais", "Calais")]
 
 
+def test_a_german_nach_goes_on_a_clause_of_travel_and_a_french_way_home_left_again_for(tmp_path):
+    # "reiste er weiter nach Shanghai und am Dienstag nach Peking": "nach" after a word of travel in its clause
+    stops = stops_of(journey_of(tmp_path, "Bundeskanzler Olaf Scholz ist zu seinem Antrittsbesuch in China "
+                                          "eingetroffen. Der Kanzler landete am Sonntag zunächst in Chongqing. Am "
+                                          "Montag reiste er weiter nach Shanghai und am Dienstag nach Peking, wo er "
+                                          "Staatschef Xi Jinping trifft.", name="scholz.de.txt"))
+    assert [(p["name"], p["when"]) for p in stops] == [("Chongqing", "Sonntag"), ("Shanghai", "Montag"),
+                                                       ("Beijing", "Dienstag")]
+    # "Il est reparti pour Rome": the way home
+    stops = stops_of(journey_of(tmp_path, "Le pape François est arrivé dimanche à Marseille. Il avait quitté Rome "
+                                          "samedi matin à bord d'un avion. Il est reparti pour Rome dimanche soir.",
+                                name="pape.fr.txt"))
+    assert [(p["name"], p["role"]) for p in stops] == [("Rome", "origin"), ("Marseille", "via"),
+                                                       ("Rome", "destination")]
+
+
 def test_a_capital_told_by_its_country(tmp_path):
     # "the Ukrainian capital" is Kyiv, "the Polish capital" Warsaw, and a stop where a word of travel is near
     fc = journey_of(tmp_path, "Japanese Prime Minister Fumio Kishida arrived in the Ukrainian capital on Tuesday. He had "
