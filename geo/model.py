@@ -143,6 +143,8 @@ class Stop:
             out.append(f"“{m.text}” is in no gazetteer: it is placed where the annotators of the training corpora put it")
         if self.snap_km is not None and self.snap_km > SNAP_NOTE_KM:
             out.append(f"the route starts or ends at the rail line {self.snap_km:.1f} km away")
+        if self.evidence.startswith("the dateline"):
+            out.append("taken as where the journey began because the report was filed there (its dateline)")
         if "no travel cue" in self.evidence:
             out.append("taken as a stop only because it is named (no travel words near it)")
         return out

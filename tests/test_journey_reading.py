@@ -663,6 +663,7 @@ def test_a_journey_begun_where_the_report_was_filed(tmp_path):
     assert stops[0]["mention"] == "NEW DELHI" and stops[0]["when"] is None
     assert stops[0]["evidence"].startswith("the dateline") and "“return” near “New Delhi”" in stops[0]["evidence"]
     assert stops[0]["confidence"] <= 0.5 < stops[1]["confidence"]
+    assert any("dateline" in a for a in stops[0]["assumptions"]) and not stops[1]["assumptions"]
     # "left for" with no place left named, in the lead
     stops = stops_of(journey_of(tmp_path, "BEIJING, March 20 (Reuters) - Chinese President Xi Jinping left for Moscow "
                                           "on Monday for a state visit, the foreign ministry said."))
