@@ -642,6 +642,31 @@ def placed_with_the_others(mentions: list[Mention]) -> None:
             _take_the_biggest(m, there)
 
 
+#: A country's capital of this many people or more, named where the text names the capitals of two other countries, is
+#: the capital, not a town of its name.
+CAPITAL_AMONG_CAPITALS_SIZE = 1_000_000
+
+
+def capitals_among_capitals(mentions: list[Mention]) -> None:
+    """A name read as a town that is also the name of a country's capital of ``CAPITAL_AMONG_CAPITALS_SIZE`` is the
+    capital where the text names the capitals of two or more other countries: a story between countries ("القاهرة
+    ... الرياض ... أبوظبي": Riyadh, not Ar Riyāḑ, a town of Egypt, where Cairo puts the story), unless the name is the
+    town's own."""
+    capitals = {m.place.source: m.place.country_code for m in mentions if m.place is not None
+                and m.place.feature == "capital" and m.match not in ("annotated", "partial")}
+    if len(set(capitals.values())) < 2:
+        return
+    for m in mentions:
+        # (not a town called by its own name: "the English city of Salisbury", not Harare, once called so)
+        if m.place is None or m.place.feature != "city" or m.match in ("annotated", "partial") \
+                or own_name(m.place, m.text):
+            continue
+        big = [c for c in m.candidates if c.place.feature == "capital" and c.match == m.match
+               and c.place.population >= CAPITAL_AMONG_CAPITALS_SIZE]
+        if big and len({code for code in capitals.values() if code != big[0].place.country_code}) >= 2:
+            _take_the_biggest(m, big)
+
+
 #: "the" right before a name: English writes it before a sea's or an ocean's name, not before a town's ...
 _THE_BEFORE = regex.compile(r"(?<!\p{L})[Tt]he\s+$")
 #: ... unless the name says what kind of thing comes after it ("the DeKalb City Council", "the DeKalb area"): only
