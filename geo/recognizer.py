@@ -34,7 +34,7 @@ from .mentions import (MAX_INFLECTED_NAME_WORDS, PLACE_NAME_PREFIXES, PROMINENT_
 from .resolve import WORLD_CITY, own_name
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, a_celestial_body,
                    celestial_body_pattern, designators, is_cased_script, language_rules, language_words, morphology,
-                   name_key, names_pattern, one_of, run_together, script_of, unbroken, word_zipf)
+                   name_key, names_pattern, one_of, run_together, script_of, script_words, unbroken, word_zipf)
 
 #: Scripts the shipped model has seen enough of to be trusted with.
 TRAINED_SCRIPTS = frozenset({"Latin", "Arabic"})
@@ -70,6 +70,10 @@ NAME_ONLY_SIZE = 4  # the gazetteer's size class: log10 of the population
 #: ... as for a capital of a million people or more right after a place preposition or a verb of travel of the
 #: language (``morphology.toml``: "a day after leaving Pyongyang. Russian television ...", where the model said 0.036).
 CAPITAL_SIZE = 6
+#: In Arabic, a town of 10 ** AFTER_A_PREPOSITION_SIZE people or more right after a place preposition (``morphology.toml``)
+#: is a name at this probability ("إلى الدمام", to Dammam, where the model says 0.14).
+AFTER_A_PREPOSITION_PROBABILITY = 0.1
+AFTER_A_PREPOSITION_SIZE = 5
 #: A word this common in English is itself, not a name cut short, before a full stop ("the East.",
 #: not "Eastern"; "Calif.", "Mass." and "Ill." are short forms).
 ABBREVIATION_MAX_ZIPF = 5.0
@@ -664,6 +668,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     latin_words = everyday_languages(lang)
     rules = language_rules(lang)  # the language's rules in morphology.toml
     going_words = language_words(lang or "en", "place_prepositions") | language_words(lang or "en", "travel_verbs")
+    arabic_prepositions = frozenset(script_words("Arabic", "place_prepositions")) \
+        if any(script_of(t.text) == "Arabic" for t in toks[:50]) else frozenset()
     # words that say what kind of place a name is, written small after it, which the name may take in
     # ("Oulun läänin", "Putnam county"; ``morphology.toml``)
     kind_word_starts = tuple(rules.get("kind_words_after", ()))
@@ -706,6 +712,10 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         if not inside and mark[:2] == ("gz:B", "gz:capital") and i > 0 and toks[i - 1].text.casefold() in going_words \
                 and 1.0 - outside[i] >= NAME_ONLY_PROBABILITY and _a_big_capitals_own_name(tok.text, gazetteer):
             inside = True  # "after leaving Pyongyang"
+        if not inside and arabic_prepositions and i > 0 and toks[i - 1].text in arabic_prepositions \
+                and 1.0 - outside[i] >= AFTER_A_PREPOSITION_PROBABILITY and _a_big_towns_mark(mark) \
+                and name_key(tok.text) not in designators("Arabic"):  # (مدينة, city, is also Medina's name)
+            inside = True  # "إلى الدمام"
         if inside and start is None and tok.text in _OPENING_QUOTES:
             continue  # a name never begins with the quotation mark before it ("„Wien“")
         if inside and (start is None or begins[i] > goes_on[i] and not _goes_on_a_known_name(toks, marks, i)):
@@ -2436,6 +2446,13 @@ def _threshold(tok: Token, mark: tuple[str, ...], latin_words: tuple[str, ...] |
     if zipf == 0.0 and int(mark[2].removeprefix("gz:size=")) >= NAME_ONLY_SIZE:
         return NAME_ONLY_PROBABILITY
     return KNOWN_NAME_PROBABILITY
+
+
+def _a_big_towns_mark(mark: tuple[str, ...]) -> bool:
+    """True when the gazetteer's marks of a word say it begins the name of a town or capital of
+    ``AFTER_A_PREPOSITION_SIZE`` or more."""
+    return len(mark) >= 3 and mark[0] == "gz:B" and mark[1] in ("gz:city", "gz:capital") \
+        and mark[2].startswith("gz:size=") and int(mark[2][8:]) >= AFTER_A_PREPOSITION_SIZE
 
 
 def _a_big_capitals_own_name(word: str, gazetteer: Gazetteer) -> bool:
