@@ -770,9 +770,12 @@ def _unspaced_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, i
             for key in gazetteer.names_beginning(text[i:min(end, i + UNSPACED_NAME_MAX_LETTERS)]):
                 if len(key) < 2 or text[i:i + len(key)] != key:
                     continue
-                places = [p for p in _named(gazetteer, key, None) if _big_enough_unspaced(p, len(key))]
+                # (a short name before a word for its station or airport as a longer one: 羽田空港)
+                letters = len(key) + any(text.startswith(w, i + len(key)) for w in script_words("Cjk", "stations_after"))
+                places = [p for p in _named(gazetteer, key, None) if _big_enough_unspaced(p, letters)]
                 if places:
-                    hits.append((i, i + len(key), [Candidate(p, "exact") for p in places]))
+                    cands = [Candidate(p, "exact") for p in places]
+                    hits.append((i, i + len(key), cands + bigger_namesakes(gazetteer, key, cands)))  # ワシントン
                     break
     taken = bytearray(len(text))  # the letters a name found already holds
     found: list[Mention] = []

@@ -7,11 +7,13 @@ import re
 from pathlib import Path
 from typing import Sequence
 
+import regex
+
 from .errors import InputError
 from .gazetteer import Gazetteer
 from .journey import choose_stops, given_stop_modes, leg_modes, origin_cue, travel_cue
 from .mentions import find_mentions, whole_text_mention
-from .model import Journey, Mention, Stop
+from .model import Journey, Mention, Place, Stop
 from .recognizer import TRAINED_SCRIPTS
 from .resolve import (annotated_after_the, capitals_among_capitals, not_the_facilitys_town, own_name,
                       placed_in_the_countries_said, placed_in_the_regions_said, placed_with_the_others, resolve)
@@ -72,7 +74,7 @@ def place_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> 
     code, when known; else it is told from the text where it matters). A place the story rules out stays
     listed, unresolved, unless it was the only reason to read the word as a place (``misread``)."""
     mentions = find_mentions(text, gazetteer, lang)
-    story = resolve(mentions)
+    story = resolve(mentions, _home_of_the_script(text, gazetteer))
     placed_in_the_regions_said(text, mentions)
     placed_in_the_countries_said(text, mentions)
     placed_with_the_others(mentions)
@@ -80,6 +82,21 @@ def place_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> 
     annotated_after_the(text, mentions)
     not_the_facilitys_town(text, mentions, story)
     return [m for m in mentions if not misread(m, text, lang)]
+
+
+#: Scripts written in one country only: a text in one is about that country too, as if it named its capital (a Japanese
+#: report of the prime minister leaving 羽田空港, Haneda airport, for Washington names no Japanese place but Haneda).
+SCRIPT_HOME_COUNTRIES = {"Hiragana": "JP", "Katakana": "JP"}
+
+
+_HOME_SCRIPTS = regex.compile("|".join(rf"\p{{Script={script}}}" for script in SCRIPT_HOME_COUNTRIES))
+
+
+def _home_of_the_script(text: str, gazetteer: Gazetteer) -> list[Place]:
+    """The capital of the country whose script ``text`` is written in (``SCRIPT_HOME_COUNTRIES``), if any."""
+    found = _HOME_SCRIPTS.search(text)
+    capital = gazetteer.capital(SCRIPT_HOME_COUNTRIES[script_of(found[0])]) if found else None
+    return [capital] if capital is not None else []
 
 
 #: An English word this common (Zipf) that names only towns smaller than SMALL_TOWN is that word, not a place,
