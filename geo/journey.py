@@ -344,6 +344,12 @@ def _goal_reached_at(text: str, m: Mention, breaks: list[int]) -> int:
     return then.start() if then else end
 
 
+def _then_after_it(text: str, m: Mention) -> bool:
+    """True when a word of ``then`` follows ``m`` in its paragraph."""
+    end = text.find("\n\n", m.end)
+    return _whole_words("then").search(text, m.end, len(text) if end < 0 else end) is not None
+
+
 @lru_cache(maxsize=None)
 def _whole_words(key: str) -> regex.Pattern:
     """The cue words of list ``key`` as whole words, in any case (in Chinese and Japanese, which write no spaces,
@@ -385,6 +391,23 @@ def _named_next(text: str, mentions: list[Mention], m: Mention, place: Place) ->
     later = next((x for x in mentions if x.start >= m.end), None)
     return later is not None and later.place is not None and later.place.source == place.source \
         and later.sentence_start == m.sentence_start and not _CLAUSE_BREAK.search(text, m.end, later.start)
+
+
+#: The dash or hyphen between the two ends of a line's or a train's name ("the Mumbai-Ahmedabad bullet train").
+_LINE_DASH = regex.compile(r"\s?[-–—]\s?")
+
+
+def _lines_named(text: str, mentions: list[Mention]) -> dict[int, str]:
+    """The mentions (by ``id``) that are the ends of a line's or a train's name, two places a dash joins before a mode
+    word of the next two words ("मुंबई-अहमदाबाद बुलेट ट्रेन", "the Beijing–Moscow train"), each with the name."""
+    out: dict[int, str] = {}
+    for a, b in zip(mentions, mentions[1:]):
+        if _LINE_DASH.fullmatch(text, a.end, b.start):
+            after = list(_WORD.finditer(text, b.end, b.sentence_end))[:2]
+            if any(_starts_with_mode_cue(_fold(text[w.start():w.start() + _REACH]), getattr(cues(), mode))
+                   for w in after for mode in MODES):
+                out[id(a)] = out[id(b)] = text[a.start:after[-1].end()]
+    return out
 
 
 def _a_station_in(m: Mention) -> bool:
@@ -734,6 +757,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     listed: dict[str, str] = {}  # stops listed after one near a word of travel: the name they are listed with
     last_cued: tuple[Mention, str] | None = None  # the last mention near a word of travel, and the word
     told_again: list[tuple[str, Mention]] = []  # a stop told again near a word of travel: (key, mention)
+    lines = _lines_named(text, mentions)
     for m in mentions:
         if m.place is None:
             continue
@@ -755,6 +779,9 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         if is_organisation(text, m) or (m.match == "partial" and not _named_with_its_kind(m)
                                         and not _a_station_in(m) and not _left_or_reached(text, m)):
             m.evidence = "part of an organisation's name"
+            continue
+        if line := lines.get(id(m)):
+            m.evidence = f"part of the name of a line or a train (“{line}”), not a stop"
             continue
         if landmark := _word_right_before(_fold(text[m.sentence_start:m.start]), cues().landmark):
             m.evidence = f"“{landmark}”: where another place lies, not a stop"
@@ -822,6 +849,11 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
             m = cued.pop(key)[0]
             heading.discard(key)
             m.evidence = f"where the journey was bound for, reached at {cued[reached][0].text}"
+        elif _then_after_it(text, cued[key][0]):
+            # "متوجها إلى الرياض ... على أن يتوجه بعدها إلى أبوظبي": what is told after a word of then came after
+            # it, as after a goal
+            heading.discard(key)
+            goals.add(key)
     home = _way_back(text, cued, origins, told_again)
     home_key = None
     if home is not None:  # the journey ends where it began: a stop of its own

@@ -786,6 +786,48 @@ def test_a_german_nach_goes_on_a_clause_of_travel_and_a_french_way_home_left_aga
                                                        ("Rome", "destination")]
 
 
+def test_arabic_riyadh_among_capitals_a_heading_then_left_and_a_town_after_a_preposition(tmp_path):
+    # الرياض beside القاهرة and أبوظبي is Riyadh, not Ar Riyāḑ, a town of Egypt; "متوجها إلى الرياض ... على أن يتوجه
+    # بعدها إلى أبوظبي": a word of then after where the journey was heading, and a plan
+    fc = journey_of(tmp_path, "القاهرة (رويترز) - غادر الرئيس المصري عبد الفتاح السيسي القاهرة صباح اليوم الأربعاء متوجها "
+                              "إلى الرياض للمشاركة في القمة العربية، على أن يتوجه بعدها إلى أبوظبي قبل أن يعود إلى القاهرة "
+                              "يوم الجمعة.", name="sisi.ar.txt")
+    stops = stops_of(fc)
+    assert [(p["name"], p["role"]) for p in stops] == [("Cairo", "origin"), ("Riyadh", "via"), ("Abu Dhabi", "planned"),
+                                                       ("Cairo", "planned")]
+    riyadh = [f for f in fc["features"] if f["properties"].get("name") == "Riyadh"][0]["geometry"]["coordinates"]
+    assert haversine_km(riyadh[1], riyadh[0], 24.69, 46.72) < 20
+    # "إلى الدمام" (to Dammam), which the model passes over at 0.14
+    stops = stops_of(journey_of(tmp_path, "انطلق أول قطار ركاب من الرياض إلى الدمام مرورا بالهفوف صباح الأحد.",
+                                name="train.ar.txt"))
+    assert [p["name"] for p in stops] == ["Riyadh", "Dammam"]
+
+
+def test_airports_a_japanese_story_at_home_and_a_line_named_by_its_ends(tmp_path):
+    # "서울공항을 출발해": Seoul's air base
+    stops = stops_of(journey_of(tmp_path, "윤석열 대통령은 10일 서울공항을 출발해 체코 프라하에 도착했다. 윤 대통령은 12일 슬로바키아 "
+                                          "브라티슬라바로 이동할 예정이다.", name="yoon.ko.txt"))
+    assert [p["name"] for p in stops] == ["Seoul", "Prague", "Bratislava"]
+    # "羽田空港を出発し、米国に向かった": Haneda, a town of 15,000 named by two letters before the word for airport, in a
+    # story written in Japanese (Japan's, though it names the United States, 米国); ワシントン also names the capital
+    fc = journey_of(tmp_path, "岸田文雄首相は19日夜、政府専用機で羽田空港を出発し、米国に向かった。ワシントンで首脳会談に臨む。",
+                    name="kishida.ja.txt")
+    assert [p["name"] for p in stops_of(fc)] == ["Haneda"]
+    context = {c["mention"]: c["name"] for c in fc["context"]}
+    assert context["米国"] == "United States" and context["ワシントン"] == "Washington"
+    res = run_cli("places", tmp_path / "kishida.ja.txt", "--format", "json")
+    assert res.returncode == 0, res.stderr.decode()
+    washington = [p for p in json.loads(res.stdout) if p["text"] == "ワシントン"][0]
+    assert haversine_km(washington["lat"], washington["lon"], 38.90, -77.04) < 20
+    # "मुंबई-अहमदाबाद बुलेट ट्रेन": the line's name, not its stops; "此前": before the place the sentence before reached
+    stops = stops_of(journey_of(tmp_path, "मुंबई । मुंबई-अहमदाबाद बुलेट ट्रेन का पहला ट्रायल रन सोमवार को हुआ। ट्रेन सुबह 10 बजे सूरत "
+                                          "से चली और 40 मिनट में बिलिमोरा पहुंची।", name="bullet.hi.txt"))
+    assert [p["name"] for p in stops] == ["Surat", "Bilimora"]
+    stops = stops_of(journey_of(tmp_path, "国务院总理李强当地时间22日抵达柏林，开始对德国进行正式访问。此前，李强在北京出发前往柏林。",
+                                name="li.zh.txt"))
+    assert [p["name"] for p in stops] == ["Beijing", "Berlin"]
+
+
 def test_a_capital_told_by_its_country(tmp_path):
     # "the Ukrainian capital" is Kyiv, "the Polish capital" Warsaw, and a stop where a word of travel is near
     fc = journey_of(tmp_path, "Japanese Prime Minister Fumio Kishida arrived in the Ukrainian capital on Tuesday. He had "
