@@ -393,6 +393,8 @@ def _named_next(text: str, mentions: list[Mention], m: Mention, place: Place) ->
         and later.sentence_start == m.sentence_start and not _CLAUSE_BREAK.search(text, m.end, later.start)
 
 
+#: How far before a name (characters) a word of ``landmark`` is looked for ("across the river from ").
+_LANDMARK_REACH = 40
 #: The dash or hyphen between the two ends of a line's or a train's name ("the Mumbai-Ahmedabad bullet train").
 _LINE_DASH = regex.compile(r"\s?[-–—]\s?")
 
@@ -420,7 +422,7 @@ def _a_station_in(m: Mention) -> bool:
 def _left_or_reached(text: str, m: Mention) -> bool:
     """True when the word right before the mention is a word of travel ("left London St Pancras", "arrived at"): a
     longer name that holds a place, told so, is a building of the place (a station)."""
-    words = _WORD.findall(_fold(text[m.sentence_start:m.start]))[-2:]
+    words = _WORD.findall(_fold(text[max(m.sentence_start, m.start - _LANDMARK_REACH):m.start]))[-2:]
     if words and words[-1] in ("at", "in", "from"):
         words = words[:-1]
     return bool(words) and bool(_starts_with_cue(words[-1] + " ", cues().motion))
@@ -783,7 +785,8 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         if line := lines.get(id(m)):
             m.evidence = f"part of the name of a line or a train (“{line}”), not a stop"
             continue
-        if landmark := _word_right_before(_fold(text[m.sentence_start:m.start]), cues().landmark):
+        if landmark := _word_right_before(_fold(text[max(m.sentence_start, m.start - _LANDMARK_REACH):m.start]),
+                                          cues().landmark):
             m.evidence = f"“{landmark}”: where another place lies, not a stop"
             continue
         other = past_or_hypothetical(text, m, today.year if today else None)
@@ -829,17 +832,17 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     origins = dict(sorted(origins.items(), key=lambda kv: (not _told_as_earlier(text, cued_at[kv[0]]),
                                                            origin_told[kv[0]]))[:1])
     begun_at: dict[str, str] = {}  # stops made so by no word of travel near them: why they are
-    key = None if opener is None or opener.place is None else _same_stop(opener.place, places) or opener.place.source
-    if not origins and key is not None and (why := _begun_at_dateline(text, opener, cued, goals, mentions, key)):
+    filed = None if opener is None or opener.place is None else _same_stop(opener.place, places) or opener.place.source
+    if not origins and filed is not None and (why := _begun_at_dateline(text, opener, cued, goals, mentions, filed)):
         # "NEW DELHI (Reuters) - Prime Minister Narendra Modi left for Moscow": the journey began where the report was
         # filed
-        if key in cued:  # told again later ("before returning to New Delhi"): the way home
-            told_again = sorted(told_again + [(key, cued[key][0])], key=lambda km: km[1].start)
-            planned.discard(key), goals.discard(key), heading.discard(key)
-        cued = {key: (opener, ""), **{k: v for k, v in cued.items() if k != key}}
-        by_place[key] = [opener] + by_place.get(key, [])
-        places[key], origins[key] = opener.place, ""
-        begun_at[key] = f"the dateline, where the report was filed: the journey began there, as {why}"
+        if filed in cued:  # told again later ("before returning to New Delhi"): the way home
+            told_again = sorted(told_again + [(filed, cued[filed][0])], key=lambda km: km[1].start)
+            planned.discard(filed), goals.discard(filed), heading.discard(filed)
+        cued = {filed: (opener, ""), **{k: v for k, v in cued.items() if k != filed}}
+        by_place[filed] = [opener] + by_place.get(filed, [])
+        places[filed], origins[filed] = opener.place, ""
+        begun_at[filed] = f"the dateline, where the report was filed: the journey began there, as {why}"
     # "bound for New York ... due to dock in Brooklyn": where it was bound for is reached at the stop in it told later
     for key in list(heading):
         reached = next((k for k, (m, _) in cued.items() if k != key and m.start > cued[key][0].start
