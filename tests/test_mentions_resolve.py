@@ -497,3 +497,14 @@ def test_a_given_name_before_a_regnal_number_is_a_popes_or_a_monarchs(gazetteer)
     assert "León" not in placed and "Elizabeth" not in placed and placed["Beirut"].country_code == "LB"
     # León with no number after it is the town; and only a given name goes (HIPE-2022 marks a scanned "Aiaccio II")
     assert "León" in _placed(place_mentions("Viajó de Madrid a León el martes.", gazetteer, "es"))
+
+
+def test_thai_is_thailand_and_kana_keeps_a_story_in_japan(gazetteer):
+    # "Thai" is Thailand's adjective (country_aliases.toml), not only a name of Alor Setar, Malaysia
+    placed = _placed(place_mentions("Thai police said the suspect was arrested in Chiang Mai.", gazetteer))
+    assert placed["Thai"].country_code == "TH" and placed["Thai"].feature == "country"
+    # a report written in kana has Tokyo among its story's places: Haneda (羽田, before 空港, airport) is not ruled
+    # out as far from a story of the United States (米国)
+    placed = _placed(place_mentions("首相は羽田空港を出発し、米国に向かった。", gazetteer))
+    _near_km(placed["羽田"], 35.55, 139.75, 10)
+    assert placed["米国"].country_code == "US"
