@@ -828,6 +828,25 @@ def test_airports_a_japanese_story_at_home_and_a_line_named_by_its_ends(tmp_path
     assert [p["name"] for p in stops] == ["Beijing", "Berlin"]
 
 
+def test_the_next_day_is_no_plan_a_journey_to_is_its_goal_and_a_building_is_its_towns_stop(tmp_path):
+    # "before reaching Lviv the next day": told as done, not planned
+    stops = stops_of(journey_of(tmp_path, "The evacuation train left Pokrovsk on Tuesday morning carrying 300 "
+                                          "civilians. It stopped briefly in Dnipro and Poltava before reaching Lviv the "
+                                          "next day."))
+    assert [(p["name"], p["role"]) for p in stops] == [("Pokrovsk", "origin"), ("Dnipro", "via"), ("Poltava", "via"),
+                                                       ("Lviv", "destination")]
+    # "departed Singapore ... for a six-day journey to Bangkok": where the journey goes, after the stops on the way
+    stops = stops_of(journey_of(tmp_path, "The Eastern & Oriental Express departed Singapore on Sunday for a six-day "
+                                          "journey to Bangkok. The train calls at Kuala Lumpur and Penang."))
+    assert [p["name"] for p in stops] == ["Singapore", "Kuala Lumpur", "George Town", "Bangkok"]
+    # "arrived at the White House": placed where the corpora's annotators put it, in Washington, it is the stop
+    # "flew to Washington" makes, named by the gazetteer's place
+    stops = stops_of(journey_of(tmp_path, "Ukrainian President Volodymyr Zelenskyy arrived at the White House on "
+                                          "Thursday. He flew to Washington from New York on Wednesday evening."))
+    assert [(p["name"], p["mention"]) for p in stops] == [("New York City", "New York"),
+                                                          ("Washington", "White House")]
+
+
 def test_a_capital_told_by_its_country(tmp_path):
     # "the Ukrainian capital" is Kyiv, "the Polish capital" Warsaw, and a stop where a word of travel is near
     fc = journey_of(tmp_path, "Japanese Prime Minister Fumio Kishida arrived in the Ukrainian capital on Tuesday. He had "
