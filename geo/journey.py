@@ -41,6 +41,9 @@ CUE_WINDOW = 6
 _WORD = regex.compile(UNSPACED_LETTER + r"|(?:(?!" + UNSPACED_LETTER + r")[\p{L}\p{M}\p{N}])+")
 _REACH = 200
 _UNSPACED = regex.compile(UNSPACED_LETTER)
+#: How far before a name (characters) a phrase right before it is looked for ("across the river from ", "bound for "):
+#: a window, not the sentence's start, which would make a text of one long line quadratic.
+_PHRASE_REACH = 40
 
 
 MODES = ("rail", "air", "road", "sea")
@@ -338,16 +341,15 @@ def _goal_reached_at(text: str, m: Mention, breaks: list[int]) -> int:
     """Where the journey reached the goal ``m``: at the first word of ``then`` after it, which says that what is told
     next came next ("von Berlin nach Rzeszów geflogen und reiste dann über Przemyśl nach Kiew"), or at its paragraph's
     end; the stops told before that were on the way there."""
-    k = bisect.bisect_left(breaks, m.end)
-    end = breaks[k] if k < len(breaks) else len(text)
+    end = _paragraph_end(text, m, breaks)
     then = _whole_words("then").search(text, m.end, end)
     return then.start() if then else end
 
 
-def _then_after_it(text: str, m: Mention) -> bool:
-    """True when a word of ``then`` follows ``m`` in its paragraph."""
-    end = text.find("\n\n", m.end)
-    return _whole_words("then").search(text, m.end, len(text) if end < 0 else end) is not None
+def _paragraph_end(text: str, m: Mention, breaks: list[int]) -> int:
+    """Where the paragraph of ``m`` ends: at the first of ``breaks`` (blank lines) after it, or the text's end."""
+    k = bisect.bisect_left(breaks, m.end)
+    return breaks[k] if k < len(breaks) else len(text)
 
 
 @lru_cache(maxsize=None)
@@ -367,14 +369,15 @@ HEADING_REACHED_KM = 30.0
 def _heading_for(text: str, m: Mention) -> bool:
     """True when a word of ``heading`` stands right before ``m`` ("bound for Vladivostok"): the journey was on its way
     there when told, and reached it after the stops told after it, whatever the time of its sentence."""
-    return bool(_word_right_before(_fold(text[m.sentence_start:m.start]), cues().heading))
+    return bool(_word_right_before(_fold(text[max(m.sentence_start, m.start - _PHRASE_REACH):m.start]),
+                                   cues().heading))
 
 
 def _capital_said(text: str, m: Mention) -> str:
     """A word of ``capital`` right after ``m`` ("the Ukrainian capital", "Ukraine's capital", "乌克兰首都") or right
     before it ("the capital of Ukraine", "столицу Украины"), or ``""``."""
     after = _fold(text[m.end:min(m.sentence_end, m.end + 30)]).lstrip()
-    before = _fold(text[max(m.sentence_start, m.start - 30):m.start]).rstrip()
+    before = _fold(text[max(m.sentence_start, m.start - _PHRASE_REACH):m.start]).rstrip()
     last = _LAST_WORD.search(before + " ")
     for cue in cues().capital:
         if after.startswith(cue) and (_UNSPACED.match(cue) or not after[len(cue):len(cue) + 1].isalpha()):
@@ -385,16 +388,13 @@ def _capital_said(text: str, m: Mention) -> str:
     return ""
 
 
-def _named_next(text: str, mentions: list[Mention], m: Mention, place: Place) -> bool:
-    """True when the next mention after ``m``, in its clause, is of ``place`` ("Vietnam's capital Hanoi", "老挝首都万象"):
-    that mention is the place's."""
-    later = next((x for x in mentions if x.start >= m.end), None)
+def _named_next(text: str, m: Mention, later: Mention | None, place: Place) -> bool:
+    """True when ``later``, the mention after ``m``, is of ``place`` in its clause ("Vietnam's capital Hanoi",
+    "老挝首都万象"): that mention is the place's."""
     return later is not None and later.place is not None and later.place.source == place.source \
         and later.sentence_start == m.sentence_start and not _CLAUSE_BREAK.search(text, m.end, later.start)
 
 
-#: How far before a name (characters) a word of ``landmark`` is looked for ("across the river from ").
-_LANDMARK_REACH = 40
 #: The dash or hyphen between the two ends of a line's or a train's name ("the Mumbai-Ahmedabad bullet train").
 _LINE_DASH = regex.compile(r"\s?[-–—]\s?")
 
@@ -422,7 +422,7 @@ def _a_station_in(m: Mention) -> bool:
 def _left_or_reached(text: str, m: Mention) -> bool:
     """True when the word right before the mention is a word of travel ("left London St Pancras", "arrived at"): a
     longer name that holds a place, told so, is a building of the place (a station)."""
-    words = _WORD.findall(_fold(text[max(m.sentence_start, m.start - _LANDMARK_REACH):m.start]))[-2:]
+    words = _WORD.findall(_fold(text[max(m.sentence_start, m.start - _PHRASE_REACH):m.start]))[-2:]
     if words and words[-1] in ("at", "in", "from"):
         words = words[:-1]
     return bool(words) and bool(_starts_with_cue(words[-1] + " ", cues().motion))
@@ -760,14 +760,14 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     last_cued: tuple[Mention, str] | None = None  # the last mention near a word of travel, and the word
     told_again: list[tuple[str, Mention]] = []  # a stop told again near a word of travel: (key, mention)
     lines = _lines_named(text, mentions)
-    for m in mentions:
+    for k, m in enumerate(mentions):
         if m.place is None:
             continue
         if m.place.feature in ("region", "country") and (city := _city_of_its_area(text, m)) is not None:
             m.place, m.match = city.place, city.match  # "travelled to Ulaanbaatar": the city, not the region around it
         if m.place.feature == "country" and capital_of is not None and _capital_said(text, m) \
                 and travel_cue(text, m) and (capital := capital_of(m.place.country_code)) is not None \
-                and not _named_next(text, mentions, m, capital):
+                and not _named_next(text, m, mentions[k + 1] if k + 1 < len(mentions) else None, capital):
             m.place, m.match = capital, "capital"  # "arrived in the Ukrainian capital": Kyiv
         if m.place.is_context:
             m.evidence = f"a {m.place.feature}: context, not a stop"
@@ -785,7 +785,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         if line := lines.get(id(m)):
             m.evidence = f"part of the name of a line or a train (“{line}”), not a stop"
             continue
-        if landmark := _word_right_before(_fold(text[max(m.sentence_start, m.start - _LANDMARK_REACH):m.start]),
+        if landmark := _word_right_before(_fold(text[max(m.sentence_start, m.start - _PHRASE_REACH):m.start]),
                                           cues().landmark):
             m.evidence = f"“{landmark}”: where another place lies, not a stop"
             continue
@@ -840,11 +840,13 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         # filed
         if filed in cued:  # told again later ("before returning to New Delhi"): the way home
             told_again = sorted(told_again + [(filed, cued[filed][0])], key=lambda km: km[1].start)
-            planned.discard(filed), goals.discard(filed), heading.discard(filed)
+            for marked in (planned, goals, heading):
+                marked.discard(filed)
         cued = {filed: (opener, ""), **{k: v for k, v in cued.items() if k != filed}}
         by_place[filed] = [opener] + by_place.get(filed, [])
         places[filed], origins[filed] = opener.place, ""
         begun_at[filed] = f"the dateline, where the report was filed: the journey began there, as {why}"
+    breaks = [m.start() for m in regex.finditer(r"\n\n", text)]
     # "bound for New York ... due to dock in Brooklyn": where it was bound for is reached at the stop in it told later
     for key in list(heading):
         reached = next((k for k, (m, _) in cued.items() if k != key and m.start > cued[key][0].start
@@ -854,7 +856,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
             m = cued.pop(key)[0]
             heading.discard(key)
             m.evidence = f"where the journey was bound for, reached at {cued[reached][0].text}"
-        elif _then_after_it(text, cued[key][0]):
+        elif _goal_reached_at(text, cued[key][0], breaks) < _paragraph_end(text, cued[key][0], breaks):
             # "متوجها إلى الرياض ... على أن يتوجه بعدها إلى أبوظبي": what is told after a word of then came after
             # it, as after a goal
             heading.discard(key)
@@ -909,7 +911,6 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     order_key: dict[str, float] = {}
     last: float | None = None
     last_para = -1
-    breaks = [m.start() for m in regex.finditer(r"\n\n", text)]
     untimed: list[str] = []  # the paragraph's stops told before any time: they take its first time
     # the origin's time is told looking back ("The train left Pyongyang on Sunday."): it carries on to the stops of
     # its sentence only, and after it the story's clock is where it was before

@@ -479,8 +479,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     scripts = {script_of(ch) for ch in set(text) if ch.isalpha()}
     unspaced = _unspaced_mentions(text, gazetteer, sents, starts) if _UNSPACED_RUN.search(text) else []
     if not model_available() or not scripts & TRAINED_SCRIPTS:
-        found = sorted([m for m in _gazetteer_mentions(text, gazetteer, sents, starts) if not _a_time_word(text, m)]
-                       + unspaced, key=lambda m: m.start)
+        found = sorted(_gazetteer_mentions(text, gazetteer, sents, starts) + unspaced, key=lambda m: m.start)
         _regions_before_a_region_word(text, found, gazetteer)
         _stations_by_a_station_word(text, found)
         return found
@@ -496,7 +495,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     if scripts - TRAINED_SCRIPTS:
         taken = [(m.start, m.end) for m in found]
         found += [m for m in _gazetteer_mentions(text, gazetteer, sents, starts) + unspaced
-                  if script_of(m.text) not in TRAINED_SCRIPTS and not _a_time_word(text, m)
+                  if script_of(m.text) not in TRAINED_SCRIPTS
                   and not any(m.start < e and s < m.end for s, e in taken)]
     found.sort(key=lambda m: m.start)
     _regions_before_a_region_word(text, found, gazetteer)
@@ -741,8 +740,9 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, 
     # a word the text also begins a person's name with ("Ким Чен Ын ... Ким встретился") is the person's, unless
     # it names a country or a region
     names_begun = {toks[k].text for k in range(len(toks)) if _part_of_other_name(text, toks[k:k + 1], toks, k)}
-    return [m for m in mentions if m.text not in names_begun
-            or any(c.place.feature in ("country", "region") for c in m.candidates)]
+    # and a word of time before a number is none ("지난 25일")
+    return [m for m in mentions if (m.text not in names_begun
+            or any(c.place.feature in ("country", "region") for c in m.candidates)) and not _a_time_word(text, m)]
 
 
 _UNSPACED_RUN = regex.compile(UNSPACED_LETTER + r"(?:" + UNSPACED_LETTER + r"|[ー・])*")
@@ -764,15 +764,16 @@ def _unspaced_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, i
     ``UNSPACED_NAME_MIN_POPULATION``), the longer first where two overlap ("抵达莫斯科": 莫斯科, Moscow, not 达莫),
     then the bigger place's."""
     hits: list[tuple[int, int, list[Candidate]]] = []
+    stations = script_words("Cjk", "stations_after")
     for run in _UNSPACED_RUN.finditer(text):
         end = run.end()
         for i in range(run.start(), end - 1):
             for key in gazetteer.names_beginning(text[i:min(end, i + UNSPACED_NAME_MAX_LETTERS)]):
                 if len(key) < 2 or text[i:i + len(key)] != key:
                     continue
-                # (a short name before a word for its station or airport as a longer one: 羽田空港)
-                letters = len(key) + any(text.startswith(w, i + len(key)) for w in script_words("Cjk", "stations_after"))
-                places = [p for p in _named(gazetteer, key, None) if _big_enough_unspaced(p, letters)]
+                # (a short name before a word for its station or airport is taken as a longer one is: 羽田空港)
+                short = len(key) == 2 and not any(text.startswith(w, i + 2) for w in stations)
+                places = [p for p in _named(gazetteer, key, None) if _big_enough_unspaced(p, short)]
                 if places:
                     cands = [Candidate(p, "exact") for p in places]
                     hits.append((i, i + len(key), cands + bigger_namesakes(gazetteer, key, cands)))  # ワシントン
@@ -787,11 +788,12 @@ def _unspaced_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, i
     return sorted(found, key=lambda m: m.start)
 
 
-def _big_enough_unspaced(place: Place, letters: int) -> bool:
-    """True for a place big enough to be meant by a name of ``letters`` Chinese or Japanese letters."""
+def _big_enough_unspaced(place: Place, short: bool) -> bool:
+    """True for a place big enough to be meant by a name of Chinese or Japanese letters, ``short`` (two letters) or
+    longer."""
     if place.feature in ("country", "region", "capital", "continent"):
         return True
-    return place.population >= (UNSPACED_SHORT_NAME_MIN_POPULATION if letters == 2 else UNSPACED_NAME_MIN_POPULATION)
+    return place.population >= (UNSPACED_SHORT_NAME_MIN_POPULATION if short else UNSPACED_NAME_MIN_POPULATION)
 
 
 def _mention(text: str, start: int, end: int, sents: list[tuple[int, int]], starts: list[int],

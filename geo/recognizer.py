@@ -668,8 +668,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     latin_words = everyday_languages(lang)
     rules = language_rules(lang)  # the language's rules in morphology.toml
     going_words = language_words(lang or "en", "place_prepositions") | language_words(lang or "en", "travel_verbs")
-    arabic_prepositions = frozenset(script_words("Arabic", "place_prepositions")) \
-        if any(script_of(t.text) == "Arabic" for t in toks[:50]) else frozenset()
+    arabic_prepositions = frozenset(script_words("Arabic", "place_prepositions"))  # (words of Arabic text alone)
     # words that say what kind of place a name is, written small after it, which the name may take in
     # ("Oulun läänin", "Putnam county"; ``morphology.toml``)
     kind_word_starts = tuple(rules.get("kind_words_after", ()))
@@ -712,7 +711,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         if not inside and mark[:2] == ("gz:B", "gz:capital") and i > 0 and toks[i - 1].text.casefold() in going_words \
                 and 1.0 - outside[i] >= NAME_ONLY_PROBABILITY and _a_big_capitals_own_name(tok.text, gazetteer):
             inside = True  # "after leaving Pyongyang"
-        if not inside and arabic_prepositions and i > 0 and toks[i - 1].text in arabic_prepositions \
+        if not inside and i > 0 and toks[i - 1].text in arabic_prepositions \
                 and 1.0 - outside[i] >= AFTER_A_PREPOSITION_PROBABILITY and _a_big_towns_mark(mark) \
                 and name_key(tok.text) not in designators("Arabic"):  # (مدينة, city, is also Medina's name)
             inside = True  # "إلى الدمام"

@@ -652,9 +652,9 @@ def capitals_among_capitals(mentions: list[Mention]) -> None:
     capital where the text names the capitals of two or more other countries: a story between countries ("القاهرة
     ... الرياض ... أبوظبي": Riyadh, not Ar Riyāḑ, a town of Egypt, where Cairo puts the story), unless the name is the
     town's own."""
-    capitals = {m.place.source: m.place.country_code for m in mentions if m.place is not None
-                and m.place.feature == "capital" and m.match not in ("annotated", "partial")}
-    if len(set(capitals.values())) < 2:
+    countries = {m.place.country_code for m in mentions if m.place is not None
+                 and m.place.feature == "capital" and m.match not in ("annotated", "partial")}
+    if len(countries) < 2:
         return
     for m in mentions:
         # (not a town called by its own name: "the English city of Salisbury", not Harare, once called so)
@@ -663,7 +663,7 @@ def capitals_among_capitals(mentions: list[Mention]) -> None:
             continue
         big = [c for c in m.candidates if c.place.feature == "capital" and c.match == m.match
                and c.place.population >= CAPITAL_AMONG_CAPITALS_SIZE]
-        if big and len({code for code in capitals.values() if code != big[0].place.country_code}) >= 2:
+        if big and len(countries - {max(big, key=lambda c: c.place.population).place.country_code}) >= 2:
             _take_the_biggest(m, big)
 
 
