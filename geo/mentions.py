@@ -32,6 +32,9 @@ from .text import (SCRIPT_LANGUAGES, UNSPACED_LETTER, Token, a_celestial_body, a
 TRANSLIT_SIMILARITY = 0.8
 #: GeoNames places smaller than this are not matched by transliteration alone.
 TRANSLIT_MIN_POPULATION = 1000
+#: ... and a capital or a city of a million whose names in the script are others, by transliteration spelled this alike
+#: (वारसॉ, "varso": Warsaw, named वॉरसॉ).
+SAID_OTHERWISE_SIMILARITY = 0.95
 #: A word at least this common (Zipf scale) is an ordinary word, not an unknown name.
 COMMON_WORD_ZIPF = 3.0
 #: A name of two words in another script is the place it spells only this alike (डोंग डांग: Đồng Đăng, 1.0).
@@ -186,12 +189,17 @@ def _transliterated(gazetteer: Gazetteer, surface: str) -> list[Candidate]:
     best: dict[str, Candidate] = {}
     script = script_of(surface)
     for place, comp, scripts in gazetteer.by_skeleton(skel):
-        if script in scripts.split(" "):
-            continue  # the place has names in this script, and this is not one of them (혜산 is Hyesan, 하산 is not)
+        # the place has names in this script, and this is not one of them (혜산 is Hyesan, 하산 is not), unless it is
+        # a capital or a city of a million that Devanagari spells as it is said, in more ways than GeoNames lists
+        # (वारसॉ, Warsaw, listed as another)
+        named_so = script in scripts.split(" ")
+        if named_so and (script != "Devanagari" or not (place.feature == "capital" or place.population >= WORLD_CITY)):
+            continue
         if place.source.startswith("geonames:") and place.population < TRANSLIT_MIN_POPULATION and not place.is_context:
             continue
         sim = _spelling_similarity(mine, mine_loose, comp)
-        if sim >= TRANSLIT_SIMILARITY and (place.source not in best or sim > best[place.source].similarity):
+        if sim >= (SAID_OTHERWISE_SIMILARITY if named_so else TRANSLIT_SIMILARITY) \
+                and (place.source not in best or sim > best[place.source].similarity):
             best[place.source] = Candidate(place, "transliterated", round(sim, 3))
     return list(best.values())
 
@@ -740,9 +748,29 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, 
     # a word the text also begins a person's name with ("Ким Чен Ын ... Ким встретился") is the person's, unless
     # it names a country or a region
     names_begun = {toks[k].text for k in range(len(toks)) if _part_of_other_name(text, toks[k:k + 1], toks, k)}
-    # and a word of time before a number is none ("지난 25일")
+    # and a word of time before a number is none ("지난 25일"), nor a person's name found by its spelling alone after a
+    # title or before one ("राष्ट्रपति वोलोदिमीर ज़ेलेंस्की", "젤렌스키 대통령")
     return [m for m in mentions if (m.text not in names_begun
-            or any(c.place.feature in ("country", "region") for c in m.candidates)) and not _a_time_word(text, m)]
+            or any(c.place.feature in ("country", "region") for c in m.candidates)) and not _a_time_word(text, m)
+            and not (all(c.match == "transliterated" for c in m.candidates) and _by_a_title(text, m))]
+
+
+_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+#: The words of a person's name right after a title that are looked at (given names, a surname).
+NAME_WORDS_AFTER_A_TITLE = 3
+
+
+def _by_a_title(text: str, m: Mention) -> bool:
+    """True when ``m`` is among the ``NAME_WORDS_AFTER_A_TITLE`` words right after a title of its script (``titles``
+    of ``morphology.toml``: "राष्ट्रपति वोलोदिमीर ज़ेलेंस्की"), or the word right before one written after a name
+    (``titles_after``: "젤렌스키 대통령"), with no mark between."""
+    script = script_of(m.text)
+    before = text[max(0, m.start - 80):m.start].split()
+    for k in range(1, min(NAME_WORDS_AFTER_A_TITLE, len(before)) + 1):
+        if before[-k] in script_words(script, "titles"):
+            return all(_LETTERS.fullmatch(w) for w in before[len(before) - k + 1:])
+    after = text[m.end:m.end + 20].split()
+    return bool(after) and text[m.end:m.end + 1] == " " and after[0] in script_words(script, "titles_after")
 
 
 _UNSPACED_RUN = regex.compile(UNSPACED_LETTER + r"(?:" + UNSPACED_LETTER + r"|[ー・])*")

@@ -15,8 +15,9 @@ from .journey import choose_stops, given_stop_modes, leg_modes, origin_cue, trav
 from .mentions import find_mentions, whole_text_mention
 from .model import Journey, Mention, Place, Stop
 from .recognizer import TRAINED_SCRIPTS
-from .resolve import (annotated_after_the, capitals_among_capitals, not_the_facilitys_town, own_name,
-                      placed_in_the_countries_said, placed_in_the_regions_said, placed_with_the_others, resolve)
+from .resolve import (annotated_after_the, capital_not_its_area, capitals_among_capitals, not_the_facilitys_town,
+                      own_name, placed_in_the_countries_said, placed_in_the_regions_said, placed_with_the_others,
+                      resolve)
 from .text import place_prepositions, script_of, word_zipf
 
 
@@ -79,6 +80,7 @@ def place_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> 
     placed_in_the_countries_said(text, mentions)
     placed_with_the_others(mentions)
     capitals_among_capitals(mentions)
+    capital_not_its_area(mentions)
     annotated_after_the(text, mentions)
     not_the_facilitys_town(text, mentions, story)
     return [m for m in mentions if not misread(m, text, lang)]

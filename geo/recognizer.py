@@ -663,7 +663,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     # old spellings and clitics, which the model never learned: weighed as inflected names ("Wiipurissa")
     unmarked_forms = _forms_the_marks_miss(toks, marks, gazetteer, lang)
     # a name the gazetteer knows that a date follows at a line's start: a dateline's, whatever the model says
-    dated = _dateline_names(text, toks, marks, lang) if "," in text else frozenset()
+    dated = _dateline_names(text, toks, marks, lang) if "," in text else set()
+    dated = dated | _wire_dateline(text, toks, marks)
     outside, begins, goes_on = probability["O"], probability["B"], probability["I"]
     latin_words = everyday_languages(lang)
     rules = language_rules(lang)  # the language's rules in morphology.toml
@@ -708,8 +709,10 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
             and toks[i - 1].text[-1] not in _SENTENCE_END
         inside = i in dated or 1.0 - outside[i] >= _threshold(tok, mark, latin_words, proper_form,
                                                               unknown_word)  # B or I
-        if not inside and mark[:2] == ("gz:B", "gz:capital") and i > 0 and toks[i - 1].text.casefold() in going_words \
-                and 1.0 - outside[i] >= NAME_ONLY_PROBABILITY and _a_big_capitals_own_name(tok.text, gazetteer):
+        if not inside and mark[:2] in _CAPITALS_MARKS and i > 0 and toks[i - 1].text.casefold() in going_words \
+                and 1.0 - outside[i] >= NAME_ONLY_PROBABILITY \
+                and (mark[1] == "gz:capital" or other_language) \
+                and _a_big_capitals_own_name(tok.text, gazetteer, area=mark[1] == "gz:region"):
             inside = True  # "after leaving Pyongyang"
         if not inside and i > 0 and toks[i - 1].text in arabic_prepositions \
                 and 1.0 - outside[i] >= AFTER_A_PREPOSITION_PROBABILITY and _a_big_towns_mark(mark) \
@@ -2454,12 +2457,26 @@ def _a_big_towns_mark(mark: tuple[str, ...]) -> bool:
         and mark[2].startswith("gz:size=") and int(mark[2][8:]) >= AFTER_A_PREPOSITION_SIZE
 
 
-def _a_big_capitals_own_name(word: str, gazetteer: Gazetteer) -> bool:
+#: The marks of a word that may begin a capital's name: a capital's, or an area's whose own name is a capital's other
+#: name ("Roma", the metropolitan city around Rome).
+_CAPITALS_MARKS = (("gz:B", "gz:capital"), ("gz:B", "gz:region"))
+
+
+def _a_big_capitals_own_name(word: str, gazetteer: Gazetteer, area: bool = False) -> bool:
     """True when ``word``, written with a capital, is the own name of a country's capital of ``CAPITAL_SIZE`` (not
-    another of its names: "Vin", one of Vienna's)."""
-    return word[:1].isupper() and any(
-        p.feature == "capital" and p.population >= 10 ** CAPITAL_SIZE and own_name(p, word)
-        for p in gazetteer.exact(name_key(word)))
+    another of its names: "Vin", one of Vienna's); or, read as an area's name (``area``), is another of such a
+    capital's names and the own name of an area of its country below its first-level regions, the district around
+    it ("Roma", in a language other than English, which calls it Rome: "from Roma" is the football club; not
+    "Paris", the department, nor "Wien", the state, which the model weighs as the areas they also are)."""
+    if not word[:1].isupper():
+        return False
+    places = gazetteer.exact(name_key(word))
+    capitals = [p for p in places if p.feature == "capital" and p.population >= 10 ** CAPITAL_SIZE]
+    if not area:
+        return any(own_name(p, word) for p in capitals)
+    return not any(own_name(p, word) for p in capitals) and any(
+        p.feature == "region" and not p.is_state and own_name(p, word) and p.country_code == c.country_code
+        for p in places for c in capitals)
 
 
 def _goes_on_a_known_name(toks: list[Token], marks: list[tuple[str, ...]], i: int) -> bool:
@@ -2581,6 +2598,25 @@ def _dateline_names(text: str, toks: list[Token], marks: list[tuple[str, ...]], 
                 or any(text[max(0, start - len(w) - 1):start] == w + " " for w in dated_words)):
             dated.update(range(i, j + 1))
     return dated
+
+
+#: A news agency's dateline opening a text: a name in capitals, the agency's name in brackets, and a full stop, a
+#: comma or a dash ("ROMA (EFE). —", "MADRID (EFE) -", "BRASÍLIA (Reuters) —").
+_WIRE_DATELINE = regex.compile(r"\s*(\p{Lu}[\p{Lu}\p{M}'’ .-]*?\p{Lu})\s*\(\p{Lu}[\p{L}.&/ -]{1,30}\)\s*[.,:]?\s*[—–-]?")
+
+
+def _wire_dateline(text: str, toks: list[Token], marks: list[tuple[str, ...]]) -> set[int]:
+    """The tokens of a name in capitals the gazetteer knows whole that opens a text as a news agency's dateline
+    (``_WIRE_DATELINE``: "ROMA (EFE). —"), whatever the model says; else none."""
+    wire = _WIRE_DATELINE.match(text)
+    if wire is None:
+        return set()
+    inside = [i for i, tok in enumerate(toks) if wire.start(1) <= tok.start and tok.end <= wire.end(1)]
+    if not inside or any(not marks[i] for i in inside) or marks[inside[0]][0] != "gz:B" \
+            or any(marks[i][0] != "gz:I" for i in inside[1:]) \
+            or inside[-1] + 1 < len(toks) and marks[inside[-1] + 1] and marks[inside[-1] + 1][0] == "gz:I":
+        return set()
+    return set(inside)
 
 
 #: What parts the names of a list: a comma, or "and" (English, German, French, Swedish, Finnish).

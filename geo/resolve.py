@@ -584,8 +584,12 @@ def placed_in_the_regions_said(text: str, mentions: list[Mention]) -> None:
         m.place, m.match, m.confidence, m.probability = None, "", 0.0, 0.0
 
 
-#: What stands between a place and the country the text puts it in: "Dili in East Timor", "Dili, East Timor".
-_IN_THE_COUNTRY = regex.compile(r"\s*,\s*|\s+(?i:in|im|в|во|en|au|aux|dans|i)(?:\s+(?i:the|der|dem))?\s+")
+#: What stands between a place and the country the text puts it in: "Dili in East Timor", "Dili, East Timor", "Dili, la
+#: capital de Timor Oriental", "Luanda, the capital of Angola".
+_IN_THE_COUNTRY = regex.compile(
+    r"\s*,\s*|\s+(?i:in|im|в|во|en|au|aux|dans|i)(?:\s+(?i:the|der|dem))?\s+"
+    r"|\s*,\s*(?i:(?:the|la|el|a|die)\s+)?(?i:capital|capitale|hauptstadt)(?:\s+(?i:city))?"
+    r"\s+(?i:of|de|du|des|von|da|do)(?:\s+(?i:the|la)\s+|\s*(?i:l)['’]\s*|\s+)")
 #: ... and what goes on a list after a country, which a comma before it joins rather than places ("Kabul, Pakistan
 #: and Iran").
 _LIST_GOES_ON = regex.compile(r"\s*(?:,|and\b|or\b|&|und\b|et\b|и\b)\s*\p{Lu}")
@@ -665,6 +669,28 @@ def capitals_among_capitals(mentions: list[Mention]) -> None:
                and c.place.population >= CAPITAL_AMONG_CAPITALS_SIZE]
         if big and len(countries - {max(big, key=lambda c: c.place.population).place.country_code}) >= 2:
             _take_the_biggest(m, big)
+
+
+#: A capital this near the area read for a name it also has (km) is what the name means ("Roma": Rome, not the
+#: metropolitan city around it, whose own name it is).
+CAPITAL_IN_ITS_AREA_KM = 50.0
+
+
+def capital_not_its_area(mentions: list[Mention]) -> None:
+    """A one-word name read as an area below a country's first-level regions that is also a name of the country's
+    capital of ``CAPITAL_AMONG_CAPITALS_SIZE`` lying in it is the capital: news names a capital, not the district
+    around it ("ROMA (EFE)", "regresará a Roma")."""
+    for m in mentions:
+        # (a name of several words names the area: "Dublin City")
+        if m.place is None or m.place.feature != "region" or m.place.is_state or m.match in ("annotated", "partial") \
+                or len(m.text.split()) > 1:
+            continue
+        inside = [c for c in m.candidates if c.place.feature == "capital" and c.match == m.match
+                  and c.place.country_code == m.place.country_code
+                  and c.place.population >= CAPITAL_AMONG_CAPITALS_SIZE
+                  and haversine_km(c.place.lat, c.place.lon, m.place.lat, m.place.lon) <= CAPITAL_IN_ITS_AREA_KM]
+        if inside:
+            _take_the_biggest(m, inside)
 
 
 #: "the" right before a name: English writes it before a sea's or an ocean's name, not before a town's ...

@@ -187,6 +187,24 @@ def test_a_place_the_text_puts_in_a_country_lies_in_it(gazetteer):
         _near_km(_placed(place_mentions(text, gazetteer, "en"))["Dili"], -8.56, 125.57, 10)
     # a comma that goes on to list more is no "in"
     assert _placed(place_mentions("Talks in Kabul, Pakistan and Iran.", gazetteer, "en"))["Kabul"].country_code == "AF"
+    # "Dili, la capital de Timor Oriental": the country's capital, named so (with Jakarta and Port Moresby the story
+    # was Delhi's)
+    text = ("El papa partió rumbo a Yakarta. Tras tres días en Indonesia, el pontífice volará a Port Moresby, en Papúa "
+            "Nueva Guinea, y después a Dili, la capital de Timor Oriental.")
+    _near_km(_placed(place_mentions(text, gazetteer, "es"))["Dili"], -8.56, 125.57, 10)
+
+
+def test_a_capital_named_as_the_district_around_it_is_the_capital(gazetteer):
+    # "ROMA (EFE)": a news agency's dateline; "Roma" is Rome's name in Spanish and the own name of the metropolitan
+    # city around it, which the model weighs it as ("a Roma" at 0.02): after "a", the capital
+    text = "ROMA (EFE). — El papa partió este lunes rumbo a Yakarta. El viernes regresará a Roma."
+    mentions = [m for m in place_mentions(text, gazetteer, "es") if m.place is not None]
+    assert [m.text for m in mentions] == ["ROMA", "Yakarta", "Roma"]
+    for m in (mentions[0], mentions[2]):
+        assert m.place.feature == "capital"
+        _near_km(m.place, 41.89, 12.48, 10)
+    # in English "Roma" is the football club ("from Roma in June"); "Dublin City" names the council's area
+    assert "Roma" not in _placed(place_mentions("He joined Lazio from Roma in June.", gazetteer, "en"))
 
 
 def test_a_places_possessive_is_the_place_and_what_it_has_a_name_of_its_own(gazetteer):
@@ -237,6 +255,17 @@ def test_a_word_of_the_language_behind_a_particle_is_no_foreign_town_by_translit
     assert not any(m.text.startswith("푸틴") for m in place_mentions(text, gazetteer))
     station = _placed(place_mentions(text, gazetteer_stations))["하산역을"]
     assert abs(station.lat - 42.430) < 0.05 and abs(station.lon - 130.645) < 0.05
+
+
+def test_a_hindi_spelling_of_a_world_city_and_a_persons_name_after_a_title(gazetteer):
+    # वारसॉ ("varso"): Warsaw, whose Hindi name in GeoNames is spelled otherwise; the words after "राष्ट्रपति"
+    # (President) are Volodymyr Zelensky's name, not Volodymyr-Volynskyi, nor a station found by its spelling
+    text = "मोदी वारसॉ से ट्रेन से कीव पहुंचे। कीव में मोदी ने राष्ट्रपति वोलोदिमीर ज़ेलेंस्की से मुलाकात की।"
+    placed = _placed(place_mentions(text, gazetteer, "hi"))
+    _near_km(placed["वारसॉ"], 52.23, 21.01, 10)
+    assert set(placed) == {"वारसॉ", "कीव"}
+    # a Korean title after the name: "젤렌스키 대통령"
+    assert "젤렌스키" not in _placed(place_mentions("윤 대통령은 키이우에서 젤렌스키 대통령과 만났다.", gazetteer, "ko"))
 
 
 def test_a_hindi_spelling_without_its_nukta_or_with_it_names_the_city_not_its_krai(gazetteer):
