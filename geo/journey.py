@@ -49,7 +49,7 @@ _PHRASE_REACH = 40
 MODES = ("rail", "air", "road", "sea")
 _LISTS = ("motion", "origin", "goal", "direction", "speech", "not_place_after", "past", "planned", "before_that",
           "not_before_that_after", "via", "then", "return_to", "heading", "route_end", "between", "earlier", "capital",
-          "arrived_by", "landmark", *MODES, "not_mode_after", "kind_of_place", "articles")
+          "arrived_by", "landmark", "first_stop", "last_stop", *MODES, "not_mode_after", "kind_of_place", "articles")
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,8 @@ class Cues:
     then: tuple[str, ...]  # whole words that tell the next leg: a goal before one was reached there ("dann", "then")
     return_to: tuple[str, ...]  # words of going back: the origin told again with one is where the journey ends
     heading: tuple[str, ...]  # right before a place the journey is on its way to, not reached when told ("bound for")
+    first_stop: tuple[str, ...]  # next to a place the journey reached first ("Jakarta, the first stop of his tour")
+    last_stop: tuple[str, ...]  # next to a place where the journey ended ("Dar es Salaam, the last stop of his trip")
     between: tuple[str, ...]  # before a route's first end, a joint before its second ("between Paris and Berlin")
     route_end: tuple[str, ...]  # "to" in "from Brussels to Prague": a goal right after a word of origin and a name
     arrived_by: tuple[str, ...]  # "after a" after a place reached: how it was reached follows ("after a train ride")
@@ -205,13 +207,21 @@ def _described_from(text: str, m: Mention) -> int:
     return kind_start
 
 
+def _name_end(text: str, m: Mention) -> int:
+    """Where the name ``m`` ends with the word for its station or airport that Chinese and Japanese write right after
+    it (``stations_after``: "東京駅を", Tokyo station), the words around it being the station's; else ``m.end``."""
+    if _UNSPACED.match(text, m.end) is None:
+        return m.end
+    return m.end + max((len(w) for w in script_words("Cjk", "stations_after") if text.startswith(w, m.end)), default=0)
+
+
 def travel_cue(text: str, m: Mention) -> str:
     """The travel cue near mention ``m`` (``""`` if none, or if a word of saying is nearer: at the same distance the
     word of travel wins), counting the words of a description of its kind before it as the name's ("arrived ... in
     the Vietnamese border town of Dong Dang"). A word of saying after a clause break, which says who told the
     sentence ("..., the Kremlin said"), is not where the place was spoken of (``speech_cue``)."""
-    start = _described_from(text, m)
-    words = _window(text, start, m.end, m.sentence_start, m.sentence_end)
+    start, end = _described_from(text, m), _name_end(text, m)
+    words = _window(text, start, end, m.sentence_start, m.sentence_end)
     unsaid: set[tuple[int, str]] | None = None  # the words before the clause that says who told the sentence
     for dist in sorted({d for d, _ in words}):
         here = sorted(w for d, w in words if d == dist)
@@ -271,7 +281,7 @@ def origin_cue(text: str, m: Mention) -> str:
     """A cue next to ``m`` marking it as where the journey starts: "from Pyongyang", "after leaving Pyongyang" (a
     word of the cue's stem, run on by an ending), "평양을 출발" (the particle inside the mention)."""
     near = _fold(text[max(m.sentence_start, m.start - 20) : m.start])
-    after = _fold(text[m.end : min(m.sentence_end, m.end + 20)]).lstrip()
+    after = _fold(text[_name_end(text, m) : min(m.sentence_end, m.end + 20)]).lstrip()
     last = _LAST_WORD.search(near)
     # a cue after the name marks it (verb-final and postpositional languages: "दिल्ली से रवाना", "Berlin verließ"), but
     # not one that goes on to a name in capitals, whose it is ("arrived in Beirut from Istanbul")
@@ -283,7 +293,8 @@ def origin_cue(text: str, m: Mention) -> str:
     for cue in cues().origin:
         c = cue.strip()
         if _ends_with_words(near.rstrip(), c) or (cue.endswith(" ") and near.endswith(cue)) or (
-                after.startswith(c) and not raw_after[len(c):].lstrip()[:1].isupper()):
+                after.startswith(c) and not raw_after[len(c):].lstrip()[:1].isupper()
+                and not (cue.endswith(" ") and after[len(c):len(c) + 1].isalpha())):  # "ab", not "about"
             return c
         # a stem run on by an ending, in the Latin or Cyrillic script (an Arabic منذ, "since", is no من, "from")
         if (last is not None and " " not in cue and last[1].startswith(c) and _ALPHABET_WORD.fullmatch(last[1])
@@ -396,15 +407,28 @@ def _named_next(text: str, m: Mention, later: Mention | None, place: Place) -> b
 
 
 #: The dash or hyphen between the two ends of a line's or a train's name ("the Mumbai-Ahmedabad bullet train").
-_LINE_DASH = regex.compile(r"\s?[-–—]\s?")
+_LINE_DASH = regex.compile(r"\s?[-–—―]\s?")
+#: A word right after two places a dash joins that makes them the ends of a stretch of line ("金沢―敦賀間", between
+#: Kanazawa and Tsuruga; "서울-부산 구간").
+_STRETCH_AFTER = regex.compile(r"\s?(?:区間|間|段|구간)")
+_LINE_DASH_BEFORE = regex.compile(r"[-–—―]\s?$")
+_NOT_IN_A_NAME = regex.compile(r"[^\p{L}\p{M}]")
 
 
 def _lines_named(text: str, mentions: list[Mention]) -> dict[int, str]:
     """The mentions (by ``id``) that are the ends of a line's or a train's name, two places a dash joins before a mode
     word of the next two words ("मुंबई-अहमदाबाद बुलेट ट्रेन", "the Beijing–Moscow train"), each with the name."""
     out: dict[int, str] = {}
+    for m in mentions:  # a stretch's ends, the second a name or not ("金沢―敦賀間", 敦賀 too small to be found there)
+        if (dash := _LINE_DASH.match(text, m.end)) and (stretch := _STRETCH_AFTER.search(text, dash.end(),
+                                                                                         dash.end() + 13)) \
+                and not _NOT_IN_A_NAME.search(text, dash.end(), stretch.start()):
+            out[id(m)] = text[m.start:stretch.end()]
+        elif (dash := _LINE_DASH_BEFORE.search(text, max(0, m.start - 13), m.start)) \
+                and _STRETCH_AFTER.match(text, m.end) and not _NOT_IN_A_NAME.search(text, dash.end(), m.start):
+            out[id(m)] = text[dash.start():_STRETCH_AFTER.match(text, m.end).end()]
     for a, b in zip(mentions, mentions[1:]):
-        if _LINE_DASH.fullmatch(text, a.end, b.start):
+        if id(a) not in out and _LINE_DASH.fullmatch(text, a.end, b.start):
             after = list(_WORD.finditer(text, b.end, b.sentence_end))[:2]
             if any(_starts_with_mode_cue(_fold(text[w.start():w.start() + _REACH]), getattr(cues(), mode))
                    for w in after for mode in MODES):
@@ -455,6 +479,35 @@ def is_organisation(text: str, m: Mention) -> bool:
 #: words before it and a few in small letters after it ("Nanning on Monday evening and the border town of Pingxiang").
 _JOINT = r"(?:[,،]|,?\s+(?:and|und|et|och|ja|и|a|y))"
 _LISTED_AFTER = regex.compile(r"(?:\s+[\p{L}\d]+){0,4}?" + _JOINT + r"(?:\s+[\p{Ll}\d][\p{L}\p{M}\d'’-]*){0,4}\s+")
+
+
+#: After a word of ``then``, at most this many words in small letters (a day, a preposition) stand before a place told
+#: as the next stop ("puis vendredi à Brazzaville", "y después a Dili").
+THEN_WORDS_BEFORE = 4
+_SMALL_WORDS = regex.compile(r"(?:\s+[\p{Ll}\d][\p{L}\p{M}\d'’-]*)*\s+")
+
+
+def _first_town_after(country: Mention, m: Mention, mentions: list[Mention]) -> bool:
+    """True when ``m`` is the first town told after ``country``, a mention of its country, in the same sentence or the
+    next ("Путин в четверг отправится во Вьетнам. В Ханое он встретится ...")."""
+    if not 0 <= m.sentence_index - country.sentence_index <= 1 or m.start < country.end:
+        return False
+    return not any(country.end <= x.start < m.start and x.place is not None and not x.place.is_context
+                   for x in mentions)
+
+
+def _then_between(text: str, previous: Mention, m: Mention) -> str:
+    """The word of ``then`` between ``previous``, a stop, and ``m`` in their sentence with no clause's end between
+    (a semicolon, a colon), after which at most ``THEN_WORDS_BEFORE`` words in small letters stand before ``m``
+    ("à Luanda, en Angola, puis vendredi à Brazzaville"): ``m`` is where the journey went next; or ``""``."""
+    gap = text[previous.end:m.start]
+    if regex.search(r"[;:]", gap):
+        return ""
+    for then in _whole_words("then").finditer(text, previous.end, m.start):
+        rest = text[then.end():m.start]
+        if _SMALL_WORDS.fullmatch(rest) and len(rest.split()) <= THEN_WORDS_BEFORE:
+            return then[0]
+    return ""
 
 
 #: ... and the joint of a list alone ("via Erenhot and Zamyn-Üüd", "через Улан-Удэ, Читу и Хабаровск").
@@ -568,6 +621,9 @@ def _time_words(text: str, lo: int, hi: int) -> list[tuple[int, int, When]]:
         if unspaced:  # a letter of a script without spaces: the words it begins ("星期一", "上午")
             token = _fold(text[w.start():min(hi, w.start() + 4)])
         for st, i in c.weekdays:
+            if "-" in st and _fold(text[w.start():w.start() + len(st)]) == st:  # ("sexta-feira", Friday)
+                kind, value, end = "weekday", i, w.start() + len(st)
+                break
             if token.startswith(st):
                 kind, value, end = "weekday", i, (w.start() + len(st) if unspaced else end)
                 break
@@ -626,7 +682,9 @@ def _town_qualified_by(text: str, m: Mention, ms: list[Mention]) -> Mention | No
 
 def assign_times(text: str, candidates: list[Mention]) -> dict[int, When]:
     """Give each time expression to the place it dates: a mention in the same sentence, in the same
-    clause where there is one, the nearest. Returns ``id(mention) -> When``."""
+    clause where there is one, the nearest; or, where a nearer time dates that one, a town right beside it in
+    its clause ("reach Minneapolis late Tuesday night and Spokane on Thursday morning"). Returns
+    ``id(mention) -> When``."""
     out: dict[int, When] = {}
     by_sentence: dict[int, list[Mention]] = {}
     for m in candidates:
@@ -634,20 +692,39 @@ def assign_times(text: str, candidates: list[Mention]) -> dict[int, When]:
     for start, ms in by_sentence.items():
         end = ms[0].sentence_end
         claims: dict[int, tuple[tuple[int, int], When]] = {}
+        costs: list[tuple[When, Callable[[Mention], tuple[int, int]]]] = []
         for t0, t1, when in _time_words(text, start, end):
-            def cost(m: Mention) -> tuple[int, int]:
+            def cost(m: Mention, t0: int = t0, t1: int = t1) -> tuple[int, int]:
                 lo, hi = (m.end, t0) if m.end <= t0 else (t1, m.start)
                 # a country or region takes a time only when it stands much nearer than any town
                 weight = 2 if m.place is not None and m.place.is_context else 1
                 return (1 if _CLAUSE_BREAK.search(text, lo, hi) else 0, weight * (hi - lo))
 
+            costs.append((when, cost))
             best = min(ms, key=cost)
+            # a town the country beside it hands its time to is as near it as the country ("14일 우즈베키스탄
+            # 사마르칸트를 방문하고 16일 귀국한다": the 14th)
+            near = cost(best)
             best = _town_qualified_by(text, best, ms) or best
             # a place dated twice keeps the nearer expression ("on Tuesday confirmed ... left on Sunday from X")
-            if id(best) not in claims or cost(best) < claims[id(best)][0]:
-                claims[id(best)] = (cost(best), when)
+            if id(best) not in claims or near < claims[id(best)][0]:
+                claims[id(best)] = (near, when)
+        # a time a nearer one kept from its place dates an undated town right beside it in its clause
+        kept = {id(w) for _, w in claims.values()}
+        beside = sorted([(c, k, m) for k, (when, cost) in enumerate(costs) if id(when) not in kept for m in ms
+                         if id(m) not in claims and m.place is not None and not m.place.is_context
+                         and (c := cost(m)) <= (0, TIME_BESIDE)], key=lambda x: (x[0], x[1], x[2].start))
+        for _, k, m in beside:
+            if id(costs[k][0]) not in kept and id(m) not in claims:
+                claims[id(m)] = ((0, 0), costs[k][0])
+                kept.add(id(costs[k][0]))
         out.update({k: w for k, (_, w) in claims.items()})
     return out
+
+
+#: A time that a nearer one keeps from the place it stands nearest dates the place beside it, this near (characters)
+#: in its clause, if that has none ("reach Minneapolis late Tuesday night and Spokane on Thursday morning").
+TIME_BESIDE = 12
 
 
 _ISO_DATE = regex.compile(r"\b(20\d\d|19\d\d)-([01]\d)-([0-3]\d)\b")
@@ -756,10 +833,14 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     heading: set[str] = set()  # where the journey was on its way to when told ("bound for Vladivostok")
     origin_told: dict[str, int] = {}  # where the word of origin of each origin is told
     cued_at: dict[str, Mention] = {}  # ... and its mention
-    listed: dict[str, str] = {}  # stops listed after one near a word of travel: the name they are listed with
+    # stops listed after one near a word of travel, or told after it and a word of then: the name they are listed
+    # with, and that word ("" in a list)
+    listed: dict[str, tuple[str, str]] = {}
     last_cued: tuple[Mention, str] | None = None  # the last mention near a word of travel, and the word
     told_again: list[tuple[str, Mention]] = []  # a stop told again near a word of travel: (key, mention)
     lines = _lines_named(text, mentions)
+    gone_to: dict[str, tuple[Mention, str]] = {}  # countries near a word of travel, by code: the mention and the word
+    unmarked: set[int] = set()  # the mentions (by id) of places no word of travel nor of saying is near
     for k, m in enumerate(mentions):
         if m.place is None:
             continue
@@ -771,6 +852,9 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
             m.place, m.match = capital, "capital"  # "arrived in the Ukrainian capital": Kyiv
         if m.place.is_context:
             m.evidence = f"a {m.place.feature}: context, not a stop"
+            if m.place.feature == "country" and (cue := travel_cue(text, m)) \
+                    and not past_or_hypothetical(text, m, today.year if today else None):
+                gone_to[m.place.country_code] = (m, cue)  # "отправится во Вьетнам. В Ханое ..."
             continue
         if m.match == "annotated" and not m.place.country_code:  # "crossing the Atlantic"
             m.evidence = "a sea or an area of no country: context, not a stop"
@@ -798,17 +882,25 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         places.setdefault(key, m.place)
         if places[key].source.startswith(_ANNOTATED) and not m.place.source.startswith(_ANNOTATED):
             places[key] = m.place  # the White House is in Washington: the gazetteer's place names the stop
-        cue = travel_cue(text, m)
+        # (or, in a postpositional language, a word of origin after its particle, farther than a word of travel may
+        # stand: "東京駅を午前6時16分に出発した")
+        cue = travel_cue(text, m) or next((o for o in [origin_cue(text, m)] if " " in o), "")
         said = "" if cue else speech_cue(text, m)
         if not cue and not said and last_cued is not None and last_cued[0].sentence_start == m.sentence_start \
                 and _LISTED_AFTER.fullmatch(text, last_cued[0].end, m.start):
             cue = last_cued[1]  # "stops in Yekaterinburg, Novosibirsk and Irkutsk"
-            listed[key] = last_cued[0].text
+            listed[key] = (last_cued[0].text, "")
+        elif not cue and not said and last_cued is not None and last_cued[0].sentence_start == m.sentence_start \
+                and (then := _then_between(text, last_cued[0], m)):
+            cue = last_cued[1]  # "se rendra jeudi à Luanda, en Angola, puis vendredi à Brazzaville"
+            listed[key] = (last_cued[0].text, then)
         if not cue:
             m.evidence = f"“{said}”: where someone spoke" if said else "no travel words near it"
+            if not said:
+                unmarked.add(id(m))
             continue
         m.evidence = _cue_evidence(cue, m.text, listed.get(key))
-        last_cued = (m, cue)
+        before, last_cued = last_cued, (m, cue)
         if key not in cued:
             cued[key] = (m, cue)
             # a stop is planned where the mention that makes it one is ("Trump is due to fly into Hanoi", after Kim
@@ -822,10 +914,26 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         if key not in origins and key not in goals and (o := origin_cue(text, m)):
             origins[key] = o
             origin_told[key], cued_at[key] = m.start, m
-        if key not in goals and goal_cue(text, m):
+        # (and "Portland" in "bound for Seattle and Portland", listed with the place a word says it is)
+        mate = before[0] if before is not None and before[0].sentence_start == m.sentence_start \
+            and _LIST_JOINT.fullmatch(text, before[0].end, m.start) else None
+        if key not in goals and (goal_cue(text, m) or mate is not None and goal_cue(text, mate)):
             goals.add(key)
-        if key not in heading and _heading_for(text, m):
+        if key not in heading and (_heading_for(text, m) or mate is not None and _heading_for(text, mate)):
             heading.add(key)
+    # a town no word of travel is near, told first after its country, which one is near, is where the journey went in
+    # it ("Путин в четверг отправится во Вьетнам. В Ханое он встретится ..."), and planned if that is
+    for key, ms in by_place.items():
+        country = gone_to.get(places[key].country_code)
+        if key in cued or country is None:
+            continue
+        m = next((m for m in ms if id(m) in unmarked and _first_town_after(country[0], m, mentions)), None)
+        if m is not None:
+            cued[key] = (m, country[1])
+            listed[key] = (country[0].text, "in")
+            m.evidence = _cue_evidence(country[1], m.text, listed[key])
+            if _planned_in_sentence(text, country[0], cues().planned):
+                planned.add(key)
     # the journey has one origin, the first told so: a later "from" is where a later leg left ("by train from Kyiv to
     # Przemysl, and then flew from Rzeszow"), as a later "leaving" is ("a surprise visit to Kyiv ... He had flown from
     # Washington ... After leaving Kyiv")
@@ -935,16 +1043,59 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         elif last is None:
             untimed.append(k)
         order_key[k] = last if last is not None else float("inf")
+    # a stop told before any time of its paragraph, in a paragraph that tells none, comes before the next stop told
+    # with one ("landete am Morgen in Nairobi. [...] Am Mittwoch reist Steinmeier weiter nach Mombasa")
+    later = float("inf")
+    for k in reversed(narrative):
+        if order_key[k] == float("inf") and k not in heading:
+            order_key[k] = later
+        elif k not in heading:
+            later = order_key[k]
     told = _told_order(text, cued, breaks, origins, goals, reached)
     # the origin first; plans after everything that happened; then by time, where the journey was bound for after the
     # stops told at its time, then as told
-    keys = sorted(cued, key=lambda k: (k not in origins, k in planned, k == home_key, order_key[k],
-                                       k in heading, told[k]))
+    # ... but a stop told as the journey's first comes right after the origin, and one told as its last after all but
+    # the way home ("primera etapa del viaje", "der letzten Station seiner Reise")
+    firsts = {k for k in cued if k not in origins and k != home_key
+              and any(_stage_said(text, m, cues().first_stop, mentions) for m in by_place[k])}
+    lasts = {k for k in cued if k not in origins and k not in firsts and k != home_key
+             and any(_stage_said(text, m, cues().last_stop, mentions) for m in by_place[k])}
+    # a place first told as where the journey went back to ("avant son retour à Paris", where it began untold) ends it
+    went_back = {k for k in cued if k not in origins and k != home_key and cued[k][0] is by_place[k][0]
+                 and k not in begun_at and _near_cue(text, cued[k][0], cues().return_to)}
+    lasts |= went_back
+    # ... after the plans told before it, a plan too
+    planned |= {k for k in went_back if any(cued[p][0].start < cued[k][0].start for p in planned)}
+    if lasts and home_key is not None:
+        lasts.add(home_key)
+    keys = sorted(cued, key=lambda k: (k not in origins, k not in firsts, k in lasts, k in planned, k == home_key,
+                                       order_key[k], k in heading, told[k]))
     if keys != sorted(cued, key=lambda k: (k not in origins, k == home_key, cued[k][0].start)):
         warnings.append("stops ordered by the times, plans and earlier stops the text tells of, not by the order it "
                         "names them")
     return _make_stops(keys, by_place, places, cued, origins, planned,
                        {k: (whens[k].words, dated.get(k, (0, None))[1]) for k in whens}, listed, begun_at), warnings
+
+
+def _stage_said(text: str, m: Mention, cue_list: tuple[str, ...], mentions: list[Mention]) -> str:
+    """A phrase of ``cue_list`` (``first_stop``, ``last_stop``) in ``m``'s sentence right after it, or right before it
+    in its clause, with no other place that may be a stop between ("Yakarta, primera etapa del viaje", "Daressalam in
+    Tansania, der letzten Station seiner Reise", "첫 방문국인 투르크메니스탄의 수도 아시가바트에"), or ``""``."""
+    def clear(lo: int, hi: int) -> bool:  # no town between (a country, a region may stand there)
+        return not any(lo <= x.start < hi and x is not m and x.place is not None and not x.place.is_context
+                       for x in mentions)
+    after = _fold(text[m.end:min(m.sentence_end, m.end + _PHRASE_REACH)])
+    lo = max(_clause_before(text, m), m.start - _PHRASE_REACH)
+    before = _fold(text[lo:m.start])
+    for cue in cue_list:
+        at = after.find(cue)
+        if at >= 0 and (at == 0 or not after[at - 1].isalpha() or _UNSPACED.match(cue)) and clear(m.end, m.end + at):
+            return cue
+        at = before.rfind(cue)
+        if at >= 0 and (at == 0 or not before[at - 1].isalpha() or _UNSPACED.match(cue)) \
+                and clear(lo + at, m.start):
+            return cue
+    return ""
 
 
 #: The key of the stop where a journey ends back at its origin: the origin's, and this.
@@ -1001,7 +1152,8 @@ def _city_of_its_area(text: str, m: Mention) -> Candidate | None:
     towns = [c for c in m.candidates if c.place.feature in ("city", "capital")
              and c.place.country_code == region.country_code
              and haversine_km(c.place.lat, c.place.lon, region.lat, region.lon) <= REGION_AROUND_KM]
-    if not towns or not travel_cue(text, m):
+    # (a station's or an airport's word after it says the town too: "東京駅を出発")
+    if not towns or not (travel_cue(text, m) or _name_end(text, m) > m.end):
         return None
     return max(towns, key=lambda c: (c.place.population, c.place.source))
 
@@ -1130,9 +1282,17 @@ def _same_stop(place: Place, places: dict[str, Place]) -> str | None:
 _ANNOTATED = "annotated:"
 
 
-def _cue_evidence(cue: str, said: str, listed_with: str | None) -> str:
-    """Why a mention is a stop: the word of travel near it, or the stop it is listed with and the word near that."""
-    return f"listed with “{listed_with}”, which “{cue}” is near" if listed_with else f"“{cue}” near “{said}”"
+def _cue_evidence(cue: str, said: str, listed_with: tuple[str, str] | None) -> str:
+    """Why a mention is a stop: the word of travel near it, or the stop it is listed with (or told after, and the
+    word of then between) and the word near that."""
+    if listed_with is None:
+        return f"“{cue}” near “{said}”"
+    name, then = listed_with
+    if then == "in":
+        return f"the first town told in “{name}”, which “{cue}” is near"
+    if then:
+        return f"told after “{then}”, next after “{name}”, which “{cue}” is near"
+    return f"listed with “{name}”, which “{cue}” is near"
 
 
 def _make_stops(keys, by_place, places, cued, origins, planned, times, listed=None, begun_at=None) -> list[Stop]:
@@ -1238,6 +1398,18 @@ def leg_modes(text: str, stops: list[Stop], mentions: list[Mention]) -> list[tup
         words = list(_WORD.finditer(text, said.end(), stop))[:4] if said else []
         return next((hit for w in words if (hit := mode_at(w))), None)
 
+    def mode_in(m: Mention) -> tuple[str, str] | None:
+        """A mode word the mention holds, an airport's or a station's that Korean and Japanese write onto the name
+        (서울공항을, 羽田空港), or its last word ("Vnukovo airport")."""
+        said = _fold(m.text)
+        last = list(_WORD.finditer(said))[-1:]
+        for mode in MODES:
+            for cue in getattr(cues(), mode):
+                c = cue.strip()
+                if script_of(c) in _POSTPOSITIONAL_SCRIPTS and c in said or last and last[0][0] == c:
+                    return mode, c
+        return None
+
     named = article_modes(text)
     out: list[tuple[str, str]] = []
     for k, (a, b) in enumerate(zip(stops, stops[1:])):
@@ -1249,6 +1421,7 @@ def leg_modes(text: str, stops: list[Stop], mentions: list[Mention]) -> list[tup
                  (mode_arrived_by, "after", [b.mention]), (mode_after, "after", a.mentions)]
         if k == 0:
             tries.append((mode_near, "before", a.mentions))
+        tries += [(mode_in, "in", [a.mention]), (mode_in, "in", [b.mention])]
         found = next(((hit, where, m) for look, where, told in tries for m in told if (hit := look(m))), None)
         if found:
             (mode, word), where, m = found

@@ -877,6 +877,110 @@ def test_a_capital_told_by_its_country(tmp_path):
     assert [p["name"] for p in stops] == ["Warsaw", "Berlin"]
 
 
+def test_a_tour_told_with_then_its_first_and_last_stops_and_the_way_home(tmp_path):
+    # "puis vendredi à Brazzaville": next after Luanda, though no word of travel is near it; "La tournée s'achèvera
+    # samedi à Kinshasa ... avant son retour à Paris": Paris, first told as where he goes back, ends the tour, a plan
+    # after the plans
+    stops = stops_of(journey_of(tmp_path, "Emmanuel Macron a entamé mercredi une tournée de quatre pays en Afrique "
+                                          "centrale. Le président français est arrivé à Libreville, au Gabon.\n\nIl se "
+                                          "rendra ensuite jeudi à Luanda, en Angola, puis vendredi à Brazzaville, au "
+                                          "Congo. La tournée s'achèvera samedi à Kinshasa, en République démocratique "
+                                          "du Congo, avant son retour à Paris.", name="macron.fr.txt"))
+    assert [(p["name"], p["role"]) for p in stops] == [("Libreville", "origin"), ("Luanda", "planned"),
+                                                       ("Brazzaville", "planned"), ("Kinshasa", "planned"),
+                                                       ("Paris", "planned")]
+    assert "“puis”" in stops[2]["evidence"]
+    # "ROMA (EFE)": the journey went back where the report was filed, and began there; "rumbo a Yakarta, primera
+    # etapa del viaje" is reached first, whatever the heading; "volará a", "y después a Dili"
+    fc = journey_of(tmp_path, "ROMA (EFE). — El papa Francisco partió este lunes del aeropuerto de Fiumicino rumbo a "
+                              "Yakarta, primera etapa del viaje más largo de su pontificado. Tras tres días en "
+                              "Indonesia, el pontífice volará a Port Moresby, en Papúa Nueva Guinea, y después a Dili, "
+                              "la capital de Timor Oriental.\n\nEl viaje concluirá en Singapur el 13 de septiembre, "
+                              "desde donde el papa regresará a Roma.", name="papa.es.txt")
+    stops = stops_of(fc)
+    assert [p["name"] for p in stops] == ["Rome", "Jakarta", "Port Moresby", "Dili", "Singapore", "Rome"]
+    dili = [f for f in fc["features"] if f["properties"].get("name") == "Dili"][0]["geometry"]["coordinates"]
+    assert haversine_km(dili[1], dili[0], -8.56, 125.57) < 10
+    # "the final stop of his tour", told first, is reached last; "der letzten Station seiner Asienreise" too
+    for text, name in [("The pope will fly to Singapore, the final stop of his tour. He will also visit Jakarta and "
+                        "Manila.", "pope.en.txt"),
+                       ("Der Papst reist nach Singapur, der letzten Station seiner Asienreise. Außerdem besucht er "
+                        "Jakarta und Manila.", "papst.de.txt")]:
+        assert [p["name"] for p in stops_of(journey_of(tmp_path, text, name=name))] == ["Jakarta", "Manila",
+                                                                                         "Singapore"]
+
+
+def test_a_country_gone_to_is_its_first_town_told_and_a_day_told_before_that(tmp_path):
+    # "отправится во Вьетнам. В Ханое ...": Hanoi, planned as the leaving for Vietnam is; "Перед этим он провел день в
+    # Якутске": before Pyongyang, reached the sentence before
+    stops = stops_of(journey_of(tmp_path, "Президент России Владимир Путин в ночь на среду прилетел в Пхеньян с "
+                                          "государственным визитом. Перед этим он провел день в Якутске, откуда и "
+                                          "вылетел в КНДР.\n\nПосле переговоров в Пхеньяне Путин в четверг "
+                                          "отправится во Вьетнам. В Ханое он встретится с руководством страны, после "
+                                          "чего вернется в Москву.", name="putin.ru.txt"))
+    assert [(p["name"], p["role"]) for p in stops] == [("Yakutsk", "origin"), ("Pyongyang", "via"),
+                                                       ("Hanoi", "planned"), ("Moscow", "planned")]
+    assert "“Вьетнам”" in stops[2]["evidence"]
+    # "landete seine Maschine am Morgen in Nairobi", in a paragraph telling no day: before Wednesday's Mombasa, not
+    # after every stop with a day; "fliegt er ... nach Daressalam"
+    stops = stops_of(journey_of(tmp_path, "Bundespräsident Frank-Walter Steinmeier ist zu einem Staatsbesuch in Kenia "
+                                          "eingetroffen. Nach einem Nachtflug aus Berlin landete seine Maschine in "
+                                          "Nairobi.\n\nAm Mittwoch reist Steinmeier weiter nach Mombasa an der Küste. "
+                                          "Von dort fliegt er am Donnerstag nach Daressalam in Tansania, der letzten "
+                                          "Station seiner Reise.", name="steinmeier.de.txt"))
+    assert [(p["name"], p["when"]) for p in stops] == [("Berlin", None), ("Nairobi", None), ("Mombasa", "Mittwoch"),
+                                                       ("Dar es Salaam", "Donnerstag")]
+
+
+def test_trains_pulled_out_bound_for_two_places_and_a_time_beside_a_place(tmp_path):
+    # "pulled out of Zermatt": the origin; "about eight hours later" has no German "ab" (from) in it
+    stops = stops_of(journey_of(tmp_path, "The Glacier Express pulled out of Zermatt on Monday morning. The red train "
+                                          "will stop in Andermatt and Chur before reaching St. Moritz about eight "
+                                          "hours later."))
+    assert [(p["name"], p["role"]) for p in stops] == [("Zermatt", "origin"), ("Andermatt", "planned"),
+                                                       ("Chur", "planned"), ("St. Moritz", "planned")]
+    # "bound for Seattle and Portland": both after the stops told after them; "Minneapolis late Tuesday night and
+    # Spokane on Thursday morning": Spokane keeps the nearer time, Minneapolis takes the one beside it
+    stops = stops_of(journey_of(tmp_path, "Amtrak's Empire Builder left Chicago on Tuesday afternoon bound for Seattle "
+                                          "and Portland, the railroad's first full run since flooding. The train was "
+                                          "due to reach Minneapolis late Tuesday night and Spokane on Thursday "
+                                          "morning."))
+    assert [(p["name"], p["when"]) for p in stops] == [("Chicago", "Tuesday afternoon"),
+                                                       ("Minneapolis", "Tuesday night"),
+                                                       ("Spokane", "Thursday morning"), ("Seattle", None),
+                                                       ("Portland", None)]
+
+
+def test_a_korean_tour_its_first_country_and_a_portuguese_one(tmp_path):
+    # "서울공항을 통해 출국했다": left from Seoul's air base, by air (공항); "첫 방문국인 투르크메니스탄의 수도 아시가바트에": the
+    # first country visited; "14일 우즈베키스탄 사마르칸트를 방문하고 16일 귀국한다": the 14th, the country's beside it
+    fc = journey_of(tmp_path, "윤석열 대통령이 10일 투르크메니스탄, 카자흐스탄, 우즈베키스탄 등 중앙아시아 3개국 국빈 방문을 위해 성남 "
+                              "서울공항을 통해 출국했다. 윤 대통령은 이날 오후 첫 방문국인 투르크메니스탄의 수도 아시가바트에 도착했다.\n\n"
+                              "윤 대통령은 12일 카자흐스탄 아스타나로 이동한 뒤 14일 우즈베키스탄 사마르칸트를 방문하고 16일 귀국한다.",
+                    name="yoon.ko.txt")
+    assert [(p["name"], p["when"]) for p in stops_of(fc)] == [("Seoul", None), ("Ashgabat", None),
+                                                              ("Astana", "12일"), ("Samarkand", "14일")]
+    legs = [f["properties"] for f in fc["features"] if f["properties"]["kind"] == "leg"]
+    assert [leg["mode"] for leg in legs] == ["air"] * 3 and legs[0]["evidence"] == "“공항” in “서울공항을”"
+    # Portuguese: "decolou da Base Aérea de Brasília", "antes de seguir para Xangai", "segue para Pequim"
+    stops = stops_of(journey_of(tmp_path, "O presidente Lula embarcou nesta terça-feira para a China. O avião "
+                                          "presidencial decolou da Base Aérea de Brasília e fará uma escala em Lisboa "
+                                          "antes de seguir para Xangai.\n\nNa sexta-feira ele segue para Pequim, onde "
+                                          "se reunirá com o presidente Xi Jinping.", name="lula.pt.txt"))
+    assert [(p["name"], p["when"]) for p in stops] == [("Brasília", None), ("Lisbon", None), ("Shanghai", None),
+                                                       ("Beijing", "sexta-feira")]
+
+
+def test_a_japanese_train_left_a_station_and_a_stretch_of_line(tmp_path):
+    # "東京駅を午前6時16分に出発した": Tokyo, the city (not the prefecture), its station's word between it and its particle;
+    # "金沢―敦賀間" (between Kanazawa and Tsuruga) is the stretch of line opened, not where the train began
+    stops = stops_of(journey_of(tmp_path, "北陸新幹線の金沢―敦賀間が16日に延伸開業し、東京駅を午前6時16分に出発した一番列車が敦賀駅に"
+                                          "到着した。列車は長野、富山、金沢に停車した。", name="hokuriku.ja.txt"))
+    assert stops[0]["name"] == "Tokyo" and stops[0]["role"] == "origin"
+    assert [p["name"] for p in stops].count("Kanazawa") == 1 and "停車" in stops[-1]["evidence"] + stops[-2]["evidence"] \
+        + stops[-3]["evidence"]
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
