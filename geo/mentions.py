@@ -785,6 +785,9 @@ UNSPACED_SHORT_NAME_MIN_POPULATION = 100_000
 UNSPACED_NAME_MIN_POPULATION = 1_000
 
 
+_KATAKANA = regex.compile(r"[\p{Katakana}ー]")
+
+
 def _unspaced_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, int]],
                        starts: list[int]) -> list[Mention]:
     """Mentions in the runs of letters of the scripts written without spaces (Chinese, Japanese): the names of the
@@ -796,6 +799,9 @@ def _unspaced_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, i
     for run in _UNSPACED_RUN.finditer(text):
         end = run.end()
         for i in range(run.start(), end - 1):
+            # a name in katakana begins a word of katakana, never inside one ("ヒースロー空港", Heathrow: not ロー, Rho)
+            if i > run.start() and _KATAKANA.match(text, i) and _KATAKANA.match(text, i - 1):
+                continue
             for key in gazetteer.names_beginning(text[i:min(end, i + UNSPACED_NAME_MAX_LETTERS)]):
                 if len(key) < 2 or text[i:i + len(key)] != key:
                     continue

@@ -74,6 +74,9 @@ CAPITAL_SIZE = 6
 #: is a name at this probability ("إلى الدمام", to Dammam, where the model says 0.14).
 AFTER_A_PREPOSITION_PROBABILITY = 0.1
 AFTER_A_PREPOSITION_SIZE = 5
+#: ... and a capital, or a city of a million, after one of "to" (``direction_prepositions``) at this probability ("وصل
+#: إلى واشنطن", where the model says 0.002, having learned from tweets that name Washington for the government)
+CAPITAL_AFTER_A_PREPOSITION_PROBABILITY = 0.001
 #: A word this common in English is itself, not a name cut short, before a full stop ("the East.",
 #: not "Eastern"; "Calif.", "Mass." and "Ill." are short forms).
 ABBREVIATION_MAX_ZIPF = 5.0
@@ -670,6 +673,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     rules = language_rules(lang)  # the language's rules in morphology.toml
     going_words = language_words(lang or "en", "place_prepositions") | language_words(lang or "en", "travel_verbs")
     arabic_prepositions = frozenset(script_words("Arabic", "place_prepositions"))  # (words of Arabic text alone)
+    arabic_to = frozenset(script_words("Arabic", "direction_prepositions"))
     # words that say what kind of place a name is, written small after it, which the name may take in
     # ("Oulun läänin", "Putnam county"; ``morphology.toml``)
     kind_word_starts = tuple(rules.get("kind_words_after", ()))
@@ -690,7 +694,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     # capital, on a word without one in a script that has them ("State of", "US consulate in", "Cork city")
     start = last = None
     for i, tok in enumerate(toks):
-        if start is None and 1.0 - outside[i] < _LOWEST_THRESHOLD and i not in dated:
+        if start is None and 1.0 - outside[i] < _LOWEST_THRESHOLD and i not in dated and not (
+                i > 0 and 1.0 - outside[i] >= CAPITAL_AFTER_A_PREPOSITION_PROBABILITY and toks[i - 1].text in arabic_to):
             continue  # no run to end, and none begins here whatever the word (most of a text's words)
         if broken and (i in broken or i - 1 in broken):
             # a word broken across lines ("Chi¬ cago") is in a name whole or not at all, as its first part is
@@ -714,8 +719,13 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
                 and (mark[1] == "gz:capital" or other_language) \
                 and _a_big_capitals_own_name(tok.text, gazetteer, area=mark[1] == "gz:region"):
             inside = True  # "after leaving Pyongyang"
+        if not inside and other_language and mark[:2] == ("gz:B", "gz:city") and _a_capitals_mark(mark) and i > 0 \
+                and toks[i - 1].text.casefold() in going_words and 1.0 - outside[i] >= NAME_ONLY_PROBABILITY:
+            inside = True  # "über München"
         if not inside and i > 0 and toks[i - 1].text in arabic_prepositions \
-                and 1.0 - outside[i] >= AFTER_A_PREPOSITION_PROBABILITY and _a_big_towns_mark(mark) \
+                and 1.0 - outside[i] >= (CAPITAL_AFTER_A_PREPOSITION_PROBABILITY
+                                         if _a_capitals_mark(mark) and toks[i - 1].text in arabic_to
+                                         else AFTER_A_PREPOSITION_PROBABILITY) and _a_big_towns_mark(mark) \
                 and name_key(tok.text) not in designators("Arabic"):  # (مدينة, city, is also Medina's name)
             inside = True  # "إلى الدمام"
         if inside and start is None and tok.text in _OPENING_QUOTES:
@@ -2462,6 +2472,12 @@ def _a_big_towns_mark(mark: tuple[str, ...]) -> bool:
 _CAPITALS_MARKS = (("gz:B", "gz:capital"), ("gz:B", "gz:region"))
 
 
+def _a_capitals_mark(mark: tuple[str, ...]) -> bool:
+    """True when the gazetteer's marks of a word say it begins the name of a capital or of a city of a million."""
+    return len(mark) >= 3 and mark[0] == "gz:B" and (mark[1] == "gz:capital" or mark[1] == "gz:city"
+                                                     and mark[2].startswith("gz:size=") and int(mark[2][8:]) >= 6)
+
+
 def _a_big_capitals_own_name(word: str, gazetteer: Gazetteer, area: bool = False) -> bool:
     """True when ``word``, written with a capital, is the own name of a country's capital of ``CAPITAL_SIZE`` (not
     another of its names: "Vin", one of Vienna's); or, read as an area's name (``area``), is another of such a
@@ -2601,8 +2617,9 @@ def _dateline_names(text: str, toks: list[Token], marks: list[tuple[str, ...]], 
 
 
 #: A news agency's dateline opening a text: a name in capitals, the agency's name in brackets, and a full stop, a
-#: comma or a dash ("ROMA (EFE). —", "MADRID (EFE) -", "BRASÍLIA (Reuters) —").
-_WIRE_DATELINE = regex.compile(r"\s*(\p{Lu}[\p{Lu}\p{M}'’ .-]*?\p{Lu})\s*\(\p{Lu}[\p{L}.&/ -]{1,30}\)\s*[.,:]?\s*[—–-]?")
+#: comma or a dash ("ROMA (EFE). —", "MADRID (EFE) -", "BRASÍLIA (Reuters) —"), or a dash alone ("ROMA - Il ...").
+_WIRE_DATELINE = regex.compile(r"\s*(\p{Lu}[\p{Lu}\p{M}'’ .-]*?\p{Lu})(?:\s*\(\p{Lu}[\p{L}.&/ -]{1,30}\)\s*[.,:]?\s*[—–-]?"
+                               r"|\s+[—–-]\s)")
 
 
 def _wire_dateline(text: str, toks: list[Token], marks: list[tuple[str, ...]]) -> set[int]:

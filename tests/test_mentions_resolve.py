@@ -257,6 +257,19 @@ def test_a_word_of_the_language_behind_a_particle_is_no_foreign_town_by_translit
     assert abs(station.lat - 42.430) < 0.05 and abs(station.lon - 130.645) < 0.05
 
 
+def test_a_capital_after_arabic_to_and_a_katakana_name_inside_a_longer_word(gazetteer):
+    # "وصل ... إلى واشنطن": the model says 0.002 for Washington after "to", 0.02 for New York
+    text = "وصل العاهل الأردني إلى واشنطن يوم الاثنين قادما من لندن. وسيتوجه بعد ذلك إلى نيويورك."
+    placed = _placed(place_mentions(text, gazetteer, "ar"))
+    _near_km(placed["واشنطن"], 38.90, -77.04, 20)
+    _near_km(placed["نيويورك"], 40.71, -74.01, 20)
+    # ... but not after "in": "في سيول" is in floods, not in Seoul
+    assert "سيول" not in _placed(place_mentions("7 وفيات في سيول الكويت", gazetteer, "ar"))
+    # "ヒースロー空港" (Heathrow airport) holds ロー, Rho, a town of Italy, which a word for an airport after it let in
+    placed = _placed(place_mentions("両陛下はロンドンのヒースロー空港に到着された。", gazetteer, "ja"))
+    assert set(placed) == {"ロンドン"}
+
+
 def test_a_hindi_spelling_of_a_world_city_and_a_persons_name_after_a_title(gazetteer):
     # वारसॉ ("varso"): Warsaw, whose Hindi name in GeoNames is spelled otherwise; the words after "राष्ट्रपति"
     # (President) are Volodymyr Zelensky's name, not Volodymyr-Volynskyi, nor a station found by its spelling
