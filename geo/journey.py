@@ -207,12 +207,24 @@ def _described_from(text: str, m: Mention) -> int:
     return kind_start
 
 
+#: A station's or an airport's own name in Japanese, before its word (ヒースロー of ヒースロー空港).
+_OWN_NAME = regex.compile(r"[\p{Katakana}ー・]{1,12}|\p{Han}{1,6}?(?=空港|駅|站|机场|機場)")
+
+
 def _name_end(text: str, m: Mention) -> int:
     """Where the name ``m`` ends with the word for its station or airport that Chinese and Japanese write right after
-    it (``stations_after``: "東京駅を", Tokyo station), the words around it being the station's; else ``m.end``."""
+    it (``stations_after``: "東京駅を", Tokyo station; "ロンドンのヒースロー空港", London's Heathrow airport), the words
+    around it being the station's; else ``m.end``."""
     if _UNSPACED.match(text, m.end) is None:
         return m.end
-    return m.end + max((len(w) for w in script_words("Cjk", "stations_after") if text.startswith(w, m.end)), default=0)
+    # (or a station or airport of its own name, after の in Japanese: "ロンドンのヒースロー空港", London's Heathrow
+    # airport; "重庆团结村站", Chongqing's Tuanjiecun station)
+    stations = script_words("Cjk", "stations_after")
+    of = m.end + text.startswith("の", m.end)
+    for at in (m.end, of + len(own[0]) if (own := _OWN_NAME.match(text, of)) else m.end):
+        if stop := max((len(w) for w in stations if text.startswith(w, at)), default=0):
+            return at + stop
+    return m.end
 
 
 def travel_cue(text: str, m: Mention) -> str:
@@ -417,7 +429,9 @@ _NOT_IN_A_NAME = regex.compile(r"[^\p{L}\p{M}]")
 
 def _lines_named(text: str, mentions: list[Mention]) -> dict[int, str]:
     """The mentions (by ``id``) that are the ends of a line's or a train's name, two places a dash joins before a mode
-    word of the next two words ("मुंबई-अहमदाबाद बुलेट ट्रेन", "the Beijing–Moscow train"), each with the name."""
+    word of the next two words or after one of the three before ("मुंबई-अहमदाबाद बुलेट ट्रेन", "the Beijing–Moscow
+    train", "le train de nuit Paris-Nice"), or before a word of a stretch of line ("金沢―敦賀間"), each with the
+    name."""
     out: dict[int, str] = {}
     for m in mentions:  # a stretch's ends, the second a name or not ("金沢―敦賀間", 敦賀 too small to be found there)
         if (dash := _LINE_DASH.match(text, m.end)) and (stretch := _STRETCH_AFTER.search(text, dash.end(),
@@ -430,9 +444,13 @@ def _lines_named(text: str, mentions: list[Mention]) -> dict[int, str]:
     for a, b in zip(mentions, mentions[1:]):
         if id(a) not in out and _LINE_DASH.fullmatch(text, a.end, b.start):
             after = list(_WORD.finditer(text, b.end, b.sentence_end))[:2]
-            if any(_starts_with_mode_cue(_fold(text[w.start():w.start() + _REACH]), getattr(cues(), mode))
-                   for w in after for mode in MODES):
-                out[id(a)] = out[id(b)] = text[a.start:after[-1].end()]
+            # (or before the first of the three words before them: "le train de nuit Paris-Nice")
+            before = list(_WORD.finditer(text, a.sentence_start, a.start))[-3:]
+            moded = [w for w in (*after, *before) if any(
+                _starts_with_mode_cue(_fold(text[w.start():w.start() + _REACH]), getattr(cues(), mode))
+                for mode in MODES)]
+            if moded:
+                out[id(a)] = out[id(b)] = text[min(a.start, moded[0].start()):max(b.end, moded[-1].end())]
     return out
 
 
@@ -824,6 +842,9 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     """
     today = today or article_date(text)
     opener = dateline(text, mentions)
+    if opener is not None and opener.place is not None and opener.place.feature == "region" \
+            and (city := _city_of_its_area(text, opener, dated=True)) is not None:
+        opener.place, opener.match = city.place, city.match  # "KYIV, Dec 21 (Reuters)": the city, not its region
     by_place: dict[str, list[Mention]] = {}
     places: dict[str, Place] = {}
     cued: dict[str, tuple[Mention, str]] = {}
@@ -964,9 +985,9 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
             m = cued.pop(key)[0]
             heading.discard(key)
             m.evidence = f"where the journey was bound for, reached at {cued[reached][0].text}"
-        elif _goal_reached_at(text, cued[key][0], breaks) < _paragraph_end(text, cued[key][0], breaks):
-            # "متوجها إلى الرياض ... على أن يتوجه بعدها إلى أبوظبي": what is told after a word of then came after
-            # it, as after a goal
+        elif _goal_reached_at(text, cued[key][0], breaks) < cued[key][0].sentence_end:
+            # "متوجها إلى الرياض ... على أن يتوجه بعدها إلى أبوظبي": what is told after a word of then in its sentence
+            # came after it, as after a goal
             heading.discard(key)
             goals.add(key)
     home = _way_back(text, cued, origins, told_again)
@@ -1114,9 +1135,11 @@ def _begun_at_dateline(text: str, opener: Mention, cued: dict[str, tuple[Mention
     if here is None or here.is_context or not cued:
         return ""
     first_key, (first, _) = min(cued.items(), key=lambda kv: kv[1][0].start)
+    # (a country in the first stop's description is none: "to the Polish border town of Przemysl")
+    described = _described_from(text, first)
     if first_key == key or any(m.place is not None and m.place.feature == "country"
                                and m.place.country_code != here.country_code
-                               for m in mentions if opener.end <= m.start < first.start):
+                               for m in mentions if opener.end <= m.start < described):
         return ""
     if key in cued and (back := _near_cue(text, cued[key][0], cues().return_to)):
         return f"it goes back there (“{back}” near “{cued[key][0].text}”)"
@@ -1144,16 +1167,19 @@ def _way_back(text: str, cued: dict[str, tuple[Mention, str]], origins: dict[str
     return None
 
 
-def _city_of_its_area(text: str, m: Mention) -> Candidate | None:
+def _city_of_its_area(text: str, m: Mention, dated: bool = False) -> Candidate | None:
     """Where a word of travel stands near a name read as a region or a country that lies around a town of the name
-    (the municipality of Ulaanbaatar around Ulan Bator, ``mentions.REGION_AROUND_KM``; a city-state, Singapore), the
-    town's candidate: one travels to the town. ``None`` otherwise, or where a word of saying stands nearer."""
+    (the municipality of Ulaanbaatar around Ulan Bator, ``mentions.REGION_AROUND_KM``; a city-state, Singapore), or
+    the name opens a dateline (``dated``: a report is filed in a town), the town's candidate: one travels to the town.
+    ``None`` otherwise, or where a word of saying stands nearer."""
     region = m.place
+    # (in it: near its middle, or, a first-level region's, in its bounds: Chongqing, 115 km from Chongqing Shi's)
     towns = [c for c in m.candidates if c.place.feature in ("city", "capital")
              and c.place.country_code == region.country_code
-             and haversine_km(c.place.lat, c.place.lon, region.lat, region.lon) <= REGION_AROUND_KM]
+             and (haversine_km(c.place.lat, c.place.lon, region.lat, region.lon) <= REGION_AROUND_KM
+                  or region.is_state and c.place.state_code == region.admin_code)]
     # (a station's or an airport's word after it says the town too: "東京駅を出発")
-    if not towns or not (travel_cue(text, m) or _name_end(text, m) > m.end):
+    if not towns or not (dated or travel_cue(text, m) or _name_end(text, m) > m.end):
         return None
     return max(towns, key=lambda c: (c.place.population, c.place.source))
 

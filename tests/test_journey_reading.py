@@ -981,6 +981,48 @@ def test_a_japanese_train_left_a_station_and_a_stretch_of_line(tmp_path):
         + stops[-3]["evidence"]
 
 
+def test_an_italian_visit_a_datelines_city_and_a_train_named_by_its_ends(tmp_path):
+    # Italian: "è partito lunedì da Roma", "si recherà a Kyoto e Osaka prima di rientrare a Roma"; "ROMA - " a dateline
+    fc = journey_of(tmp_path, "ROMA - Il presidente della Repubblica Sergio Mattarella è partito lunedì da Roma per una "
+                              "visita di Stato in Giappone. Dopo due giorni a Tokyo, il capo dello Stato si recherà a "
+                              "Kyoto e Osaka prima di rientrare a Roma sabato.", name="mattarella.it.txt")
+    assert [(p["name"], p["when"]) for p in stops_of(fc)] == [("Rome", "lunedì"), ("Tokyo", None), ("Kyoto", None),
+                                                              ("Osaka", None), ("Rome", "sabato")]
+    res = run_cli("places", tmp_path / "mattarella.it.txt", "--format", "json")
+    assert res.returncode == 0 and json.loads(res.stdout)[0]["text"] == "ROMA"
+    # "KYIV, Dec 21 (Reuters)": the city, not the region of its name, where the journey began and went back to; "the
+    # Polish border town of Przemysl" names no other country before the first stop
+    stops = stops_of(journey_of(tmp_path, "KYIV, Dec 21 (Reuters) - Ukrainian President Volodymyr Zelenskiy travelled "
+                                          "overnight by train to the Polish border town of Przemysl, then drove to "
+                                          "Rzeszow airport, where a U.S. Air Force plane flew him to Washington on "
+                                          "Wednesday.\n\nAfter meeting President Joe Biden at the White House, "
+                                          "Zelenskiy flew back to Poland and returned to Kyiv by train on Thursday."))
+    assert [p["name"] for p in stops] == ["Kyiv", "Przemyśl", "Rzeszów", "Washington", "Kyiv"]
+    assert stops[0]["mention"] == "KYIV" and "dateline" in stops[0]["evidence"]
+    # "le train de nuit Paris-Nice": the train's name, not its stops ("mercredi matin" is Nice's)
+    fc = journey_of(tmp_path, "Le train de nuit Paris-Nice a repris du service mardi. Il a desservi Marseille et "
+                              "Toulon avant d'arriver à Nice mercredi matin.", name="nuit.fr.txt")
+    assert [(p["name"], p["when"]) for p in stops_of(fc)] == [("Marseille", None), ("Toulon", None),
+                                                              ("Nice", "mercredi matin")]
+
+
+def test_stations_and_airports_of_a_city_in_japanese_and_chinese_and_a_german_journey_to(tmp_path):
+    # "ロンドンのヒースロー空港に到着": London, its airport's word and name between it and the word of travel
+    stops = stops_of(journey_of(tmp_path, "天皇皇后両陛下は22日、英国訪問のため羽田空港を政府専用機で出発された。両陛下は同日夕、ロンドンの"
+                                          "ヒースロー空港に到着された。", name="emperor.ja.txt"))
+    assert [p["name"] for p in stops] == ["Haneda", "London"]
+    # "从重庆团结村站出发": Chongqing the city (115 km from the middle of the municipality of its name), by its station
+    stops = stops_of(journey_of(tmp_path, "一列中欧班列10日从重庆团结村站出发，经阿拉山口出境，预计16天后抵达德国杜伊斯堡。",
+                                name="banlie.zh.txt"))
+    assert [(p["name"], p["role"]) for p in stops][0] == ("Chongqing", "origin") and stops[-1]["name"] == "Duisburg"
+    # "zu seiner jährlichen Fahrt nach Istanbul aufgebrochen": where it goes, after the stops told after it
+    stops = stops_of(journey_of(tmp_path, "Der Orient-Express ist am Sonntag in Paris zu seiner Fahrt nach Istanbul "
+                                          "aufgebrochen. Der Zug fährt über München und Wien nach Budapest, wo er am "
+                                          "Montagabend eintrifft. Danach geht die Reise weiter über Bukarest nach "
+                                          "Istanbul.", name="orient.de.txt"))
+    assert [p["name"] for p in stops] == ["Paris", "Munich", "Vienna", "Budapest", "Bucharest", "Istanbul"]
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
