@@ -33,6 +33,12 @@ def test_sentences_split_on_danda_and_newlines():
     assert len(spans) == 4
 
 
+def test_a_full_stop_before_a_word_in_small_letters_ends_a_short_form_not_a_sentence():
+    text = "He will lead a yoga event at the U.N. headquarters, before heading to Washington. Then Cairo.\r\nEnd."
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "He will lead a yoga event at the U.N. headquarters, before heading to Washington.", "Then Cairo.", "End."]
+
+
 def test_sentences_split_after_chinese_and_japanese_full_stops_without_a_space():
     text = "习近平抵达莫斯科。22日，习近平返回北京。列車は到着した！次は"
     assert [text[s:e] for s, e in sentences(text)] == ["习近平抵达莫斯科。", "22日，习近平返回北京。", "列車は到着した！",
