@@ -49,7 +49,7 @@ _PHRASE_REACH = 40
 MODES = ("rail", "air", "road", "sea")
 _LISTS = ("motion", "origin", "goal", "direction", "speech", "not_place_after", "past", "planned", "before_that",
           "not_before_that_after", "via", "then", "return_to", "heading", "route_end", "between", "earlier", "capital",
-          "arrived_by", "landmark", "first_stop", "last_stop", *MODES, "not_mode_after", "kind_of_place", "articles")
+          "arrived_by", "landmark", "first_stop", "first_goes", "last_stop", *MODES, "not_mode_after", "kind_of_place", "articles")
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,7 @@ class Cues:
     return_to: tuple[str, ...]  # words of going back: the origin told again with one is where the journey ends
     heading: tuple[str, ...]  # right before a place the journey is on its way to, not reached when told ("bound for")
     first_stop: tuple[str, ...]  # next to a place the journey reached first ("Jakarta, the first stop of his tour")
+    first_goes: tuple[str, ...]  # before a place the journey went to first ("will first visit New York")
     last_stop: tuple[str, ...]  # next to a place where the journey ended ("Dar es Salaam, the last stop of his trip")
     between: tuple[str, ...]  # before a route's first end, a joint before its second ("between Paris and Berlin")
     route_end: tuple[str, ...]  # "to" in "from Brussels to Prague": a goal right after a word of origin and a name
@@ -341,8 +342,8 @@ def goal_cue(text: str, m: Mention) -> str:
     if end and _ROUTE_START.search(before[:-len(end) - 1]):
         return end
     # "entre Paris et Berlin"
-    between = _BETWEEN_START.search(text, _clause_before(text, m), m.start)
-    return between[2] if between and _fold(between[1]) in cues().between else ""
+    return next((b[2] for b in _BETWEEN_START.finditer(text, _clause_before(text, m), m.start, overlapped=True)
+                 if _fold(b[1]) in cues().between), "")
 
 
 def _word_right_before(before: str, words: tuple[str, ...]) -> str:
@@ -526,6 +527,10 @@ def _then_between(text: str, previous: Mention, m: Mention) -> str:
         if _SMALL_WORDS.fullmatch(rest) and len(rest.split()) <= THEN_WORDS_BEFORE:
             return then[0]
     return ""
+
+
+#: ... and in Chinese, which writes no spaces: the enumeration comma or "and" ("奥克兰、阿德莱德和珀斯")
+_UNSPACED_JOINT = regex.compile(r"\s*(?:[、，,]|和|及|与|以及)\s*")
 
 
 #: ... and the joint of a list alone ("via Erenhot and Zamyn-Üüd", "через Улан-Удэ, Читу и Хабаровск").
@@ -908,7 +913,8 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         cue = travel_cue(text, m) or next((o for o in [origin_cue(text, m)] if " " in o), "")
         said = "" if cue else speech_cue(text, m)
         if not cue and not said and last_cued is not None and last_cued[0].sentence_start == m.sentence_start \
-                and _LISTED_AFTER.fullmatch(text, last_cued[0].end, m.start):
+                and (_LISTED_AFTER.fullmatch(text, last_cued[0].end, m.start)
+                     or _UNSPACED.match(text, m.start) and _UNSPACED_JOINT.fullmatch(text, last_cued[0].end, m.start)):
             cue = last_cued[1]  # "stops in Yekaterinburg, Novosibirsk and Irkutsk"
             listed[key] = (last_cued[0].text, "")
         elif not cue and not said and last_cued is not None and last_cued[0].sentence_start == m.sentence_start \
@@ -985,9 +991,11 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
             m = cued.pop(key)[0]
             heading.discard(key)
             m.evidence = f"where the journey was bound for, reached at {cued[reached][0].text}"
-        elif _goal_reached_at(text, cued[key][0], breaks) < cued[key][0].sentence_end:
-            # "متوجها إلى الرياض ... على أن يتوجه بعدها إلى أبوظبي": what is told after a word of then in its sentence
-            # came after it, as after a goal
+        elif (then := _goal_reached_at(text, cued[key][0], breaks)) < _paragraph_end(text, cued[key][0], breaks) \
+                and not any(k == key and m.start > then for k, m in told_again):
+            # "متوجها إلى الرياض ... على أن يتوجه بعدها إلى أبوظبي", "bound for Lviv ... From there, many plan to continue
+            # to Przemysl": what is told after a word of then came after it, as after a goal (not where the place is
+            # told again after that word, reached there: "Danach geht die Reise weiter über Bukarest nach Istanbul")
             heading.discard(key)
             goals.add(key)
     home = _way_back(text, cued, origins, told_again)
@@ -1073,12 +1081,18 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         elif k not in heading:
             later = order_key[k]
     told = _told_order(text, cued, breaks, origins, goals, reached)
+    # where the journey goes, after stops on the way there its sentence tells as plans, is a plan too ("departed Moscow
+    # ... for its journey to Vladivostok, with stops planned in Kazan ...")
+    planned |= {k for k in goals | heading if k not in origins and any(
+        p in planned and cued[p][0].sentence_start == cued[k][0].sentence_start
+        and cued[p][0].start > cued[k][0].start and told[p] < told[k] for p in cued)}
     # the origin first; plans after everything that happened; then by time, where the journey was bound for after the
     # stops told at its time, then as told
     # ... but a stop told as the journey's first comes right after the origin, and one told as its last after all but
     # the way home ("primera etapa del viaje", "der letzten Station seiner Reise")
     firsts = {k for k in cued if k not in origins and k != home_key
-              and any(_stage_said(text, m, cues().first_stop, mentions) for m in by_place[k])}
+              and any(_stage_said(text, m, cues().first_stop, mentions)
+                      or _stage_said(text, m, cues().first_goes, mentions, after=False) for m in by_place[k])}
     lasts = {k for k in cued if k not in origins and k not in firsts and k != home_key
              and any(_stage_said(text, m, cues().last_stop, mentions) for m in by_place[k])}
     # a place first told as where the journey went back to ("avant son retour à Paris", where it began untold) ends it
@@ -1098,19 +1112,21 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
                        {k: (whens[k].words, dated.get(k, (0, None))[1]) for k in whens}, listed, begun_at), warnings
 
 
-def _stage_said(text: str, m: Mention, cue_list: tuple[str, ...], mentions: list[Mention]) -> str:
+def _stage_said(text: str, m: Mention, cue_list: tuple[str, ...], mentions: list[Mention], after: bool = True) -> str:
     """A phrase of ``cue_list`` (``first_stop``, ``last_stop``) in ``m``'s sentence right after it, or right before it
     in its clause, with no other place that may be a stop between ("Yakarta, primera etapa del viaje", "Daressalam in
-    Tansania, der letzten Station seiner Reise", "첫 방문국인 투르크메니스탄의 수도 아시가바트에"), or ``""``."""
+    Tansania, der letzten Station seiner Reise", "첫 방문국인 투르크메니스탄의 수도 아시가바트에"), or ``""``; only before it
+    where not ``after``."""
     def clear(lo: int, hi: int) -> bool:  # no town between (a country, a region may stand there)
         return not any(lo <= x.start < hi and x is not m and x.place is not None and not x.place.is_context
                        for x in mentions)
-    after = _fold(text[m.end:min(m.sentence_end, m.end + _PHRASE_REACH)])
+    told_after = _fold(text[m.end:min(m.sentence_end, m.end + _PHRASE_REACH)]) if after else ""
     lo = max(_clause_before(text, m), m.start - _PHRASE_REACH)
     before = _fold(text[lo:m.start])
     for cue in cue_list:
-        at = after.find(cue)
-        if at >= 0 and (at == 0 or not after[at - 1].isalpha() or _UNSPACED.match(cue)) and clear(m.end, m.end + at):
+        at = told_after.find(cue)
+        if at >= 0 and (at == 0 or not told_after[at - 1].isalpha() or _UNSPACED.match(cue)) \
+                and clear(m.end, m.end + at):
             return cue
         at = before.rfind(cue)
         if at >= 0 and (at == 0 or not before[at - 1].isalpha() or _UNSPACED.match(cue)) \
@@ -1285,7 +1301,17 @@ def _passed_via(text: str, previous: Mention, m: Mention) -> bool:
     said = " ".join(_fold(text[previous.end:m.start]).split())
     # (a comma may stand before the phrase: "llegó a Oviedo tres horas después, tras detenerse en Valladolid")
     return not _CLAUSE_BREAK.search(said.replace(",", "")) \
-        and any(" " in v and _ends_with_words(said, v) for v in cues().via)
+        and any(" " in v and (_phrase(v).search(said) if "*" in v else _ends_with_words(said, v)) for v in cues().via)
+
+
+@lru_cache(maxsize=None)
+def _phrase(words: str) -> regex.Pattern:
+    """A phrase of cue words with ``*`` for up to three words of any kind ("after a * visit to": "after a two-day
+    visit to"), ending a text."""
+    parts = words.split(" ")
+    pattern = "".join(r"(?:\S+ ){0,3}" if w == "*" else regex.escape(w) + (" " if k < len(parts) - 1 else "")
+                      for k, w in enumerate(parts))
+    return regex.compile(r"(?<![\p{L}\p{M}])" + pattern + "$")
 
 
 #: A town and its station of the same name this near (km) are one stop ("arrived in Vladivostok ... stepping off the

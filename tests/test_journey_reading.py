@@ -1023,6 +1023,64 @@ def test_stations_and_airports_of_a_city_in_japanese_and_chinese_and_a_german_jo
     assert [p["name"] for p in stops] == ["Paris", "Munich", "Vienna", "Budapest", "Bucharest", "Istanbul"]
 
 
+def test_a_visit_before_an_arrival_a_goal_after_planned_stops_and_a_heading_left_from_there(tmp_path):
+    # "arrived in Hanoi on Sunday after a two-day visit to New Delhi": New Delhi came first; "after stopping in
+    # Anchorage" before Washington
+    stops = stops_of(journey_of(tmp_path, "HANOI (AP) — President Joe Biden arrived in Hanoi on Sunday after a "
+                                          "two-day visit to New Delhi for the Group of 20 summit. Biden will return to "
+                                          "Washington on Monday after stopping in Anchorage, Alaska."))
+    assert [p["name"] for p in stops] == ["New Delhi", "Hanoi", "Anchorage", "Washington"]
+    # "for its 15-day journey to Vladivostok, with stops planned in Kazan ...": the goal after the plans is one too
+    stops = stops_of(journey_of(tmp_path, "The Golden Eagle departed Moscow on Friday for its 15-day journey to "
+                                          "Vladivostok, with stops planned in Kazan, Irkutsk and Ulan-Ude."))
+    assert [(p["name"], p["role"]) for p in stops] == [("Moscow", "origin"), ("Kazan", "planned"),
+                                                       ("Irkutsk", "planned"), ("Ulan-Ude", "planned"),
+                                                       ("Vladivostok", "planned")]
+    # "bound for Lviv ... From there, many plan to continue to Przemysl": reached before what is told after "from
+    # there", in the next sentence
+    stops = stops_of(journey_of(tmp_path, "Ukrainian refugees boarded an evacuation train in Kramatorsk on Tuesday "
+                                          "bound for Lviv, near the Polish border. From there, many plan to continue "
+                                          "to Przemysl."))
+    assert [p["name"] for p in stops] == ["Kramatorsk", "Lviv", "Przemyśl"]
+    # "He will first visit New York ... at the U.N. headquarters, before heading to Washington": New York first, and
+    # "U.N." ends no sentence: Washington is planned, as its sentence says
+    stops = stops_of(journey_of(tmp_path, "Indian Prime Minister Narendra Modi will travel to the United States next "
+                                          "week. He will first visit New York, where he will lead a yoga event at the "
+                                          "U.N. headquarters, before heading to Washington for a state visit. On his "
+                                          "way back, he will stop in Cairo."))
+    assert [(p["name"], p["role"]) for p in stops] == [("New York City", "origin"), ("Washington", "planned"),
+                                                       ("Cairo", "planned")]
+    # "A new night train linking Brussels and Berlin ... calling at Liege, Cologne and Hanover": a route's ends, as
+    # after "between", the first word of a description before them aside ("new night train linking")
+    stops = stops_of(journey_of(tmp_path, "A new night train linking Brussels and Berlin made its first run on Monday, "
+                                          "leaving Brussels-Midi at 7:22 p.m. and calling at Liege, Cologne and "
+                                          "Hanover before arriving at Berlin's main station on Tuesday morning."))
+    assert [(p["name"], p["when"]) for p in stops] == [("Brussels", "Monday"), ("Liège", None), ("Köln", None),
+                                                       ("Hannover", None), ("Berlin", None)]
+
+
+def test_stops_told_in_spanish_russian_chinese_and_portuguese_ways(tmp_path):
+    # "con paradas en Córdoba, Granada": stops
+    stops = stops_of(journey_of(tmp_path, "El tren Al Ándalus partió el lunes de Sevilla en un viaje de seis días, con "
+                                          "paradas en Córdoba, Granada y Jerez, antes de regresar a Sevilla el "
+                                          "sábado.", name="andalus.es.txt"))
+    assert [p["name"] for p in stops] == ["Sevilla", "Córdoba", "Granada", "Jerez de la Frontera", "Sevilla"]
+    # "Ранее в тот же день он посетил Бишкек": earlier that day
+    stops = stops_of(journey_of(tmp_path, "Владимир Путин прибыл в Астану с государственным визитом. Ранее в тот же "
+                                          "день он посетил Бишкек.", name="putin.ru.txt"))
+    assert [p["name"] for p in stops] == ["Bishkek", "Astana"]
+    # "随后将访问阿德莱德和珀斯": a list joined by 和
+    stops = stops_of(journey_of(tmp_path, "国务院总理李强13日乘专机离开北京，前往澳大利亚进行正式访问。李强首先抵达堪培拉，随后将访问阿德莱德和"
+                                          "珀斯。", name="li.zh.txt"))
+    assert [p["name"] for p in stops] == ["Beijing", "Canberra", "Adelaide", "Perth"]
+    # "retorna a Roma": Rome after Portuguese "a"; "de helicóptero"
+    fc = journey_of(tmp_path, "O papa Francisco chegou a Lisboa nesta quarta-feira para a Jornada Mundial da "
+                              "Juventude. No domingo, ele retorna a Roma de helicóptero, depois de uma semana em "
+                              "Portugal.", name="papa.pt.txt")
+    assert [(p["name"], p["when"]) for p in stops_of(fc)] == [("Lisbon", "quarta-feira"), ("Rome", "domingo")]
+    assert [f["properties"]["mode"] for f in fc["features"] if f["properties"]["kind"] == "leg"] == ["air"]
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
