@@ -911,6 +911,8 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         # (or, in a postpositional language, a word of origin after its particle, farther than a word of travel may
         # stand: "東京駅を午前6時16分に出発した")
         cue = travel_cue(text, m) or next((o for o in [origin_cue(text, m)] if " " in o), "")
+        if not cue and origin_cue(text, m):  # a word of origin marks it, though one of saying stands nearer than
+            cue = _near_cue(text, m, cues().motion)  # the word of travel ("flew in from Ankara after meeting ...")
         said = "" if cue else speech_cue(text, m)
         if not cue and not said and last_cued is not None and last_cued[0].sentence_start == m.sentence_start \
                 and (_LISTED_AFTER.fullmatch(text, last_cued[0].end, m.start)
@@ -1036,6 +1038,11 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     if start_day is None:
         start_day = next((whens[k].weekday for o in origins for k in whens
                           if cued[k][0].sentence_start == cued[o][0].sentence_start), None)
+    # ... or, with no origin told, the day of the first stop told, if it is no plan ("arrived in Paris on Sunday ...
+    # Xi will travel to Belgrade on Tuesday ... until Friday")
+    first = min(cued, key=lambda k: cued[k][0].start)
+    if start_day is None and not origins and first in whens and first not in planned:
+        start_day = whens[first].weekday
     dated = _resolve_dates(whens, planned, today, start_day)
     # a stop told after a plan, at a later time, is planned too ("will leave for Kazan on Tuesday ... He returns to
     # New Delhi on Wednesday night"), the origin aside

@@ -1081,6 +1081,22 @@ def test_stops_told_in_spanish_russian_chinese_and_portuguese_ways(tmp_path):
     assert [f["properties"]["mode"] for f in fc["features"] if f["properties"]["kind"] == "leg"] == ["air"]
 
 
+def test_weekdays_begin_at_the_first_stop_made_and_a_word_of_origin_outweighs_one_of_saying(tmp_path):
+    # no origin told and no year: the week begins on the day of the first stop made (Sunday), not after the longest
+    # gap between the days told (Friday, which put Beijing first)
+    stops = stops_of(journey_of(tmp_path, "PARIS, May 5 (Reuters) - Chinese President Xi Jinping arrived in Paris on "
+                                          "Sunday at the start of a European tour.\n\nXi will travel to Belgrade on "
+                                          "Tuesday and then on to Budapest, where he will stay until Friday before "
+                                          "flying home to Beijing."))
+    assert [p["name"] for p in stops] == ["Paris", "Belgrade", "Budapest", "Beijing"]
+    # "He flew in from Ankara after meeting Turkish officials": "from" marks where he came from, though "meeting"
+    # stands nearer than "flew"; "his first stop" is Tel Aviv
+    stops = stops_of(journey_of(tmp_path, "U.S. Secretary of State Antony Blinken arrived in Tel Aviv on Thursday, his "
+                                          "first stop on a Middle East tour that will also take him to Jordan. He flew "
+                                          "in from Ankara after meeting Turkish officials."))
+    assert [(p["name"], p["role"]) for p in stops] == [("Ankara", "origin"), ("Tel Aviv", "destination")]
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
