@@ -208,7 +208,8 @@ def _described_from(text: str, m: Mention) -> int:
     return kind_start
 
 
-#: A station's or an airport's own name in Japanese, before its word (ヒースロー of ヒースロー空港).
+#: A station's or an airport's own name in Chinese or Japanese, before its word (ヒースロー of ヒースロー空港, 团结村 of
+#: 团结村站).
 _OWN_NAME = regex.compile(r"[\p{Katakana}ー・]{1,12}|\p{Han}{1,6}?(?=空港|駅|站|机场|機場)")
 
 
@@ -440,8 +441,9 @@ def _lines_named(text: str, mentions: list[Mention]) -> dict[int, str]:
                 and not _NOT_IN_A_NAME.search(text, dash.end(), stretch.start()):
             out[id(m)] = text[m.start:stretch.end()]
         elif (dash := _LINE_DASH_BEFORE.search(text, max(0, m.start - 13), m.start)) \
-                and _STRETCH_AFTER.match(text, m.end) and not _NOT_IN_A_NAME.search(text, dash.end(), m.start):
-            out[id(m)] = text[dash.start():_STRETCH_AFTER.match(text, m.end).end()]
+                and (stretch := _STRETCH_AFTER.match(text, m.end)) and not _NOT_IN_A_NAME.search(text, dash.end(),
+                                                                                                  m.start):
+            out[id(m)] = text[dash.start():stretch.end()]
     for a, b in zip(mentions, mentions[1:]):
         if id(a) not in out and _LINE_DASH.fullmatch(text, a.end, b.start):
             after = list(_WORD.finditer(text, b.end, b.sentence_end))[:2]
@@ -908,11 +910,12 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         places.setdefault(key, m.place)
         if places[key].source.startswith(_ANNOTATED) and not m.place.source.startswith(_ANNOTATED):
             places[key] = m.place  # the White House is in Washington: the gazetteer's place names the stop
+        left_from = origin_cue(text, m)
         # (or, in a postpositional language, a word of origin after its particle, farther than a word of travel may
         # stand: "東京駅を午前6時16分に出発した")
-        cue = travel_cue(text, m) or next((o for o in [origin_cue(text, m)] if " " in o), "")
-        if not cue and origin_cue(text, m):  # a word of origin marks it, though one of saying stands nearer than
-            cue = _near_cue(text, m, cues().motion)  # the word of travel ("flew in from Ankara after meeting ...")
+        cue = travel_cue(text, m) or (left_from if " " in left_from else "")
+        if not cue and left_from:  # a word of origin marks it, though one of saying stands nearer than the word of
+            cue = _near_cue(text, m, cues().motion)  # travel ("flew in from Ankara after meeting ...")
         said = "" if cue else speech_cue(text, m)
         if not cue and not said and last_cued is not None and last_cued[0].sentence_start == m.sentence_start \
                 and (_LISTED_AFTER.fullmatch(text, last_cued[0].end, m.start)
@@ -940,8 +943,8 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
             told_again.append((key, m))
         # a place first told as where the journey went is not where it began ("left for Moscow ... From Moscow he
         # will travel to Vienna")
-        if key not in origins and key not in goals and (o := origin_cue(text, m)):
-            origins[key] = o
+        if key not in origins and key not in goals and left_from:
+            origins[key] = left_from
             origin_told[key], cued_at[key] = m.start, m
         # (and "Portland" in "bound for Seattle and Portland", listed with the place a word says it is)
         mate = before[0] if before is not None and before[0].sentence_start == m.sentence_start \
