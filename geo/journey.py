@@ -336,7 +336,9 @@ def goal_cue(text: str, m: Mention) -> str:
     is where the journey goes."""
     before = _fold(text[_clause_before(text, m):m.start])
     goal = _word_right_before(before, cues().goal)
-    if goal and _last_cue_in(before[:-len(goal) - 1], cues().origin):
+    # (Russian "в" before a name in the locative, -е or -и, is "in", not "to": "сделал остановки в Перми")
+    if goal and _last_cue_in(before[:-len(goal) - 1], cues().origin) \
+            and not (_LOCATIVE_AFTER.fullmatch(goal) and m.match == "inflected" and _fold(m.text)[-1:] in ("е", "и")):
         return goal
     # "the train from Brussels to Prague", not "left London ... and travelled to Carlisle"
     end = _word_right_before(before, cues().route_end)
@@ -345,6 +347,10 @@ def goal_cue(text: str, m: Mention) -> str:
     # "entre Paris et Berlin"
     return next((b[2] for b in _BETWEEN_START.finditer(text, _clause_before(text, m), m.start, overlapped=True)
                  if _fold(b[1]) in cues().between), "")
+
+
+#: The Russian prepositions of "to" that take the locative for "in" ("в Пермь", to Perm; "в Перми", in Perm).
+_LOCATIVE_AFTER = regex.compile(r"во?")
 
 
 def _word_right_before(before: str, words: tuple[str, ...]) -> str:
@@ -615,8 +621,20 @@ class When:
     daypart: int | None = None  # 0 = early ... 4 = night
 
 
-_CLAUSE_BREAK = regex.compile(r"[,;:()\[\]—–،؛，、；：（）]")  # and Arabic's, Chinese's and Japanese's commas and others
+#: What ends a clause: a comma, a colon (not inside a number or a time of day: "1,900 km", "11:45 p.m."), a semicolon,
+#: brackets, a dash, and Arabic's, Chinese's and Japanese's commas and others.
+_CLAUSE_BREAK = regex.compile(r"(?<!\d)[,:](?!\d)|[;()\[\]—–،؛，、；：（）]")
 _CLAUSE_BREAK_BACK = regex.compile(_CLAUSE_BREAK.pattern, regex.REVERSE)  # the last one first
+
+
+#: "and" in the languages of ``data/cues.toml`` written with spaces, before the word after it.
+_AND = regex.compile(r"(?<!\S)(?:and|und|et|y|e|и|och|ja)\s+(?=\S)", regex.IGNORECASE)
+
+
+def _and_travelled(text: str, lo: int, hi: int) -> bool:
+    """True when "and" and a word of travel right after it stand in ``text[lo:hi]`` ("... on Friday and arrived in")."""
+    return any(_starts_with_cue(_fold(text[a.end():a.end() + _REACH]), cues().motion)
+               for a in _AND.finditer(text, lo, hi))
 
 
 def _time_words(text: str, lo: int, hi: int) -> list[tuple[int, int, When]]:
@@ -723,7 +741,10 @@ def assign_times(text: str, candidates: list[Mention]) -> dict[int, When]:
                 lo, hi = (m.end, t0) if m.end <= t0 else (t1, m.start)
                 # a country or region takes a time only when it stands much nearer than any town
                 weight = 2 if m.place is not None and m.place.is_context else 1
-                return (1 if _CLAUSE_BREAK.search(text, lo, hi) else 0, weight * (hi - lo))
+                # ("left London Euston at 11:45 p.m. on Friday and arrived in Inverness": "and" and a word of travel
+                # part two clauses as a comma does)
+                return (1 if _CLAUSE_BREAK.search(text, lo, hi) or _and_travelled(text, lo, hi) else 0,
+                        weight * (hi - lo))
 
             costs.append((when, cost))
             best = min(ms, key=cost)

@@ -1097,6 +1097,21 @@ def test_weekdays_begin_at_the_first_stop_made_and_a_word_of_origin_outweighs_on
     assert [(p["name"], p["role"]) for p in stops] == [("Ankara", "origin"), ("Tel Aviv", "destination")]
 
 
+def test_a_time_of_day_and_a_number_part_no_clause_and_stops_called_at_before_an_arrival(tmp_path):
+    # "at 11:45 p.m. on Friday": the colon of a time of day is no clause's end, and "and arrived in" parts the leaving's
+    # time from the arrival's; "having called at Crewe, Preston and Perth overnight": before Inverness
+    stops = stops_of(journey_of(tmp_path, "The Caledonian Sleeper left London Euston at 11:45 p.m. on Friday and "
+                                          "arrived in Inverness shortly after 8:40 a.m. on Saturday, having called at "
+                                          "Crewe, Preston and Perth overnight."))
+    assert [(p["name"], p["when"]) for p in stops] == [("London", "Friday"), ("Crewe", None), ("Preston", None),
+                                                       ("Perth", None), ("Inverness", "Saturday")]
+    # "остановки в Перми": "в" before the locative is "in", not "to" (Perm is no goal reached last)
+    stops = stops_of(journey_of(tmp_path, "Поезд «Россия» прибыл во Владивосток в понедельник утром. Он отправился "
+                                          "из Москвы в прошлое воскресенье и по пути сделал остановки в Перми, "
+                                          "Екатеринбурге и Иркутске.", name="rossiya.ru.txt"))
+    assert [p["name"] for p in stops] == ["Moscow", "Perm", "Yekaterinburg", "Irkutsk", "Vladivostok"]
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
