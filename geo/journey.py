@@ -338,7 +338,7 @@ def goal_cue(text: str, m: Mention) -> str:
     goal = _word_right_before(before, cues().goal)
     # (Russian "в" before a name in the locative, -е or -и, is "in", not "to": "сделал остановки в Перми")
     if goal and _last_cue_in(before[:-len(goal) - 1], cues().origin) \
-            and not (_LOCATIVE_AFTER.fullmatch(goal) and m.match == "inflected" and _fold(m.text)[-1:] in ("е", "и")):
+            and not (goal in _LOCATIVE_AFTER and m.match == "inflected" and _fold(m.text)[-1:] in ("е", "и")):
         return goal
     # "the train from Brussels to Prague", not "left London ... and travelled to Carlisle"
     end = _word_right_before(before, cues().route_end)
@@ -350,7 +350,7 @@ def goal_cue(text: str, m: Mention) -> str:
 
 
 #: The Russian prepositions of "to" that take the locative for "in" ("в Пермь", to Perm; "в Перми", in Perm).
-_LOCATIVE_AFTER = regex.compile(r"во?")
+_LOCATIVE_AFTER = ("в", "во")
 
 
 def _word_right_before(before: str, words: tuple[str, ...]) -> str:
@@ -882,9 +882,9 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     heading: set[str] = set()  # where the journey was on its way to when told ("bound for Vladivostok")
     origin_told: dict[str, int] = {}  # where the word of origin of each origin is told
     cued_at: dict[str, Mention] = {}  # ... and its mention
-    # stops listed after one near a word of travel, or told after it and a word of then: the name they are listed
-    # with, and that word ("" in a list)
-    listed: dict[str, tuple[str, str]] = {}
+    # stops listed after one near a word of travel, told after it and a word of then, or told first in a country gone
+    # to: how, for their evidence
+    listed: dict[str, str] = {}
     last_cued: tuple[Mention, str] | None = None  # the last mention near a word of travel, and the word
     told_again: list[tuple[str, Mention]] = []  # a stop told again near a word of travel: (key, mention)
     lines = _lines_named(text, mentions)
@@ -942,11 +942,11 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
                 and (_LISTED_AFTER.fullmatch(text, last_cued[0].end, m.start)
                      or _UNSPACED.match(text, m.start) and _UNSPACED_JOINT.fullmatch(text, last_cued[0].end, m.start)):
             cue = last_cued[1]  # "stops in Yekaterinburg, Novosibirsk and Irkutsk"
-            listed[key] = (last_cued[0].text, "")
+            listed[key] = f"listed with “{last_cued[0].text}”"
         elif not cue and not said and last_cued is not None and last_cued[0].sentence_start == m.sentence_start \
                 and (then := _then_between(text, last_cued[0], m)):
             cue = last_cued[1]  # "se rendra jeudi à Luanda, en Angola, puis vendredi à Brazzaville"
-            listed[key] = (last_cued[0].text, then)
+            listed[key] = f"told after “{then}”, next after “{last_cued[0].text}”"
         if not cue:
             m.evidence = f"“{said}”: where someone spoke" if said else "no travel words near it"
             if not said:
@@ -983,7 +983,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         m = next((m for m in ms if id(m) in unmarked and _first_town_after(country[0], m, mentions)), None)
         if m is not None:
             cued[key] = (m, country[1])
-            listed[key] = (country[0].text, "in")
+            listed[key] = f"the first town told in “{country[0].text}”"
             m.evidence = _cue_evidence(country[1], m.text, listed[key])
             if _planned_in_sentence(text, country[0], cues().planned):
                 planned.add(key)
@@ -1365,17 +1365,11 @@ def _same_stop(place: Place, places: dict[str, Place]) -> str | None:
 _ANNOTATED = "annotated:"
 
 
-def _cue_evidence(cue: str, said: str, listed_with: tuple[str, str] | None) -> str:
-    """Why a mention is a stop: the word of travel near it, or the stop it is listed with (or told after, and the
-    word of then between) and the word near that."""
-    if listed_with is None:
-        return f"“{cue}” near “{said}”"
-    name, then = listed_with
-    if then == "in":
-        return f"the first town told in “{name}”, which “{cue}” is near"
-    if then:
-        return f"told after “{then}”, next after “{name}”, which “{cue}” is near"
-    return f"listed with “{name}”, which “{cue}” is near"
+def _cue_evidence(cue: str, said: str, listed: str | None) -> str:
+    """Why a mention is a stop: the word of travel near it, or how it is told with another place (``listed``: "listed
+    with “Seattle”", "told after “puis”, next after “Luanda”", "the first town told in “Вьетнам”") and the word near
+    that."""
+    return f"{listed}, which “{cue}” is near" if listed else f"“{cue}” near “{said}”"
 
 
 def _make_stops(keys, by_place, places, cued, origins, planned, times, listed=None, begun_at=None) -> list[Stop]:

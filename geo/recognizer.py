@@ -714,14 +714,10 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
             and toks[i - 1].text[-1] not in _SENTENCE_END
         inside = i in dated or 1.0 - outside[i] >= _threshold(tok, mark, latin_words, proper_form,
                                                               unknown_word)  # B or I
-        if not inside and mark[:2] in _CAPITALS_MARKS and i > 0 and toks[i - 1].text.casefold() in going_words \
-                and 1.0 - outside[i] >= NAME_ONLY_PROBABILITY \
-                and (mark[1] == "gz:capital" or other_language) \
-                and _a_big_capitals_own_name(tok.text, gazetteer, area=mark[1] == "gz:region"):
-            inside = True  # "after leaving Pyongyang"
-        if not inside and other_language and mark[:2] == ("gz:B", "gz:city") and _a_capitals_mark(mark) and i > 0 \
-                and toks[i - 1].text.casefold() in going_words and 1.0 - outside[i] >= NAME_ONLY_PROBABILITY:
-            inside = True  # "über München"
+        if not inside and i > 0 and 1.0 - outside[i] >= NAME_ONLY_PROBABILITY \
+                and toks[i - 1].text.casefold() in going_words \
+                and _a_big_places_name(tok.text, mark, gazetteer, other_language):
+            inside = True  # "after leaving Pyongyang", "über München", "a Roma"
         if not inside and i > 0 and toks[i - 1].text in arabic_prepositions \
                 and 1.0 - outside[i] >= (CAPITAL_AFTER_A_PREPOSITION_PROBABILITY
                                          if _a_capitals_mark(mark) and toks[i - 1].text in arabic_to
@@ -2467,9 +2463,17 @@ def _a_big_towns_mark(mark: tuple[str, ...]) -> bool:
         and mark[2].startswith("gz:size=") and int(mark[2][8:]) >= AFTER_A_PREPOSITION_SIZE
 
 
-#: The marks of a word that may begin a capital's name: a capital's, or an area's whose own name is a capital's other
-#: name ("Roma", the metropolitan city around Rome).
-_CAPITALS_MARKS = (("gz:B", "gz:capital"), ("gz:B", "gz:region"))
+def _a_big_places_name(word: str, mark: tuple[str, ...], gazetteer: Gazetteer, other_language: bool) -> bool:
+    """True when ``word`` (its gazetteer's marks ``mark``), after a word of going, is a name whatever the model says:
+    a capital's own name ("after leaving Pyongyang"), or, in a language other than English (``other_language``), a
+    city of a million ("über München") or an area's name that is also its capital's ("a Roma")."""
+    if mark[:2] == ("gz:B", "gz:capital"):
+        return _a_big_capitals_own_name(word, gazetteer)
+    if not other_language:
+        return False
+    if mark[:2] == ("gz:B", "gz:region"):
+        return _a_big_capitals_own_name(word, gazetteer, area=True)
+    return mark[:2] == ("gz:B", "gz:city") and _a_capitals_mark(mark)
 
 
 def _a_capitals_mark(mark: tuple[str, ...]) -> bool:
