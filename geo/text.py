@@ -22,11 +22,16 @@ _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*")
 #: A sentence ends at a line break, at a dash between spaces before a capital ...
 _LINE_OR_DASH = r"|\n+|\s[-—–]\s(?=\p{Lu})"
 #: ... and at a full stop and the space after it, but for a stop on a line before a word in small letters, which ends a
-#: short form ("at the U.N. headquarters, before heading to Washington") ...
-_SENTENCE_END = regex.compile(r"(?<=[.!?।॥。！？])[\"'”’»)\]]*(?:[^\S\n]++(?![\p{Ll}])|[^\S\n]*\n\s*)" + _LINE_OR_DASH)
+#: short form ("at the U.N. headquarters, before heading to Washington"), or before a number after a month's short
+#: form ("on Sept. 9", "le 18 sept. 2023") ...
+_NOT_AFTER_A_MONTH = (r"(?!(?<=(?i:\b(?:jan|janv|feb|febr|févr|mar|apr|avr|jun|jul|juil|aug|sep|sept|oct|okt|nov|dec|déc"
+                      r"|dez)\.[^\S\n]+))\d)")
+_SENTENCE_END = regex.compile(r"(?<=[.!?।॥。！？])[\"'”’»)\]]*(?:[^\S\n]++(?![\p{Ll}])" + _NOT_AFTER_A_MONTH
+                              + r"|[^\S\n]*\n\s*)" + _LINE_OR_DASH)
 #: ... and Chinese and Japanese put none after theirs (a pattern asked only of a text that has one: it is slower).
 _FULL_STOPS_WITHOUT_SPACE = frozenset("。！？")
-_SENTENCE_END_UNSPACED = regex.compile(r"(?<=[.!?।॥])[\"'”’»)\]]*(?:[^\S\n]++(?![\p{Ll}])|[^\S\n]*\n\s*)"
+_SENTENCE_END_UNSPACED = regex.compile(r"(?<=[.!?।॥])[\"'”’»)\]]*(?:[^\S\n]++(?![\p{Ll}])" + _NOT_AFTER_A_MONTH
+                                       + r"|[^\S\n]*\n\s*)"
                                        r"|(?<=[。！？])[」』”’）\"'»)\]]*\s*" + _LINE_OR_DASH)
 #: The letters of the scripts written without spaces between words (Chinese, Japanese): a name is a run of them
 #: found in a longer one.

@@ -39,6 +39,13 @@ def test_a_full_stop_before_a_word_in_small_letters_ends_a_short_form_not_a_sent
         "He will lead a yoga event at the U.N. headquarters, before heading to Washington.", "Then Cairo.", "End."]
 
 
+def test_a_months_short_form_before_a_number_ends_no_sentence():
+    text = "He heads to Dili on Sept. 9, and ends it. Le 18 sept. 2023 il part. Seen at No. 5 Main. In Oct. The end."
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "He heads to Dili on Sept. 9, and ends it.", "Le 18 sept. 2023 il part.", "Seen at No.", "5 Main.", "In Oct.",
+        "The end."]
+
+
 def test_sentences_split_after_chinese_and_japanese_full_stops_without_a_space():
     text = "习近平抵达莫斯科。22日，习近平返回北京。列車は到着した！次は"
     assert [text[s:e] for s, e in sentences(text)] == ["习近平抵达莫斯科。", "22日，习近平返回北京。", "列車は到着した！",
