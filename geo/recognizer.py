@@ -709,6 +709,11 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
                 spans.append((start, last.end))
             start = last = None
             continue
+        if start is not None and _PARAGRAPH_BREAK.search(text, toks[i - 1].end, tok.start):
+            # ... as a paragraph's does (a headline's last word and a dateline: "زيارة رسمية إلى إيطاليا\n\nالجزائر")
+            if last is not None:
+                spans.append((start, last.end))
+            start = last = None
         mark = unmarked_forms.get(i, marks[i])
         proper_form = cased_names and i > 0 and "gz:inflected" in mark \
             and toks[i - 1].text[-1] not in _SENTENCE_END
@@ -1169,6 +1174,9 @@ _SMALL_TITLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}.:])(\p{Ll}[\p{L}:]*)\
 _INITIALS = frozenset("ABCDFGHIJKLMOPQRTUVXYZ")
 #: What follows a title, written short, before a person's name: a full stop, a space, a capital ("Hon. G").
 _NAME_AFTER_TITLE = regex.compile(r"\. \p{Lu}")
+#: An article right before a word in the Romance languages ("O Presidente da República"): a title written with a
+#: capital after it is the office's.
+_ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?:[OoAa]|[Ee]l|[Ll]a|[Ii]l|[Ll]o) $")
 #: A title of nobility or of the church and "of" right before a name ("the Duke of Cambridge", "the Archbishops of
 #: Canterbury"), not a crown prince's ("the Crown Prince of Dubai": his country's).
 _HELD_TITLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(?<!Crown )(\p{Lu}\p{Ll}+) of $")
@@ -1289,6 +1297,9 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
             continue
         if name in titles and _NAME_AFTER_TITLE.match(text, e) or name in after_names and text[s - 2:s] == ", ":
             found.add((s, e))  # "Hon. Grantley", "Sir C. Locock, Bart., M.D."
+            continue
+        if small_titles and name.casefold() in titles and _ARTICLE_BEFORE.search(text, max(0, s - 4), s):
+            found.add((s, e))  # the title of an office: "O Presidente da República", "o Presidente desloca-se"
             continue
         one_name = " " not in name or _FULL_NAME.fullmatch(name)
         before = one_name and (_TITLE_BEFORE.search(text, max(0, s - 12), s) or (
@@ -2761,6 +2772,10 @@ def _abbreviation_dot(toks: list[Token], i: int, gazetteer: Gazetteer) -> bool:
     return any(_abbreviates(word.casefold(), p.name.casefold()) for p in gazetteer.exact(name_key(word))
                if (p.feature in ("region", "country") or p.population >= PROMINENT_CITY)
                and p.source not in said_short)
+
+
+#: A blank line between two tokens: a paragraph's end.
+_PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
 
 
 def _full_stop(text: str, toks: list[Token], i: int) -> bool:

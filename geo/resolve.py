@@ -701,16 +701,17 @@ _WORD_AFTER = regex.compile(r"\s*(\p{L}+)")
 FUNCTION_WORD_AFTER_ZIPF = 5.9  # "before" 5.93, "she" 6.26; "state" 5.78, "area" 5.46
 
 
-def _said_alone_after_the(text: str, m: Mention) -> bool:
+def _said_alone_after_the(text: str, m: Mention, sea: bool = False) -> bool:
     """Whether ``m`` stands right after "the" and, if one word, before no word but a function word ("crossing the
     Atlantic she", "the Atlantic."; not "the DeKalb City Council", "the Moscow summit"; a name of several words is
-    one: "the White House http://...")."""
+    one: "the White House http://..."), or, the name a sea's (``sea``), before any word in small letters ("the
+    Atlantic end of a railway", "the Pacific coast")."""
     if not _THE_BEFORE.search(text, max(0, m.start - 8), m.start):
         return False
     if " " in m.text.strip():
         return True
     after = _WORD_AFTER.match(text, m.end)
-    return after is None or (after[1].islower() and word_zipf(after[1], ("en",)) >= FUNCTION_WORD_AFTER_ZIPF)
+    return after is None or (after[1].islower() and (sea or word_zipf(after[1], ("en",)) >= FUNCTION_WORD_AFTER_ZIPF))
 
 
 def annotated_after_the(text: str, mentions: list[Mention], fitted: FittedResolver | None = None) -> None:
@@ -720,10 +721,11 @@ def annotated_after_the(text: str, mentions: list[Mention], fitted: FittedResolv
     ocean, not Atlantic, Iowa)."""
     for m in mentions:
         place = m.place
-        if place is None or place.feature != "city" or m.match == "annotated" or not _said_alone_after_the(text, m):
+        if place is None or place.feature != "city" or m.match == "annotated" \
+                or not _THE_BEFORE.search(text, max(0, m.start - 8), m.start):
             continue
         annotated = annotated_place(m.text, fitted)
-        if annotated is not None \
+        if annotated is not None and _said_alone_after_the(text, m, sea=not annotated.country_code) \
                 and haversine_km(place.lat, place.lon, annotated.lat, annotated.lon) > FAR_FROM_ANNOTATED_KM:
             m.place, m.match, m.reason = annotated, "annotated", ""
             m.confidence = m.probability = ANNOTATED_CONFIDENCE

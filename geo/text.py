@@ -188,7 +188,38 @@ def name_key(name: str) -> str:
     name = unicodedata.normalize("NFKC", name).translate(_DROPPED)
     if any("\u0600" <= ch <= "\u06ff" for ch in name):
         name = name.translate(_ARABIC)
+    if _HAN.search(name):
+        name = _simplified(name)
     return " ".join(t.text.casefold() for t in tokens(name))
+
+
+#: A Chinese character (which Japanese writes too).
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _simplified(name: str) -> str:
+    """``name`` in the simplified characters ("利馬": "利马", Lima), as China writes it and GeoNames gives one form or the
+    other: a name is indexed and looked up in one form (OpenCC's conversion, which Japanese names pass through
+    consistently too)."""
+    return _t2s().convert(name)
+
+
+def simplified_letters(text: str) -> str:
+    """``text`` with its Chinese characters in their simplified form, one for one (its offsets hold): where a text
+    in traditional characters is scanned for names indexed in simplified ones ("抵達利馬": 抵达利马)."""
+    if not _HAN.search(text):
+        return text
+    whole = _simplified(text)
+    if len(whole) == len(text):
+        return whole
+    return "".join(one if len(one := _simplified(ch)) == 1 else ch for ch in text)
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
 
 
 def run_together(word: str) -> str:

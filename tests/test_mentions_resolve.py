@@ -502,6 +502,28 @@ def test_a_big_capital_after_a_word_of_travel_is_found_whatever_the_model_says(g
     assert "Vin" not in _placed(place_mentions("Boire un verre de Vin de Frileuse.", gazetteer, "fr"))
 
 
+def test_a_name_never_runs_across_a_blank_line(gazetteer):
+    # the headline's last word and the dateline's first were one name, "إيطاليا\n\nالجزائر", read as Italy
+    text = "الرئيس تبون يبدأ زيارة رسمية إلى إيطاليا\n\nالجزائر (رويترز) - توجه الرئيس الجزائري إلى روما."
+    found = [(m.text, m.place.name if m.place else None) for m in place_mentions(text, gazetteer, "ar")]
+    assert ("إيطاليا", "Italy") in found and ("الجزائر", "Algeria") in found
+    assert not any("\n" in said for said, _ in found)
+
+
+def test_chinese_names_in_traditional_or_simplified_characters_are_one(gazetteer):
+    # GeoNames lists Lima as 利馬 alone: 利马, as China writes it, is found too, and a text in traditional
+    # characters keeps its own letters in the mention
+    for text in ("国家主席习近平14日乘专机抵达利马。", "國家主席習近平14日乘專機抵達利馬。"):
+        found = [(m.text, m.place.name) for m in place_mentions(text, gazetteer) if m.place is not None]
+        assert found == [(text[text.index("利"):text.index("利") + 2], "Lima")]
+
+
+def test_an_office_after_an_article_is_no_place(gazetteer):
+    # "O Presidente da República", "o Presidente desloca-se": the office, not Presidente Médici, Brazil
+    text = "O Presidente da República chegou hoje a Maputo. Na quinta-feira, o Presidente desloca-se a Maputo."
+    assert [m.text for m in place_mentions(text, gazetteer, "pt")] == ["Maputo", "Maputo"]
+
+
 def test_a_facility_named_after_a_far_village_is_not_there(gazetteer):
     # "the Vostochny Cosmodrome" in a story of the Russian Far East is not Vostochny, a village of Dagestan: listed,
     # unplaced; the Knevichi airfield, by Vladivostok, stays
