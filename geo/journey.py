@@ -24,7 +24,7 @@ import regex
 from .mentions import REGION_AROUND_KM
 from .model import Candidate, Mention, Place, Stop
 from .resolve import haversine_km, own_name
-from .text import UNSPACED_LETTER, morphology, script_of, script_words
+from .text import UNSPACED_LETTER, morphology, script_of, script_words, sentences
 
 #: Cue words and the text are compared case-folded and with ё as е (Russian writes "пересёк" and "пересек").
 _YO = str.maketrans("ё", "е")
@@ -49,7 +49,8 @@ _PHRASE_REACH = 40
 MODES = ("rail", "air", "road", "sea")
 _LISTS = ("motion", "origin", "goal", "direction", "speech", "not_place_after", "past", "planned", "before_that",
           "not_before_that_after", "via", "then", "return_to", "heading", "route_end", "between", "earlier", "capital",
-          "arrived_by", "landmark", "first_stop", "first_goes", "last_stop", *MODES, "not_mode_after", "kind_of_place", "articles")
+          "arrived_by", "landmark", "first_stop", "first_goes", "last_stop", "set_off", "before_clause", "leader",
+          *MODES, "not_mode_after", "kind_of_place", "articles")
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,9 @@ class Cues:
     first_stop: tuple[str, ...]  # next to a place the journey reached first ("Jakarta, the first stop of his tour")
     first_goes: tuple[str, ...]  # before a place the journey went to first ("will first visit New York")
     last_stop: tuple[str, ...]  # next to a place where the journey ended ("Dar es Salaam, the last stop of his trip")
+    set_off: tuple[str, ...]  # the journey set off, no place after the word ("left on Monday for a three-nation tour")
+    before_clause: tuple[str, ...]  # opens a sentence, its clause told after the rest ("Before arriving in Hiroshima")
+    leader: tuple[str, ...]  # beside a country's name, the traveller's country ("North Korean leader Kim Jong Un")
     between: tuple[str, ...]  # before a route's first end, a joint before its second ("between Paris and Berlin")
     route_end: tuple[str, ...]  # "to" in "from Brussels to Prague": a goal right after a word of origin and a name
     arrived_by: tuple[str, ...]  # "after a" after a place reached: how it was reached follows ("after a train ride")
@@ -426,6 +430,18 @@ def _named_next(text: str, m: Mention, later: Mention | None, place: Place) -> b
         and later.sentence_start == m.sentence_start and not _CLAUSE_BREAK.search(text, m.end, later.start)
 
 
+def _described_as_its(text: str, m: Mention, earlier: Mention | None, place: Place) -> bool:
+    """True when ``earlier``, the mention before ``m``, is of ``place``, and ``m`` in what describes it ("Dili, the
+    capital of East Timor"): that mention is the place's."""
+    return earlier is not None and earlier.place is not None and earlier.place.source == place.source \
+        and earlier.sentence_start == m.sentence_start and _APPOSITION.fullmatch(text, earlier.end, m.start) is not None
+
+
+#: What stands between a place and a name in what describes it: a comma and words in small letters (", the capital of
+#: ", ", la capitale du ").
+_APPOSITION = regex.compile(r"\s*,\s*(?:\p{Ll}[\p{L}\p{M}'’]*\s+){1,4}")
+
+
 #: The dash or hyphen between the two ends of a line's or a train's name ("the Mumbai-Ahmedabad bullet train").
 _LINE_DASH = regex.compile(r"\s?[-–—―]\s?")
 #: A word right after two places a dash joins that makes them the ends of a stretch of line ("金沢―敦賀間", between
@@ -464,10 +480,11 @@ def _lines_named(text: str, mentions: list[Mention]) -> dict[int, str]:
 
 
 def _a_station_in(m: Mention) -> bool:
-    """True when the mention's last word is a word for a railway station (``railway_station_words`` of
-    ``morphology.toml``): the station is in the place the mention holds ("Chicago Union Station")."""
-    last = m.text.split()[-1].casefold() if m.text.split() else ""
-    return any(last.startswith(w) for w in script_words(script_of(m.text), "railway_station_words"))
+    """True when a word of the mention after its first is a word for a railway station (``railway_station_words`` of
+    ``morphology.toml``): the station is in the place the mention holds ("Chicago Union Station", "Milano Centrale",
+    "Parigi Gare de Lyon")."""
+    words = script_words(script_of(m.text), "railway_station_words")
+    return any(word.casefold().startswith(w) for word in m.text.split()[1:] for w in words)
 
 
 def _left_or_reached(text: str, m: Mention) -> bool:
@@ -545,18 +562,33 @@ _UNSPACED_JOINT = regex.compile(r"\s*(?:[、，,]|和|及|与|以及)\s*")
 _LIST_JOINT = regex.compile(rf"\s*{_JOINT}\s+")
 
 
+#: A report's headline: its first line, short, with no full stop at its end, and more lines after it.
+_HEADLINE = regex.compile(r"[^\n]{0,199}[^\n.!?।。！？]\n\s*(?=\S)")
+
+#: What follows a dateline's name: a stroke, a dash, a bracket, or a date and then one of them ("सियोल ।",
+#: "SEOUL, Sept 12 (Reuters) -", "BUENOS AIRES, 17 may (EFE).-"), or a date and a full stop ("नई दिल्ली, 5 अगस्त।").
+_DATELINE_TAIL = regex.compile(r"\s*(?:[।|:—–=]|-\s|\(|,[^.।\n]{0,30}[—–(]|,[^.।\n]{0,30}\s-\s"
+                               r"|,\s*\d{1,2}\s+[\p{L}\p{M}]+\s*[।.]\s)")
+
+
+def _headline_end(text: str) -> int | None:
+    """Where a report's headline ends (``_HEADLINE``), or ``None``."""
+    return text.index("\n") if _HEADLINE.match(text) else None
+
+
 def dateline(text: str, mentions: list[Mention]) -> Mention | None:
-    """The mention that opens a report as its dateline ("सियोल ।", "SEOUL, Sept 12 (Reuters) -")."""
-    if not mentions:
-        return None
-    m = mentions[0]
-    if m.start > 40 or any(ch.isalpha() and ch.islower() for ch in text[: m.start]):
-        return None
-    tail = text[m.end : m.end + 40]
-    if not text[:m.start].strip() and m.text.isupper() and len(m.text) > 2 and regex.match(r"^[,.]\s", tail):
-        return m  # "МОСКВА, 3 июля."
-    if regex.match(r"^\s*(?:[।|:—–=]|-\s|\(|,[^.।\n]{0,30}[—–(]|,[^.।\n]{0,30}\s-\s)", tail):
-        return m
+    """The mention that opens a report, or the paragraph after its headline, as its dateline ("सियोल ।", "SEOUL, Sept
+    12 (Reuters) -")."""
+    headline = _HEADLINE.match(text)
+    for opens in (0, headline.end()) if headline else (0,):
+        m = next((m for m in mentions if m.start >= opens), None)
+        if m is None or m.start > opens + 40 or any(ch.isalpha() and ch.islower() for ch in text[opens:m.start]):
+            continue
+        tail = text[m.end : m.end + 40]
+        if not text[opens:m.start].strip() and m.text.isupper() and len(m.text) > 2 and regex.match(r"^[,.]\s", tail):
+            return m  # "МОСКВА, 3 июля."
+        if _DATELINE_TAIL.match(tail):
+            return m
     return None
 
 
@@ -623,12 +655,17 @@ class When:
 
 #: What ends a clause: a comma, a colon (not inside a number or a time of day: "1,900 km", "11:45 p.m."), a semicolon,
 #: brackets, a dash, and Arabic's, Chinese's and Japanese's commas and others.
-_CLAUSE_BREAK = regex.compile(r"(?<!\d)[,:](?!\d)|[;()\[\]—–،؛，、；：（）]")
+_CLAUSE_BREAK = regex.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;()\[\]—–،؛，、；：（）]")
 _CLAUSE_BREAK_BACK = regex.compile(_CLAUSE_BREAK.pattern, regex.REVERSE)  # the last one first
 
 
 #: "and" in the languages of ``data/cues.toml`` written with spaces, before the word after it.
 _AND = regex.compile(r"(?<!\S)(?:and|und|et|y|e|и|och|ja)\s+(?=\S)", regex.IGNORECASE)
+
+
+#: "and", and an article, right before a time ("y el domingo", "and on Sunday").
+_AND_BEFORE_A_TIME = regex.compile(r"(?<!\S)(?:and|und|et|y|e|и|och|ja)\s+(?:(?:the|on|el|la|le|der|die|das|am|o|a|il|lo)"
+                                   r"\s+)?$", regex.IGNORECASE)
 
 
 def _and_travelled(text: str, lo: int, hi: int) -> bool:
@@ -651,6 +688,8 @@ def _time_words(text: str, lo: int, hi: int) -> list[tuple[int, int, When]]:
             prev = _fold(words[k - 1].group(0)) if k else ""
             after = next((i for st, i in c.months if len(st) >= 2 and nxt.startswith(st)), None)
             month = after or next((i for st, i in c.months if len(st) >= 2 and prev.startswith(st)), None)
+            if month and not after and k >= 2 and _fold(words[k - 2].group(0)) == "the":
+                continue  # a day's name, no time of the journey ("to mark the anniversary of the Sept. 11 attacks")
             if nxt == "日" and words[k + 1].start() == w.end():  # Chinese and Japanese: "20日"
                 found.append((w.start(), w.end() + 1, "day", int(m.group(1))))
             elif m.group(2) or month:
@@ -701,8 +740,9 @@ def _time_words(text: str, lo: int, hi: int) -> list[tuple[int, int, When]]:
 
 
 #: What stands between a town and the country or region that says where it is: "Khasan in Primorsky Krai",
-#: "Хасан в Приморском крае", "Khasan, Russia" (after it); "러시아 하산역", "Russia's Khasan" (before it).
-_QUALIFIER_AFTER = regex.compile(r"\s*(?:[,(]|\p{L}{1,3})?\s*")
+#: "Хасан в Приморском крае", "Khasan, Russia", "Dili, the capital of East Timor" (after it); "러시아 하산역", "Russia's
+#: Khasan" (before it).
+_QUALIFIER_AFTER = regex.compile(r"\s*(?:[,(]|\p{L}{1,3})?\s*|" + _APPOSITION.pattern)
 _QUALIFIER_BEFORE = regex.compile(r"(?:['’]s)?\s+")
 
 
@@ -721,6 +761,19 @@ def _town_qualified_by(text: str, m: Mention, ms: list[Mention]) -> Mention | No
                 or m.end <= o.start and _QUALIFIER_BEFORE.fullmatch(text, m.end, o.start)):
             return o
     return None
+
+
+def _owner_of(text: str, m: Mention, ms: list[Mention]) -> Mention | None:
+    """The place whose possessive stands right before ``m``, a name not placed ("Moscow's Yaroslavsky station"): the
+    place it lies in, or ``None``."""
+    if m.place is not None:
+        return None
+    return next((o for o in ms if o.place is not None and o.end < m.start
+                 and _POSSESSIVE.fullmatch(text, o.end, m.start)), None)
+
+
+#: An English possessive between two names ("Moscow's Yaroslavsky station").
+_POSSESSIVE = regex.compile(r"['’]s\s+")
 
 
 def assign_times(text: str, candidates: list[Mention]) -> dict[int, When]:
@@ -743,15 +796,16 @@ def assign_times(text: str, candidates: list[Mention]) -> dict[int, When]:
                 weight = 2 if m.place is not None and m.place.is_context else 1
                 # ("left London Euston at 11:45 p.m. on Friday and arrived in Inverness": "and" and a word of travel
                 # part two clauses as a comma does)
-                return (1 if _CLAUSE_BREAK.search(text, lo, hi) or _and_travelled(text, lo, hi) else 0,
-                        weight * (hi - lo))
+                # (as "and" right before the time does: "visitará Lovaina y el domingo celebrará una misa")
+                return (1 if _CLAUSE_BREAK.search(text, lo, hi) or _and_travelled(text, lo, hi)
+                        or hi == t0 and _AND_BEFORE_A_TIME.search(text, lo, hi) else 0, weight * (hi - lo))
 
             costs.append((when, cost))
             best = min(ms, key=cost)
             # a town the country beside it hands its time to is as near it as the country ("14일 우즈베키스탄
             # 사마르칸트를 방문하고 16일 귀국한다": the 14th)
             near = cost(best)
-            best = _town_qualified_by(text, best, ms) or best
+            best = _town_qualified_by(text, best, ms) or _owner_of(text, best, ms) or best
             # a place dated twice keeps the nearer expression ("on Tuesday confirmed ... left on Sunday from X")
             if id(best) not in claims or near < claims[id(best)][0]:
                 claims[id(best)] = (near, when)
@@ -873,6 +927,10 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     if opener is not None and opener.place is not None and opener.place.feature == "region" \
             and (city := _city_of_its_area(text, opener, dated=True)) is not None:
         opener.place, opener.match = city.place, city.match  # "KYIV, Dec 21 (Reuters)": the city, not its region
+    if opener is not None and opener.place is not None and opener.place.feature == "country" \
+            and (capital := next((c for c in opener.candidates if c.place.feature == "capital" and c.match == "exact"
+                                  and c.place.country_code == opener.place.country_code), None)) is not None:
+        opener.place, opener.match = capital.place, capital.match  # "الجزائر (رويترز)": Algiers, not Algeria
     by_place: dict[str, list[Mention]] = {}
     places: dict[str, Place] = {}
     cued: dict[str, tuple[Mention, str]] = {}
@@ -887,9 +945,12 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     listed: dict[str, str] = {}
     last_cued: tuple[Mention, str] | None = None  # the last mention near a word of travel, and the word
     told_again: list[tuple[str, Mention]] = []  # a stop told again near a word of travel: (key, mention)
+    again_cue: dict[int, str] = {}  # ... and the word, by the mention's id
     lines = _lines_named(text, mentions)
     gone_to: dict[str, tuple[Mention, str]] = {}  # countries near a word of travel, by code: the mention and the word
     unmarked: set[int] = set()  # the mentions (by id) of places no word of travel nor of saying is near
+    back_home: list[tuple[Mention, str]] = []  # countries told near a word of going back, and the word
+    left_countries: list[Mention] = []  # countries a word of origin marks
     for k, m in enumerate(mentions):
         if m.place is None:
             continue
@@ -897,13 +958,18 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
             m.place, m.match = city.place, city.match  # "travelled to Ulaanbaatar": the city, not the region around it
         if m.place.feature == "country" and capital_of is not None and _capital_said(text, m) \
                 and travel_cue(text, m) and (capital := capital_of(m.place.country_code)) is not None \
-                and not _named_next(text, m, mentions[k + 1] if k + 1 < len(mentions) else None, capital):
+                and not _named_next(text, m, mentions[k + 1] if k + 1 < len(mentions) else None, capital) \
+                and not _described_as_its(text, m, mentions[k - 1] if k else None, capital):
             m.place, m.match = capital, "capital"  # "arrived in the Ukrainian capital": Kyiv
         if m.place.is_context:
             m.evidence = f"a {m.place.feature}: context, not a stop"
             if m.place.feature == "country" and (cue := travel_cue(text, m)) \
                     and not past_or_hypothetical(text, m, today.year if today else None):
                 gone_to[m.place.country_code] = (m, cue)  # "отправится во Вьетнам. В Ханое ..."
+                if back := _near_cue(text, m, cues().return_to):
+                    back_home.append((m, back))  # "قبل أن يعود إلى الجزائر": home, if the journey began there
+            if m.place.feature == "country" and origin_cue(text, m):
+                left_countries.append(m)  # "From Papua New Guinea he heads to Dili"
             continue
         if m.match == "annotated" and not m.place.country_code:  # "crossing the Atlantic"
             m.evidence = "a sea or an area of no country: context, not a stop"
@@ -962,6 +1028,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
                 planned.add(key)
         else:
             told_again.append((key, m))
+            again_cue[id(m)] = cue
         # a place first told as where the journey went is not where it began ("left for Moscow ... From Moscow he
         # will travel to Vienna")
         if key not in origins and key not in goals and left_from:
@@ -987,6 +1054,21 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
             m.evidence = _cue_evidence(country[1], m.text, listed[key])
             if _planned_in_sentence(text, country[0], cues().planned):
                 planned.add(key)
+    # a stop told in the headline and again below it, near a word of travel, is told where the report tells it: a
+    # headline sums the journey up, out of its order ("Erdogan heads to Budapest after Belgrade talks")
+    if (headline := _headline_end(text)) is not None:
+        for key, (m, _) in list(cued.items()):
+            again = next((x for k, x in told_again if k == key and x.start > headline), None) if m.end <= headline \
+                else None
+            if again is None:
+                continue
+            told_again.remove((key, again))
+            cued[key] = (again, again_cue[id(again)])
+            planned.discard(key)
+            if _planned_in_sentence(text, again, cues().planned):
+                planned.add(key)
+            if key in origins and origin_cue(text, again):
+                origin_told[key], cued_at[key] = again.start, again
     # the journey has one origin, the first told so: a later "from" is where a later leg left ("by train from Kyiv to
     # Przemysl, and then flew from Rzeszow"), as a later "leaving" is ("a surprise visit to Kyiv ... He had flown from
     # Washington ... After leaving Kyiv")
@@ -1024,14 +1106,16 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
             # told again after that word, reached there: "Danach geht die Reise weiter über Bukarest nach Istanbul")
             heading.discard(key)
             goals.add(key)
-    home = _way_back(text, cued, origins, told_again)
+    home = _way_back(text, cued, origins, told_again, back_home, places)
     home_key = None
     if home is not None:  # the journey ends where it began: a stop of its own
         key, m, back = home
         by_place[key] = [x for x in by_place[key] if x is not m]
         home_key = key + RETURN_KEY
         by_place[home_key], places[home_key], cued[home_key] = [m], places[key], (m, back)
-        m.evidence = _cue_evidence(back, m.text, None)
+        if m.place is not places[key]:  # told as its country
+            listed[home_key] = f"“{m.text}”, the country of {places[key].name}, where the journey began"
+        m.evidence = _cue_evidence(back, m.text, listed.get(home_key))
         if _planned_in_sentence(text, m, cues().planned):
             planned.add(home_key)
     reached = _reached_later(cued, origins, told_again, home_key)
@@ -1049,6 +1133,14 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     timed = assign_times(text, mentions)
     # (the dateline's date is when the report was filed, not when the journey began)
     whens = {k: timed[id(cued[k][0])] for k in cued if id(cued[k][0]) in timed and k not in begun_at}
+    # a country gone to hands its time to the first stop told in it after it in its sentence, where that has none ("El
+    # lunes viajará a Alemania, donde recibirá un premio en Hamburgo")
+    for country, _ in gone_to.values():
+        in_it = [k for k in cued if cued[k][0].sentence_start == country.sentence_start
+                 and cued[k][0].start > country.end and places[k].country_code == country.place.country_code]
+        if id(country) in timed and in_it and (k := min(in_it, key=lambda k: cued[k][0].start)) not in whens \
+                and k not in begun_at:
+            whens[k] = timed[id(country)]
     # a time told in a clause of leaving for a goal is the leaving's ("von Hamburg nach Stockholm ist am Freitagabend
     # aufgebrochen"): the origin's, where it has none
     for k in goals & whens.keys():
@@ -1064,9 +1156,18 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
                           if cued[k][0].sentence_start == cued[o][0].sentence_start), None)
     # ... or, with no origin told, the day of the first stop told, if it is no plan ("arrived in Paris on Sunday ...
     # Xi will travel to Belgrade on Tuesday ... until Friday")
-    first = min(cued, key=lambda k: cued[k][0].start)
-    if start_day is None and not origins and first in whens and first not in planned:
+    # (or, with the dateline's place its origin, of the first stop told after it: "BRASÍLIA, 19 jun (Reuters) - O
+    # presidente ... embarcou nesta segunda-feira para Roma")
+    first = min((k for k in cued if k not in begun_at), key=lambda k: cued[k][0].start, default=None)
+    if start_day is None and (not origins or origins.keys() <= begun_at.keys()) and first in whens \
+            and first not in planned:
         start_day = whens[first].weekday
+    # a stop told after a word of origin and a country where a planned stop lies is planned too ("... before flying to
+    # Port Moresby ... From Papua New Guinea he heads to Dili")
+    planned |= {k for k in cued if k not in origins and any(
+        c.sentence_start == cued[k][0].sentence_start and c.end <= cued[k][0].start and any(
+            p in planned and places[p].country_code == c.place.country_code and cued[p][0].start < c.start
+            for p in cued) for c in left_countries)}
     dated = _resolve_dates(whens, planned, today, start_day)
     # a stop told after a plan, at a later time, is planned too ("will leave for Kazan on Tuesday ... He returns to
     # New Delhi on Wednesday night"), the origin aside
@@ -1182,28 +1283,76 @@ def _begun_at_dateline(text: str, opener: Mention, cued: dict[str, tuple[Mention
     if here is None or here.is_context or not cued:
         return ""
     first_key, (first, _) = min(cued.items(), key=lambda kv: kv[1][0].start)
+    if first_key == key:
+        return ""
+
+    def another_country_before(end: int) -> bool:
+        return any(m.place is not None and m.place.feature == "country" and m.place.country_code != here.country_code
+                   for m in mentions if opener.end <= m.start < end)
+
     # (a country in the first stop's description is none: "to the Polish border town of Przemysl")
-    described = _described_from(text, first)
-    if first_key == key or any(m.place is not None and m.place.feature == "country"
-                               and m.place.country_code != here.country_code
-                               for m in mentions if opener.end <= m.start < described):
-        return ""
-    if key in cued and (back := _near_cue(text, cued[key][0], cues().return_to)):
-        return f"it goes back there (“{back}” near “{cued[key][0].text}”)"
-    if first_key not in goals or first.sentence_index > opener.sentence_index + 1:
-        return ""
-    before = _fold(text[_clause_before(text, first):first.start])
-    goal = _word_right_before(before, cues().goal)
-    cue = _last_cue_in(before[:-len(goal) - 1], cues().origin) if goal else ""
-    word = next((w[0] for w in reversed(list(_WORD.finditer(before))) if w[0].startswith(cue)), "") if cue else ""
-    return f"“{word}” before “{first.text}” names no other place left" if word else ""
+    if not another_country_before(_described_from(text, first)):
+        if key in cued and (back := _near_cue(text, cued[key][0], cues().return_to)):
+            return f"it goes back there (“{back}” near “{cued[key][0].text}”)"
+        if first_key in goals and first.sentence_index <= opener.sentence_index + 1:
+            before = _fold(text[_clause_before(text, first):first.start])
+            goal = _word_right_before(before, cues().goal)
+            cue = _last_cue_in(before[:-len(goal) - 1], cues().origin) if goal else ""
+            word = next((w[0] for w in reversed(list(_WORD.finditer(before))) if w[0].startswith(cue)), "") \
+                if cue else ""
+            if word:
+                return f"“{word}” before “{first.text}” names no other place left"
+    # a word of setting off in the dateline's sentence or the next, before any stop, and before the country of a
+    # leader other than the dateline's, the traveller's ("नई दिल्ली, 5 अगस्त। राष्ट्रपति ... यात्रा पर रवाना हुईं।"; not
+    # "SEOUL - North Korean leader Kim Jong Un left on Monday"; a country gone to is no leader's: "... फ्रांस और
+    # अमेरिका की चार दिवसीय यात्रा पर रवाना हो गए")
+    spans = sentences(text)
+    told = spans[min(opener.sentence_index + 1, len(spans) - 1)][1]
+    set_off = _first_cue_in(text, opener.end, min(told, first.start), cues().set_off)
+    if set_off is not None and not any(
+            m.place is not None and m.place.feature == "country" and m.place.country_code != here.country_code
+            and _a_leaders_country(text, m) for m in mentions if opener.end <= m.start < set_off[0]):
+        return f"“{set_off[1]}” before “{first.text}” names no place left"
+    return ""
+
+
+def _a_leaders_country(text: str, m: Mention) -> bool:
+    """True when a word of ``leader`` stands right after ``m`` (a particle between: "उत्तर कोरिया के नेता") or right
+    before it ("le dirigeant nord-coréen"): the country is a leader's."""
+    return _first_cue_in(text, m.end, min(m.sentence_end, m.end + LEADER_REACH), cues().leader) is not None \
+        or _first_cue_in(text, max(m.sentence_start, m.start - LEADER_REACH), m.start, cues().leader) is not None
+
+
+#: How far from a country's name a word for a leader stands beside it (characters).
+LEADER_REACH = 14
+
+
+def _first_cue_in(text: str, start: int, end: int, cue_list: tuple[str, ...]) -> tuple[int, str] | None:
+    """Where the first cue of ``cue_list`` in ``text[start:end]`` begins, and the word it begins, or ``None``: a cue
+    begins a word, or follows the letters a script writes onto one (وتوجه), or is written with no spaces (出発)."""
+    folded = _fold(text[start:end])
+    found = []
+    for cue in cue_list:
+        at = folded.find(cue)
+        while at > 0 and folded[at - 1].isalnum() and not _after_proclitics(folded, at) and not _UNSPACED.match(cue):
+            at = folded.find(cue, at + 1)
+        if at >= 0:
+            found.append((at, len(cue)))
+    if not found:
+        return None
+    at, length = min(found)
+    while at + length < len(folded) and folded[at + length].isalnum() and not _UNSPACED.match(folded, at + length):
+        length += 1  # to the end of its word
+    return start + at, text[start + at:start + at + length]
 
 
 def _way_back(text: str, cued: dict[str, tuple[Mention, str]], origins: dict[str, str],
-              told_again: list[tuple[str, Mention]]) -> tuple[str, Mention, str] | None:
+              told_again: list[tuple[str, Mention]], back_home: list[tuple[Mention, str]],
+              places: dict[str, Place]) -> tuple[str, Mention, str] | None:
     """The last mention of the origin (the first stop told, where no word marks one) told again near a word of going
-    back (``return_to``: "returned to London by air"), after another stop was: the journey's way home, as (key,
-    mention, word), or ``None``."""
+    back (``return_to``: "returned to London by air"), or else of its country (``back_home``: "قبل أن يعود إلى
+    الجزائر", before he returns to Algeria, after a journey from Algiers), after another stop was: the journey's way
+    home, as (key, mention, word), or ``None``."""
     first = next(iter(origins), None) or min(cued, key=lambda k: cued[k][0].start, default=None)
     left = min((m.start for k, (m, _) in cued.items() if k != first), default=None)
     if left is None:
@@ -1211,7 +1360,9 @@ def _way_back(text: str, cued: dict[str, tuple[Mention, str]], origins: dict[str
     for key, m in reversed(told_again):
         if key == first and m.start > left and (back := _near_cue(text, m, cues().return_to)):
             return key, m, back
-    return None
+    home = places[first].country_code
+    return next(((first, m, back) for m, back in reversed(back_home)
+                 if m.start > left and m.place is not None and m.place.country_code == home), None)
 
 
 def _city_of_its_area(text: str, m: Mention, dated: bool = False) -> Candidate | None:
@@ -1291,8 +1442,8 @@ def _told_order(text: str, cued: dict[str, tuple[Mention, str]], breaks: list[in
         passed_on_to: str | None = None  # the stop the last ones were passed on the way to
         for k, after in zip(keys[1:], keys):
             m, previous = cued[k][0], cued[after][0]
-            if (_passed_via(text, previous, m) or _came_from(text, previous, m) and k not in origins) \
-                    and after not in origins:
+            if (_passed_via(text, previous, m) or _came_from(text, previous, m) and k not in origins
+                    or _opened_by_before(text, previous, m)) and after not in origins:
                 passed_on_to = after
             elif passed_on_to is None or not _LIST_JOINT.fullmatch(text, previous.end, m.start):
                 passed_on_to = None
@@ -1312,6 +1463,16 @@ def _came_from(text: str, previous: Mention, m: Mention) -> bool:
     before = _fold(text[previous.end:m.start]).rstrip()
     return any(_ends_with_words(before, c.strip()) for c in cues().origin) \
         and not _whole_words("then").search(text, previous.end, m.start)
+
+
+def _opened_by_before(text: str, previous: Mention, m: Mention) -> bool:
+    """True when ``previous`` is in a clause that a word of ``before_clause`` opens at its sentence's start, and ``m``
+    after that clause: the journey reached ``m`` first ("Prima di arrivare a Hiroshima, Meloni farà tappa a Tokyo")."""
+    opening = _fold(text[previous.sentence_start:previous.start]).lstrip(" \"'“«„")
+    return any(opening.startswith(c) and not (c[-1].isalpha() and opening[len(c):len(c) + 1].isalpha())
+               for c in cues().before_clause) \
+        and not _CLAUSE_BREAK.search(text, previous.sentence_start, previous.start) \
+        and _CLAUSE_BREAK.search(text, previous.end, m.start) is not None
 
 
 def _told_as_earlier(text: str, m: Mention) -> bool:

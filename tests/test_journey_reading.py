@@ -627,11 +627,12 @@ def test_a_chinese_train_through_erenhot_and_a_spanish_one_that_stops_on_the_way
 
 def test_english_reports_told_backwards(tmp_path):
     # "arrived in Washington ... after an overnight flight from Rzeszow, Poland, where he had travelled by train from
-    # Kyiv": Rzeszów came before Washington, and Kyiv, told in a clause of what happened before, began the journey
+    # Kyiv": Rzeszów came before Washington, and Kyiv, told in a clause of what happened before, began the journey;
+    # "return to Ukraine", the country it began in, is the way home to Kyiv
     stops = stops_of(journey_of(tmp_path, "Ukrainian President Volodymyr Zelensky arrived in Washington on Wednesday "
                                           "after an overnight flight from Rzeszow, Poland, where he had travelled by "
                                           "train from Kyiv. He is expected to return to Ukraine on Thursday."))
-    assert [p["name"] for p in stops] == ["Kyiv", "Rzeszów", "Washington"]
+    assert [p["name"] for p in stops] == ["Kyiv", "Rzeszów", "Washington", "Kyiv"] and stops[-1]["when"] == "Thursday"
     # "had flown" (not a word of travel before) tells what came before the visit to Kyiv; "After leaving Kyiv" is a
     # later leg's start, not the origin
     stops = stops_of(journey_of(tmp_path, "President Joe Biden made a surprise visit to Kyiv on Monday. He had flown "
@@ -1110,6 +1111,120 @@ def test_a_time_of_day_and_a_number_part_no_clause_and_stops_called_at_before_an
                                           "из Москвы в прошлое воскресенье и по пути сделал остановки в Перми, "
                                           "Екатеринбурге и Иркутске.", name="rossiya.ru.txt"))
     assert [p["name"] for p in stops] == ["Moscow", "Perm", "Yekaterinburg", "Irkutsk", "Vladivostok"]
+
+
+def test_a_dateline_after_a_headline_and_a_journey_set_off_from_it(tmp_path):
+    # a headline, then "DAKAR, 19 juin (AFP) -": the dateline opens the paragraph after the headline; Paris, told in
+    # both, is where the report tells it, on Wednesday
+    stops = stops_of(journey_of(tmp_path, "Bassirou Diomaye Faye en visite officielle à Paris\n\nDAKAR, 19 juin (AFP) - "
+                                          "Le président sénégalais s'est envolé mercredi pour Paris, où il doit "
+                                          "s'entretenir avec Emmanuel Macron jeudi.\n\nIl se rendra ensuite à "
+                                          "Bruxelles, vendredi, avant de regagner Dakar samedi.", name="faye.fr.txt"))
+    assert [(p["name"], p["when"]) for p in stops] == [("Dakar", None), ("Paris", "mercredi"),
+                                                       ("Brussels", "vendredi"), ("Dakar", "samedi")]
+    # "नई दिल्ली, 5 अगस्त। ... यात्रा पर रवाना हुईं": a word of setting off, no place after it, after the dateline;
+    # "वेलिंगटन जाएंगी" (will go to Wellington)
+    fc = journey_of(tmp_path, "राष्ट्रपति मुर्मू तीन देशों की यात्रा पर रवाना\n\nनई दिल्ली, 5 अगस्त। राष्ट्रपति द्रौपदी "
+                              "मुर्मू सोमवार को तीन देशों की यात्रा पर रवाना हुईं। अपनी यात्रा के पहले चरण में वह फिजी "
+                              "की राजधानी सुवा पहुंचेंगी।\n\nइसके बाद राष्ट्रपति 7 अगस्त को न्यूजीलैंड के वेलिंगटन "
+                              "जाएंगी और 10 अगस्त को तिमोर-लेस्ते की राजधानी दिली पहुंचेंगी।", name="murmu.hi.txt")
+    stops = stops_of(fc)
+    assert [p["name"] for p in stops] == ["Delhi", "Suva", "Wellington", "Dili"]
+    assert "रवाना" in stops[0]["evidence"] and stops[0]["confidence"] < stops[1]["confidence"]
+    # not where a country other than the dateline's is named before the word: Kim did not set off from Seoul
+    stops = stops_of(journey_of(tmp_path, "SEOUL, Sept 12 (Reuters) - North Korean leader Kim Jong Un left on Monday "
+                                          "by train. He arrived in Vladivostok on Tuesday."))
+    assert "Seoul" not in [p["name"] for p in stops]
+
+
+def test_a_countrys_name_that_is_its_capitals_and_the_way_home_to_the_country_begun_in(tmp_path):
+    # "الجزائر (رويترز)": a dateline names a town, Algiers, not Algeria; "يعود إلى الجزائر" (returns to Algeria) is
+    # the way home to Algiers; "Il rientro in Italia" to Rome
+    stops = stops_of(journey_of(tmp_path, "الجزائر (رويترز) - توجه الرئيس الجزائري عبد المجيد تبون يوم الثلاثاء إلى "
+                                          "روما في زيارة رسمية.\n\nومن المقرر أن يزور تبون مدينة نابولي يوم الخميس "
+                                          "قبل أن يعود إلى الجزائر.", name="tebboune.ar.txt"))
+    assert [p["name"] for p in stops] == ["Algiers", "Rome", "Naples", "Algiers"]
+    assert "Algiers" in stops[-1]["evidence"]
+    # "Prima di arrivare a Hiroshima, ... farà tappa a Tokyo": Tokyo first
+    stops = stops_of(journey_of(tmp_path, "La presidente del Consiglio Giorgia Meloni è partita questa mattina da Roma "
+                                          "per il Giappone. Prima di arrivare a Hiroshima, Meloni farà tappa a Tokyo. "
+                                          "Il rientro in Italia è previsto per lunedì.", name="meloni.it.txt"))
+    assert [p["name"] for p in stops] == ["Rome", "Tokyo", "Hiroshima", "Rome"]
+
+
+def test_a_time_after_what_describes_a_place_and_a_leg_from_a_country_still_planned(tmp_path):
+    # "Port Moresby, the capital of Papua New Guinea, on Friday": the time is Port Moresby's, and "the capital of East
+    # Timor" after Dili is Dili; "From Papua New Guinea he heads to Dili": after the plans told in that country
+    stops = stops_of(journey_of(tmp_path, "Pope Francis landed in Jakarta on Tuesday at the start of a tour of Asia.\n\n"
+                                          "He will spend three days there before flying to Port Moresby, the capital "
+                                          "of Papua New Guinea, on Friday. He will also travel to the town of Vanimo."
+                                          "\n\nFrom Papua New Guinea he heads to Dili, the capital of East Timor, on "
+                                          "Sept. 9, and ends the tour in Singapore before returning to Rome on Sept. "
+                                          "13."))
+    assert [(p["name"], p["when"]) for p in stops] == [
+        ("Jakarta", "Tuesday"), ("Port Moresby", "Friday"), ("Vanimo", None), ("Dili", "Sept. 9"), ("Singapore", None),
+        ("Rome", "Sept. 13")]
+    # a headline's order is not the journey's: Belgrade on Sunday, then Budapest on Monday
+    stops = stops_of(journey_of(tmp_path, "Erdogan heads to Budapest after Belgrade talks\n\nTurkish President Tayyip "
+                                          "Erdogan will fly to Budapest on Monday, a day after meeting Serbian President "
+                                          "Aleksandar Vucic in Belgrade.\n\nErdogan arrived in the Serbian capital on "
+                                          "Sunday."))
+    assert [(p["name"], p["when"]) for p in stops] == [("Belgrade", "Sunday"), ("Budapest", "Monday")]
+    # "El lunes viajará a Alemania, donde recibirá un premio en Hamburgo": the country hands its Monday to the town
+    stops = stops_of(journey_of(tmp_path, "El presidente argentino partió rumbo a Madrid. El lunes viajará a Alemania, "
+                                          "donde recibirá un premio en Hamburgo.", name="milei.es.txt"))
+    assert [(p["name"], p["when"]) for p in stops][-1] == ("Hamburg", "lunes")
+    # "in Berlin Hauptbahnhof gestartet": the station's town, where the train set off
+    stops = stops_of(journey_of(tmp_path, "Der Nachtzug ist am Montagabend in Berlin Hauptbahnhof gestartet. Über "
+                                          "Erfurt fuhr der Zug nach Straßburg.", name="nachtzug.de.txt"))
+    assert [(p["name"], p["role"]) for p in stops][0] == ("Berlin", "origin")
+
+
+def test_where_a_leg_came_from_and_the_stops_a_line_runs_to(tmp_path):
+    # "stopped over in Cape Verde on the way from Washington": the origin; "the Atlantic end of a railway" is the
+    # ocean, no town of Iowa
+    fc = journey_of(tmp_path, "U.S. President Joe Biden arrived in Angola's capital Luanda late on Monday. He stopped "
+                              "over in Cape Verde on the way from Washington. On Wednesday he travels to the port city "
+                              "of Lobito, the Atlantic end of a railway the United States is backing.")
+    assert [p["name"] for p in stops_of(fc)] == ["Washington", "Luanda", "Lobito"]
+    assert "sea" in {c["mention"]: c["evidence"] for c in fc["context"]}["Atlantic"]
+    # "the line runs north to Irkutsk"; "pulls into Moscow's Yaroslavsky station on Monday afternoon": Moscow's time,
+    # the station unplaced
+    stops = stops_of(journey_of(tmp_path, "Train K3 leaves Beijing every Wednesday morning and rolls into Ulaanbaatar "
+                                          "the next afternoon. From there the line runs north to Irkutsk. The train "
+                                          "pulls into Moscow's Yaroslavsky station on Monday afternoon."))
+    assert [(p["name"], p["when"]) for p in stops] == [
+        ("Beijing", "Wednesday morning"), ("Ulan Bator", None), ("Irkutsk", None), ("Moscow", "Monday afternoon")]
+    # "to mark the anniversary of the Sept. 11 attacks": a day's name, no time of the stop
+    stops = stops_of(journey_of(tmp_path, "Biden will return to Washington on Monday after stopping in Anchorage, "
+                                          "Alaska, to mark the anniversary of the Sept. 11 attacks."))
+    assert [(p["name"], p["when"]) for p in stops] == [("Anchorage", None), ("Washington", "Monday")]
+    # "is due back in Delhi": home, not a trip "back in" the past (Bharatpur and Agra were lost so)
+    stops = stops_of(journey_of(tmp_path, "The Palace on Wheels departed Delhi on Wednesday evening. The train will "
+                                          "call at Jaipur and Udaipur before heading to Bharatpur and Agra, and is due "
+                                          "back in Delhi the following Wednesday."))
+    assert [p["name"] for p in stops] == ["Delhi", "Jaipur", "Udaipur", "Bharatpur", "Agra", "Delhi"]
+
+
+def test_origins_and_stops_on_the_way_in_french_italian_spanish_and_german(tmp_path):
+    # "L'avion papal a décollé de Rome"; "era partito dal Vaticano"
+    stops = stops_of(journey_of(tmp_path, "Le pape François est arrivé vendredi à Marseille. L'avion papal a décollé "
+                                          "de Rome en début d'après-midi.\n\nSamedi, le pape célébrera une messe avant "
+                                          "de regagner Rome dans la soirée.", name="pape.fr.txt"))
+    assert [p["name"] for p in stops] == ["Rome", "Marseille", "Rome"]
+    stops = stops_of(journey_of(tmp_path, "Papa Francesco è atterrato stamattina a Venezia. Il Pontefice era partito "
+                                          "dal Vaticano poco dopo le 6.30.", name="papa.it.txt"))
+    assert [p["name"] for p in stops] == ["Vatican City", "Venice"]
+    # "tras una última parada en Ferrol": before Santiago
+    stops = stops_of(journey_of(tmp_path, "El tren salió el sábado de San Sebastián y llegará el martes a Oviedo. El "
+                                          "viaje termina el sábado siguiente en Santiago de Compostela, tras una última "
+                                          "parada en Ferrol.", name="tren.es.txt"))
+    assert [p["name"] for p in stops][-2:] == ["Ferrol", "Santiago de Compostela"]
+    # "nachdem er am Vorabend von Berlin nach Rzeszów geflogen war": the evening before Kyiv
+    stops = stops_of(journey_of(tmp_path, "Bundespräsident Steinmeier ist am Dienstagmorgen in Kiew eingetroffen. Er "
+                                          "reiste mit einem Sonderzug aus Polen an, nachdem er am Vorabend von Berlin "
+                                          "nach Rzeszów geflogen war.", name="kiew.de.txt"))
+    assert [p["name"] for p in stops] == ["Berlin", "Rzeszów", "Kyiv"]
 
 
 # ---- the journalist has the last word -------------------------------------------------------------------------
