@@ -2477,13 +2477,16 @@ def _a_big_towns_mark(mark: tuple[str, ...]) -> bool:
 def _a_big_places_name(word: str, mark: tuple[str, ...], gazetteer: Gazetteer, other_language: bool) -> bool:
     """True when ``word`` (its gazetteer's marks ``mark``), after a word of going, is a name whatever the model says:
     a capital's own name ("after leaving Pyongyang"), or, in a language other than English (``other_language``), a
-    city of a million ("über München") or an area's name that is also its capital's ("a Roma")."""
+    city of a million ("über München"), also where an area bears its name and is weighed first ("para Hiroshima"), or
+    an area's name that is also its capital's ("a Roma")."""
     if mark[:2] == ("gz:B", "gz:capital"):
         return _a_big_capitals_own_name(word, gazetteer)
     if not other_language:
         return False
     if mark[:2] == ("gz:B", "gz:region"):
-        return _a_big_capitals_own_name(word, gazetteer, area=True)
+        return _a_big_capitals_own_name(word, gazetteer, area=True) or (
+            word[:1].isupper() and any(p.feature == "city" and p.population >= 10 ** CAPITAL_SIZE and own_name(p, word)
+                                       for p in gazetteer.exact(name_key(word))))
     return mark[:2] == ("gz:B", "gz:city") and _a_capitals_mark(mark)
 
 
