@@ -554,6 +554,23 @@ def _then_between(text: str, previous: Mention, m: Mention) -> str:
     return ""
 
 
+def _gapped(text: str, previous: Mention, m: Mention) -> str:
+    """The short word (a preposition) that stands right before both ``previous``, a stop, and ``m``, "and" and at most
+    ``GAPPED_WORDS`` words between them, no clause's end but a comma: the word of travel of ``previous`` is left out
+    before ``m`` ("due to travel to Istanbul later in the day and on Friday to Iznik"); or ``""``."""
+    gap = text[previous.end:m.start]
+    word = _LAST_WORD.search(gap)
+    before = _LAST_WORD.search(text, max(previous.sentence_start, previous.start - 12), previous.start)
+    if word is None or before is None or len(word[1]) > 4 or _fold(word[1]) != _fold(before[1]) \
+            or not _AND.search(gap) or regex.search(r"[;:.]", gap) or len(gap.split()) > GAPPED_WORDS:
+        return ""
+    return word[1]
+
+
+#: At most this many words stand between a stop and a place whose word of travel is left out after "and".
+GAPPED_WORDS = 8
+
+
 #: ... and in Chinese, which writes no spaces: the enumeration comma or "and" ("奥克兰、阿德莱德和珀斯")
 _UNSPACED_JOINT = regex.compile(r"\s*(?:[、，,]|和|及|与|以及)\s*")
 
@@ -1004,21 +1021,28 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         if not cue and left_from:  # a word of origin marks it, though one of saying stands nearer than the word of
             cue = _near_cue(text, m, cues().motion)  # travel ("flew in from Ankara after meeting ...")
         said = "" if cue else speech_cue(text, m)
+        how = ""  # how the mention is told with the stop before it, where no word of travel is near it
         if not cue and not said and last_cued is not None and last_cued[0].sentence_start == m.sentence_start \
                 and (_LISTED_AFTER.fullmatch(text, last_cued[0].end, m.start)
                      or _UNSPACED.match(text, m.start) and _UNSPACED_JOINT.fullmatch(text, last_cued[0].end, m.start)):
             cue = last_cued[1]  # "stops in Yekaterinburg, Novosibirsk and Irkutsk"
-            listed[key] = f"listed with “{last_cued[0].text}”"
+            how = f"listed with “{last_cued[0].text}”"
         elif not cue and not said and last_cued is not None and last_cued[0].sentence_start == m.sentence_start \
                 and (then := _then_between(text, last_cued[0], m)):
             cue = last_cued[1]  # "se rendra jeudi à Luanda, en Angola, puis vendredi à Brazzaville"
-            listed[key] = f"told after “{then}”, next after “{last_cued[0].text}”"
+            how = f"told after “{then}”, next after “{last_cued[0].text}”"
+        elif not cue and not said and last_cued is not None and last_cued[0].sentence_start == m.sentence_start \
+                and (word := _gapped(text, last_cued[0], m)):
+            cue = last_cued[1]  # "due to travel to Istanbul later in the day and on Friday to Iznik"
+            how = f"“{word}” as before “{last_cued[0].text}”, its word of travel left out"
         if not cue:
             m.evidence = f"“{said}”: where someone spoke" if said else "no travel words near it"
             if not said:
                 unmarked.add(id(m))
             continue
-        m.evidence = _cue_evidence(cue, m.text, listed.get(key))
+        if how and key not in cued:  # (the stop's first mention tells why it is one)
+            listed[key] = how
+        m.evidence = _cue_evidence(cue, m.text, how or None)
         before, last_cued = last_cued, (m, cue)
         if key not in cued:
             cued[key] = (m, cue)
@@ -1490,7 +1514,8 @@ def _passed_via(text: str, previous: Mention, m: Mention) -> bool:
         return _fold(between[1]) in cues().via
     if _UNSPACED.match(text, m.start):  # Chinese, which writes no spaces: "从北京经二连浩特到乌兰巴托"
         return _fold(text[previous.end:m.start]).strip(" ,，、") in cues().via
-    said = " ".join(_fold(text[previous.end:m.start]).split())
+    # (what describes ``m`` aside: "a day after a trip to the southern port of Odesa")
+    said = " ".join(_fold(text[previous.end:_described_from(text, m)]).split())
     # (a comma may stand before the phrase: "llegó a Oviedo tres horas después, tras detenerse en Valladolid")
     return not _CLAUSE_BREAK.search(said.replace(",", "")) \
         and any(" " in v and (_phrase(v).search(said) if "*" in v else _ends_with_words(said, v)) for v in cues().via)

@@ -1227,6 +1227,31 @@ def test_origins_and_stops_on_the_way_in_french_italian_spanish_and_german(tmp_p
     assert [p["name"] for p in stops] == ["Berlin", "Rzeszów", "Kyiv"]
 
 
+def test_a_word_of_travel_left_out_an_airport_left_and_a_trip_before_a_description(tmp_path):
+    # "to Istanbul later in the day and on Friday to Iznik": "to" again, "travel" left out; "the ancient Nicaea" is
+    # no past trip (French "ancien" is a word of its own)
+    stops = stops_of(journey_of(tmp_path, "Pope Leo XIV flew to Ankara on Thursday. After meeting President Tayyip "
+                                          "Erdogan, he was due to travel to Istanbul later in the day and on Friday to "
+                                          "Iznik, the ancient Nicaea. He goes on to Beirut on Sunday."))
+    assert [(p["name"], p["when"]) for p in stops] == [("Ankara", "Thursday"), ("Istanbul", None),
+                                                       ("İznik", "Friday"), ("Beirut", "Sunday")]
+    assert stops[2]["evidence"].startswith("“to” as before “Istanbul”")
+    # "partito ... dall'aeroporto di Fiumicino diretto ad Ankara, prima tappa del viaggio"
+    stops = stops_of(journey_of(tmp_path, "Papa Leone XIV è partito stamattina dall'aeroporto di Fiumicino diretto ad "
+                                          "Ankara, prima tappa del viaggio apostolico. Domenica il Pontefice si "
+                                          "trasferirà a Beirut.", name="papa.it.txt"))
+    assert [p["name"] for p in stops] == ["Fiumicino", "Ankara", "Beirut"]
+    # "a day after a trip to the southern port of Odesa": Odesa first
+    stops = stops_of(journey_of(tmp_path, "Zelenskiy visited the front-line city of Kharkiv on Tuesday, a day after a "
+                                          "trip to the southern port of Odesa. He returned to Kyiv by train."))
+    assert [p["name"] for p in stops] == ["Odesa", "Kharkiv", "Kyiv"]
+    # "segue para Hiroshima": a city of a million after a word of going, though its prefecture is weighed first
+    stops = stops_of(journey_of(tmp_path, "O presidente Lula chegou a Tóquio na segunda-feira para uma visita de Estado "
+                                          "ao Japão. Na quarta-feira ele segue para Hiroshima e, de lá, voa para Hanói, "
+                                          "no Vietnã.", name="lula.pt.txt"))
+    assert [p["name"] for p in stops] == ["Tokyo", "Hiroshima", "Hanoi"]
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
