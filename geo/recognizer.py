@@ -66,6 +66,8 @@ EVERYDAY_WORD_ZIPF = 4.0
 #: more ("mit dem Sonderzug über Przemyśl"), or such a name inflected inside a sentence where only
 #: names have capitals ("matkusti Helsingistä").
 NAME_ONLY_PROBABILITY = 0.01
+#: ... and a capital of a million's own name after a word of going, at this ("The family left Caracas": 0.008).
+CAPITAL_AFTER_A_WORD_OF_GOING_PROBABILITY = 0.002
 NAME_ONLY_SIZE = 4  # the gazetteer's size class: log10 of the population
 #: ... as for a capital of a million people or more right after a place preposition or a verb of travel of the
 #: language (``morphology.toml``: "a day after leaving Pyongyang. Russian television ...", where the model said 0.036).
@@ -695,7 +697,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     start = last = None
     for i, tok in enumerate(toks):
         if start is None and 1.0 - outside[i] < _LOWEST_THRESHOLD and i not in dated and not (
-                i > 0 and 1.0 - outside[i] >= CAPITAL_AFTER_A_PREPOSITION_PROBABILITY and toks[i - 1].text in arabic_to):
+                i > 0 and 1.0 - outside[i] >= CAPITAL_AFTER_A_PREPOSITION_PROBABILITY
+                and (toks[i - 1].text in arabic_to or marks[i][:2] == ("gz:B", "gz:capital"))):
             continue  # no run to end, and none begins here whatever the word (most of a text's words)
         if broken and (i in broken or i - 1 in broken):
             # a word broken across lines ("Chi¬ cago") is in a name whole or not at all, as its first part is
@@ -719,7 +722,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
             and toks[i - 1].text[-1] not in _SENTENCE_END
         inside = i in dated or 1.0 - outside[i] >= _threshold(tok, mark, latin_words, proper_form,
                                                               unknown_word)  # B or I
-        if not inside and i > 0 and 1.0 - outside[i] >= NAME_ONLY_PROBABILITY \
+        if not inside and i > 0 and 1.0 - outside[i] >= (CAPITAL_AFTER_A_WORD_OF_GOING_PROBABILITY
+                                                         if mark[:2] == ("gz:B", "gz:capital") else NAME_ONLY_PROBABILITY) \
                 and toks[i - 1].text.casefold() in going_words \
                 and _a_big_places_name(tok.text, mark, gazetteer, other_language):
             inside = True  # "after leaving Pyongyang", "über München", "a Roma"
