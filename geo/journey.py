@@ -1114,16 +1114,20 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         places[filed], origins[filed] = opener.place, ""
         begun_at[filed] = f"the dateline, where the report was filed: the journey began there, as {why}"
     breaks = [m.start() for m in regex.finditer(r"\n\n", text)]
-    # "bound for New York ... due to dock in Brooklyn": where it was bound for is reached at the stop in it told later
-    for key in list(heading):
+    # "bound for New York ... due to dock in Brooklyn": where it was bound for is reached at the stop in it told later,
+    # as where it went is ("a seven-night crossing to New York ... due to dock at the Brooklyn Cruise Terminal")
+    for key in [*heading, *(goals - heading)]:
         reached = next((k for k, (m, _) in cued.items() if k != key and m.start > cued[key][0].start
                         and haversine_km(places[k].lat, places[k].lon, places[key].lat, places[key].lon)
-                        <= HEADING_REACHED_KM), None)
+                        <= HEADING_REACHED_KM), None) if key not in origins else None
         if reached is not None:
             m = cued.pop(key)[0]
+            m.evidence = f"where the journey was bound for, reached at {cued[reached][0].text}" if key in heading \
+                else f"where the journey went, reached at {cued[reached][0].text}"
             heading.discard(key)
-            m.evidence = f"where the journey was bound for, reached at {cued[reached][0].text}"
-        elif (then := _goal_reached_at(text, cued[key][0], breaks)) < _paragraph_end(text, cued[key][0], breaks) \
+            goals.discard(key)
+        elif key in heading \
+                and (then := _goal_reached_at(text, cued[key][0], breaks)) < _paragraph_end(text, cued[key][0], breaks) \
                 and not any(k == key and m.start > then for k, m in told_again):
             # "متوجها إلى الرياض ... على أن يتوجه بعدها إلى أبوظبي", "bound for Lviv ... From there, many plan to continue
             # to Przemysl": what is told after a word of then came after it, as after a goal (not where the place is

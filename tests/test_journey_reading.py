@@ -1252,6 +1252,33 @@ def test_a_word_of_travel_left_out_an_airport_left_and_a_trip_before_a_descripti
     assert [p["name"] for p in stops] == ["Tokyo", "Hiroshima", "Hanoi"]
 
 
+def test_ships_teams_and_migrants(tmp_path):
+    # "sailed from Southampton ... crossing to New York ... due to dock at the Brooklyn Cruise Terminal ... after
+    # calling at Halifax": New York, where it went, is reached at Brooklyn, after Halifax
+    fc = journey_of(tmp_path, "The Queen Mary 2 sailed from Southampton on Sunday evening on a seven-night crossing to "
+                              "New York. The liner is due to dock at the Brooklyn Cruise Terminal next Sunday morning "
+                              "after calling at Halifax, Nova Scotia.")
+    assert [p["name"] for p in stops_of(fc)] == ["Southampton", "Halifax", "Brooklyn"]
+    assert "reached at Brooklyn" in {c["mention"]: c["evidence"] for c in fc["context"]}["New York"]
+    # "with a refuelling stop in Lima": on the way to Quito
+    stops = stops_of(journey_of(tmp_path, "Argentina's squad flew out of Buenos Aires on Tuesday night for their World "
+                                          "Cup qualifier in Quito, with a refuelling stop in Lima."))
+    assert [p["name"] for p in stops] == ["Buenos Aires", "Lima", "Quito"]
+    # "The family left Caracas": the model gave Caracas 0.008; a capital of a million after a word of going is a name
+    stops = stops_of(journey_of(tmp_path, "The family left Caracas in July and crossed into Colombia at Cucuta. From "
+                                          "Necocli they took a boat across the gulf to Acandi, then walked for six "
+                                          "days."))
+    assert [p["name"] for p in stops] == ["Caracas", "Cúcuta", "Necoclí", "Acandí"]
+    # "o navio-escola Sagres largou de Lisboa": a ship's name, not the town; "인천국제공항을 출발해": Incheon
+    stops = stops_of(journey_of(tmp_path, "O navio-escola Sagres largou de Lisboa na segunda-feira. A primeira escala "
+                                          "será no Funchal, seguindo depois para o Rio de Janeiro.", "--lang", "pt",
+                                name="sagres.pt.txt"))
+    assert [p["name"] for p in stops] == ["Lisbon", "Funchal", "Rio de Janeiro"]
+    stops = stops_of(journey_of(tmp_path, "한덕수 국무총리는 9일 인천국제공항을 출발해 프랑크푸르트를 경유, 폴란드 바르샤바에 "
+                                          "도착했다.", name="han.ko.txt"))
+    assert [p["name"] for p in stops] == ["Incheon", "Frankfurt am Main", "Warsaw"]
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
