@@ -66,8 +66,10 @@ EVERYDAY_WORD_ZIPF = 4.0
 #: more ("mit dem Sonderzug über Przemyśl"), or such a name inflected inside a sentence where only
 #: names have capitals ("matkusti Helsingistä").
 NAME_ONLY_PROBABILITY = 0.01
-#: ... and a capital of a million's own name after a word of going, at this ("The family left Caracas": 0.008).
+#: ... and a capital of a million's own name after a word of going, or an area's that is also the capital's or a city
+#: of a million's, at this ("The family left Caracas": 0.008; "ripartirà per Roma": 0.008).
 CAPITAL_AFTER_A_WORD_OF_GOING_PROBABILITY = 0.002
+_CAPITAL_OR_AREA_MARKS = (("gz:B", "gz:capital"), ("gz:B", "gz:region"))
 NAME_ONLY_SIZE = 4  # the gazetteer's size class: log10 of the population
 #: ... as for a capital of a million people or more right after a place preposition or a verb of travel of the
 #: language (``morphology.toml``: "a day after leaving Pyongyang. Russian television ...", where the model said 0.036).
@@ -698,7 +700,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     for i, tok in enumerate(toks):
         if start is None and 1.0 - outside[i] < _LOWEST_THRESHOLD and i not in dated and not (
                 i > 0 and 1.0 - outside[i] >= CAPITAL_AFTER_A_PREPOSITION_PROBABILITY
-                and (toks[i - 1].text in arabic_to or marks[i][:2] == ("gz:B", "gz:capital"))):
+                and (toks[i - 1].text in arabic_to or marks[i][:2] in _CAPITAL_OR_AREA_MARKS)):
             continue  # no run to end, and none begins here whatever the word (most of a text's words)
         if broken and (i in broken or i - 1 in broken):
             # a word broken across lines ("Chi¬ cago") is in a name whole or not at all, as its first part is
@@ -723,7 +725,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         inside = i in dated or 1.0 - outside[i] >= _threshold(tok, mark, latin_words, proper_form,
                                                               unknown_word)  # B or I
         if not inside and i > 0 and 1.0 - outside[i] >= (CAPITAL_AFTER_A_WORD_OF_GOING_PROBABILITY
-                                                         if mark[:2] == ("gz:B", "gz:capital") else NAME_ONLY_PROBABILITY) \
+                                                         if mark[:2] in _CAPITAL_OR_AREA_MARKS
+                                                         else NAME_ONLY_PROBABILITY) \
                 and toks[i - 1].text.casefold() in going_words \
                 and _a_big_places_name(tok.text, mark, gazetteer, other_language):
             inside = True  # "after leaving Pyongyang", "über München", "a Roma"
@@ -1181,6 +1184,9 @@ _NAME_AFTER_TITLE = regex.compile(r"\. \p{Lu}")
 #: An article right before a word in the Romance languages ("O Presidente da República"): a title written with a
 #: capital after it is the office's.
 _ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?:[OoAa]|[Ee]l|[Ll]a|[Ii]l|[Ll]o) $")
+#: ... or at the start of a name found, a person's name after it ("Los Reyes Felipe VI y Letizia").
+_ARTICLE_START = regex.compile(r"^(?:[OoAa]s?|[Ee]l|[Ll][ao]s?|[Ii]l|[Ll]o) ")
+_NAME_AFTER = regex.compile(r" \p{Lu}\p{Ll}")
 #: A title of nobility or of the church and "of" right before a name ("the Duke of Cambridge", "the Archbishops of
 #: Canterbury"), not a crown prince's ("the Crown Prince of Dubai": his country's).
 _HELD_TITLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(?<!Crown )(\p{Lu}\p{Ll}+) of $")
@@ -1302,8 +1308,12 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
         if name in titles and _NAME_AFTER_TITLE.match(text, e) or name in after_names and text[s - 2:s] == ", ":
             found.add((s, e))  # "Hon. Grantley", "Sir C. Locock, Bart., M.D."
             continue
-        if small_titles and name.casefold() in titles and _ARTICLE_BEFORE.search(text, max(0, s - 4), s):
-            found.add((s, e))  # the title of an office: "O Presidente da República", "o Presidente desloca-se"
+        if small_titles and (name.casefold() in titles and _ARTICLE_BEFORE.search(text, max(0, s - 4), s)
+                             or _ARTICLE_START.sub("", name).casefold() in titles and " " in name
+                             and _NAME_AFTER.match(text, e)):
+            # the title of an office: "O Presidente da República", "o Presidente desloca-se", "Los Reyes Felipe VI y
+            # Letizia" (not Los Reyes de Salgado, Mexico)
+            found.add((s, e))
             continue
         one_name = " " not in name or _FULL_NAME.fullmatch(name)
         before = one_name and (_TITLE_BEFORE.search(text, max(0, s - 12), s) or (
