@@ -806,8 +806,14 @@ def assign_times(text: str, candidates: list[Mention]) -> dict[int, When]:
         end = ms[0].sentence_end
         claims: dict[int, tuple[tuple[int, int], When]] = {}
         costs: list[tuple[When, Callable[[Mention], tuple[int, int]]]] = []
-        for t0, t1, when in _time_words(text, start, end):
+        times = _time_words(text, start, end)
+        # the traveller's country takes no time ("президент России в среду отправится в Стамбул")
+        leaders = {id(m) for m in ms if times and m.place is not None and m.place.feature == "country"
+                   and _a_leaders_country(text, m)}
+        for t0, t1, when in times:
             def cost(m: Mention, t0: int = t0, t1: int = t1) -> tuple[int, int]:
+                if id(m) in leaders:
+                    return (2, 0)
                 lo, hi = (m.end, t0) if m.end <= t0 else (t1, m.start)
                 # a country or region takes a time only when it stands much nearer than any town
                 weight = 2 if m.place is not None and m.place.is_context else 1
@@ -980,8 +986,10 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
             m.place, m.match = capital, "capital"  # "arrived in the Ukrainian capital": Kyiv
         if m.place.is_context:
             m.evidence = f"a {m.place.feature}: context, not a stop"
+            # (not the traveller's: "президент России в среду отправится в Стамбул")
             if m.place.feature == "country" and (cue := travel_cue(text, m)) \
-                    and not past_or_hypothetical(text, m, today.year if today else None):
+                    and not past_or_hypothetical(text, m, today.year if today else None) \
+                    and not _a_leaders_country(text, m):
                 gone_to[m.place.country_code] = (m, cue)  # "отправится во Вьетнам. В Ханое ..."
                 if back := _near_cue(text, m, cues().return_to):
                     back_home.append((m, back))  # "قبل أن يعود إلى الجزائر": home, if the journey began there
@@ -1186,10 +1194,13 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     # Xi will travel to Belgrade on Tuesday ... until Friday")
     # (or, with the dateline's place its origin, of the first stop told after it: "BRASÍLIA, 19 jun (Reuters) - O
     # presidente ... embarcou nesta segunda-feira para Roma")
+    # (... unless another stop is told as what happened before, with a day of its own: "arrived in Kyiv on Thursday
+    # ... The three leaders had boarded the special train at Rzeszow on Wednesday evening")
     first = min((k for k in cued if k not in begun_at), key=lambda k: cued[k][0].start, default=None)
     if start_day is None and (not origins or origins.keys() <= begun_at.keys()) and first in whens \
             and first not in planned:
-        start_day = whens[first].weekday
+        start_day = next((whens[k].weekday for k in cued if k in whens and whens[k].weekday is not None
+                          and k not in planned and _told_as_earlier(text, cued[k][0])), whens[first].weekday)
     # a stop told after a word of origin and a country where a planned stop lies is planned too ("... before flying to
     # Port Moresby ... From Papua New Guinea he heads to Dili")
     planned |= {k for k in cued if k not in origins and any(
@@ -1426,8 +1437,9 @@ def _before_that(text: str, m: Mention) -> bool:
 def _reached_later(cued: dict[str, tuple[Mention, str]], origins: dict[str, str],
                    told_again: list[tuple[str, Mention]], home_key: str | None) -> dict[str, Mention]:
     """The stops first told in the origin's sentence, as where the journey goes, and told again near a word of travel
-    in a later sentence after other stops were first told: the mention where each was reached ("서울역에서 KTX를 타고
-    부산으로 출발했다. 열차는 대전과 대구를 거쳐 오후 부산역에 도착했다": Busan, reached after Daejeon and Daegu)."""
+    after other stops were first told: the mention where each was reached ("서울역에서 KTX를 타고 부산으로 출발했다.
+    열차는 대전과 대구를 거쳐 오후 부산역에 도착했다": Busan, reached after Daejeon and Daegu; "The first Eurostar to
+    Amsterdam left London, stopped in Brussels and Rotterdam, and reached Amsterdam Centraal")."""
     if not cued:
         return {}
     origin = next(iter(origins), None) or min(cued, key=lambda k: cued[k][0].start)  # where no word marks one
@@ -1436,7 +1448,7 @@ def _reached_later(cued: dict[str, tuple[Mention, str]], origins: dict[str, str]
     for key, m in told_again:
         told = cued[key][0]
         if key in (origin, home_key) or key in out or told.sentence_start != cued[origin][0].sentence_start \
-                or m.sentence_start <= told.sentence_start or m is cued.get(home_key, (None,))[0]:
+                or m.start <= told.start or m is cued.get(home_key, (None,))[0]:
             continue
         if bisect.bisect_left(firsts, m.start) > bisect.bisect_right(firsts, told.start):  # stops first told between
             out[key] = m

@@ -1279,6 +1279,34 @@ def test_ships_teams_and_migrants(tmp_path):
     assert [p["name"] for p in stops] == ["Incheon", "Frankfurt am Main", "Warsaw"]
 
 
+def test_a_goal_reached_in_its_sentence_a_day_told_before_and_the_travellers_country(tmp_path):
+    # "The first direct Eurostar to Amsterdam left London ..., stopped in Brussels and Rotterdam, and reached Amsterdam
+    # Centraal": Amsterdam is reached last, in the sentence that first told it
+    stops = stops_of(journey_of(tmp_path, "The first direct Eurostar to Amsterdam left London St Pancras at 8:01 a.m. on "
+                                          "Wednesday, stopped in Brussels and Rotterdam, and reached Amsterdam Centraal "
+                                          "at 12:10 p.m."))
+    assert [p["name"] for p in stops] == ["London", "Brussels", "Rotterdam", "Amsterdam"]
+    # "had boarded the special train at Rzeszow on Wednesday evening": the week begins on the day told before
+    stops = stops_of(journey_of(tmp_path, "Macron, Scholz and Draghi arrived in Kyiv on Thursday after travelling "
+                                          "overnight by train from Poland. The three leaders had boarded the special "
+                                          "train at Rzeszow on Wednesday evening."))
+    assert [(p["name"], p["when"]) for p in stops] == [("Rzeszów", "Wednesday evening"), ("Kyiv", "Thursday")]
+    # "президент России в среду отправится в Стамбул": Wednesday is Istanbul's, not the traveller's country's
+    stops = stops_of(journey_of(tmp_path, "Владимир Путин прибыл с визитом в Анкару. Из турецкой столицы президент "
+                                          "России в среду отправится в Стамбул, а затем вернется в Москву.",
+                                name="putin.ru.txt"))
+    assert [(p["name"], p["when"]) for p in stops] == [("Ankara", None), ("Istanbul", "среду"), ("Moscow", None)]
+    # "Los Reyes Felipe VI y Letizia": the King and Queen, not Los Reyes de Salgado; "ripartirà per Roma"
+    stops = stops_of(journey_of(tmp_path, "Los Reyes Felipe VI y Letizia llegaron este martes a Roma para iniciar una "
+                                          "visita de Estado. El jueves se desplazarán a Nápoles.", "--lang", "es",
+                                name="reyes.es.txt"))
+    assert [p["name"] for p in stops] == ["Rome", "Naples"]
+    stops = stops_of(journey_of(tmp_path, "Papa Francesco è atterrato domenica mattina ad Ajaccio, in Corsica. Nel "
+                                          "pomeriggio il Pontefice ripartirà per Roma, dove è previsto l'arrivo in "
+                                          "serata.", name="papa.it.txt"))
+    assert [p["name"] for p in stops] == ["Ajaccio", "Rome"]
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
