@@ -691,12 +691,14 @@ def _and_travelled(text: str, lo: int, hi: int) -> bool:
                for a in _AND.finditer(text, lo, hi))
 
 
-def _time_words(text: str, lo: int, hi: int) -> list[tuple[int, int, When]]:
+def _time_words(text: str, lo: int, hi: int, names: list[Mention] = ()) -> list[tuple[int, int, When]]:
     """Time expressions in ``text[lo:hi]``: (start, end, When), the words of one expression joined
-    ("Sunday afternoon", "रविवार दोपहर", "24일 새벽", "в понедельник вечером", "February 26")."""
+    ("Sunday afternoon", "रविवार दोपहर", "24일 새벽", "в понедельник вечером", "February 26"); none begins inside
+    one of ``names`` (朝, morning, in 北朝鮮, North Korea)."""
     c = cues()
     found: list[tuple[int, int, str, int]] = []  # (start, end, kind, value)
-    words = list(_WORD.finditer(text, lo, hi))
+    inside = {i for n in names for i in range(n.start, n.end)}
+    words = [w for w in _WORD.finditer(text, lo, hi) if w.start() not in inside]
     for k, w in enumerate(words):
         token = _fold(w.group(0))
         kind = value = None
@@ -806,7 +808,7 @@ def assign_times(text: str, candidates: list[Mention]) -> dict[int, When]:
         end = ms[0].sentence_end
         claims: dict[int, tuple[tuple[int, int], When]] = {}
         costs: list[tuple[When, Callable[[Mention], tuple[int, int]]]] = []
-        times = _time_words(text, start, end)
+        times = _time_words(text, start, end, ms)
         # the traveller's country takes no time ("президент России в среду отправится в Стамбул")
         leaders = {id(m) for m in ms if times and m.place is not None and m.place.feature == "country"
                    and _a_leaders_country(text, m)}
@@ -1134,6 +1136,8 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
                 else f"where the journey went, reached at {cued[reached][0].text}"
             heading.discard(key)
             goals.discard(key)
+            planned.discard(key)
+            told_again = [(k, x) for k, x in told_again if k != key]
         elif key in heading \
                 and (then := _goal_reached_at(text, cued[key][0], breaks)) < _paragraph_end(text, cued[key][0], breaks) \
                 and not any(k == key and m.start > then for k, m in told_again):
@@ -1532,9 +1536,18 @@ def _passed_via(text: str, previous: Mention, m: Mention) -> bool:
         return _fold(text[previous.end:m.start]).strip(" ,，、") in cues().via
     # (what describes ``m`` aside: "a day after a trip to the southern port of Odesa")
     said = " ".join(_fold(text[previous.end:_described_from(text, m)]).split())
-    # (a comma may stand before the phrase: "llegó a Oviedo tres horas después, tras detenerse en Valladolid")
-    return not _CLAUSE_BREAK.search(said.replace(",", "")) \
-        and any(" " in v and (_phrase(v).search(said) if "*" in v else _ends_with_words(said, v)) for v in cues().via)
+    # (a comma may stand before the phrase: "llegó a Oviedo tres horas después, tras detenerse en Valladolid"; no word
+    # of travel: "stops at Broken Hill and Adelaide before crossing the Nullarbor Plain, with a stop at ... Cook")
+    if _CLAUSE_BREAK.search(said.replace(",", "")):
+        return False
+    for v in cues().via:
+        if " " not in v:
+            continue
+        phrase = _phrase(v).search(said) if "*" in v else (regex.search(regex.escape(v) + "$", said)
+                                                            if _ends_with_words(said, v) else None)
+        if phrase is not None:
+            return not any(_starts_with_cue(w[0], cues().motion) for w in _WORD.finditer(said, 0, phrase.start()))
+    return False
 
 
 @lru_cache(maxsize=None)

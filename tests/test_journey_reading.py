@@ -31,6 +31,11 @@ CASES = {
 }
 
 
+def why_not_stops(fc):
+    """Each context mention of a journey and why it is no stop."""
+    return {c["mention"]: c["evidence"] for c in fc["context"]}
+
+
 def read(name, *extra):
     res = run_cli("journey", ARTICLES / name, "--rail", NE_ZIP, *extra)
     assert res.returncode == 0, res.stderr.decode()
@@ -545,7 +550,7 @@ def test_where_a_journey_is_bound_for_comes_after_the_stops_told_after_it(tmp_pa
                               "York. After six days crossing the Atlantic she is due to dock in Brooklyn on Saturday "
                               "morning, before continuing to Halifax and Quebec City.")
     assert [p["name"] for p in stops_of(fc)] == ["Southampton", "Brooklyn", "Halifax", "Québec"]
-    assert {c["mention"]: c["evidence"] for c in fc["context"]}["New York"] == \
+    assert why_not_stops(fc)["New York"] == \
         "where the journey was bound for, reached at Brooklyn"
 
 
@@ -1187,7 +1192,7 @@ def test_where_a_leg_came_from_and_the_stops_a_line_runs_to(tmp_path):
                               "over in Cape Verde on the way from Washington. On Wednesday he travels to the port city "
                               "of Lobito, the Atlantic end of a railway the United States is backing.")
     assert [p["name"] for p in stops_of(fc)] == ["Washington", "Luanda", "Lobito"]
-    assert "sea" in {c["mention"]: c["evidence"] for c in fc["context"]}["Atlantic"]
+    assert "sea" in why_not_stops(fc)["Atlantic"]
     # "the line runs north to Irkutsk"; "pulls into Moscow's Yaroslavsky station on Monday afternoon": Moscow's time,
     # the station unplaced
     stops = stops_of(journey_of(tmp_path, "Train K3 leaves Beijing every Wednesday morning and rolls into Ulaanbaatar "
@@ -1259,7 +1264,7 @@ def test_ships_teams_and_migrants(tmp_path):
                               "New York. The liner is due to dock at the Brooklyn Cruise Terminal next Sunday morning "
                               "after calling at Halifax, Nova Scotia.")
     assert [p["name"] for p in stops_of(fc)] == ["Southampton", "Halifax", "Brooklyn"]
-    assert "reached at Brooklyn" in {c["mention"]: c["evidence"] for c in fc["context"]}["New York"]
+    assert "reached at Brooklyn" in why_not_stops(fc)["New York"]
     # "with a refuelling stop in Lima": on the way to Quito
     stops = stops_of(journey_of(tmp_path, "Argentina's squad flew out of Buenos Aires on Tuesday night for their World "
                                           "Cup qualifier in Quito, with a refuelling stop in Lima."))
@@ -1305,6 +1310,25 @@ def test_a_goal_reached_in_its_sentence_a_day_told_before_and_the_travellers_cou
                                           "pomeriggio il Pontefice ripartirà per Roma, dove è previsto l'arrivo in "
                                           "serata.", name="papa.it.txt"))
     assert [p["name"] for p in stops] == ["Ajaccio", "Rome"]
+
+
+def test_a_goal_reached_nearby_a_morning_inside_a_name_and_a_stop_after_a_crossing(tmp_path):
+    # Pyongyang, where the journey went, reached at Sunan (its airport) told later: one stop, and no error
+    fc = journey_of(tmp_path, "Chinese President Xi Jinping travelled by train from Beijing to Pyongyang in 2019. This "
+                              "week he flew instead: his plane landed at Pyongyang's Sunan airport on Thursday after a "
+                              "two-hour flight from the Chinese capital.")
+    assert [p["name"] for p in stops_of(fc)] == ["Beijing", "Sunan"]
+    assert "reached at Sunan" in why_not_stops(fc)["Pyongyang"]
+    # 朝 (morning) inside 北朝鮮 (North Korea) is no time: "10日午後" is Pyongyang's
+    stops = stops_of(journey_of(tmp_path, "北朝鮮の金正恩総書記は10日午後、専用列車で平壌を出発した。列車は12日朝、ウスリース"
+                                          "クを経由してウラジオストクに向かう予定だ。", name="kim.ja.txt"))
+    assert [(p["name"], p["when"]) for p in stops][:2] == [("Pyongyang", "10日午後"), ("Ussuriysk", "12日朝")]
+    # "stops at Broken Hill and Adelaide before crossing the Nullarbor Plain, with a stop at ... Cook": after Adelaide
+    stops = stops_of(journey_of(tmp_path, "The Indian Pacific pulled out of Sydney Central on Sunday afternoon. The "
+                                          "train stops at Broken Hill and Adelaide before crossing the Nullarbor Plain, "
+                                          "with a stop at the remote settlement of Cook, and is due in Perth on "
+                                          "Wednesday."))
+    assert [p["name"] for p in stops] == ["Sydney", "Broken Hill", "Adelaide", "Cook", "Perth"]
 
 
 # ---- the journalist has the last word -------------------------------------------------------------------------
