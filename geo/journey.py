@@ -593,6 +593,10 @@ def _headline_end(text: str) -> int | None:
     return text.index("\n") if _HEADLINE.match(text) else None
 
 
+#: A news agency's name in brackets right after a dateline's place ("الدوحة (قنا) -", "SEOUL (Yonhap) -").
+_AGENCY_AFTER_A_DATELINE = regex.compile(r"[^\S\n]*(?:,[^(\n]{0,30})?\([^()\n]{1,30}\)")
+
+
 def dateline(text: str, mentions: list[Mention]) -> Mention | None:
     """The mention that opens a report, or the paragraph after its headline, as its dateline ("सियोल ।", "SEOUL, Sept
     12 (Reuters) -")."""
@@ -1003,6 +1007,10 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
             continue
         if m is opener:
             m.evidence = "the dateline: where the report was filed"
+            continue
+        if opener is not None and _AGENCY_AFTER_A_DATELINE.match(text, opener.end) \
+                and opener.end < m.start < _AGENCY_AFTER_A_DATELINE.match(text, opener.end).end():
+            m.evidence = "the news agency's name in the dateline"  # "الدوحة (قنا) -": QNA, not Qina
             continue
         if is_organisation(text, m) or (m.match == "partial" and not _named_with_its_kind(m)
                                         and not _a_station_in(m) and not _left_or_reached(text, m)):

@@ -1331,6 +1331,19 @@ def test_a_goal_reached_nearby_a_morning_inside_a_name_and_a_stop_after_a_crossi
     assert [p["name"] for p in stops] == ["Sydney", "Broken Hill", "Adelaide", "Cook", "Perth"]
 
 
+def test_a_news_agencys_name_in_the_dateline_and_a_race_that_finishes(tmp_path):
+    # "الدوحة (قنا) -": قنا is the Qatar News Agency, not Qina, Egypt; the emir left Doha
+    fc = journey_of(tmp_path, "الدوحة (قنا) - غادر أمير البلاد أرض الوطن اليوم متوجها إلى باريس في زيارة رسمية إلى فرنسا، "
+                              "يتوجه بعدها إلى لندن.", name="emir.ar.txt")
+    assert [p["name"] for p in stops_of(fc)] == ["Doha", "Paris", "London"]
+    assert "agency" in why_not_stops(fc)["قنا"]
+    # "The race finishes in Paris on July 27"
+    stops = stops_of(journey_of(tmp_path, "The Tour de France peloton left Lille on Saturday for the opening stage, "
+                                          "before heading south to Dunkirk on Sunday. The race finishes in Paris on "
+                                          "July 27."))
+    assert [(p["name"], p["when"]) for p in stops][-1] == ("Paris", "July 27")
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
