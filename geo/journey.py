@@ -628,15 +628,19 @@ def _planned_in_sentence(text: str, m: Mention, cue_list: tuple[str, ...]) -> st
     sentence = _fold(text[m.sentence_start:m.sentence_end])
     clause_end = _clause_after(text, m) - m.sentence_start
     for cue in cue_list:
-        at = sentence.find(cue)
-        # a stem begins a word, or follows the letters written onto it ("ومن المقرر": and it is scheduled), or is
-        # Chinese or Japanese, which write no spaces ("戻る予定")
-        while at >= 0 and at != 0 and sentence[at - 1].isalnum() and not _after_proclitics(sentence, at) \
-                and not _UNSPACED.match(cue):
-            at = sentence.find(cue, at + 1)
-        if 0 <= at < clause_end:
+        if 0 <= _cue_at(sentence, cue) < clause_end:
             return cue.strip()
     return ""
+
+
+def _cue_at(folded: str, cue: str) -> int:
+    """Where ``cue`` first stands in ``folded`` (case-folded text) as a cue, or -1: a stem begins a word, or follows
+    the letters written onto it ("ومن المقرر": and it is scheduled; "وتوجه"), or is Chinese or Japanese, which write
+    no spaces ("戻る予定", "出発")."""
+    at = folded.find(cue)
+    while at > 0 and folded[at - 1].isalnum() and not _after_proclitics(folded, at) and not _UNSPACED.match(cue):
+        at = folded.find(cue, at + 1)
+    return at
 
 
 def _after_proclitics(text: str, at: int) -> bool:
@@ -681,12 +685,13 @@ _CLAUSE_BREAK_BACK = regex.compile(_CLAUSE_BREAK.pattern, regex.REVERSE)  # the 
 
 
 #: "and" in the languages of ``data/cues.toml`` written with spaces, before the word after it.
-_AND = regex.compile(r"(?<!\S)(?:and|und|et|y|e|и|och|ja)\s+(?=\S)", regex.IGNORECASE)
+_AND_WORDS = r"(?<!\S)(?:and|und|et|y|e|и|och|ja)\s+"
+_AND = regex.compile(_AND_WORDS + r"(?=\S)", regex.IGNORECASE)
 
 
 #: "and", and an article, right before a time ("y el domingo", "and on Sunday").
-_AND_BEFORE_A_TIME = regex.compile(r"(?<!\S)(?:and|und|et|y|e|и|och|ja)\s+(?:(?:the|on|el|la|le|der|die|das|am|o|a|il|lo)"
-                                   r"\s+)?$", regex.IGNORECASE)
+_AND_BEFORE_A_TIME = regex.compile(_AND_WORDS + r"(?:(?:the|on|el|la|le|der|die|das|am|o|a|il|lo)\s+)?$",
+                                   regex.IGNORECASE)
 
 
 def _and_travelled(text: str, lo: int, hi: int) -> bool:
@@ -1379,16 +1384,10 @@ LEADER_REACH = 14
 
 
 def _first_cue_in(text: str, start: int, end: int, cue_list: tuple[str, ...]) -> tuple[int, str] | None:
-    """Where the first cue of ``cue_list`` in ``text[start:end]`` begins, and the word it begins, or ``None``: a cue
-    begins a word, or follows the letters a script writes onto one (وتوجه), or is written with no spaces (出発)."""
+    """Where the first cue of ``cue_list`` in ``text[start:end]`` begins (``_cue_at``), and the word it begins, or
+    ``None``."""
     folded = _fold(text[start:end])
-    found = []
-    for cue in cue_list:
-        at = folded.find(cue)
-        while at > 0 and folded[at - 1].isalnum() and not _after_proclitics(folded, at) and not _UNSPACED.match(cue):
-            at = folded.find(cue, at + 1)
-        if at >= 0:
-            found.append((at, len(cue)))
+    found = [(at, len(cue)) for cue in cue_list if (at := _cue_at(folded, cue)) >= 0]
     if not found:
         return None
     at, length = min(found)
@@ -1551,10 +1550,13 @@ def _passed_via(text: str, previous: Mention, m: Mention) -> bool:
     for v in cues().via:
         if " " not in v:
             continue
-        phrase = _phrase(v).search(said) if "*" in v else (regex.search(regex.escape(v) + "$", said)
-                                                            if _ends_with_words(said, v) else None)
-        if phrase is not None:
-            return not any(_starts_with_cue(w[0], cues().motion) for w in _WORD.finditer(said, 0, phrase.start()))
+        if "*" in v:
+            phrase = _phrase(v).search(said)
+            begins = phrase.start() if phrase else -1
+        else:
+            begins = len(said) - len(v) if _ends_with_words(said, v) else -1
+        if begins >= 0:
+            return not any(_starts_with_cue(w[0], cues().motion) for w in _WORD.finditer(said, 0, begins))
     return False
 
 

@@ -797,19 +797,18 @@ def _unspaced_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, i
     then the bigger place's."""
     hits: list[tuple[int, int, list[Candidate]]] = []
     stations = script_words("Cjk", "stations_after")
-    said = text
-    text = simplified_letters(text)  # as the names are indexed ("利馬", Lima, is found as 利马)
-    for run in _UNSPACED_RUN.finditer(text):
+    letters = simplified_letters(text)  # as the names are indexed ("利馬", Lima, is found as 利马)
+    for run in _UNSPACED_RUN.finditer(letters):
         end = run.end()
         for i in range(run.start(), end - 1):
             # a name in katakana begins a word of katakana, never inside one ("ヒースロー空港", Heathrow: not ロー, Rho)
-            if i > run.start() and _KATAKANA.match(text, i) and _KATAKANA.match(text, i - 1):
+            if i > run.start() and _KATAKANA.match(letters, i) and _KATAKANA.match(letters, i - 1):
                 continue
-            for key in gazetteer.names_beginning(text[i:min(end, i + UNSPACED_NAME_MAX_LETTERS)]):
-                if len(key) < 2 or text[i:i + len(key)] != key:
+            for key in gazetteer.names_beginning(letters[i:min(end, i + UNSPACED_NAME_MAX_LETTERS)]):
+                if len(key) < 2 or letters[i:i + len(key)] != key:
                     continue
                 # (a short name before a word for its station or airport is taken as a longer one is: 羽田空港)
-                short = len(key) == 2 and not any(text.startswith(w, i + 2) for w in stations)
+                short = len(key) == 2 and not any(letters.startswith(w, i + 2) for w in stations)
                 places = [p for p in _named(gazetteer, key, None) if _big_enough_unspaced(p, short)]
                 if places:
                     cands = [Candidate(p, "exact") for p in places]
@@ -821,7 +820,7 @@ def _unspaced_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, i
     for start, stop, cands in sorted(hits, key=lambda h: (h[0] - h[1], -max(c.place.population for c in h[2]), h[0])):
         if not any(taken[start:stop]):
             taken[start:stop] = b"\x01" * (stop - start)
-            found.append(_mention(said, start, stop, sents, starts, cands))
+            found.append(_mention(text, start, stop, sents, starts, cands))
     return sorted(found, key=lambda m: m.start)
 
 

@@ -721,11 +721,12 @@ def annotated_after_the(text: str, mentions: list[Mention], fitted: FittedResolv
     ocean, not Atlantic, Iowa)."""
     for m in mentions:
         place = m.place
+        # (said so as a sea's name may be, before the annotated place is looked up; then as its kind allows)
         if place is None or place.feature != "city" or m.match == "annotated" \
-                or not _THE_BEFORE.search(text, max(0, m.start - 8), m.start):
+                or not _said_alone_after_the(text, m, sea=True):
             continue
         annotated = annotated_place(m.text, fitted)
-        if annotated is not None and _said_alone_after_the(text, m, sea=not annotated.country_code) \
+        if annotated is not None and (not annotated.country_code or _said_alone_after_the(text, m)) \
                 and haversine_km(place.lat, place.lon, annotated.lat, annotated.lon) > FAR_FROM_ANNOTATED_KM:
             m.place, m.match, m.reason = annotated, "annotated", ""
             m.confidence = m.probability = ANNOTATED_CONFIDENCE
