@@ -27,7 +27,7 @@ from .text import (SCRIPT_LANGUAGES, UNSPACED_LETTER, Token, a_celestial_body, a
                    comparable, consonants, countries_speaking, designators, is_cased_script, language_of,
                    language_rules, language_words, morphology, name_key, normalized_spelling, prefix_variants,
                    romanize, run_together, script_of, script_words, sentences, simplified_letters, skeleton, tokens,
-                   unbroken, word_zipf)
+                   unaccented, unbroken, word_zipf)
 
 #: Minimum similarity of two romanisations for a cross-script match.
 TRANSLIT_SIMILARITY = 0.8
@@ -152,8 +152,9 @@ def _prominence(places: list[Place]) -> tuple[bool, int]:
 
 
 def _capitalised(tok: Token) -> bool:
-    """In cased scripts a name starts with a capital letter; elsewhere anything goes."""
-    return not is_cased_script(tok.text) or tok.text[0].isupper()
+    """In cased scripts a name starts with a capital letter; elsewhere anything but a digit ("4일간의", four days',
+    a number and its counter)."""
+    return tok.text[0].isupper() if is_cased_script(tok.text) else not tok.text[0].isdigit()
 
 
 def _joined(text: str, toks: list[Token]) -> bool:
@@ -336,6 +337,11 @@ def bigger_namesakes(gazetteer: Gazetteer, surface: str, found: list[Candidate])
 def _lookup(gazetteer: Gazetteer, surface: str, last: str, whole_word: bool,
             lang: str | None = None) -> list[Candidate]:
     found: list[Candidate] = [Candidate(p, "exact") for p in _named(gazetteer, name_key(surface), lang)]
+    if found and all(c.place.feature == "region" for c in found) and script_of(surface) == "Arabic":
+        # the capital of the area's name written without its article ("الخرطوم": the state, as GeoNames writes it; خرطوم,
+        # the city)
+        found += [Candidate(p, "exact") for form in prefix_variants(surface) for p in gazetteer.exact(name_key(form))
+                  if p.feature == "capital" and p.country_code == found[0].place.country_code]
     variants = _inflection_variants(last)
     if not found:
         # of the dictionary forms the last word may have, the most prominent place's ("Кореи": Корея, the
@@ -346,6 +352,8 @@ def _lookup(gazetteer: Gazetteer, surface: str, last: str, whole_word: bool,
             found = [Candidate(p, "inflected", 0.9) for p in max(readings, key=_prominence)]
     if not found:
         found = _inflected_name(gazetteer, surface, lang)
+    if not found:  # a big place's name with an accent it is not listed with ("Shanghái")
+        found = [Candidate(p, "inflected", 0.9) for p in accented_big_place(gazetteer, surface)]
     # a name in a script GeoNames may lack also gets its spellings in other scripts
     # (하산 is listed for Hassan in India; the station Хасан has no Korean name); Arabic news
     # names its towns so often that its word lists count them (الخفجي 3.2), and the Arabic
@@ -382,6 +390,17 @@ def _lookup(gazetteer: Gazetteer, surface: str, last: str, whole_word: bool,
 #: words (खाँसी, "cough", spells Hansi at 0.92), the price of the 85 towns.
 HOME_TOWN_SIMILARITY = 0.9
 HOME_TOWN_MIN_POPULATION = 20_000
+
+
+def accented_big_place(gazetteer: Gazetteer, surface: str) -> list[Place]:
+    """The cities of ``WORLD_CITY`` people and the capitals whose own name ``surface`` is but for the accents it writes
+    (Spanish "Shanghái", GeoNames' Shanghai); none for a name without them, nor for another name of a place
+    ("Köni": not Konya)."""
+    plain = unaccented(surface)
+    if plain == surface:
+        return []
+    return [p for p in gazetteer.exact(name_key(plain)) if own_name(p, plain)
+            and (p.feature == "capital" or p.feature == "city" and p.population >= WORLD_CITY)]
 
 
 def _a_home_towns_name(gazetteer: Gazetteer, surface: str) -> list[Candidate]:
@@ -753,7 +772,22 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, 
     # title or before one ("राष्ट्रपति वोलोदिमीर ज़ेलेंस्की", "젤렌스키 대통령")
     return [m for m in mentions if (m.text not in names_begun
             or any(c.place.feature in ("country", "region") for c in m.candidates)) and not _a_time_word(text, m)
-            and not (all(c.match == "transliterated" for c in m.candidates) and _by_a_title(text, m))]
+            and not (all(c.match == "transliterated" for c in m.candidates) and _by_a_title(text, m))
+            and not _NAMED_AFTER.search(text, max(0, m.start - 12), m.start)
+            and not (_ACRONYM.fullmatch(m.text) and all(
+                c.match == "transliterated" or c.place.feature == "city" and c.place.population < KNOWN_TOWN
+                and not own_name(c.place, m.text) for c in m.candidates))]
+
+
+#: A word of two to four capitals: an acronym ("МИД", the foreign ministry), no name found by its spelling alone nor
+#: another name of a town under ``KNOWN_TOWN`` people (Mead, Colorado, whose Russian name МИД is); a country's stays
+#: ("США", "КНДР").
+_ACRONYM = regex.compile(r"\p{Lu}{2,4}")
+
+
+#: "named after" before a name in Russian: the name is a person's, in the genitive ("аэропорт имени Чингисхана",
+#: Genghis Khan airport; "улица им. Ленина").
+_NAMED_AFTER = regex.compile(r"(?<!\p{L})(?i:имени|им\.)\s*$")
 
 
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
@@ -771,7 +805,10 @@ def _by_a_title(text: str, m: Mention) -> bool:
         if before[-k] in script_words(script, "titles"):
             return all(_LETTERS.fullmatch(w) for w in before[len(before) - k + 1:])
     after = text[m.end:m.end + 20].split()
-    return bool(after) and text[m.end:m.end + 1] == " " and after[0] in script_words(script, "titles_after")
+    # (a particle may follow the title: "파벨 대통령과", with President Pavel)
+    return bool(after) and text[m.end:m.end + 1] == " " and any(
+        after[0] == title or after[0].startswith(title) and after[0][len(title):] in script_words(script, "strip")
+        for title in script_words(script, "titles_after"))
 
 
 _UNSPACED_RUN = regex.compile(UNSPACED_LETTER + r"(?:" + UNSPACED_LETTER + r"|[ー・])*")
@@ -806,6 +843,9 @@ def _unspaced_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, i
                 continue
             for key in gazetteer.names_beginning(letters[i:min(end, i + UNSPACED_NAME_MAX_LETTERS)]):
                 if len(key) < 2 or letters[i:i + len(key)] != key:
+                    continue
+                # ... and ends one ("スタンステッド空港", Stansted: not スタン, Stains)
+                if _KATAKANA.match(key[-1]) and _KATAKANA.match(letters, i + len(key)):
                     continue
                 # (a short name before a word for its station or airport is taken as a longer one is: 羽田空港)
                 short = len(key) == 2 and not any(letters.startswith(w, i + 2) for w in stations)

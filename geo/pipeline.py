@@ -15,9 +15,9 @@ from .journey import choose_stops, given_stop_modes, leg_modes, origin_cue, trav
 from .mentions import find_mentions, whole_text_mention
 from .model import Journey, Mention, Place, Stop
 from .recognizer import TRAINED_SCRIPTS
-from .resolve import (annotated_after_the, capital_not_its_area, capitals_among_capitals, not_the_facilitys_town,
-                      own_name, placed_in_the_countries_said, placed_in_the_regions_said, placed_with_the_others,
-                      resolve)
+from .resolve import (annotated_after_the, capital_travelled_to, capitals_among_capitals,
+                      no_town_for_a_plural_after_the, not_the_facilitys_town, own_name, placed_in_the_countries_said,
+                      placed_in_the_regions_said, placed_with_the_others, resolve, town_not_its_area)
 from .text import place_prepositions, script_of, word_zipf
 
 
@@ -80,10 +80,19 @@ def place_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> 
     placed_in_the_countries_said(text, mentions)
     placed_with_the_others(mentions)
     capitals_among_capitals(mentions)
-    capital_not_its_area(mentions)
+    town_not_its_area(text, mentions)
+    capital_travelled_to(mentions, lambda m: bool(_GONE_TO.search(text, max(0, m.start - 40), m.start)))
     annotated_after_the(text, mentions)
+    no_town_for_a_plural_after_the(text, mentions)
     not_the_facilitys_town(text, mentions, story)
     return [m for m in mentions if not misread(m, text, lang)]
+
+
+#: Words of travel right before a name, which say a journey goes there ("left for Washington", "a visit to Paris").
+_GONE_TO = regex.compile(
+    r"(?<!\p{L})(?:(?:left|leave|leaves|leaving|departed|departs|bound|headed|heading|heads|head|flew|fly|flies|flying"
+    r"|travell?ed|travell?ing|travels|travel|trip|visit|visits|journey|arrived|arrives|arrive|arriving|landed|lands"
+    r"|landing)\s+(?:for|to|in|at)|visiting|visited)\s+$")
 
 
 #: Scripts written in one country only: a text in one is about that country too, as if it named its capital (a Japanese

@@ -28,13 +28,15 @@ from .crf import CrfWeights, marginals
 from .errors import DataError
 from .gazetteer import Gazetteer
 from .model import Candidate
-from .mentions import (MAX_INFLECTED_NAME_WORDS, PLACE_NAME_PREFIXES, PROMINENT_CITY, article_before, articles,
-                       bigger_namesakes, calendar_words, foreign_names_in_arabic, hyphened_street_words,
-                       inflected_name_keys, kind_words, month_names, name_links, state_after_a_comma, territory_names)
+from .mentions import (MAX_INFLECTED_NAME_WORDS, PLACE_NAME_PREFIXES, PROMINENT_CITY, accented_big_place,
+                       article_before, articles, bigger_namesakes, calendar_words, foreign_names_in_arabic,
+                       hyphened_street_words, inflected_name_keys, kind_words, month_names, name_links,
+                       state_after_a_comma, territory_names)
 from .resolve import WORLD_CITY, own_name
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, a_celestial_body,
                    celestial_body_pattern, designators, is_cased_script, language_rules, language_words, morphology,
-                   name_key, names_pattern, one_of, run_together, script_of, script_words, unbroken, word_zipf)
+                   name_key, names_pattern, one_of, prefix_variants, run_together, script_of, script_words, unaccented,
+                   unbroken, word_zipf)
 
 #: Scripts the shipped model has seen enough of to be trusted with.
 TRAINED_SCRIPTS = frozenset({"Latin", "Arabic"})
@@ -215,6 +217,8 @@ def gazetteer_marks(text: str, toks: list[Token], gazetteer: Gazetteer, lang: st
                 hit, inflected = other, ("gz:inflected",)
         if hit is None:
             hit = _two_words_run_together(text, toks, keys, i, gazetteer)
+        if hit is None and accented_big_place(gazetteer, toks[i].text):
+            hit, inflected = (1, name_key(unaccented(toks[i].text))), ("gz:inflected",)  # "Shanghái"
         if hit is None:
             continue
         n, key = hit
@@ -731,9 +735,11 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
                 and _a_big_places_name(tok.text, mark, gazetteer, other_language):
             inside = True  # "after leaving Pyongyang", "über München", "a Roma"
         if not inside and i > 0 and toks[i - 1].text in arabic_prepositions \
+                and ((capitals := _a_capitals_mark(mark) or _an_area_named_as_its_capital(tok.text, mark, gazetteer))
+                     or _a_big_towns_mark(mark)) \
                 and 1.0 - outside[i] >= (CAPITAL_AFTER_A_PREPOSITION_PROBABILITY
-                                         if _a_capitals_mark(mark) and toks[i - 1].text in arabic_to
-                                         else AFTER_A_PREPOSITION_PROBABILITY) and _a_big_towns_mark(mark) \
+                                         if capitals and toks[i - 1].text in arabic_to
+                                         else AFTER_A_PREPOSITION_PROBABILITY) \
                 and name_key(tok.text) not in designators("Arabic"):  # (مدينة, city, is also Medina's name)
             inside = True  # "إلى الدمام"
         if inside and start is None and tok.text in _OPENING_QUOTES:
@@ -758,6 +764,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     spans = without_numbers_after_commas(text, _split_at_separators(text, spans, gazetteer))
     if other_language:  # "MADRID 19 Juin", "Paris 1865": a dateline's date, a year, no name's
         spans = _without_dates(text, spans)
+        # nor a day's name after a preposition opening a sentence ("Na quarta-feira, o chefe de Estado")
+        spans = [(s, e) for s, e in spans if not _A_DAY_AFTER_A_SMALL_WORD.fullmatch(text, s, e)
+                 or _A_DAY_AFTER_A_SMALL_WORD.fullmatch(text, s, e)[1].casefold() not in calendar_words()]
     if lang == "fr":  # "La Suisse", "le Centre": the article, unless the name has it ("La Rochelle")
         spans = _without_articles(text, spans, gazetteer)
     if other_language:
@@ -1187,6 +1196,13 @@ _ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?:[OoAa]|[Ee]l|[Ll]a|[Ii]l|[
 #: ... or at the start of a name found, a person's name after it ("Los Reyes Felipe VI y Letizia").
 _ARTICLE_START = regex.compile(r"^(?:[OoAa]s?|[Ee]l|[Ll][ao]s?|[Ii]l|[Ll]o) ")
 _NAME_AFTER = regex.compile(r" \p{Lu}\p{Ll}")
+#: ... or a small word of "of" and one ("O Presidente da República").
+_OF_A_NAME_AFTER = regex.compile(r" (?:da|do|de|del|della|di|du|des) \p{Lu}\p{Ll}")
+#: ... or a title in small letters inside a name found, before a word with a capital ("O presidente Luiz") ...
+_SMALL_TITLE_INSIDE = regex.compile(r"(?<=\s)(\p{Ll}[\p{L}-]*)(?=\s+\p{Lu})")
+#: ... or before one or two given names right before it ("o presidente Luiz Inácio Lula").
+_SMALL_TITLE_AND_NAMES_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}.:])(\p{Ll}[\p{L}:-]*)\.?(?: \p{Lu}[\p{Ll}\p{M}]+){1,2} $")
 #: A title of nobility or of the church and "of" right before a name ("the Duke of Cambridge", "the Archbishops of
 #: Canterbury"), not a crown prince's ("the Crown Prince of Dubai": his country's).
 _HELD_TITLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(?<!Crown )(\p{Lu}\p{Ll}+) of $")
@@ -1310,10 +1326,15 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
             continue
         if small_titles and (name.casefold() in titles and _ARTICLE_BEFORE.search(text, max(0, s - 4), s)
                              or _ARTICLE_START.sub("", name).casefold() in titles and " " in name
-                             and _NAME_AFTER.match(text, e)):
+                             and (_NAME_AFTER.match(text, e) or _OF_A_NAME_AFTER.match(text, e))):
             # the title of an office: "O Presidente da República", "o Presidente desloca-se", "Los Reyes Felipe VI y
             # Letizia" (not Los Reyes de Salgado, Mexico)
             found.add((s, e))
+            continue
+        if small_titles and ((inside := _SMALL_TITLE_INSIDE.search(name)) and inside[1].casefold() in titles
+                             or (given := _SMALL_TITLE_AND_NAMES_BEFORE.search(text, max(0, s - 48), s))
+                             and given[1].casefold() in titles):
+            found.add((s, e))  # "O presidente Luiz", "[o presidente Luiz] Inácio Lula": a person's names
             continue
         one_name = " " not in name or _FULL_NAME.fullmatch(name)
         before = one_name and (_TITLE_BEFORE.search(text, max(0, s - 12), s) or (
@@ -2348,6 +2369,10 @@ def _without_articles(text: str, spans: list[tuple[int, int]], gazetteer: Gazett
 _DATE_AT_END = regex.compile(r"[ \t]+(?:\d{1,2}\.?[ \t]+(\p{L}+)\.?|1[5-9]\d\d|20\d\d)\Z")
 
 
+#: A short word (an article, a preposition) and one more, which may be a day's name ("Na quarta-feira", "Am Montag").
+_A_DAY_AFTER_A_SMALL_WORD = regex.compile(r"\p{L}{1,3}\s+([\p{L}-]+)")
+
+
 def _without_dates(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans`` cut before a date the model ran a name into ("MADRID 19 Juin", a dateline without its comma;
     "Paris 1865", "Bad Hall 1842"): a day and a month's name (``month_names``), or a year."""
@@ -2440,8 +2465,10 @@ def _surnames(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: 
             continue
         # a given name people have, though a common word ("Andrew Trapani", "Mike Mauro"; not "In", "May",
         # nor "Sunday"), else a word not this common, and only where the surname is not itself taken for a place
+        # (or a family name after one: "Marcelo Rebelo de Sousa")
         if _common_given_name(given, languages) or word_zipf(given, languages) < GIVEN_NAME_MAX_ZIPF and not inside(i) \
-                or after_title(j):
+                or after_title(j) or j > 1 and next_to(j - 1) and not inside(j - 1) and _is_title(toks[j - 1].text) \
+                and toks[i - 1].text in SURNAME_PARTICLES and _common_given_name(toks[j - 1].text, languages):
             found.add(toks[i].text)
     return found
 
@@ -2502,6 +2529,13 @@ def _a_big_places_name(word: str, mark: tuple[str, ...], gazetteer: Gazetteer, o
             word[:1].isupper() and any(p.feature == "city" and p.population >= 10 ** CAPITAL_SIZE and own_name(p, word)
                                        for p in gazetteer.exact(name_key(word))))
     return mark[:2] == ("gz:B", "gz:city") and _a_capitals_mark(mark)
+
+
+def _an_area_named_as_its_capital(word: str, mark: tuple[str, ...], gazetteer: Gazetteer) -> bool:
+    """True when the gazetteer's marks of Arabic ``word`` say it begins an area's name, and the word is also a capital's
+    name, its article aside ("الخرطوم": the state of Khartoum as written, and خرطوم, the city)."""
+    return mark[:2] == ("gz:B", "gz:region") and any(
+        p.feature == "capital" for form in prefix_variants(word) for p in gazetteer.exact(name_key(form)))
 
 
 def _a_capitals_mark(mark: tuple[str, ...]) -> bool:
@@ -2650,14 +2684,22 @@ def _dateline_names(text: str, toks: list[Token], marks: list[tuple[str, ...]], 
 
 #: A news agency's dateline opening a text: a name in capitals, the agency's name in brackets, and a full stop, a
 #: comma or a dash ("ROMA (EFE). —", "MADRID (EFE) -", "BRASÍLIA (Reuters) —"), or a dash alone ("ROMA - Il ...").
-_WIRE_DATELINE = regex.compile(r"\s*(\p{Lu}[\p{Lu}\p{M}'’ .-]*?\p{Lu})(?:\s*\(\p{Lu}[\p{L}.&/ -]{1,30}\)\s*[.,:]?\s*[—–-]?"
+_WIRE_DATELINE = regex.compile(r"\s*(\p{Lu}[\p{Lu}\p{M}'’ .-]*?\p{Lu}|\p{Arabic}+(?: \p{Arabic}+){0,2})"
+                               r"(?:\s*\((?:\p{Lu}[\p{L}.&/ -]{1,30}|\p{Arabic}[\p{Arabic} ]{1,30})\)\s*[.,:]?\s*[—–-]?"
                                r"|\s+[—–-]\s)")
+
+
+#: A headline: a first line of a few words with no full stop, a blank line after it.
+_HEADLINE = regex.compile(r"[^\n]{1,200}(?<![.!?।。！？])\n[ \t]*\n")
 
 
 def _wire_dateline(text: str, toks: list[Token], marks: list[tuple[str, ...]]) -> set[int]:
     """The tokens of a name in capitals the gazetteer knows whole that opens a text as a news agency's dateline
-    (``_WIRE_DATELINE``: "ROMA (EFE). —"), whatever the model says; else none."""
+    (``_WIRE_DATELINE``: "ROMA (EFE). —"), or the paragraph after its headline ("Mattarella in treno ...\n\nROMA -
+    Il presidente"), whatever the model says; else none."""
     wire = _WIRE_DATELINE.match(text)
+    if wire is None and (headline := _HEADLINE.match(text)):
+        wire = _WIRE_DATELINE.match(text, headline.end())
     if wire is None:
         return set()
     inside = [i for i, tok in enumerate(toks) if wire.start(1) <= tok.start and tok.end <= wire.end(1)]

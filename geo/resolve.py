@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import numpy as np
 import regex
@@ -50,6 +50,9 @@ SHORT_FOR_AREA_KM = 50.0
 #: A one-word name this common as an English word is that word, not a town of fewer than KNOWN_TOWN people that has
 #: it only among its other names ("Tsunami": Tsuha, Japan; "Passover": Mountain City, Georgia; "Lake": Uniontown).
 EVERYDAY_OTHER_NAME_ZIPF = 3.0
+#: ... and an Arabic one this common, Arabic writing many a place's name as often as a word ("زيارة دولة", a state
+#: visit: not Dolle, Germany, whose Arabic name دولة is; Riyadh, الرياض, is 5.1).
+EVERYDAY_ARABIC_NAME_ZIPF = 5.3
 #: A town of the gazetteer this near where the annotators put its name is the place they meant (km): a name they
 #: put farther from every place of it the gazetteer has is theirs where the story favours it (``annotated_place``).
 FAR_FROM_ANNOTATED_KM = 161.0
@@ -80,10 +83,21 @@ class StoryContext:
     readings: tuple[tuple[str, Place], ...] = ()
     #: the first-level regions the text names unambiguously, with the name key that names each: (code, name key)
     regions: tuple[tuple[str, str], ...] = ()
+    #: the countries named only by names whose readings all lie in them, with those names: (code, name key)
+    named_by_readings: tuple[tuple[str, str], ...] = ()
     # distances worked out so far: to the nearest anchor by place, to the nearest other reading by (place, name)
     _nearest_found: dict[str, float | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _readings_found: dict[tuple[str, str], float | None] = field(default_factory=dict, init=False, repr=False,
                                                                  compare=False)
+
+    def names_country(self, code: str, said: str | None = None) -> bool:
+        """True when the text names country ``code`` by a name other than ``said`` (a name key): a name whose readings
+        all lie in one country names it for the other names of the text, not for itself ("奥克兰", all of whose
+        readings are towns called Oakland, does not make Oakland, California, the place it means)."""
+        if not code or code not in self.countries:
+            return False
+        by = {key for c, key in self.named_by_readings if c == code}
+        return not by or bool(by - {said})
 
     def in_named_region(self, place: Place, said: str) -> bool:
         """True when ``place`` lies in (or is) a first-level region that a name of the text other than ``said``
@@ -200,6 +214,7 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
     own: set[str] = {a.source for a in extra}  # ... and of those, the ones called by their own name, not another
     readings: dict[tuple[str, str], Place] = {}
     regions: set[tuple[str, str]] = set()
+    by_readings: set[tuple[str, str]] = set()  # (country, the name key whose readings all lie in it)
     for m in mentions:
         exact = [c for c in m.candidates if c.match not in ("transliterated", "misread")]
         if not exact:
@@ -220,7 +235,12 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
             points = [c for c in points if c.place.feature == "region" or c.place.country_code in named]
         if any(c.place.feature == "continent" for c in exact):  # nor is a town of a world region's name
             points = [c for c in points if c.place.feature == "region"]  # (Middle East, Maryland)
-        if len(points) == 1 or (points and _dominant(points)):
+        # readings all in one country name it, though none of them is sure ("重庆": Chongqing, the city and the
+        # municipality)
+        if len(points) > 1 and not named and len({c.place.country_code for c in points}) == 1 \
+                and max(c.place.population for c in points) >= KNOWN_TOWN:
+            by_readings.add((points[0].place.country_code, said))
+        if len(points) == 1 or (points and _dominant(points) and not _a_capital_by_its_own_name_too(points, m.text)):
             anchor = max(points, key=lambda c: c.place.population).place
             anchors.append(anchor)
             if len(points) == 1:
@@ -258,15 +278,28 @@ def story_context(mentions: list[Mention], extra: list[Place] = ()) -> StoryCont
         places = keep or [a for a in places if a.source in own] or [a for a in places if a.source in sure]
     found = tuple((k, p) for (k, _), p in sorted(readings.items()))
     named_regions = tuple(sorted(regions))
+    if places:
+        weights = [counts[p.source] * (1.0 + (p.country_code in countries)) for p in places]
+        # the countries of the story's unambiguous places count as named too
+        countries |= {p.country_code for p in places if p.country_code}
+    # ... and those of names whose readings all lie in one (for the other names: ``StoryContext.names_country``)
+    only_by_readings = tuple(sorted((code, key) for code, key in by_readings if code not in countries))
+    countries |= {code for code, _ in by_readings}
     if not places:
-        return StoryContext(frozenset(countries), None, 0.0, readings=found, regions=named_regions)
-    weights = [counts[p.source] * (1.0 + (p.country_code in countries)) for p in places]
-    # the countries of the story's unambiguous places count as named too
-    countries |= {p.country_code for p in places if p.country_code}
+        return StoryContext(frozenset(countries), None, 0.0, readings=found, regions=named_regions,
+                            named_by_readings=only_by_readings)
     centre = (_weighted_median([p.lat for p in places], weights), _weighted_median([p.lon for p in places], weights))
     dists = [haversine_km(centre[0], centre[1], p.lat, p.lon) for p in places]
     return StoryContext(frozenset(countries), centre, _weighted_median(dists, weights), tuple(places), found,
-                        named_regions)
+                        named_regions, only_by_readings)
+
+
+def _a_capital_by_its_own_name_too(points: list[Candidate], said: str) -> bool:
+    """Whether a capital called ``said`` by its own name is among ``points``, a mention's candidates, beside a bigger
+    place called so by another of its names: the name locates nothing ("Dili": Dili, the capital of East Timor, and
+    Delhi, whose other name it is)."""
+    biggest = max(points, key=lambda c: c.place.population).place
+    return not own_name(biggest, said) and any(c.place.feature == "capital" and own_name(c.place, said) for c in points)
 
 
 def own_name(place: Place, said: str) -> bool:
@@ -422,7 +455,7 @@ def candidate_features(c: Candidate, m: Mention, ctx: StoryContext, biggest: int
         float(place.feature == "continent"),
         float(place.feature == "capital"),
         float(place.feature == "region"),
-        float(bool(place.country_code) and place.country_code in ctx.countries),
+        float(ctx.names_country(place.country_code, said)),
         0.0 if d is None else math.exp(-d / 2000.0),
         0.0 if near is None else math.exp(-near / 300.0),
         float(name_key(place.name) == said),
@@ -432,13 +465,21 @@ def candidate_features(c: Candidate, m: Mention, ctx: StoryContext, biggest: int
     ]
 
 
+def _arabic_word_zipf(said: str) -> float:
+    """How common an Arabic name key is as a word, its last letter as written where the key wrote it so (ه for ة:
+    دوله, of دولة)."""
+    return max(word_zipf(said, ("ar",)), word_zipf(said[:-1] + "ة", ("ar",)) if said.endswith("ه") else 0.0)
+
+
 def _implausible(c: Candidate, ctx: StoryContext, said: str | None = None) -> str:
     """Why candidate ``c`` of a mention saying ``said`` (a name key) cannot be the place meant, or
     ``""`` if it can."""
     if c.place.is_context:
         return ""
     if said is not None and " " not in said and c.place.feature == "city" and c.place.population < KNOWN_TOWN \
-            and not own_name(c.place, said) and word_zipf(said, ("en",)) >= EVERYDAY_OTHER_NAME_ZIPF:
+            and not own_name(c.place, said) and (word_zipf(said, ("en",)) >= EVERYDAY_OTHER_NAME_ZIPF
+                                                 or script_of(said) == "Arabic"
+                                                 and _arabic_word_zipf(said) >= EVERYDAY_ARABIC_NAME_ZIPF):
         return f'"{said}" is an everyday word, and only another name of {c.place.name} ({c.place.country_code or "?"})'
     d = ctx.distance(c.place)
     if d is None:
@@ -452,7 +493,7 @@ def _implausible(c: Candidate, ctx: StoryContext, said: str | None = None) -> st
             and (near is None or near > TRANSLIT_MAX_KM or said is None
                  or len(skeleton(said)) < LONG_SKELETON and c.similarity < SAME_SPELLING):
         return f"no close spelling nearby; {where}"
-    if near is not None and near > FAR_KM and c.place.country_code not in ctx.countries \
+    if near is not None and near > FAR_KM and not ctx.names_country(c.place.country_code, said) \
             and not _known_far_and_wide(c.place, said):
         return f"{where}, {near:,.0f} km from the nearest of them, in a country it does not name"
     return ""
@@ -467,13 +508,14 @@ def _a_part_of_the_worlds_namesake(c: Candidate, part: Place | None) -> str:
     return f"{part.name} is a part of the world; {c.place.name} ({c.place.country_code or '?'}) only a town of its name"
 
 
-def _a_named_countrys_capital_instead(c: Candidate, capital: Place | None, ctx: StoryContext) -> str:
+def _a_named_countrys_capital_instead(c: Candidate, capital: Place | None, ctx: StoryContext,
+                                      said: str | None = None) -> str:
     """Why country ``c`` cannot be meant by a name that is also the name of ``capital``, the capital of another
     country the text names, when the text does not name ``c`` otherwise (Arabic عمان is Oman and Amman: in a
     story that names Jordan and not Oman, Amman; "سلطنة عمان", the Sultanate of Oman, holds the name and
     stays Oman), or ``""``."""
-    if capital is None or c.place.feature != "country" or c.match == "partial" or c.place.country_code in ctx.countries \
-            or c.place.country_code == capital.country_code:
+    if capital is None or c.place.feature != "country" or c.match == "partial" \
+            or ctx.names_country(c.place.country_code, said) or c.place.country_code == capital.country_code:
         return ""
     return f"the text names {capital.country_code}, whose capital {capital.name} is called so, and not {c.place.name}"
 
@@ -494,10 +536,10 @@ def ranked_candidates(m: Mention, ctx: StoryContext, judged: dict | None = None,
         part = next((c.place for c in m.candidates if c.place.feature == "continent" and own_name(c.place, m.text)),
                     None)
         capital = next((c.place for c in m.candidates if c.place.feature == "capital" and c.match != "partial"
-                        and c.place.country_code in ctx.countries), None)
+                        and ctx.names_country(c.place.country_code, said)), None)
         for (k, c), score in zip(todo.items(), scores.tolist()):
             judged[k] = (score, _implausible(c, ctx, said) or _a_part_of_the_worlds_namesake(c, part)
-                         or _a_named_countrys_capital_instead(c, capital, ctx))
+                         or _a_named_countrys_capital_instead(c, capital, ctx, said))
     scored = [(*judged[k], c) for k, c in zip(keys, m.candidates)]
     scored.sort(key=lambda t: (-t[0], t[2].place.source))
     return scored
@@ -671,23 +713,53 @@ def capitals_among_capitals(mentions: list[Mention]) -> None:
             _take_the_biggest(m, big)
 
 
-#: A capital this near the area read for a name it also has (km) is what the name means ("Roma": Rome, not the
-#: metropolitan city around it, whose own name it is).
+#: A town read for a name that is also a capital's own name, the capital at least this many times bigger, is the
+#: capital where a word of travel goes there: a journey goes abroad ("LONDON - ... Starmer left for Washington": the
+#: capital, not Washington in Tyne and Wear, in the country the dateline names).
+CAPITAL_TRAVELLED_TO_SIZE = 10
+
+
+def capital_travelled_to(mentions: list[Mention], travelled_to: Callable[[Mention], bool]) -> None:
+    """A town read for a mention that ``travelled_to`` (a word of travel goes there) and that is also the own name of
+    another country's capital ``CAPITAL_TRAVELLED_TO_SIZE`` times its size is the capital."""
+    for m in mentions:
+        if m.place is None or m.place.feature != "city" or m.match in ("annotated", "partial") or m.place.is_context:
+            continue
+        big = [c for c in m.candidates if c.place.feature == "capital" and c.match == m.match
+               and c.place.country_code != m.place.country_code and own_name(c.place, m.text)
+               and c.place.population >= CAPITAL_TRAVELLED_TO_SIZE * max(1, m.place.population)]
+        if big and travelled_to(m):
+            _take_the_biggest(m, big)
+
+
+#: A capital or a city this near the area read for a name it also has (km) is what the name means ("Roma": Rome, not
+#: the metropolitan city around it, whose own name it is; "Napoli": Naples).
 CAPITAL_IN_ITS_AREA_KM = 50.0
+#: ... a city at least this big (people); a capital of ``CAPITAL_AMONG_CAPITALS_SIZE``.
+CITY_IN_ITS_AREA_SIZE = 100_000
 
 
-def capital_not_its_area(mentions: list[Mention]) -> None:
+#: Words before a name that say it is an area's ("the entire province of Cavite", "la provincia di Napoli").
+_AREA_SAID_BEFORE = regex.compile(
+    r"(?i:province|provincia|provinz|provincie|région|region|county|district|department|département|departamento"
+    r"|municipality|municipio|prefecture|oblast|metropolitan\s+city|città\s+metropolitana)"
+    r"\s+(?i:of|de|di|du|del|della|des)(?:\s+(?i:the))?\s+$")
+
+
+def town_not_its_area(text: str, mentions: list[Mention]) -> None:
     """A one-word name read as an area below a country's first-level regions that is also a name of the country's
-    capital of ``CAPITAL_AMONG_CAPITALS_SIZE`` lying in it is the capital: news names a capital, not the district
-    around it ("ROMA (EFE)", "regresará a Roma")."""
+    capital of ``CAPITAL_AMONG_CAPITALS_SIZE``, or of a city of ``CITY_IN_ITS_AREA_SIZE``, lying in it is the capital or
+    the city: news names a town, not the district around it ("ROMA (EFE)", "regresará a Roma", "una sosta a
+    Napoli")."""
     for m in mentions:
         # (a name of several words names the area: "Dublin City")
         if m.place is None or m.place.feature != "region" or m.place.is_state or m.match in ("annotated", "partial") \
-                or len(m.text.split()) > 1:
+                or len(m.text.split()) > 1 or _AREA_SAID_BEFORE.search(text, max(0, m.start - 40), m.start):
             continue
-        inside = [c for c in m.candidates if c.place.feature == "capital" and c.match == m.match
+        inside = [c for c in m.candidates if c.place.feature in ("capital", "city") and c.match == m.match
                   and c.place.country_code == m.place.country_code
-                  and c.place.population >= CAPITAL_AMONG_CAPITALS_SIZE
+                  and c.place.population >= (CAPITAL_AMONG_CAPITALS_SIZE if c.place.feature == "capital"
+                                             else CITY_IN_ITS_AREA_SIZE)
                   and haversine_km(c.place.lat, c.place.lon, m.place.lat, m.place.lon) <= CAPITAL_IN_ITS_AREA_KM]
         if inside:
             _take_the_biggest(m, inside)
@@ -732,6 +804,20 @@ def annotated_after_the(text: str, mentions: list[Mention], fitted: FittedResolv
             m.confidence = m.probability = ANNOTATED_CONFIDENCE
 
 
+def no_town_for_a_plural_after_the(text: str, mentions: list[Mention]) -> None:
+    """A name in the plural right after "the", read as a town of its singular ("the Urals": Ural, a village of
+    Krasnoyarsk Krai), is a range's or islands' name, no town's: it is left unresolved."""
+    for m in mentions:
+        if m.place is None or m.place.feature != "city" or m.match != "inflected" or " " in m.text.strip() \
+                or not m.text.endswith("s") or script_of(m.text) != "Latin" \
+                or not _THE_BEFORE.search(text, max(0, m.start - 8), m.start) \
+                or any(c.match != "inflected" for c in m.candidates):
+            continue
+        m.reason = (f'"the {m.text}": a name in the plural, not the town of {m.place.name} '
+                    f'({m.place.country_code or "?"})')
+        m.place, m.match, m.confidence, m.probability = None, "", 0.0, 0.0
+
+
 def not_the_facilitys_town(text: str, mentions: list[Mention], ctx: StoryContext) -> None:
     """A name with a word for a facility after it (``morphology.toml``'s ``facility_words``: "the Vostochny
     Cosmodrome") or before it (``facility_words_before``: "cosmodrome de Vostotchny") placed at a town under
@@ -768,8 +854,8 @@ def _fits_the_story_better(annotated: Place, chosen: Place, ctx: StoryContext, s
     place ``chosen``: in a country the text names where that is not, or nearer the story's nearest other place
     ("Mati" beside Athens is the Greek resort, not the Philippine city); with nothing to judge by, the gazetteer's
     stands."""
-    named = annotated.country_code in ctx.countries
-    if named != (chosen.country_code in ctx.countries):
+    named = ctx.names_country(annotated.country_code, said)
+    if named != ctx.names_country(chosen.country_code, said):
         return named
     near, other = ctx.nearest(annotated), ctx.nearest(chosen)
     if near is None or other is None:  # no place of the story is sure: the places its other names may mean

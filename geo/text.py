@@ -262,6 +262,14 @@ _VOWELS = frozenset("aeiouy")
 
 
 @lru_cache(maxsize=65536)
+def unaccented(name: str) -> str:
+    """``name`` without the accents on its Latin letters ("Shanghái": Shanghai), or ``name`` itself."""
+    if name.isascii():
+        return name
+    plain = "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", plain) if script_of(plain) == "Latin" else name
+
+
 def romanize(name: str) -> str:
     """Lower-case ASCII romanisation of ``name`` with letters only (kept: a text's places are compared by it
     again and again)."""
@@ -495,13 +503,15 @@ def word_zipf(word: str, languages: tuple[str, ...] | None = None) -> float:
 #: Languages told apart by ``language_of`` (those of the Latin script that wordfreq knows).
 DETECTED_LANGUAGES = ("en", "fr", "es", "it", "pt", "ca", "ro", "nl", "de", "da", "nb", "sv", "is", "fi", "hu",
                       "pl", "cs", "sk", "sl", "lt", "lv", "tr", "id")
-#: How many of each language's most common words ``language_of`` looks for.
+#: How many of each language's most common words ``language_of`` looks for; and, where those do not tell (a short
+#: text in one of several Romance languages, which share them: "de", "a", "el"), how many then.
 FUNCTION_WORDS = 100
+COMMON_WORDS = 1000
 
 
-@lru_cache(maxsize=1)
-def _function_words() -> dict[str, tuple[str, ...]]:
-    """Each of the most common words of the ``DETECTED_LANGUAGES``, with the languages it is so in."""
+@lru_cache(maxsize=2)
+def _function_words(n: int = FUNCTION_WORDS) -> dict[str, tuple[str, ...]]:
+    """Each of the ``n`` most common words of the ``DETECTED_LANGUAGES``, with the languages it is so in."""
     from importlib.metadata import version
 
     from .cache import cache_dir, cached, load_pickle, save_pickle
@@ -511,11 +521,11 @@ def _function_words() -> dict[str, tuple[str, ...]]:
 
         found: dict[str, list[str]] = {}
         for lang in DETECTED_LANGUAGES:
-            for word in top_n_list(lang, FUNCTION_WORDS):
+            for word in top_n_list(lang, n):
                 found.setdefault(word, []).append(lang)
         return {w: tuple(langs) for w, langs in found.items()}
 
-    path = cache_dir() / f"wordfreq-{version('wordfreq')}-top{FUNCTION_WORDS}.pickle"
+    path = cache_dir() / f"wordfreq-{version('wordfreq')}-top{n}.pickle"
     return cached(path, lambda p: load_pickle(p, dict), build, save_pickle)
 
 
@@ -525,11 +535,17 @@ def language_of(text: str, sample: int = 3000) -> str | None:
 
     The words of the first ``sample`` characters are counted: a word that is among the
     ``FUNCTION_WORDS`` most common of a language votes for it, shared equally when it is so in
-    several ("in": English, German, Dutch...).
+    several ("in": English, German, Dutch...); where those do not tell, the ``COMMON_WORDS`` most common.
     """
-    words = _function_words()
+    found = _TOKEN.findall(text[:sample].casefold())  # strings, not match objects: quicker
+    return _voted_language(found, _function_words()) or _voted_language(found, _function_words(COMMON_WORDS))
+
+
+def _voted_language(found: list[str], words: dict[str, tuple[str, ...]]) -> str | None:
+    """The language the words ``found`` vote for, each of ``words`` (the most common of languages) for its languages
+    in equal shares; ``None`` unless three votes or more, half again as many as the next language's."""
     votes: dict[str, float] = {}
-    for word in _TOKEN.findall(text[:sample].casefold()):  # strings, not match objects: quicker
+    for word in found:
         langs = words.get(word)
         if langs:
             for lang in langs:

@@ -2207,3 +2207,38 @@ def test_numbers_and_one_letter_name_no_place():
     # any longer name, and one character of a script without capitals
     assert all(_no_name(name) for name in ("91-89", "112", "R", "W.", "U", "É"))
     assert not any(_no_name(name) for name in ("I-75", "NY", "Ur", "S.C.", "京", "ع"))
+
+
+def test_capitals_travelled_to_plurals_after_the_and_names_that_are_peoples(gazetteer):
+    # "LONDON - ... left for Washington": the US capital, not Washington, Tyne and Wear, in the country the dateline
+    # names; "Dili" beside East Timor is its capital, not Delhi, another of whose names it is
+    m = _placed("LONDON (Reuters) - British Prime Minister Keir Starmer left for Washington on Sunday for talks "
+                "with President Donald Trump at the White House, his office said.", gazetteer)
+    _near(m["Washington"], 38.895, -77.036, km=25)
+    m = _placed("El papa llegará a Port Moresby el viernes, el 9 de septiembre a Dili y el 11 a Singapur, tras "
+                "visitar Papúa Nueva Guinea y Timor Oriental.", gazetteer, "es")
+    _near(m["Dili"], -8.556, 125.560, km=25)
+    # "the Urals": the mountains, in the plural, not Ural, a village of Krasnoyarsk Krai (which a story that goes on to
+    # Krasnoyarsk would favour)
+    m = _placed("Our first long stop was at Yekaterinburg, where the Urals mark the edge of Europe. From there the "
+                "line runs east to Novosibirsk and on to Krasnoyarsk.", gazetteer)
+    assert m["Urals"].place is None and "plural" in m["Urals"].reason
+    # "Napoli" after a word of stopping: the city, not the metropolitan city around it; "the province of Cavite" stays
+    # the province
+    m = _placed("Il treno ha fatto una breve sosta a Napoli e a Salerno.", gazetteer, "it")
+    assert m["Napoli"].place.feature == "city" and m["Napoli"].place.name == "Naples"
+    m = _placed("Classes in all levels in the entire province of Cavite are suspended tomorrow.", gazetteer)
+    assert m["Cavite"].place.feature == "region"
+    # a person's names: after Russian "имени" (named after), after a Portuguese title in small letters, before a
+    # Korean title with its particle; and a number with its Korean counter ("4일간의", four days') is none
+    assert "Чингисхана" not in _placed("Самолет приземлился в международном аэропорту имени Чингисхана в "
+                                       "Улан-Баторе.", gazetteer)
+    m = _placed("BRASÍLIA - O presidente Luiz Inácio Lula da Silva embarcou nesta terça-feira para a China.",
+                gazetteer, "pt")
+    assert set(m) == {"BRASÍLIA", "China"}
+    m = _placed("윤 대통령은 이날 오후 프라하에 도착해 2박 4일간의 일정을 시작한다. 20일 페트르 파벨 대통령과 정상회담을 한다.",
+                gazetteer)
+    assert set(m) == {"프라하에"}
+    # a name in katakana ends a word of katakana: "スタンステッド空港" (Stansted) holds no スタン (Stains)
+    m = _placed("同日夕、ロンドンのスタンステッド空港に到着される予定。", gazetteer)
+    assert set(m) == {"ロンドン"}
