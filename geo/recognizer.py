@@ -734,6 +734,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
                 and toks[i - 1].text.casefold() in going_words \
                 and _a_big_places_name(tok.text, mark, gazetteer, other_language):
             inside = True  # "after leaving Pyongyang", "über München", "a Roma"
+        if not inside and i > 1 and 1.0 - outside[i] >= NAME_ONLY_PROBABILITY and _a_big_towns_mark(mark) \
+                and _KIND_OF_PLACE_BEFORE.search(text, max(0, tok.start - 20), tok.start):
+            inside = True  # "à cidade da Beira" (beira: an edge, in Portuguese), "the town of Reading"
         if not inside and i > 0 and toks[i - 1].text in arabic_prepositions \
                 and ((capitals := _a_capitals_mark(mark) or _an_area_named_as_its_capital(tok.text, mark, gazetteer))
                      or _a_big_towns_mark(mark)) \
@@ -762,6 +765,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     if start is not None and last is not None:
         spans.append((start, last.end))
     spans = without_numbers_after_commas(text, _split_at_separators(text, spans, gazetteer))
+    spans = _before_arabic_time_words(text, spans)
     if other_language:  # "MADRID 19 Juin", "Paris 1865": a dateline's date, a year, no name's
         spans = _without_dates(text, spans)
         # nor a day's name after a preposition opening a sentence ("Na quarta-feira, o chefe de Estado")
@@ -2373,6 +2377,22 @@ _DATE_AT_END = regex.compile(r"[ \t]+(?:\d{1,2}\.?[ \t]+(\p{L}+)\.?|1[5-9]\d\d|2
 _A_DAY_AFTER_A_SMALL_WORD = regex.compile(r"\p{L}{1,3}\s+([\p{L}-]+)")
 
 
+def _before_arabic_time_words(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` of Arabic names cut before a day's name the model ran a name into, and the time of day before it
+    (``morphology.toml``'s ``weekdays`` and ``dayparts``: "الخرطوم صباح الخميس", Khartoum on Thursday morning)."""
+    out = []
+    for s, e in spans:
+        if " " in text[s:e] and script_of(text[s:e]) == "Arabic":
+            words = list(regex.finditer(r"\S+", text[s:e]))
+            day = next((k for k, w in enumerate(words) if k and w[0] in script_words("Arabic", "weekdays")), None)
+            if day is not None:
+                if day > 1 and words[day - 1][0] in script_words("Arabic", "dayparts"):
+                    day -= 1
+                e = s + len(text[s:s + words[day].start()].rstrip())
+        out.append((s, e))
+    return out
+
+
 def _without_dates(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans`` cut before a date the model ran a name into ("MADRID 19 Juin", a dateline without its comma;
     "Paris 1865", "Bad Hall 1842"): a day and a month's name (``month_names``), or a year."""
@@ -2689,6 +2709,9 @@ _WIRE_DATELINE = regex.compile(r"\s*(\p{Lu}[\p{Lu}\p{M}'’ .-]*?\p{Lu}|\p{Arabi
                                r"|\s+[—–-]\s)")
 
 
+#: A word for a town and "of" right before a name ("à cidade da Beira", "the city of Reading"): a town's name follows.
+_KIND_OF_PLACE_BEFORE = regex.compile(r"(?<!\p{L})(?i:city|town|village|port|cidade|vila|ciudad|villa|pueblo|localidad"
+                                      r"|ville|città|comune|paese)\s+(?i:of|de|da|do|di|del|della|du|d')\s*$")
 #: A headline: a first line of a few words with no full stop, a blank line after it.
 _HEADLINE = regex.compile(r"[^\n]{1,200}(?<![.!?।。！？])\n[ \t]*\n")
 

@@ -2242,3 +2242,20 @@ def test_capitals_travelled_to_plurals_after_the_and_names_that_are_peoples(gaze
     # a name in katakana ends a word of katakana: "スタンステッド空港" (Stansted) holds no スタン (Stains)
     m = _placed("同日夕、ロンドンのスタンステッド空港に到着される予定。", gazetteer)
     assert set(m) == {"ロンドン"}
+
+
+def test_a_town_after_a_word_for_a_town_accents_and_an_arabic_capital_written_as_its_state(gazetteer):
+    # "à cidade da Beira": beira is a Portuguese word (an edge), the model's 0.25 under its bar; after "the city of"
+    # a town's name stands
+    m = _placed("Na quinta-feira, o Presidente desloca-se à cidade da Beira, antes de regressar a Portugal.",
+                gazetteer, "pt")
+    _near(m["Beira"], -19.84, 34.84, km=25)
+    assert "Na quinta-feira" not in m
+    # "Shanghái", as Spanish writes it: Shanghai, whose name GeoNames lists without the accent
+    _near(_placed("Sánchez viajará el sábado a Shanghái.", gazetteer, "es")["Shanghái"], 31.22, 121.46, km=25)
+    # "الخرطوم (رويترز) -", a dateline, and "إلى الخرطوم": Khartoum, the capital, which GeoNames names without its
+    # article (الخرطوم is its state's name there)
+    text = ("الخرطوم (رويترز) - وصل الرئيس المصري إلى الخرطوم صباح الخميس قادما من القاهرة.")
+    found = [m for m in place_mentions(text, gazetteer) if m.text == "الخرطوم"]
+    assert len(found) == 2 and all(m.place is not None for m in found)
+    _near(found[1], 15.55, 32.53, km=50)
