@@ -50,7 +50,7 @@ MODES = ("rail", "air", "road", "sea")
 _LISTS = ("motion", "origin", "goal", "direction", "speech", "not_place_after", "past", "planned", "before_that",
           "not_before_that_after", "via", "then", "return_to", "heading", "route_end", "between", "earlier", "capital",
           "arrived_by", "landmark", "first_stop", "first_goes", "last_stop", "set_off", "before_clause", "leader",
-          *MODES, "not_mode_after", "kind_of_place", "articles")
+          *MODES, "not_mode_after", "kind_of_place", "articles", "same_day")
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,7 @@ class Cues:
     not_mode_after: tuple[str, ...]  # words of making after a mode word: "aircraft factory" is no flight
     kind_of_place: tuple[str, ...]  # "town of" before a name: with what describes it, it is as near as the name
     articles: tuple[str, ...]  # where a description before such words begins ("the Vietnamese border town of")
+    same_day: tuple[str, ...]  # the day of the time told before ("later that day", "当天", "am selben Tag")
     weekdays: tuple[tuple[str, int], ...]  # (word, 0 = Monday)
     dayparts: tuple[tuple[str, int], ...]  # (word, 0 = early ... 4 = night)
     months: tuple[tuple[str, int], ...]  # (stem, 1 = January)
@@ -175,18 +176,37 @@ def _starts_with_mode_cue(words: str, cue_list: tuple[str, ...]) -> str:
     return ""
 
 
-def _window(text: str, start: int, end: int, lo: int, hi: int, told_from: int | None = None) -> list[tuple[int, str]]:
+def _window(text: str, start: int, end: int, lo: int, hi: int, told_from: int | None = None,
+            in_names: bool = True) -> list[tuple[int, str]]:
     """Words of ``text[lo:hi]`` outside the span ``start:end``, with their distance in words; none from ``told_from``
-    on (where the words that say who told the sentence begin)."""
+    on (where the words that say who told the sentence begin); none of a name's capitalised words after the first
+    unless ``in_names`` ("Government Meeting", not "Meeting")."""
+    sentence_start = lo
     # a few words either side: look at no more than _REACH characters, however long the sentence
     lo, hi = max(lo, start - _REACH), min(hi, end + _REACH)
     before = [m for m in _WORD.finditer(text, lo, start)][-CUE_WINDOW:]
     after = [m for m in _WORD.finditer(text, end, hi)][:CUE_WINDOW]
     if told_from is not None:
         after = [m for m in after if m.start() < told_from]
+    if not in_names:
+        before = [m for m in before if not _IN_A_NAME.match(text, _last_word_start(text, m.start(), sentence_start))
+                  or text[m.start()].islower()]
+        after = [m for m in after if not _IN_A_NAME.match(text, _last_word_start(text, m.start(), sentence_start))
+                 or text[m.start()].islower()]
     out = [(len(before) - i, text[m.start() : min(hi, m.start() + _REACH)]) for i, m in enumerate(before)]
     out += [(i + 1, text[m.start() : min(hi, m.start() + _REACH)]) for i, m in enumerate(after)]
     return [(d, _fold(w)) for d, w in out if d <= CUE_WINDOW]
+
+
+#: A capitalised word and, after a space, another: a name's ("Government Meeting").
+_IN_A_NAME = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*\s+\p{Lu}")
+
+
+def _last_word_start(text: str, at: int, lo: int) -> int:
+    """Where the word before the one at ``at`` begins, not before ``lo`` (the sentence's start, whose first word is
+    capitalised as any sentence's is: ``at`` itself then)."""
+    word = _WORD_BEFORE.search(text, lo, at)
+    return at if word is None or word.start() == lo else word.start()
 
 
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{M}'’-]+)\s+$")
@@ -239,6 +259,10 @@ def travel_cue(text: str, m: Mention) -> str:
     the Vietnamese border town of Dong Dang"). A word of saying after a clause break, which says who told the
     sentence ("..., the Kremlin said"), is not where the place was spoken of (``speech_cue``)."""
     start, end = _described_from(text, m), _name_end(text, m)
+    # (a word of direction right before it, a word of travel before that in its clause: "arrived in Tel Aviv on Monday
+    # from Doha, where he had held talks", whatever word of saying follows)
+    if clause := _travel_cue_of_its_clause(text, m, start):
+        return clause
     words = _window(text, start, end, m.sentence_start, m.sentence_end)
     unsaid: set[tuple[int, str]] | None = None  # the words before the clause that says who told the sentence
     for dist in sorted({d for d, _ in words}):
@@ -252,7 +276,7 @@ def travel_cue(text: str, m: Mention) -> str:
                 unsaid = set(_window(text, start, m.end, m.sentence_start, m.sentence_end, _clause_after(text, m)))
             if any((dist, w) in unsaid for w in spoken):
                 return ""
-    return _travel_cue_of_its_clause(text, m, start)
+    return ""
 
 
 def _travel_cue_of_its_clause(text: str, m: Mention, start: int) -> str:
@@ -285,8 +309,13 @@ def _clause_after(text: str, m: Mention) -> int:
 
 def speech_cue(text: str, m: Mention) -> str:
     """The word of saying nearest ``m`` in its sentence (``""`` if none), but for those in a clause after its, which
-    say who told the sentence ("..., a indiqué le Kremlin"), not where the place was spoken of."""
-    return _near_cue(text, m, cues().speech, _clause_after(text, m))
+    say who told the sentence ("..., a indiqué le Kremlin"), not where the place was spoken of, and those in a name
+    of capitalised words ("the Commonwealth Heads of Government Meeting in Apia": an event's)."""
+    for _dist, rest in sorted(_window(text, m.start, m.end, m.sentence_start, m.sentence_end, _clause_after(text, m),
+                                      in_names=False)):
+        if cue := _starts_with_cue(rest, cues().speech):
+            return cue
+    return ""
 
 
 _LAST_WORD = regex.compile(r"([\p{L}\p{M}]+)\s*$")
@@ -310,6 +339,11 @@ def origin_cue(text: str, m: Mention) -> str:
         return between
     for cue in cues().origin:
         c = cue.strip()
+        if "*" in c:  # (a phrase with words of any kind: "partió ... del aeropuerto romano de Fiumicino")
+            before = _fold(text[max(m.sentence_start, m.start - _PHRASE_REACH):m.start]).rstrip()
+            if phrase := _phrase(c).search(before):
+                return phrase[0]
+            continue
         if _ends_with_words(near.rstrip(), c) or (cue.endswith(" ") and near.endswith(cue)) or (
                 after.startswith(c) and not raw_after[len(c):].lstrip()[:1].isupper()
                 and not (cue.endswith(" ") and after[len(c):len(c) + 1].isalpha())):  # "ab", not "about"
@@ -397,8 +431,15 @@ def _whole_words(key: str) -> regex.Pattern:
 
 
 #: A stop told after the place a journey was bound for, this near it (km), is where it reached that place ("bound for
-#: New York ... dock in Brooklyn").
-HEADING_REACHED_KM = 30.0
+#: New York ... dock in Brooklyn"); a town farther is another stop (Scilla, 17 km from Reggio Calabria) ...
+HEADING_REACHED_KM = 12.0
+#: ... but an airport, a station or a terminal named after a place this near serves it ("flew to Pyongyang ... landed
+#: at Sunan airport", 22 km away; "bound for New York ... the Brooklyn Cruise Terminal").
+FACILITY_REACHED_KM = 30.0
+_A_FACILITY_AFTER = regex.compile(
+    r"(?:\s+\p{Lu}\p{L}*){0,2}\s+(?i:airport|air\s+base|airbase|airfield|station|terminal|aeropuerto|aéroport|aeroporto"
+    r"|flughafen|bahnhof|gare|stazione|estación|estação|вокзал|аэропорт)\b"
+    r"|\s*(?:空港|机场|機場|站|駅|공항|역|국제공항)")
 
 
 def _heading_for(text: str, m: Mention) -> bool:
@@ -490,10 +531,13 @@ def _a_station_in(m: Mention) -> bool:
 def _left_or_reached(text: str, m: Mention) -> bool:
     """True when the word right before the mention is a word of travel ("left London St Pancras", "arrived at"): a
     longer name that holds a place, told so, is a building of the place (a station)."""
-    words = _WORD.findall(_fold(text[max(m.sentence_start, m.start - _PHRASE_REACH):m.start]))[-2:]
+    before = _fold(text[max(m.sentence_start, m.start - _PHRASE_REACH):m.start]).rstrip()
+    words = _WORD.findall(before)[-2:]
     if words and words[-1] in ("at", "in", "from"):
         words = words[:-1]
-    return bool(words) and bool(_starts_with_cue(words[-1] + " ", cues().motion))
+    # (or a phrase of travel: "pulled out of London Euston")
+    return bool(words) and bool(_starts_with_cue(words[-1] + " ", cues().motion)) \
+        or any(" " in c.strip() and _ends_with_words(before, c.strip()) for c in cues().motion)
 
 
 def _named_with_its_kind(m: Mention) -> bool:
@@ -507,8 +551,9 @@ def _named_with_its_kind(m: Mention) -> bool:
 _TITLED_COMPOUND_AFTER = regex.compile(r" \p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+\b")
 
 
-#: The word an airline's name begins with ("Air Koryo", "Air China"): the name after it is the airline's.
-_AIRLINE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])Air\s$")
+#: The word an airline's name begins with ("Air Koryo", "Air China"), or a Japanese railway company's ("JR東海", JR
+#: Central): the name after it is the company's.
+_AIRLINE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?:Air\s|JR)$")
 
 
 def is_organisation(text: str, m: Mention) -> bool:
@@ -613,6 +658,12 @@ def dateline(text: str, mentions: list[Mention]) -> Mention | None:
     return None
 
 
+def _before_only(m: Mention) -> int | None:
+    """Where the words that may cue ``m`` end: at its end in a language of prepositions, whose words of travel stand
+    before the place they go to; ``None`` (both sides) in one of postpositions ("दिल्ली लौटेंगे")."""
+    return None if script_of(m.text) in _POSTPOSITIONAL_SCRIPTS else m.end
+
+
 def _near_cue(text: str, m: Mention, cue_list: tuple[str, ...], told_from: int | None = None) -> str:
     """The nearest cue of ``cue_list`` within the window around ``m`` in its sentence (none from ``told_from`` on)."""
     for _dist, rest in sorted(_window(text, m.start, m.end, m.sentence_start, m.sentence_end, told_from)):
@@ -676,6 +727,7 @@ class When:
     day: int | None = None  # day of the month
     month: int | None = None
     daypart: int | None = None  # 0 = early ... 4 = night
+    same_day: bool = False  # the day of the time told before it ("later that day", "当天下午")
 
 
 #: What ends a clause: a comma, a colon (not inside a number or a time of day: "1,900 km", "11:45 p.m."), a semicolon,
@@ -700,6 +752,10 @@ def _and_travelled(text: str, lo: int, hi: int) -> bool:
                for a in _AND.finditer(text, lo, hi))
 
 
+#: The word between a day's number and its month's name in Spanish and Portuguese ("9 de septiembre").
+_DAY_OF_THE_MONTH = frozenset({"de"})
+
+
 def _time_words(text: str, lo: int, hi: int, names: list[Mention] = ()) -> list[tuple[int, int, When]]:
     """Time expressions in ``text[lo:hi]``: (start, end, When), the words of one expression joined
     ("Sunday afternoon", "रविवार दोपहर", "24일 새벽", "в понедельник вечером", "February 26"); none begins inside
@@ -711,9 +767,13 @@ def _time_words(text: str, lo: int, hi: int, names: list[Mention] = ()) -> list[
     for k, w in enumerate(words):
         token = _fold(w.group(0))
         kind = value = None
-        if (m := regex.match(r"(\d{1,2})(일)?$", token)) and 1 <= int(m.group(1)) <= 31:
+        # (Korean writes a particle onto the day: "21일에는", on the 21st)
+        if (m := regex.match(r"(\d{1,2})(일(?:에는|에도|에|은|는|도|부터|까지)?)?$", token)) and 1 <= int(m.group(1)) <= 31:
             nxt = _fold(words[k + 1].group(0)) if k + 1 < len(words) else ""
             prev = _fold(words[k - 1].group(0)) if k else ""
+            joint = nxt in _DAY_OF_THE_MONTH and k + 2 < len(words)  # "9 de septiembre"
+            if joint:
+                nxt = _fold(words[k + 2].group(0))
             after = next((i for st, i in c.months if len(st) >= 2 and nxt.startswith(st)), None)
             month = after or next((i for st, i in c.months if len(st) >= 2 and prev.startswith(st)), None)
             if month and not after and k >= 2 and _fold(words[k - 2].group(0)) == "the":
@@ -723,7 +783,7 @@ def _time_words(text: str, lo: int, hi: int, names: list[Mention] = ()) -> list[
             elif m.group(2) or month:
                 found.append((w.start(), w.end(), "day", int(m.group(1))))
                 if month:  # the month's word with the day's ("September 13", "13 сентября")
-                    month_word = words[k + 1] if after else words[k - 1]
+                    month_word = words[k + 1 + joint] if after else words[k - 1]
                     found.append((month_word.start(), month_word.end(), "month", month))
             continue
         end = w.end()
@@ -744,20 +804,23 @@ def _time_words(text: str, lo: int, hi: int, names: list[Mention] = ()) -> list[
                     break
         if kind:
             found.append((w.start(), end, kind, value))
+    found += [(x.start(), x.end(), "same_day", 0) for x in _whole_words("same_day").finditer(text, lo, hi)
+              if x.start() not in inside]
     # join the words of one expression (a few characters apart, no clause break); keep those that name a day
     out: list[tuple[int, int, When]] = []
     group: list[tuple[int, int, str, int]] = []
 
     def flush() -> None:
         kinds = {g[2]: g[3] for g in group}
-        if "weekday" in kinds or "day" in kinds:
-            start, end = group[0][0], group[-1][1]
+        if "weekday" in kinds or "day" in kinds or "same_day" in kinds:
+            start, end = group[0][0], max(g[1] for g in group)
             out.append((start, end, When(text[start:end], kinds.get("weekday"), kinds.get("day"), kinds.get("month"),
-                                         kinds.get("daypart"))))
+                                         kinds.get("daypart"), "same_day" in kinds and "weekday" not in kinds
+                                         and "day" not in kinds)))
 
     for f in sorted(found):
         # one expression says each of a day's parts once: "Tuesday morning after an overnight journey" ends at morning
-        if group and (f[0] - group[-1][1] > 12 or _CLAUSE_BREAK.search(text, group[-1][1], f[0])
+        if group and (f[0] - group[-1][1] > 12 or _CLAUSE_BREAK.search(text, min(f[0], group[-1][1]), f[0])
                       or f[2] in {g[2] for g in group}):
             flush()
             group = []
@@ -813,11 +876,19 @@ def assign_times(text: str, candidates: list[Mention]) -> dict[int, When]:
     by_sentence: dict[int, list[Mention]] = {}
     for m in candidates:
         by_sentence.setdefault(m.sentence_start, []).append(m)
-    for start, ms in by_sentence.items():
+    told_day: When | None = None  # the last time told that names its day
+    for start, ms in sorted(by_sentence.items()):
         end = ms[0].sentence_end
         claims: dict[int, tuple[tuple[int, int], When]] = {}
         costs: list[tuple[When, Callable[[Mention], tuple[int, int]]]] = []
-        times = _time_words(text, start, end, ms)
+        times = []
+        for t0, t1, when in _time_words(text, start, end, ms):
+            if when.same_day:  # "later that day": the day told last ("当天下午抵达巴黎")
+                if told_day is None:
+                    continue
+                when = When(when.words, told_day.weekday, told_day.day, told_day.month, when.daypart, True)
+            times.append((t0, t1, when))
+            told_day = when
         # the traveller's country takes no time ("президент России в среду отправится в Стамбул")
         leaders = {id(m) for m in ms if times and m.place is not None and m.place.feature == "country"
                    and _a_leaders_country(text, m)}
@@ -985,6 +1056,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     unmarked: set[int] = set()  # the mentions (by id) of places no word of travel nor of saying is near
     back_home: list[tuple[Mention, str]] = []  # countries told near a word of going back, and the word
     left_countries: list[Mention] = []  # countries a word of origin marks
+    named_for: set[int] = set()  # the mentions (by id) in an organisation's name, which take no time
     for k, m in enumerate(mentions):
         if m.place is None:
             continue
@@ -1010,6 +1082,9 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         if m.match == "annotated" and not m.place.country_code:  # "crossing the Atlantic"
             m.evidence = "a sea or an area of no country: context, not a stop"
             continue
+        if m.match == "annotated" and _A_PLURAL_AFTER_THE.fullmatch(text[max(0, m.start - 4):m.end]):
+            m.evidence = f"“the {m.text}”: a range's or islands' name, context, not a stop"  # "the Urals"
+            continue
         if m is opener:
             m.evidence = "the dateline: where the report was filed"
             continue
@@ -1020,6 +1095,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         if is_organisation(text, m) or (m.match == "partial" and not _named_with_its_kind(m)
                                         and not _a_station_in(m) and not _left_or_reached(text, m)):
             m.evidence = "part of an organisation's name"
+            named_for.add(id(m))
             continue
         if line := lines.get(id(m)):
             m.evidence = f"part of the name of a line or a train (“{line}”), not a stop"
@@ -1032,7 +1108,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         if other:
             m.evidence = other
             continue
-        key = _same_stop(m.place, places) or m.place.source
+        key = _town_of_its_station(text, m, mentions[:k], places) or _same_stop(m.place, places) or m.place.source
         by_place.setdefault(key, []).append(m)
         places.setdefault(key, m.place)
         if places[key].source.startswith(_ANNOTATED) and not m.place.source.startswith(_ANNOTATED):
@@ -1111,9 +1187,16 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
                 continue
             told_again.remove((key, again))
             cued[key] = (again, again_cue[id(again)])
-            planned.discard(key)
+            # (what the headline's words said of it, the report's say again: "Mattarella in treno a Reggio Calabria",
+            # "un Frecciarossa diretto a Reggio Calabria")
+            for marked in (planned, goals, heading):
+                marked.discard(key)
             if _planned_in_sentence(text, again, cues().planned):
                 planned.add(key)
+            if goal_cue(text, again):
+                goals.add(key)
+            if _heading_for(text, again):
+                heading.add(key)
             if key in origins and origin_cue(text, again):
                 origin_told[key], cued_at[key] = again.start, again
     # the journey has one origin, the first told so: a later "from" is where a later leg left ("by train from Kyiv to
@@ -1142,7 +1225,8 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     for key in [*heading, *(goals - heading)]:
         reached = next((k for k, (m, _) in cued.items() if k != key and m.start > cued[key][0].start
                         and haversine_km(places[k].lat, places[k].lon, places[key].lat, places[key].lon)
-                        <= HEADING_REACHED_KM), None) if key not in origins else None
+                        <= (FACILITY_REACHED_KM if _A_FACILITY_AFTER.match(text, m.end) else HEADING_REACHED_KM)),
+                       None) if key not in origins else None
         if reached is not None:
             m = cued.pop(key)[0]
             m.evidence = f"where the journey was bound for, reached at {cued[reached][0].text}" if key in heading \
@@ -1171,6 +1255,12 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         m.evidence = _cue_evidence(back, m.text, listed.get(home_key))
         if _planned_in_sentence(text, m, cues().planned):
             planned.add(home_key)
+    # ... unless it goes on from there: "will return to Sydney on Tuesday ... before flying on to Samoa" (a stop where
+    # it began, in its place as told)
+    went_on = home_key is not None and (then := _whole_words("then").search(text, cued[home_key][0].end,
+                                                                             cued[home_key][0].sentence_end)) \
+        and any(x.start >= then.end() and x.sentence_start == cued[home_key][0].sentence_start
+                for k, (x, _) in cued.items() if k != home_key)
     reached = _reached_later(cued, origins, told_again, home_key)
     planned |= {k for k, m in reached.items() if _planned_in_sentence(text, m, cues().planned)}
     warnings: list[str] = []
@@ -1183,7 +1273,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     # times: said near a stop's cued mention, or carried on from the stop before it in the same paragraph
     # every mention may take a time, placed or not (Vietnam takes "on Tuesday"; the Vostochny Cosmodrome, unplaced,
     # its Wednesday, which Ussuriysk before it would take); only stops keep theirs
-    timed = assign_times(text, mentions)
+    timed = assign_times(text, [m for m in mentions if id(m) not in named_for])
     # (the dateline's date is when the report was filed, not when the journey began)
     whens = {k: timed[id(cued[k][0])] for k in cued if id(cued[k][0]) in timed and k not in begun_at}
     # a country gone to hands its time to the first stop told in it after it in its sentence, where that has none ("El
@@ -1269,6 +1359,13 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         elif k not in heading:
             later = order_key[k]
     told = _told_order(text, cued, breaks, origins, goals, reached)
+    # a stop made before the place the sentence before reached is no later than that place, whatever time that one
+    # was told at ("... कीव पहुंचे। इससे पहले मोदी ... वारसॉ में थे": Warsaw, untimed, before Kyiv, on Friday)
+    for k, t in told.items():
+        if len(t) == 3 and t[1] == 0:
+            reached_key = next((a for a, u in told.items() if u[:2] == (t[0], 1)), None)
+            if reached_key is not None:
+                order_key[k] = min(order_key[k], order_key[reached_key])
     # where the journey goes, after stops on the way there its sentence tells as plans, is a plan too ("departed Moscow
     # ... for its journey to Vladivostok, with stops planned in Kazan ...")
     planned |= {k for k in goals | heading if k not in origins and any(
@@ -1284,14 +1381,16 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     lasts = {k for k in cued if k not in origins and k not in firsts and k != home_key
              and any(_stage_said(text, m, cues().last_stop, mentions) for m in by_place[k])}
     # a place first told as where the journey went back to ("avant son retour à Paris", where it began untold) ends it
+    # (a word of going back before it, in a language of prepositions: not "para Nampula, antes de regressar a Lisboa")
     went_back = {k for k in cued if k not in origins and k != home_key and cued[k][0] is by_place[k][0]
-                 and k not in begun_at and _near_cue(text, cued[k][0], cues().return_to)}
+                 and k not in begun_at and _near_cue(text, cued[k][0], cues().return_to, _before_only(cued[k][0]))}
     lasts |= went_back
     # ... after the plans told before it, a plan too
     planned |= {k for k in went_back if any(cued[p][0].start < cued[k][0].start for p in planned)}
-    if lasts and home_key is not None:
+    if lasts and home_key is not None and not went_on:
         lasts.add(home_key)
-    keys = sorted(cued, key=lambda k: (k not in origins, k not in firsts, k in lasts, k in planned, k == home_key,
+    keys = sorted(cued, key=lambda k: (k not in origins, k not in firsts, k in lasts, k in planned,
+                                       k == home_key and not went_on,
                                        order_key[k], k in heading, told[k]))
     if keys != sorted(cued, key=lambda k: (k not in origins, k == home_key, cued[k][0].start)):
         warnings.append("stops ordered by the times, plans and earlier stops the text tells of, not by the order it "
@@ -1445,6 +1544,12 @@ def _before_that(text: str, m: Mention) -> bool:
     return False
 
 
+def _opened_by_before_that(text: str, m: Mention) -> bool:
+    """True when a word of ``before_that`` opens the sentence of ``m`` ("Накануне он пересёк границу")."""
+    opening = _fold(text[m.sentence_start:m.sentence_end]).lstrip(" \"'“«„")
+    return any(opening.startswith(c) and not opening[len(c):len(c) + 1].isalpha() for c in cues().before_that)
+
+
 def _reached_later(cued: dict[str, tuple[Mention, str]], origins: dict[str, str],
                    told_again: list[tuple[str, Mention]], home_key: str | None) -> dict[str, Mention]:
     """The stops first told in the origin's sentence, as where the journey goes, and told again near a word of travel
@@ -1484,8 +1589,11 @@ def _told_order(text: str, cued: dict[str, tuple[Mention, str]], breaks: list[in
     before: list[str] = []
     for keys in sentences.values():
         first = cued[keys[0]][0]
-        if before and bisect.bisect_left(breaks, cued[before[-1]][0].start) == bisect.bisect_left(breaks, first.start) \
-                and _before_that(text, first):
+        # (in its paragraph, or the next one opened so: "इससे पहले मोदी दो दिन की यात्रा पर वारसॉ में थे", before
+        # that, Modi was in Warsaw)
+        if before and _before_that(text, first) and (
+                bisect.bisect_left(breaks, cued[before[-1]][0].start) == bisect.bisect_left(breaks, first.start)
+                or _opened_by_before_that(text, first)):
             reached = told[before[-1]][0]
             told.update({k: (reached, 0, at[k]) for k in keys})
         before = keys
@@ -1575,6 +1683,31 @@ def _phrase(words: str) -> regex.Pattern:
 SAME_STOP_KM = 25.0
 
 
+#: "the" and a name of one word in the plural ("the Urals", "the Alps").
+_A_PLURAL_AFTER_THE = regex.compile(r"(?:^|\P{L})[Tt]he\s+\p{Lu}\p{L}+s")
+#: What joins a town's name to its station's or airport's in Chinese and Japanese: nothing, or a word of "'s"; in
+#: Korean, which writes the word onto the station's name, a space ("평양 순안국제공항에", Pyongyang's Sunan airport).
+_TOWNS_OWN = frozenset({"", "的", "の"})
+_TOWNS_OWN_KOREAN = frozenset({" "})
+_A_KOREAN_AIRPORT_OR_STATION = regex.compile(r"공항|역(?:에서|으로|에|을|은|이|의)?$")
+
+
+def _town_of_its_station(text: str, m: Mention, told: list[Mention], places: dict[str, Place]) -> str | None:
+    """The key of the stop read for the town named right before ``m`` (the last of ``told``), a name Chinese or
+    Japanese writes before a word for its station or airport (``stations_after``), or Korean with one, ``SAME_STOP_KM``
+    from it: the town's airport or station ("巴黎奥利机场", Paris's Orly airport), one stop; or ``None``."""
+    korean = script_of(m.text) == "Hangul" and _A_KOREAN_AIRPORT_OR_STATION.search(m.text) is not None
+    if not korean and (not _UNSPACED.match(text, m.start)
+                       or not text.startswith(tuple(script_words("Cjk", "stations_after")), m.end)):
+        return None
+    town = next((x for x in reversed(told) if x.place is not None and x.end <= m.start), None)
+    if town is None or text[town.end:m.start] not in (_TOWNS_OWN_KOREAN if korean else _TOWNS_OWN):
+        return None
+    key = next((k for k, p in places.items() if p.source == town.place.source), None)
+    return key if key is not None and haversine_km(m.place.lat, m.place.lon, places[key].lat,
+                                                   places[key].lon) <= SAME_STOP_KM else None
+
+
 def _same_stop(place: Place, places: dict[str, Place]) -> str | None:
     """The key of a stop already read that ``place`` is another record of: the same name, romanised, within
     ``SAME_STOP_KM`` (the town of Vladivostok and the station Владивосток), or any place so near where one of them is
@@ -1654,6 +1787,10 @@ def given_stop_modes(text: str, legs: int) -> list[tuple[str, str]]:
     return [("rail", "the article does not say how: assumed by rail")] * legs
 
 
+#: How many words open a sentence as its subject ("Il treno", "The special train").
+SUBJECT_WORDS = 3
+
+
 def leg_modes(text: str, stops: list[Stop], mentions: list[Mention]) -> list[tuple[str, str]]:
     """How each leg was travelled, from the text: (mode, evidence) per leg.
 
@@ -1712,6 +1849,12 @@ def leg_modes(text: str, stops: list[Stop], mentions: list[Mention]) -> list[tup
                     return mode, c
         return None
 
+    def mode_said_first(m: Mention) -> tuple[str, str] | None:
+        """A mode word among the first ``SUBJECT_WORDS`` words of ``m``'s sentence, before it: what travelled there
+        is the sentence's subject ("Il treno ha fatto una breve sosta a Napoli", "The train then stopped at Omsk")."""
+        words = list(_WORD.finditer(text, m.sentence_start, m.start))[:SUBJECT_WORDS]
+        return next((hit for w in words if (hit := mode_at(w))), None)
+
     named = article_modes(text)
     out: list[tuple[str, str]] = []
     for k, (a, b) in enumerate(zip(stops, stops[1:])):
@@ -1731,6 +1874,8 @@ def leg_modes(text: str, stops: list[Stop], mentions: list[Mention]) -> list[tup
             continue
         if out and out[-1][0] != "direct" and b.mention.sentence_index == stops[k].mention.sentence_index:
             out.append((out[-1][0], "as the leg before it, in the same sentence"))
+        elif subject := mode_said_first(b.mention):
+            out.append((subject[0], f"“{subject[1]}” before “{b.mention.text}”"))
         elif len(named) == 1:
             mode, word = next(iter(named.items()))
             out.append((mode, f"the only way of travel the article names (“{word}”)"))

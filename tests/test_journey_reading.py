@@ -959,12 +959,13 @@ def test_trains_pulled_out_bound_for_two_places_and_a_time_beside_a_place(tmp_pa
 
 def test_a_korean_tour_its_first_country_and_a_portuguese_one(tmp_path):
     # "서울공항을 통해 출국했다": left from Seoul's air base, by air (공항); "첫 방문국인 투르크메니스탄의 수도 아시가바트에": the
-    # first country visited; "14일 우즈베키스탄 사마르칸트를 방문하고 16일 귀국한다": the 14th, the country's beside it
+    # first country visited, "이날 오후" (that day's afternoon); "14일 우즈베키스탄 사마르칸트를 방문하고 16일 귀국한다": the 14th,
+    # the country's beside it
     fc = journey_of(tmp_path, "윤석열 대통령이 10일 투르크메니스탄, 카자흐스탄, 우즈베키스탄 등 중앙아시아 3개국 국빈 방문을 위해 성남 "
                               "서울공항을 통해 출국했다. 윤 대통령은 이날 오후 첫 방문국인 투르크메니스탄의 수도 아시가바트에 도착했다.\n\n"
                               "윤 대통령은 12일 카자흐스탄 아스타나로 이동한 뒤 14일 우즈베키스탄 사마르칸트를 방문하고 16일 귀국한다.",
                     name="yoon.ko.txt")
-    assert [(p["name"], p["when"]) for p in stops_of(fc)] == [("Seoul", None), ("Ashgabat", None),
+    assert [(p["name"], p["when"]) for p in stops_of(fc)] == [("Seoul", None), ("Ashgabat", "이날 오후"),
                                                               ("Astana", "12일"), ("Samarkand", "14일")]
     legs = [f["properties"] for f in fc["features"] if f["properties"]["kind"] == "leg"]
     assert [leg["mode"] for leg in legs] == ["air"] * 3 and legs[0]["evidence"] == "“공항” in “서울공항을”"
@@ -1343,6 +1344,116 @@ def test_a_news_agencys_name_in_the_dateline_and_a_race_that_finishes(tmp_path):
                                           "July 27."))
     assert [(p["name"], p["when"]) for p in stops][-1] == ("Paris", "July 27")
 
+
+
+def test_a_journey_abroad_from_a_dateline_goes_on_after_its_goal_and_flies_back(tmp_path):
+    # "left for Washington ..., before travelling on to Ottawa", "will fly back to London": Washington (the US
+    # capital) first, Ottawa after it, and home to London last
+    fc = journey_of(tmp_path, "LONDON (Reuters) - British Prime Minister Keir Starmer left for Washington on Sunday "
+                              "for talks with President Donald Trump, his office said, before travelling on to Ottawa "
+                              "to meet Canada's prime minister.\n\nStarmer, who will fly back to London on Thursday, "
+                              "is expected to press Trump on Ukraine and trade.")
+    stops = stops_of(fc)
+    assert [p["name"] for p in stops] == ["London", "Washington", "Ottawa", "London"]
+    lon, lat = next(f["geometry"]["coordinates"] for f in fc["features"] if f["properties"].get("order") == 2)
+    assert haversine_km(lat, lon, 38.895, -77.036) < 25 and stops[-1]["when"] == "Thursday"
+    # a dateline after a headline, a journey "nach China aufgebrochen" (not a king's: Portuguese "rei" is no stem of
+    # "Reise"), and where the chancellor "wird ... empfangen" (is received) a stop
+    stops = stops_of(journey_of(tmp_path, "Scholz reist nach China\n\nBERLIN (dpa) - Bundeskanzler Olaf Scholz ist am "
+                                          "Samstagabend zu einer dreitägigen Reise nach China aufgebrochen. Der "
+                                          "Regierungsflieger startete in Richtung Chongqing, wo Scholz am Sonntag ein "
+                                          "Werk besuchen will. Am Dienstag wird er in Peking von Staatschef Xi Jinping "
+                                          "empfangen. Die Rückkehr nach Berlin ist für Dienstagabend geplant.",
+                                name="scholz.de.txt"))
+    assert [p["name"] for p in stops] == ["Berlin", "Chongqing", "Beijing", "Berlin"]
+
+
+def test_an_airport_described_a_day_of_the_month_and_the_same_day(tmp_path):
+    # "partió ... del aeropuerto romano de Fiumicino rumbo a Yakarta": Fiumicino began it; "el 9 de septiembre"
+    stops = stops_of(journey_of(tmp_path, "CIUDAD DEL VATICANO, 2 sep (EFE).- El papa Francisco partió este lunes del "
+                                          "aeropuerto romano de Fiumicino rumbo a Yakarta, primera etapa de su viaje. "
+                                          "El 9 de septiembre llegará a Dili, capital de Timor Oriental, y el 13 de "
+                                          "septiembre regresará a Roma.", name="papa.es.txt"))
+    assert [(p["name"], p["role"]) for p in stops][:2] == [("Fiumicino", "origin"), ("Jakarta", "via")]
+    assert [(p["name"], p["when"]) for p in stops][2:] == [("Dili", "9 de septiembre"), ("Rome", "13 de septiembre")]
+    # "当天下午抵达巴黎奥利机场": the same day's afternoon, at Paris's Orly airport, one stop
+    stops = stops_of(journey_of(tmp_path, "国家主席习近平5日上午乘专机离开北京。习近平当天下午抵达巴黎奥利机场。7日，习近平将飞抵"
+                                          "贝尔格莱德。", name="xi.zh.txt"))
+    assert [(p["name"], p["when"]) for p in stops] == [("Beijing", "5日上午"), ("Paris", "当天下午"),
+                                                       ("Belgrade", "7日")]
+    # "이날 오후" (that day's afternoon), "21일에는" (on the 21st, a particle written onto the day)
+    stops = stops_of(journey_of(tmp_path, "윤석열 대통령은 19일 오후 성남 서울공항을 통해 출국했다. 윤 대통령은 이날 오후 프라하에 "
+                                          "도착해 2박 4일간의 일정을 시작한다. 21일에는 플젠을 방문할 예정이다.",
+                                name="yoon.ko.txt"))
+    assert [(p["name"], p["when"]) for p in stops] == [("Seoul", "19일 오후"), ("Prague", "이날 오후"),
+                                                       ("Pilsen", "21일에는")]
+
+
+def test_a_dateline_after_a_headline_a_train_that_stops_on_the_way_and_earlier_told_after(tmp_path):
+    # "ROMA -" after a headline; "diretto a Reggio Calabria", told in the headline too; "Il treno ha fatto una breve
+    # sosta a Napoli" (the train, the sentence's subject, went there; Naples, not its metropolitan city)
+    fc = journey_of(tmp_path, "Mattarella in treno a Reggio Calabria\n\nROMA - Il presidente della Repubblica Sergio "
+                              "Mattarella è partito questa mattina dalla stazione Termini a bordo di un Frecciarossa "
+                              "diretto a Reggio Calabria, dove parteciperà alle celebrazioni.\n\nIl treno ha fatto una "
+                              "breve sosta a Napoli e a Salerno.", name="mattarella.it.txt")
+    stops = stops_of(fc)
+    assert [p["name"] for p in stops] == ["Rome", "Naples", "Salerno", "Reggio Calabria"]
+    legs = [f["properties"] for f in fc["features"] if f["properties"]["kind"] == "leg"]
+    assert "“treno” before “Napoli”" in legs[0]["evidence"]
+    # "इससे पहले" (before that) opening the next paragraph: Warsaw came before Kyiv
+    stops = stops_of(journey_of(tmp_path, "नई दिल्ली, 23 अगस्त। प्रधानमंत्री नरेंद्र मोदी शुक्रवार सुबह ट्रेन से "
+                                          "यूक्रेन की राजधानी कीव पहुंचे।\n\nइससे पहले मोदी दो दिन की यात्रा पर वारसॉ "
+                                          "में थे।",
+                                name="modi.hi.txt"))
+    assert [p["name"] for p in stops] == ["Warsaw", "Kyiv"]
+    # "Our first long stop was at Yekaterinburg"; "three days to Khabarovsk and Vladivostok"; "the Urals", no stop
+    fc = journey_of(tmp_path, "The Rossiya pulled out of Moscow's Yaroslavsky station just before midnight on a "
+                              "Tuesday. Our first long stop was at Yekaterinburg, where the Urals mark the edge of "
+                              "Europe.\n\nWe got off at Irkutsk for two nights, then boarded again for the final three "
+                              "days to Khabarovsk and Vladivostok.")
+    assert [p["name"] for p in stops_of(fc)] == ["Moscow", "Yekaterinburg", "Irkutsk", "Khabarovsk", "Vladivostok"]
+    # "segue na quinta para Pequim"; "Na volta" (on the way back), the way the entourage (comitiva) went unsaid
+    fc = journey_of(tmp_path, "O presidente Lula embarcou nesta terça-feira para a China. O avião presidencial "
+                              "decolou da Base Aérea de Brasília por volta das 22h. Lula chega primeiro a Xangai e "
+                              "segue na quinta para Pequim. Na volta, a comitiva fará escala em Abu Dhabi.",
+                    name="lula.pt.txt")
+    assert [p["name"] for p in stops_of(fc)] == ["Brasília", "Shanghai", "Beijing", "Abu Dhabi"]
+    legs = [f["properties"] for f in fc["features"] if f["properties"]["kind"] == "leg"]
+    assert legs[-1]["mode"] == "air"
+
+
+def test_a_return_midway_an_events_name_and_a_return_told_after_a_stop(tmp_path):
+    # "will return to Sydney on Tuesday ... before flying on to Samoa, where the King will open the Commonwealth Heads
+    # of Government Meeting in Apia": Sydney again, then Apia (the meeting's name no word of saying)
+    stops = stops_of(journey_of(tmp_path, "SYDNEY (AP) — King Charles III and Queen Camilla touched down at Sydney "
+                                          "airport late on Friday, beginning a six-day visit to Australia that will "
+                                          "take them to the capital, Canberra, on Monday.\n\nThe royal couple will "
+                                          "return to Sydney on Tuesday for a visit to the Opera House before flying on "
+                                          "to Samoa, where the King will open the Commonwealth Heads of Government "
+                                          "Meeting in Apia."))
+    assert [p["name"] for p in stops] == ["Sydney", "Canberra", "Sydney", "Apia"]
+    # "segue para a Beira e depois para Nampula, antes de regressar a Lisboa": Lisbon last; "Marcelo Rebelo de
+    # Sousa" is the president, not Sousse, and "O Presidente da República" his office
+    fc = journey_of(tmp_path, "MAPUTO - O Presidente da República, Marcelo Rebelo de Sousa, chegou esta segunda-feira "
+                              "a Maputo.\n\nNa quarta-feira, o chefe de Estado segue para a Beira e depois para "
+                              "Nampula, antes de regressar a Lisboa no sábado.", name="marcelo.pt.txt")
+    assert [p["name"] for p in stops_of(fc)] == ["Maputo", "Beira", "Nampula", "Lisbon"]
+    assert not fc["unresolved"]
+    # "زيارة دولة" (a state visit) is no place (Dolle, Germany, is called so); "ويختتم" (and concludes) is no yacht
+    fc = journey_of(tmp_path, "الرياض (أ ف ب) - وصل الرئيس الفرنسي إيمانويل ماكرون مساء الإثنين إلى الرياض في "
+                              "زيارة دولة تستمر ثلاثة أيام. ويتوجه ماكرون يوم الأربعاء إلى جدة، ويختتم زيارته قبل أن "
+                              "يعود إلى باريس بالطائرة.", name="macron.ar.txt")
+    assert [p["name"] for p in stops_of(fc)] == ["Riyadh", "Jeddah", "Paris"]
+    assert [f["properties"]["mode"] for f in fc["features"] if f["properties"]["kind"] == "leg"][-1] == "air"
+    # "МИД" (the foreign ministry) is no place; "Shanghái", as Spanish writes it, is Shanghai, and "se desplazará" a
+    # plan
+    fc = journey_of(tmp_path, "ПХЕНЬЯН, 1 ноября. /ТАСС/. Глава МИД России Сергей Лавров прибыл в пятницу в Пхеньян.",
+                    name="lavrov.ru.txt")
+    assert "МИД" not in why_not_stops(fc) and not fc["unresolved"]
+    stops = stops_of(journey_of(tmp_path, "PEKÍN, 9 sep (EFE).- Pedro Sánchez aterrizó este lunes en Pekín. El "
+                                          "miércoles se desplazará a Shanghái, donde visitará una empresa española.",
+                                name="sanchez.es.txt"))
+    assert [(p["name"], p["role"]) for p in stops][-1] == ("Shanghai", "planned")
 
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
