@@ -777,8 +777,11 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         spans = _split_at_commas(text, spans, gazetteer, lang)
     else:  # "ALBUQUERQUE, N.M.": two names; "Highway 10", "US-24": one
         spans = _with_road_numbers(text, _split_at_commas(text, spans, gazetteer))
-    # numbers and one letter name no place ("91-89"; "R-Elbow Lake", a party's and a home town's; "W. Phila.")
-    spans = [(s, e) for s, e in spans if not _no_name(text[s:e])]
+    # numbers and one letter name no place ("91-89"; "R-Elbow Lake", a party's and a home town's; "W. Phila."), nor a
+    # word in the middle of a name hyphens join ("the Venice Simplon-Orient-Express", "Andreas-Hofer-Str.")
+    spans = [(s, e) for s, e in spans if not _no_name(text[s:e]) and not _INSIDE_A_COMPOUND.fullmatch(
+        text, s - len(before[0]) if (before := _CAPITAL_WORD_AND_HYPHEN.search(text, max(0, s - 40), s)) else s,
+        min(len(text), e + 2))]
     if broken:  # a word broken across lines, weighed whole: "Anwen¬dung" is none, "Cham¬\npagne" a name
         no_names, names = _broken_words_weighed_whole(text, toks, marks, spans, broken, gazetteer, lang, unknown_word)
         if no_names:
@@ -2709,6 +2712,11 @@ _WIRE_DATELINE = regex.compile(r"\s*(\p{Lu}[\p{Lu}\p{M}'’ .-]*?\p{Lu}|\p{Arabi
                                r"|\s+[—–-]\s)")
 
 
+#: A word in capitals between two hyphens inside a name of such words ("Simplon-Orient-Express"; not
+#: "Goleta-foothills-to-Carpinteria-coast", nor Arabic's lists of places a dash parts) ...
+_INSIDE_A_COMPOUND = regex.compile(r"\p{Lu}\p{L}*-\p{Lu}[^\s-]*-\p{Lu}")
+#: ... the one before it, and its hyphen.
+_CAPITAL_WORD_AND_HYPHEN = regex.compile(r"\p{Lu}\p{L}*-$")
 #: A word for a town and "of" right before a name ("à cidade da Beira", "the city of Reading"): a town's name follows.
 _KIND_OF_PLACE_BEFORE = regex.compile(r"(?<!\p{L})(?i:city|town|village|port|cidade|vila|ciudad|villa|pueblo|localidad"
                                       r"|ville|città|comune|paese)\s+(?i:of|de|da|do|di|del|della|du|d')\s*$")

@@ -2259,3 +2259,11 @@ def test_a_town_after_a_word_for_a_town_accents_and_an_arabic_capital_written_as
     found = [m for m in place_mentions(text, gazetteer) if m.text == "الخرطوم"]
     assert len(found) == 2 and all(m.place is not None for m in found)
     _near(found[1], 15.55, 32.53, km=50)
+
+
+def test_a_word_inside_a_name_that_hyphens_join_is_no_place(gazetteer):
+    # "the Venice Simplon-Orient-Express": no Orient; but a list that hyphens join keeps its names ("Goleta-foothills-
+    # to-Carpinteria-coast views")
+    assert "Orient" not in _placed("The Venice Simplon-Orient-Express left Paris on Saturday.", gazetteer)
+    _near(_placed("It has stunning Goleta-foothills-to-Carpinteria-coast views.", gazetteer)["Carpinteria"],
+          34.40, -119.52, km=25)
