@@ -50,7 +50,7 @@ MODES = ("rail", "air", "road", "sea")
 _LISTS = ("motion", "origin", "goal", "direction", "speech", "not_place_after", "past", "planned", "before_that",
           "not_before_that_after", "via", "then", "return_to", "heading", "route_end", "between", "earlier", "capital",
           "arrived_by", "landmark", "first_stop", "first_goes", "last_stop", "set_off", "before_clause", "leader",
-          *MODES, "not_mode_after", "kind_of_place", "articles", "same_day")
+          *MODES, "not_mode_after", "kind_of_place", "articles", "same_day", "meeting")
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,7 @@ class Cues:
     kind_of_place: tuple[str, ...]  # "town of" before a name: with what describes it, it is as near as the name
     articles: tuple[str, ...]  # where a description before such words begins ("the Vietnamese border town of")
     same_day: tuple[str, ...]  # the day of the time told before ("later that day", "当天", "am selben Tag")
+    meeting: tuple[str, ...]  # words of saying that say where people met ("talks", "会谈"): someone was there
     weekdays: tuple[tuple[str, int], ...]  # (word, 0 = Monday)
     dayparts: tuple[tuple[str, int], ...]  # (word, 0 = early ... 4 = night)
     months: tuple[tuple[str, int], ...]  # (stem, 1 = January)
@@ -111,6 +112,7 @@ def cues() -> Cues:
                 for w in [words] if isinstance(words, str) else words:
                     indexed[key].append((_fold(w), i + (key == "months")))
     merged["motion"] += merged["return_to"]  # going back is travel ("avant de rentrer à Paris")
+    merged["motion"] += merged["first_stop"] + merged["last_stop"]  # so is a stage of it ("Erste Station ist Nairobi")
     lists = {k: tuple(dict.fromkeys(v)) for k, v in merged.items()}
     # longest words first, so "sonnabend" wins over a shorter stem
     ordered = {k: tuple(sorted(dict.fromkeys(v), key=lambda t: -len(t[0]))) for k, v in indexed.items()}
@@ -356,10 +358,17 @@ def origin_cue(text: str, m: Mention) -> str:
         # cue of prepositions, "procedente de", "قادما من", which goes on to the name it marks)
         if " " in c and script_of(c) in _POSTPOSITIONAL_SCRIPTS:
             particle, word = c.split(" ", 1)
-            if ((" " + after).startswith(" " + particle) or _fold(m.text).endswith(particle)) \
+            # (the particle may follow the town's airport: "암스테르담 스키폴 공항에서 ... 귀국길에")
+            airport = _KOREAN_AIRPORT_AFTER.match(after)
+            if ((" " + after).startswith(" " + particle) or _fold(m.text).endswith(particle)
+                    or airport is not None and after[airport.end():].startswith(particle)) \
                     and word in _fold(text[m.end:min(_clause_after(text, m), m.end + 40)]):
                 return c
     return ""
+
+
+#: A Korean airport's or station's name right after a town's ("스키폴 공항", Schiphol airport), before its particle.
+_KOREAN_AIRPORT_AFTER = regex.compile(r"(?:\S+\s+)?\S*?(?:국제공항|공항|역)")
 
 
 def _ends_with_words(text: str, words: str) -> bool:
@@ -820,8 +829,9 @@ def _time_words(text: str, lo: int, hi: int, names: list[Mention] = ()) -> list[
 
     for f in sorted(found):
         # one expression says each of a day's parts once: "Tuesday morning after an overnight journey" ends at morning
+        # (and "and" parts two: "later in the day and on Friday")
         if group and (f[0] - group[-1][1] > 12 or _CLAUSE_BREAK.search(text, min(f[0], group[-1][1]), f[0])
-                      or f[2] in {g[2] for g in group}):
+                      or _AND.search(text, min(f[0], group[-1][1]), f[0]) or f[2] in {g[2] for g in group}):
             flush()
             group = []
         group.append(f)
@@ -883,6 +893,8 @@ def assign_times(text: str, candidates: list[Mention]) -> dict[int, When]:
         costs: list[tuple[When, Callable[[Mention], tuple[int, int]]]] = []
         times = []
         for t0, t1, when in _time_words(text, start, end, ms):
+            if _said_at(text, start, t0):
+                continue  # when it was said, not travelled ("..., the foreign ministry said on Wednesday")
             if when.same_day:  # "later that day": the day told last ("当天下午抵达巴黎")
                 if told_day is None:
                     continue
@@ -925,6 +937,14 @@ def assign_times(text: str, candidates: list[Mention]) -> dict[int, When]:
                 kept.add(id(costs[k][0]))
         out.update({k: w for k, (_, w) in claims.items()})
     return out
+
+
+def _said_at(text: str, lo: int, t0: int) -> bool:
+    """True when a word of saying (not of meeting) stands among the two words right before a time at ``t0`` (from
+    ``lo``, its sentence's start): the time dates what was said ("said on Wednesday", "announced Tuesday"; not "talks
+    on Monday")."""
+    words = [_fold(w[0]) + " " for w in list(_WORD.finditer(text, lo, t0))[-2:]]
+    return any(_starts_with_cue(w, cues().speech) and not _starts_with_cue(w, cues().meeting) for w in words)
 
 
 #: A time that a nearer one keeps from the place it stands nearest dates the place beside it, this near (characters)
@@ -1053,10 +1073,11 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     again_cue: dict[int, str] = {}  # ... and the word, by the mention's id
     lines = _lines_named(text, mentions)
     gone_to: dict[str, tuple[Mention, str]] = {}  # countries near a word of travel, by code: the mention and the word
-    unmarked: set[int] = set()  # the mentions (by id) of places no word of travel nor of saying is near
+    unmarked: set[int] = set()  # the mentions (by id) of places no word of travel nor of saying but of meeting is near
     back_home: list[tuple[Mention, str]] = []  # countries told near a word of going back, and the word
     left_countries: list[Mention] = []  # countries a word of origin marks
     named_for: set[int] = set()  # the mentions (by id) in an organisation's name, which take no time
+    told_in: dict[str, Mention] = {}  # stops first told in a country gone to: that country's mention, by key
     for k, m in enumerate(mentions):
         if m.place is None:
             continue
@@ -1136,7 +1157,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
             how = f"“{word}” as before “{last_cued[0].text}”, its word of travel left out"
         if not cue:
             m.evidence = f"“{said}”: where someone spoke" if said else "no travel words near it"
-            if not said:
+            if not said or _starts_with_cue(said, cues().meeting):  # (where someone met: there, if the journey was)
                 unmarked.add(id(m))
             continue
         if how and key not in cued:  # (the stop's first mention tells why it is one)
@@ -1170,9 +1191,11 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         country = gone_to.get(places[key].country_code)
         if key in cued or country is None:
             continue
-        m = next((m for m in ms if id(m) in unmarked and _first_town_after(country[0], m, mentions)), None)
+        m = next((m for m in ms if id(m) in unmarked and _first_town_after(
+            country[0], m, [x for x in mentions if id(x) not in named_for])), None)
         if m is not None:
             cued[key] = (m, country[1])
+            told_in[key] = country[0]
             listed[key] = f"the first town told in “{country[0].text}”"
             m.evidence = _cue_evidence(country[1], m.text, listed[key])
             if _planned_in_sentence(text, country[0], cues().planned):
@@ -1204,6 +1227,13 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     # Washington ... After leaving Kyiv")
     # ... but one told in a clause of what happened before that ("arrived in Washington after an overnight flight from
     # Rzeszow, where he had travelled by train from Kyiv") began it
+    # ... nor does a plan to go on from a place reached before it was told ("arrived in Washington on Thursday ... From
+    # Washington, Zelenskyy was expected to travel to New York"; not "after visiting the United Nations in New York
+    # earlier in the week. He flew to Washington from New York")
+    origins = {k: v for k, v in origins.items() if not (cued[k][0].start < cued_at[k].start
+                                                        and not origin_cue(text, cued[k][0])
+                                                        and _first_cue_in(text, cued_at[k].sentence_start,
+                                                                          cued_at[k].sentence_end, cues().planned))}
     origins = dict(sorted(origins.items(), key=lambda kv: (not _told_as_earlier(text, cued_at[kv[0]]),
                                                            origin_told[kv[0]]))[:1])
     begun_at: dict[str, str] = {}  # stops made so by no word of travel near them: why they are
@@ -1358,7 +1388,19 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
             order_key[k] = later
         elif k not in heading:
             later = order_key[k]
-    told = _told_order(text, cued, breaks, origins, goals, reached)
+    told = _told_order(text, cued, breaks, origins, goals, reached, told_in)
+    # a stop told after the countries the journey went to, in one told before another and a word of then in their
+    # sentence, is told before that other: the report names the countries in the order travelled, then their towns
+    # ("will travel to Japan ..., before heading to China for a summit ... in Tianjin. Modi will hold talks ... in
+    # Tokyo"; not "arrived in Vietnam ... His armoured train crossed into China at Dandong", told in two sentences)
+    countries_told = sorted((m.start, m.sentence_start, code) for code, (m, _) in gone_to.items())
+    for k, (m, _) in cued.items():
+        own = gone_to.get(places[k].country_code)
+        later = next((at for at, sentence, code in countries_told if own is not None and own[0].start < at < m.start
+                      and code != places[k].country_code and sentence == own[0].sentence_start
+                      and _whole_words("then").search(text, own[0].end, at)), None)
+        if later is not None and k not in origins and told[k][0] > later:
+            told[k] = (later, 0, told[k][0])
     # a stop made before the place the sentence before reached is no later than that place, whatever time that one
     # was told at ("... कीव पहुंचे। इससे पहले मोदी ... वारसॉ में थे": Warsaw, untimed, before Kyiv, on Friday)
     for k, t in told.items():
@@ -1486,7 +1528,10 @@ def _first_cue_in(text: str, start: int, end: int, cue_list: tuple[str, ...]) ->
     """Where the first cue of ``cue_list`` in ``text[start:end]`` begins (``_cue_at``), and the word it begins, or
     ``None``."""
     folded = _fold(text[start:end])
-    found = [(at, len(cue)) for cue in cue_list if (at := _cue_at(folded, cue)) >= 0]
+    # (not the end of a word the span begins inside: "re" of "before heading", Italian for a king)
+    inside = start > 0 and text[start - 1].isalnum() and not _UNSPACED.match(text, start)
+    found = [(at, len(cue)) for cue in cue_list if (at := _cue_at(folded, cue)) >= 0
+             and not (at == 0 and inside)]
     if not found:
         return None
     at, length = min(found)
@@ -1573,13 +1618,15 @@ def _reached_later(cued: dict[str, tuple[Mention, str]], origins: dict[str, str]
 
 def _told_order(text: str, cued: dict[str, tuple[Mention, str]], breaks: list[int],
                 origins: dict[str, str], goals: set[str] = frozenset(),
-                reached: dict[str, Mention] | None = None) -> dict[str, tuple]:
+                reached: dict[str, Mention] | None = None,
+                told_in: dict[str, Mention] | None = None) -> dict[str, tuple]:
     """Where each stop stands in the story as told: where it is named, a goal where the journey reached it
     (``_goal_reached_at``: after the stops told on the way there), a place told again where it was reached
     (``reached``, of ``_reached_later``), but a sentence of stops made before the place the
     sentence before reached (``_before_that``) is told just before that place, in its paragraph, and a stop the
     journey passed on its way to the one told before it in its sentence (``_passed_via``: "to Ulaanbaatar via
-    Erenhot and Zamyn-Üüd") just before that one."""
+    Erenhot and Zamyn-Üüd"), or a town of the country so passed (``told_in``, the country's mention of a stop first
+    told in one), just before that one."""
     at = {k: _goal_reached_at(text, m, breaks) if k in goals else m.start for k, (m, _) in cued.items()}
     at.update({k: max(at[k], m.start) for k, m in (reached or {}).items()})
     told: dict[str, tuple] = {k: (at[k], 1) for k in cued}
@@ -1601,7 +1648,10 @@ def _told_order(text: str, cued: dict[str, tuple[Mention, str]], breaks: list[in
         passed_on_to: str | None = None  # the stop the last ones were passed on the way to
         for k, after in zip(keys[1:], keys):
             m, previous = cued[k][0], cued[after][0]
-            if (_passed_via(text, previous, m) or _came_from(text, previous, m) and k not in origins
+            # (a town first told in a country passed: "arrived in Washington ... after a stop in Ireland, where he met
+            # ... at Shannon Airport")
+            if (_passed_via(text, previous, m) or k in (told_in or {}) and _passed_via(text, previous, told_in[k])
+                    or _came_from(text, previous, m) and k not in origins
                     or _opened_by_before(text, previous, m)) and after not in origins:
                 passed_on_to = after
             elif passed_on_to is None or not _LIST_JOINT.fullmatch(text, previous.end, m.start):

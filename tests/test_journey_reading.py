@@ -815,12 +815,13 @@ def test_airports_a_japanese_story_at_home_and_a_line_named_by_its_ends(tmp_path
                                           "브라티슬라바로 이동할 예정이다.", name="yoon.ko.txt"))
     assert [p["name"] for p in stops] == ["Seoul", "Prague", "Bratislava"]
     # "羽田空港を出発し、米国に向かった": Haneda, a town of 15,000 named by two letters before the word for airport, in a
-    # story written in Japanese (Japan's, though it names the United States, 米国); ワシントン also names the capital
+    # story written in Japanese (Japan's, though it names the United States, 米国); ワシントン also names the capital, and,
+    # the first town told in the country the journey went to, where the summit (首脳会談) is, the next stop
     fc = journey_of(tmp_path, "岸田文雄首相は19日夜、政府専用機で羽田空港を出発し、米国に向かった。ワシントンで首脳会談に臨む。",
                     name="kishida.ja.txt")
-    assert [p["name"] for p in stops_of(fc)] == ["Haneda"]
+    assert [p["name"] for p in stops_of(fc)] == ["Haneda", "Washington"]
     context = {c["mention"]: c["name"] for c in fc["context"]}
-    assert context["米国"] == "United States" and context["ワシントン"] == "Washington"
+    assert context["米国"] == "United States"
     res = run_cli("places", tmp_path / "kishida.ja.txt", "--format", "json")
     assert res.returncode == 0, res.stderr.decode()
     washington = [p for p in json.loads(res.stdout) if p["text"] == "ワシントン"][0]
@@ -1239,7 +1240,7 @@ def test_a_word_of_travel_left_out_an_airport_left_and_a_trip_before_a_descripti
     stops = stops_of(journey_of(tmp_path, "Pope Leo XIV flew to Ankara on Thursday. After meeting President Tayyip "
                                           "Erdogan, he was due to travel to Istanbul later in the day and on Friday to "
                                           "Iznik, the ancient Nicaea. He goes on to Beirut on Sunday."))
-    assert [(p["name"], p["when"]) for p in stops] == [("Ankara", "Thursday"), ("Istanbul", None),
+    assert [(p["name"], p["when"]) for p in stops] == [("Ankara", "Thursday"), ("Istanbul", "later in the day"),
                                                        ("İznik", "Friday"), ("Beirut", "Sunday")]
     assert stops[2]["evidence"].startswith("“to” as before “Istanbul”")
     # "partito ... dall'aeroporto di Fiumicino diretto ad Ankara, prima tappa del viaggio"
@@ -1454,6 +1455,69 @@ def test_a_return_midway_an_events_name_and_a_return_told_after_a_stop(tmp_path)
                                           "miércoles se desplazará a Shanghái, donde visitará una empresa española.",
                                 name="sanchez.es.txt"))
     assert [(p["name"], p["role"]) for p in stops][-1] == ("Shanghai", "planned")
+
+
+def test_towns_in_the_order_of_their_countries_meetings_and_a_leg_from_a_place_reached(tmp_path):
+    # "will travel to Japan ..., before heading to China for a summit of the Shanghai Cooperation Organisation in
+    # Tianjin ... talks in Tokyo and ... Sendai": Japan's towns first, as its country was; Tianjin, where the summit
+    # is, the first town told in China (not "Shanghai", of the organisation's name); "said on Wednesday" dates no stop
+    stops = stops_of(journey_of(tmp_path, "NEW DELHI (Reuters) - Prime Minister Narendra Modi will travel to Japan on "
+                                          "Friday for a two-day visit, before heading to China for a summit of the "
+                                          "Shanghai Cooperation Organisation in Tianjin, the foreign ministry said on "
+                                          "Wednesday.\n\nModi will hold talks with his Japanese counterpart in Tokyo "
+                                          "and will also visit Sendai."))
+    assert [(p["name"], p["when"]) for p in stops] == [("Tokyo", None), ("Sendai", None), ("Tianjin", None)]
+    # "After meetings in Ankara ...": the first town told in Turkey, where he met; "later in the day and on Friday":
+    # two times, the first the day told before
+    stops = stops_of(journey_of(tmp_path, "VATICAN CITY (AP) — Pope Leo XIV left Rome on Thursday for Turkey. After "
+                                          "meetings in Ankara with President Recep Tayyip Erdogan, the pope was due to "
+                                          "travel to Istanbul later in the day and on Friday to Iznik."))
+    assert [(p["name"], p["when"]) for p in stops] == [("Rome", "Thursday"), ("Ankara", None),
+                                                       ("Istanbul", "later in the day"), ("İznik", "Friday")]
+    # "arrived in Washington ... after a stop in Ireland, where he met ... at Shannon Airport. From Washington, ...
+    # to New York": Shannon, the town of the country passed, first; a later leg from Washington, reached before
+    stops = stops_of(journey_of(tmp_path, "KYIV, Ukraine (AP) — Ukrainian President Volodymyr Zelenskyy arrived in "
+                                          "Washington on Thursday after a stop in Ireland, where he met Prime Minister "
+                                          "Micheal Martin at Shannon Airport.\n\nFrom Washington, Zelenskyy was "
+                                          "expected to travel to New York for the U.N. General Assembly."))
+    assert [p["name"] for p in stops] == ["Shannon", "Washington", "New York City"]
+    # "the Venice Simplon-Orient-Express": no Orient, a word inside a compound
+    fc = journey_of(tmp_path, "The Venice Simplon-Orient-Express left Paris Gare de l'Est on Saturday evening and "
+                              "reached Verona in the afternoon.")
+    assert [p["name"] for p in stops_of(fc)] == ["Paris", "Verona"] and "Orient" not in why_not_stops(fc)
+
+
+def test_a_first_stage_a_flight_home_from_abroad_and_a_plan_from_a_place_reached(tmp_path):
+    # "Erste Station ist Nairobi, wo er am Dienstag ... empfangen wird": a stage's word is one of travel
+    stops = stops_of(journey_of(tmp_path, "BERLIN (dpa) - Bundespräsident Frank-Walter Steinmeier ist am Montag zu einem "
+                                          "Staatsbesuch nach Ostafrika aufgebrochen. Erste Station ist Nairobi, wo er "
+                                          "am Dienstag von Präsident William Ruto empfangen wird.\n\nAm Mittwoch fliegt "
+                                          "Steinmeier weiter nach Daressalam in Tansania.", name="steinmeier.de.txt"))
+    assert [(p["name"], p["when"]) for p in stops] == [("Berlin", None), ("Nairobi", "Dienstag"),
+                                                       ("Dar es Salaam", "Mittwoch")]
+    # "암스테르담 스키폴 공항에서 ... 귀국길에 올랐다": going home (귀국) from (에서, after the town's airport) Amsterdam, not
+    # back to it
+    stops = stops_of(journey_of(tmp_path, "윤석열 대통령은 11일 오후 암스테르담 스키폴 공항에서 공군 1호기 편으로 귀국길에 올랐다. "
+                                          "윤 대통령은 12일 오후 성남 서울공항에 도착할 예정이다.", name="yoon.ko.txt"))
+    assert [(p["name"], p["when"]) for p in stops] == [("Amsterdam", "11일 오후"), ("Seoul", "12일 오후")]
+    # "il s'envolera pour Samarcande": by air, and a plan
+    fc = journey_of(tmp_path, "Le président Emmanuel Macron est arrivé mercredi soir à Astana. Jeudi, il s'envolera pour "
+                              "Samarcande, avant de regagner Paris vendredi.", name="macron.fr.txt")
+    assert [(p["name"], p["role"]) for p in stops_of(fc)][1] == ("Samarkand", "planned")
+    assert [f["properties"]["mode"] for f in fc["features"] if f["properties"]["kind"] == "leg"][0] == "air"
+    # "after visiting the United Nations in New York earlier in the week. He flew to Washington from New York": New
+    # York began it (no plan to go on from a place reached)
+    stops = stops_of(journey_of(tmp_path, "WASHINGTON (AP) — Ukrainian President Volodymyr Zelenskyy arrived at the "
+                                          "White House on Thursday after visiting the United Nations in New York earlier "
+                                          "in the week. He flew to Washington from New York on Wednesday evening."))
+    assert [p["name"] for p in stops] == ["New York City", "Washington"]
+    # "before pulling into Vladivostok station": the arrival, told after the way there
+    stops = stops_of(journey_of(tmp_path, "Kim Jong Un arrived in the Russian Far East port city of Vladivostok on "
+                                          "Wednesday for his first summit with President Vladimir Putin. Kim's armoured "
+                                          "train crossed the border at Khasan and stopped in Ussuriysk, where he was "
+                                          "greeted by local officials, before pulling into Vladivostok station in the "
+                                          "evening.", "--gazetteer", STATIONS))
+    assert [p["name"] for p in stops][-2:] == ["Ussuriysk", "Vladivostok"]
 
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
