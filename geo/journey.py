@@ -149,11 +149,23 @@ def _without_proclitics(words: str) -> list[str]:
 def _starts_with_cue(words: str, cue_list: tuple[str, ...]) -> str:
     """The first cue that ``words`` (case-folded text) begins with, or ``""``; also with the letters a script writes
     onto a word taken off it (``_without_proclitics``: ووصل, "and arrived", begins with وصل)."""
+    index = _cues_by_first_letter(cue_list)
     for form in (_without_proclitics(words) if words[:1] in _proclitics() else (words,)):
-        for cue in cue_list:
-            if form.startswith(cue.rstrip()) and (not cue.endswith(" ") or form.startswith(cue)):
+        for cue, stem in index.get(form[:1], ()):
+            if form.startswith(stem) and (not cue.endswith(" ") or form.startswith(cue)):
                 return cue.strip()
     return ""
+
+
+@lru_cache(maxsize=256)
+def _cues_by_first_letter(cue_list: tuple[str, ...]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The cues of ``cue_list``, with their stems (trailing spaces off), by their first letter, in the list's order:
+    a word is compared with those that may begin it only (the lists of all languages run to hundreds)."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for cue in cue_list:
+        if stem := cue.rstrip():
+            index.setdefault(stem[0], []).append((cue, stem))
+    return {letter: tuple(cues) for letter, cues in index.items()}
 
 
 #: A word of travel's mode in the Latin or Cyrillic script runs on by this many letters at most (an ending: "trains",

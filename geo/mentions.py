@@ -399,8 +399,8 @@ def accented_big_place(gazetteer: Gazetteer, surface: str) -> list[Place]:
     plain = unaccented(surface)
     if plain == surface:
         return []
-    return [p for p in gazetteer.exact(name_key(plain)) if own_name(p, plain)
-            and (p.feature == "capital" or p.feature == "city" and p.population >= WORLD_CITY)]
+    return [p for p in gazetteer.exact(name_key(plain))
+            if (p.feature == "capital" or p.feature == "city" and p.population >= WORLD_CITY) and own_name(p, plain)]
 
 
 def _a_home_towns_name(gazetteer: Gazetteer, surface: str) -> list[Candidate]:

@@ -267,7 +267,7 @@ def _name_mark(gazetteer: Gazetteer, key: str, n: int, inflected: tuple[str, ...
 def _accented_big_place_mark(word: str, gazetteer: Gazetteer) -> tuple[str, ...]:
     """The mark of an inflected name for ``word`` in title case, a big city's or a capital's own name but for its
     accents (``mentions.accented_big_place``), or ``()``."""
-    if not word[:1].isupper() or word.isascii() or not accented_big_place(gazetteer, word):
+    if not accented_big_place(gazetteer, word):
         return ()
     return ("gz:B", *_name_mark(gazetteer, name_key(unaccented(word)), 1, ("gz:inflected",)))
 
@@ -678,7 +678,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         marks = [inflected.get(i, mark) for i, mark in enumerate(marks)]
     # a big city's name with an accent GeoNames does not write ("Shanghái"): weighed as an inflected name, as the model
     # is asked, not as it learned (its training marks none such, which a held-out run found best)
-    marks = [mark or _accented_big_place_mark(tok.text, gazetteer) for tok, mark in zip(toks, marks)]
+    # (a word in ASCII or in small letters, as most are, is passed over without a call)
+    marks = [_accented_big_place_mark(tok.text, gazetteer)
+             if not mark and not tok.text.isascii() and tok.text[:1].isupper() else mark for tok, mark in zip(toks, marks)]
     probability = _scorer().probabilities(toks, marks)
     # old spellings and clitics, which the model never learned: weighed as inflected names ("Wiipurissa")
     unmarked_forms = _forms_the_marks_miss(toks, marks, gazetteer, lang)

@@ -298,8 +298,11 @@ def _a_capital_by_its_own_name_too(points: list[Candidate], said: str) -> bool:
     """Whether a capital called ``said`` by its own name is among ``points``, a mention's candidates, beside a bigger
     place called so by another of its names: the name locates nothing ("Dili": Dili, the capital of East Timor, and
     Delhi, whose other name it is)."""
+    capitals = [c for c in points if c.place.feature == "capital"]
+    if not capitals:
+        return False
     biggest = max(points, key=lambda c: c.place.population).place
-    return not own_name(biggest, said) and any(c.place.feature == "capital" and own_name(c.place, said) for c in points)
+    return not own_name(biggest, said) and any(own_name(c.place, said) for c in capitals)
 
 
 def own_name(place: Place, said: str) -> bool:
@@ -726,8 +729,8 @@ def capital_travelled_to(mentions: list[Mention], travelled_to: Callable[[Mentio
         if m.place is None or m.place.feature != "city" or m.match in ("annotated", "partial") or m.place.is_context:
             continue
         big = [c for c in m.candidates if c.place.feature == "capital" and c.match == m.match
-               and c.place.country_code != m.place.country_code and own_name(c.place, m.text)
-               and c.place.population >= CAPITAL_TRAVELLED_TO_SIZE * max(1, m.place.population)]
+               and c.place.population >= CAPITAL_TRAVELLED_TO_SIZE * max(1, m.place.population)
+               and c.place.country_code != m.place.country_code and own_name(c.place, m.text)]
         if big and travelled_to(m):
             _take_the_biggest(m, big)
 

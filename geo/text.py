@@ -261,7 +261,6 @@ _SKELETON_RULES = (
 _VOWELS = frozenset("aeiouy")
 
 
-@lru_cache(maxsize=65536)
 def unaccented(name: str) -> str:
     """``name`` without the accents on its Latin letters ("Shanghái": Shanghai), or ``name`` itself."""
     if name.isascii():
@@ -270,6 +269,7 @@ def unaccented(name: str) -> str:
     return unicodedata.normalize("NFC", plain) if script_of(plain) == "Latin" else name
 
 
+@lru_cache(maxsize=65536)
 def romanize(name: str) -> str:
     """Lower-case ASCII romanisation of ``name`` with letters only (kept: a text's places are compared by it
     again and again)."""
