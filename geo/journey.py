@@ -325,11 +325,7 @@ def speech_cue(text: str, m: Mention) -> str:
     """The word of saying nearest ``m`` in its sentence (``""`` if none), but for those in a clause after its, which
     say who told the sentence ("..., a indiqué le Kremlin"), not where the place was spoken of, and those in a name
     of capitalised words ("the Commonwealth Heads of Government Meeting in Apia": an event's)."""
-    for _dist, rest in sorted(_window(text, m.start, m.end, m.sentence_start, m.sentence_end, _clause_after(text, m),
-                                      in_names=False)):
-        if cue := _starts_with_cue(rest, cues().speech):
-            return cue
-    return ""
+    return _near_cue(text, m, cues().speech, _clause_after(text, m), in_names=False)
 
 
 _LAST_WORD = regex.compile(r"([\p{L}\p{M}]+)\s*$")
@@ -685,9 +681,11 @@ def _before_only(m: Mention) -> int | None:
     return None if script_of(m.text) in _POSTPOSITIONAL_SCRIPTS else m.end
 
 
-def _near_cue(text: str, m: Mention, cue_list: tuple[str, ...], told_from: int | None = None) -> str:
-    """The nearest cue of ``cue_list`` within the window around ``m`` in its sentence (none from ``told_from`` on)."""
-    for _dist, rest in sorted(_window(text, m.start, m.end, m.sentence_start, m.sentence_end, told_from)):
+def _near_cue(text: str, m: Mention, cue_list: tuple[str, ...], told_from: int | None = None,
+              in_names: bool = True) -> str:
+    """The nearest cue of ``cue_list`` within the window around ``m`` in its sentence (none from ``told_from`` on; none
+    of a name's capitalised words after its first unless ``in_names``: ``_window``)."""
+    for _dist, rest in sorted(_window(text, m.start, m.end, m.sentence_start, m.sentence_end, told_from, in_names)):
         cue = _starts_with_cue(rest, cue_list)
         if cue:
             return cue

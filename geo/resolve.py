@@ -96,8 +96,16 @@ class StoryContext:
         readings are towns called Oakland, does not make Oakland, California, the place it means)."""
         if not code or code not in self.countries:
             return False
-        by = {key for c, key in self.named_by_readings if c == code}
+        by = self._readings_naming.get(code)
         return not by or bool(by - {said})
+
+    @cached_property
+    def _readings_naming(self) -> dict[str, frozenset[str]]:
+        """The name keys of ``named_by_readings``, by country."""
+        out: dict[str, set[str]] = {}
+        for code, key in self.named_by_readings:
+            out.setdefault(code, set()).add(key)
+        return {code: frozenset(keys) for code, keys in out.items()}
 
     def in_named_region(self, place: Place, said: str) -> bool:
         """True when ``place`` lies in (or is) a first-level region that a name of the text other than ``said``
