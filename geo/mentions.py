@@ -334,6 +334,19 @@ def bigger_namesakes(gazetteer: Gazetteer, surface: str, found: list[Candidate])
     return list(out.values())
 
 
+#: A Russian word this common (Zipf) is that word, not a case of a name this rare as a word ("Совета", of the council:
+#: no form of Совето, Soweto; "Москвы", "России" are their names' cases).
+EVERYDAY_CASE_ZIPF = 5.0
+RARE_NAME_ZIPF = 3.0
+
+
+def _an_everyday_words_rare_form(word: str, variant: str) -> bool:
+    """True when Cyrillic ``word`` is an everyday Russian word and ``variant``, a dictionary form it may be of a name,
+    a rare one (``EVERYDAY_CASE_ZIPF``, ``RARE_NAME_ZIPF``)."""
+    return script_of(word) == "Cyrillic" and word_zipf(word, ("ru",)) >= EVERYDAY_CASE_ZIPF \
+        and word_zipf(variant, ("ru",)) < RARE_NAME_ZIPF
+
+
 def _lookup(gazetteer: Gazetteer, surface: str, last: str, whole_word: bool,
             lang: str | None = None) -> list[Candidate]:
     found: list[Candidate] = [Candidate(p, "exact") for p in _named(gazetteer, name_key(surface), lang)]
@@ -346,8 +359,8 @@ def _lookup(gazetteer: Gazetteer, surface: str, last: str, whole_word: bool,
     if not found:
         # of the dictionary forms the last word may have, the most prominent place's ("Кореи": Корея, the
         # peninsula, not Коре, a Russian name of Coray in Brittany)
-        readings = [places for variant in variants
-                    if (places := gazetteer.exact(name_key(surface[: len(surface) - len(last)] + variant)))]
+        readings = [places for variant in variants if not _an_everyday_words_rare_form(last, variant)
+                    and (places := gazetteer.exact(name_key(surface[: len(surface) - len(last)] + variant)))]
         if readings:
             found = [Candidate(p, "inflected", 0.9) for p in max(readings, key=_prominence)]
     if not found:
@@ -430,6 +443,15 @@ def _ordinary_word(text: str, tok: Token, cands: list[Candidate]) -> bool:
             return script_of(tok.text) == "Latin" and word_zipf(tok.text, ("de",)) >= VERY_COMMON_WORD_ZIPF
         return word_zipf(tok.text) >= VERY_COMMON_WORD_ZIPF
     return word_zipf(tok.text) >= VERY_COMMON_WORD_ZIPF
+
+
+def _a_town_gone_to(toks: list[Token], i: int, cands: list[Candidate]) -> bool:
+    """True when token ``i``, a word of a script without capitals, names a town of ``PROMINENT_CITY`` people and a word
+    of going follows it (``morphology.toml``'s ``going_after``: "जम्मू पहुंचे", reached Jammu)."""
+    word = toks[i].text
+    return not is_cased_script(word) and i + 1 < len(toks) \
+        and toks[i + 1].text.startswith(tuple(script_words(script_of(word), "going_after"))) \
+        and any(c.place.population >= PROMINENT_CITY and c.match == "exact" for c in cands)
 
 
 def _part_of_other_name(text: str, span: list[Token], toks: list[Token], i: int) -> bool:
@@ -748,7 +770,7 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, 
             if cands and n == 1 and len(span[0].text) == 2 and is_cased_script(span[0].text) \
                     and not span[0].text.isupper():
                 cands = []  # two letters name a place only as a code in capitals ("US", not "Us")
-            if cands and n == 1 and (_ordinary_word(text, span[0], cands)
+            if cands and n == 1 and (_ordinary_word(text, span[0], cands) and not _a_town_gone_to(toks, i, cands)
                                      or (_part_of_other_name(text, span, toks, i)
                                          and not all(c.place.is_context for c in cands))
                                      or span[0].text.casefold() in calendar_words()):
@@ -834,6 +856,7 @@ def _unspaced_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, i
     then the bigger place's."""
     hits: list[tuple[int, int, list[Candidate]]] = []
     stations = script_words("Cjk", "stations_after")
+    lines = tuple(simplified_letters(w) for w in script_words("Cjk", "lines_after"))
     letters = simplified_letters(text)  # as the names are indexed ("利馬", Lima, is found as 利马)
     for run in _UNSPACED_RUN.finditer(letters):
         end = run.end()
@@ -847,6 +870,8 @@ def _unspaced_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, i
                 # ... and ends one ("スタンステッド空港", Stansted: not スタン, Stains)
                 if _KATAKANA.match(key[-1]) and _KATAKANA.match(letters, i + len(key)):
                     continue
+                if letters.startswith(lines, i + len(key)):  # a railway line's name (東海道新幹線)
+                    break
                 # (a short name before a word for its station or airport is taken as a longer one is: 羽田空港)
                 short = len(key) == 2 and not any(letters.startswith(w, i + 2) for w in stations)
                 places = [p for p in _named(gazetteer, key, None) if _big_enough_unspaced(p, short)]
@@ -1010,6 +1035,26 @@ def without_kind_word(text: str, start: int, end: int, lang: str | None) -> tupl
     return start, end
 
 
+def town_of_its_adjective(word: str, gazetteer: Gazetteer, lang: str | None) -> Place | None:
+    """The town of ``KNOWN_TOWN`` people or more that ``word`` is the adjective of in ``lang`` (``morphology.toml``'s
+    ``town_adjectives``: "Münchner", München), or ``None``."""
+    for ending, was in language_rules(lang).get("town_adjectives", ()) if lang is not None else ():
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            towns = [p for p in gazetteer.exact(name_key(word[:-len(ending)] + was))
+                     if p.feature in ("city", "capital") and p.population >= KNOWN_TOWN]
+            if towns:
+                return max(towns, key=lambda p: p.population)
+    return None
+
+
+def _station_named_elsewhere(surface: str, lang: str | None) -> str:
+    """The town a station named after another place stands in, where ``surface`` names one (``morphology.toml``'s
+    ``stations_elsewhere``: "gare d'Austerlitz", Paris), or ``""``."""
+    said = surface.casefold()
+    return next((town for station, town in language_rules(lang).get("stations_elsewhere", ())
+                 if station.casefold() == said), "") if lang is not None else ""
+
+
 #: Words in brackets at a name's end ("Compiègne (Oise)").
 _BRACKETED_END = regex.compile(r"[ \t]*\([^()]*\)\Z")
 
@@ -1030,6 +1075,12 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
     if not found and text[end - 1:end] == ")" and (bracket := _BRACKETED_END.search(text, start, end)) is not None \
             and bracket.start() > start:  # "Compiègne (Oise)", "PARIS (9e)": the town's places
         return _span_candidates(text, start, bracket.start(), gazetteer, lang)
+    if not found and len(words) == 2 and words[1].text in language_rules(lang).get("stations_after", ()) \
+            and (adjective := town_of_its_adjective(words[0].text, gazetteer, lang)) is not None:
+        return [Candidate(adjective, "exact")]  # "Münchner Hauptbahnhof": München's
+    if not found and (town := _station_named_elsewhere(surface, lang)):  # "gare d'Austerlitz": Paris
+        found = [Candidate(max(gazetteer.exact(name_key(town)),
+                               key=lambda p: (p.feature in ("city", "capital"), p.population)), "exact")]
     if not found and (name := without_kind_word(text, start, end, lang)) != (start, end):
         return _span_candidates(text, *name, gazetteer, lang)  # "Insel Sylt", "Oulun läänin": the name's places
     if not found and (joined := unbroken(surface, maybe=True)) != surface:  # "Wei-mariin", a line break lost

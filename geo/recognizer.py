@@ -31,7 +31,7 @@ from .model import Candidate
 from .mentions import (MAX_INFLECTED_NAME_WORDS, PLACE_NAME_PREFIXES, PROMINENT_CITY, accented_big_place,
                        article_before, articles, bigger_namesakes, calendar_words, foreign_names_in_arabic,
                        hyphened_street_words, inflected_name_keys, kind_words, month_names, name_links,
-                       state_after_a_comma, territory_names)
+                       state_after_a_comma, territory_names, town_of_its_adjective)
 from .resolve import WORLD_CITY, own_name
 from .text import (DETECTED_LANGUAGES, LINE_HYPHENS, MAYBE_LINE_HYPHENS, SCRIPT_LANGUAGES, Token, a_celestial_body,
                    celestial_body_pattern, designators, is_cased_script, language_rules, language_words, morphology,
@@ -82,7 +82,7 @@ AFTER_A_PREPOSITION_PROBABILITY = 0.1
 AFTER_A_PREPOSITION_SIZE = 5
 #: ... and a capital, or a city of a million, after one of "to" (``direction_prepositions``) at this probability ("وصل
 #: إلى واشنطن", where the model says 0.002, having learned from tweets that name Washington for the government)
-CAPITAL_AFTER_A_PREPOSITION_PROBABILITY = 0.001
+CAPITAL_AFTER_A_PREPOSITION_PROBABILITY = 0.0005
 #: A word this common in English is itself, not a name cut short, before a full stop ("the East.",
 #: not "Eastern"; "Calif.", "Mass." and "Ill." are short forms).
 ABBREVIATION_MAX_ZIPF = 5.0
@@ -692,6 +692,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     rules = language_rules(lang)  # the language's rules in morphology.toml
     going_words = language_words(lang or "en", "place_prepositions") | language_words(lang or "en", "travel_verbs")
     arabic_prepositions = frozenset(script_words("Arabic", "place_prepositions"))  # (words of Arabic text alone)
+    from_around = rules.get("from_around", [])  # "von ... aus"
     arabic_to = frozenset(script_words("Arabic", "direction_prepositions"))
     # words that say what kind of place a name is, written small after it, which the name may take in
     # ("Oulun läänin", "Putnam county"; ``morphology.toml``)
@@ -748,6 +749,9 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
         if not inside and i > 1 and 1.0 - outside[i] >= NAME_ONLY_PROBABILITY and _a_big_towns_mark(mark) \
                 and _KIND_OF_PLACE_BEFORE.search(text, max(0, tok.start - 20), tok.start):
             inside = True  # "à cidade da Beira" (beira: an edge, in Portuguese), "the town of Reading"
+        if not inside and 0 < i < len(toks) - 1 and 1.0 - outside[i] >= NAME_ONLY_PROBABILITY \
+                and _a_big_towns_mark(mark) and [toks[i - 1].text.casefold(), toks[i + 1].text] in from_around:
+            inside = True  # "Von Dresden aus fuhr er"
         if not inside and i > 0 and toks[i - 1].text in arabic_prepositions \
                 and ((capitals := _a_capitals_mark(mark) or _an_area_named_as_its_capital(tok.text, mark, gazetteer))
                      or _a_big_towns_mark(mark)) \
@@ -779,11 +783,15 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     spans = _before_arabic_time_words(text, spans)
     if other_language:  # "MADRID 19 Juin", "Paris 1865": a dateline's date, a year, no name's
         spans = _without_dates(text, spans)
+        # nor a day's name, or a time of it a language writes onto one, before a name ("am Freitagmorgen Malmö")
+        spans = _without_a_day_before(text, spans, tuple(rules.get("daypart_endings", ())))
         # nor a day's name after a preposition opening a sentence ("Na quarta-feira, o chefe de Estado")
         spans = [(s, e) for s, e in spans if not _A_DAY_AFTER_A_SMALL_WORD.fullmatch(text, s, e)
                  or _A_DAY_AFTER_A_SMALL_WORD.fullmatch(text, s, e)[1].casefold() not in calendar_words()]
     if lang == "fr":  # "La Suisse", "le Centre": the article, unless the name has it ("La Rochelle")
         spans = _without_articles(text, spans, gazetteer)
+    if rules.get("nouns_after_articles"):  # "der Zug": the train, not the canton of Zug
+        spans = [(s, e) for s, e in spans if not _a_noun_after_its_article(text, s, e, gazetteer, lang)]
     if other_language:
         spans = _split_at_commas(text, spans, gazetteer, lang)
     else:  # "ALBUQUERQUE, N.M.": two names; "Highway 10", "US-24": one
@@ -805,6 +813,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
                  and not _a_word_broken_after(text, s, e)]  # "Alek-sander", "Eu-gen": part of a word
     if other_language and cased_names:  # "Nicolai Fabricius", "Finlands Banks"
         spans = [(s, e) for s, e in spans if not _before_a_name_no_place_has(text, spans, s, e, gazetteer, lang)]
+    if rules.get("town_adjectives"):  # "am Münchner Hauptbahnhof": München's station
+        spans = _with_unfound(spans, _town_adjectives_before_stations(toks, gazetteer, lang))
     spans = _joined(text, spans, gazetteer)
     listed = _listed_between_places(text, toks, marks, spans)
     if other_language:  # "Böslau, Kaltenleutgeben, Laxenburg.": at a list's end, the next name unknown
@@ -1200,6 +1210,8 @@ def _speakers(text: str, toks: list[Token], spans: list[tuple[int, int]], lang: 
 #: A capital word, then perhaps a full stop, then one space: a title when the language has it as one ("Mrs. "),
 #: and not after a word with a capital ("2216 Duff Dr Port Arthur", a street's Drive).
 _TITLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}.])(?<!\p{Lu}\p{L}* )(\p{Lu}\p{L}*)\.? $")
+#: ... after any word where every noun has a capital ("Der Referent Hrn. Greulich").
+_TITLE_AFTER_A_NOUN_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}.])(\p{Lu}\p{L}*)\.? $")
 #: ... or, in a language that writes its titles in small letters ("kenraali French", "lord Kitchener", "hr Engdahl"),
 #: a word in small letters (a colon in it as Swedish writes some short: "d:r").
 _SMALL_TITLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}.:])(\p{Ll}[\p{L}:]*)\.? $")
@@ -1355,7 +1367,8 @@ def _titles_and_titled(text: str, spans: list[tuple[int, int]], gazetteer: Gazet
             found.add((s, e))  # "O presidente Luiz", "[o presidente Luiz] Inácio Lula": a person's names
             continue
         one_name = " " not in name or _FULL_NAME.fullmatch(name)
-        before = one_name and (_TITLE_BEFORE.search(text, max(0, s - 12), s) or (
+        title_before = _TITLE_AFTER_A_NOUN_BEFORE if lang in NOUN_CAPITALIZING else _TITLE_BEFORE
+        before = one_name and (title_before.search(text, max(0, s - 12), s) or (
             small_titles and _SMALL_TITLE_BEFORE.search(text, max(0, s - 20), s)) or (
             (particle := _title_particle_before(lang)) is not None and particle.search(text, max(0, s - 16), s)))
         initials = (one_name or _CAPITAL_NAME.fullmatch(name)) and _INITIALS_BEFORE.search(text, max(0, s - 24), s)
@@ -1719,6 +1732,15 @@ def _overlaps_found(spans: list[tuple[int, int]], starts: list[int], start: int,
     that starts before its end ends inside it."""
     k = bisect.bisect_left(starts, end)
     return k > 0 and spans[k - 1][1] > start
+
+
+def _town_adjectives_before_stations(toks: list[Token], gazetteer: Gazetteer, lang: str) -> list[tuple[int, int]]:
+    """The spans of a town's adjective and a word for its station after it (``morphology.toml``'s ``town_adjectives``
+    and ``stations_after``: "Münchner Hauptbahnhof"), whatever the model says of an adjective."""
+    stations = frozenset(language_rules(lang).get("stations_after", ()))
+    return [(tok.start, after.end) for tok, after in zip(toks, toks[1:])
+            if after.text in stations and tok.text[:1].isupper() and after.start == tok.end + 1
+            and town_of_its_adjective(tok.text, gazetteer, lang) is not None]
 
 
 def _with_unfound(spans: list[tuple[int, int]], names: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -2415,6 +2437,46 @@ def _without_dates(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
         m = _DATE_AT_END.search(text, s, e)
         if m is not None and m.start() > s and (m[1] is None or m[1].casefold() in month_names()):
             e = m.start()
+        out.append((s, e))
+    return out
+
+
+#: A German noun at least this common (Zipf) after an article is that noun, not a town's or a region's name the
+#: gazetteer has for under ``10 ** CAPITAL_SIZE`` people: German puts no article before a town's ("der Zug", the
+#: train: not Zug; "die Schweiz", "der Wien" stay).
+NOUN_AFTER_AN_ARTICLE_ZIPF = 4.5
+
+
+def _a_noun_after_its_article(text: str, start: int, end: int, gazetteer: Gazetteer, lang: str) -> bool:
+    """True when ``text[start:end]`` is one common word of ``lang`` right after one of its articles
+    (``nouns_after_articles``) that names no country and no place of a million people."""
+    word = text[start:end]
+    before = text[max(0, start - 5):start].rsplit(None, 1)
+    if not word.isalpha() or not before or not text[start - 1].isspace() \
+            or before[-1].casefold() not in language_rules(lang)["nouns_after_articles"] \
+            or word_zipf(word, (lang,)) < NOUN_AFTER_AN_ARTICLE_ZIPF:
+        return False
+    places = gazetteer.exact(name_key(word))
+    return bool(places) and all(p.feature not in ("country", "continent") and p.population < 10 ** CAPITAL_SIZE
+                                for p in places)
+
+
+#: A span's first word and the space after it.
+_FIRST_WORD = regex.compile(r"([\p{L}\p{M}]+)\s+")
+
+
+def _without_a_day_before(text: str, spans: list[tuple[int, int]], endings: tuple[str, ...]) -> list[tuple[int, int]]:
+    """``spans`` begun after a first word that is a day's name (``calendar_words``), or one with a time of the day
+    written onto it (``endings``, ``morphology.toml``'s ``daypart_endings``: "Freitagmorgen"), where a word follows it:
+    the model ran the day into a name ("erreichte der Zug am Freitagmorgen Malmö")."""
+    out = []
+    for s, e in spans:
+        first = _FIRST_WORD.match(text, s, e)
+        if first is not None and first.end() < e:
+            word = first[1].casefold()
+            day = next((word[:-len(end)] for end in endings if word.endswith(end) and len(word) > len(end)), word)
+            if day in calendar_words():
+                s = first.end()
         out.append((s, e))
     return out
 

@@ -29,12 +29,15 @@ import regex
 from .errors import DataError
 from .model import Candidate, Mention, Place
 from .text import (area_words, designators, every_languages_words, name_key, prefix_variants, romanize, script_of,
-                   skeleton, word_zipf)
+                   script_words, skeleton, word_zipf)
 
 #: Transliterated names must lie this close to the story's centre (km).
 TRANSLIT_MAX_KM = 1500.0
 #: A smaller place farther than this from the story, in a country the text does not name, is rejected.
 FAR_KM = 3000.0
+#: ... unless it lies this near (km) a capital or a city of a million that another name of the text may mean: a town
+#: named beside a city lies by it ("partita da Ciampino" in a report from "ROMA").
+BESIDE_A_CITY_KM = 30.0
 #: Places at least this big are known far and wide: distance alone does not reject them ...
 WORLD_CITY = 1_000_000
 #: ... nor towns this big that the text calls by their own name (Delft, Bolton: news from anywhere
@@ -53,6 +56,9 @@ EVERYDAY_OTHER_NAME_ZIPF = 3.0
 #: ... and an Arabic one this common, Arabic writing many a place's name as often as a word ("زيارة دولة", a state
 #: visit: not Dolle, Germany, whose Arabic name دولة is; Riyadh, الرياض, is 5.1).
 EVERYDAY_ARABIC_NAME_ZIPF = 5.3
+#: ... and a Russian one this common ("Совета Министров", of the Council of Ministers: not Sovet, Tajikistan, whose
+#: Russian name is Совет).
+EVERYDAY_CYRILLIC_NAME_ZIPF = 5.0
 #: A town of the gazetteer this near where the annotators put its name is the place they meant (km): a name they
 #: put farther from every place of it the gazetteer has is theirs where the story favours it (``annotated_place``).
 FAR_FROM_ANNOTATED_KM = 161.0
@@ -156,6 +162,22 @@ class StoryContext:
         if place.source not in self._nearest_found:
             self.measure([place])
         return self._nearest_found[place.source]
+
+    @cached_property
+    def _big_readings(self) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
+        """The points of the readings that are capitals or cities of ``WORLD_CITY`` (``_known_far_and_wide``), and the
+        name key of each."""
+        big = [(k, p) for k, p in self.readings if _known_far_and_wide(p)]
+        return (np.array([p.lat for _, p in big]), np.array([p.lon for _, p in big]), tuple(k for k, _ in big))
+
+    def near_a_big_reading(self, place: Place, said: str | None, km: float) -> bool:
+        """True when ``place`` lies within ``km`` of a capital or a city of a million that another name of the text
+        than ``said`` may mean ("Ciampino" beside "Roma", though Rome, of two readings of a size, anchors nothing)."""
+        lat, lon, names = self._big_readings
+        if not len(lat):
+            return False
+        d = _km_to(place.lat, place.lon, lat, lon)
+        return any(dist <= km and name != said for dist, name in zip(d.tolist(), names))
 
     def measure(self, places: list[Place], names: list[str] | None = None) -> None:
         """Work out ``nearest`` for many places at once, and ``nearest_reading`` for each place of ``places``
@@ -490,7 +512,9 @@ def _implausible(c: Candidate, ctx: StoryContext, said: str | None = None) -> st
     if said is not None and " " not in said and c.place.feature == "city" and c.place.population < KNOWN_TOWN \
             and not own_name(c.place, said) and (word_zipf(said, ("en",)) >= EVERYDAY_OTHER_NAME_ZIPF
                                                  or script_of(said) == "Arabic"
-                                                 and _arabic_word_zipf(said) >= EVERYDAY_ARABIC_NAME_ZIPF):
+                                                 and _arabic_word_zipf(said) >= EVERYDAY_ARABIC_NAME_ZIPF
+                                                 or script_of(said) == "Cyrillic"
+                                                 and word_zipf(said, ("ru",)) >= EVERYDAY_CYRILLIC_NAME_ZIPF):
         return f'"{said}" is an everyday word, and only another name of {c.place.name} ({c.place.country_code or "?"})'
     d = ctx.distance(c.place)
     if d is None:
@@ -505,7 +529,7 @@ def _implausible(c: Candidate, ctx: StoryContext, said: str | None = None) -> st
                  or len(skeleton(said)) < LONG_SKELETON and c.similarity < SAME_SPELLING):
         return f"no close spelling nearby; {where}"
     if near is not None and near > FAR_KM and not ctx.names_country(c.place.country_code, said) \
-            and not _known_far_and_wide(c.place, said):
+            and not _known_far_and_wide(c.place, said) and not ctx.near_a_big_reading(c.place, said, BESIDE_A_CITY_KM):
         return f"{where}, {near:,.0f} km from the nearest of them, in a country it does not name"
     return ""
 
@@ -743,6 +767,19 @@ def capital_travelled_to(mentions: list[Mention], travelled_to: Callable[[Mentio
             _take_the_biggest(m, big)
 
 
+def capital_not_a_country_named_elsewhere(mentions: list[Mention], country_name: Callable[[str], str]) -> None:
+    """A country read for a mention that is a capital's own name, accents aside, is the capital where the text's
+    language calls the country otherwise (``country_name``: its name there, by country code): "rumbo a Brasilia" is
+    Brasília, though Finnish calls Brazil so; a Finnish text's "Brasilia", a Spanish one's "Panamá" stay countries."""
+    for m in mentions:
+        if m.place is None or m.place.feature != "country" or m.match in ("annotated", "partial"):
+            continue
+        capitals = [c for c in m.candidates if c.place.feature == "capital" and c.match == m.match
+                    and own_name(c.place, m.text)]
+        if capitals and romanize(country_name(m.place.country_code)) != romanize(m.text):
+            _take_the_biggest(m, capitals)
+
+
 #: A capital or a city this near the area read for a name it also has (km) is what the name means ("Roma": Rome, not
 #: the metropolitan city around it, whose own name it is; "Napoli": Naples).
 CAPITAL_IN_ITS_AREA_KM = 50.0
@@ -857,6 +894,21 @@ def not_the_facilitys_town(text: str, mentions: list[Mention], ctx: StoryContext
                         f"story's places: not the {said}")
         else:
             continue
+        m.place, m.match, m.confidence, m.probability = None, "", 0.0, 0.0
+
+
+def not_a_town_by_its_stations_name(mentions: list[Mention]) -> None:
+    """A name that ends in a word for a railway station, placed at a town under ``KNOWN_TOWN`` people that has it only
+    among its other names, is the station's, not the town's: the mention is left unresolved ("boarded an Amtrak train
+    at Union Station" in Washington: not Union, South Carolina, one of whose names it is)."""
+    words = tuple(w.casefold() for w in script_words("Latin", "railway_station_words"))
+    for m in mentions:
+        place = m.place
+        last = m.text.rsplit(None, 1)
+        if place is None or place.is_context or place.population >= KNOWN_TOWN or m.match != "exact" \
+                or len(last) < 2 or last[-1].casefold() not in words or own_name(place, m.text):
+            continue
+        m.reason = f"“{m.text}” is a station's name, only another name of {place.name} ({place.country_code or '?'})"
         m.place, m.match, m.confidence, m.probability = None, "", 0.0, 0.0
 
 

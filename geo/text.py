@@ -529,6 +529,17 @@ def _function_words(n: int = FUNCTION_WORDS) -> dict[str, tuple[str, ...]]:
     return cached(path, lambda p: load_pickle(p, dict), build, save_pickle)
 
 
+@lru_cache(maxsize=4096)
+def country_name(code: str, lang: str) -> str:
+    """What language ``lang`` (ISO 639-1) calls country ``code`` (CLDR, by babel), or ``""``."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(lang).territories.get(code, "")
+    except (UnknownLocaleError, ValueError):
+        return ""
+
+
 def language_of(text: str, sample: int = 3000) -> str | None:
     """The language of a text in the Latin script, from its most common words (ISO 639-1), or
     None when too few of them are there to tell (a headline, a tweet).

@@ -572,3 +572,42 @@ def test_thai_is_thailand_and_kana_keeps_a_story_in_japan(gazetteer):
     placed = _placed(place_mentions("首相は羽田空港を出発し、米国に向かった。", gazetteer))
     _near_km(placed["羽田"], 35.55, 139.75, 10)
     assert placed["米国"].country_code == "US"
+
+
+def test_capitals_spelled_with_accents_and_other_names_are_capitals(gazetteer):
+    # GeoNames' countries list Brasilia, Bogota, Ulaanbaatar, Nur-Sultan as their capitals; its towns are Brasília,
+    # Bogotá, Ulan Bator, Astana: each is its country's capital all the same
+    for name, code in (("Brasília", "BR"), ("Bogotá", "CO"), ("Ulan Bator", "MN"), ("Astana", "KZ"),
+                       ("Reykjavík", "IS"), ("Asunción", "PY")):
+        capital = gazetteer.capital(code)
+        assert capital is not None and capital.name == name and capital.feature == "capital"
+    # "rumbo a Brasilia": the capital; Spanish calls the country Brasil (a Finnish text's "Brasilia" is Brazil)
+    placed = _placed(place_mentions("El presidente partió el lunes rumbo a Brasilia, primera etapa de su gira.",
+                                    gazetteer, lang="es"))
+    _near_km(placed["Brasilia"], -15.78, -47.93, 20)
+    placed = _placed(place_mentions("Brasilia on suuri maa, ja sen pääkaupunki on kaukana rannikosta.", gazetteer,
+                                    lang="fi"))
+    assert placed["Brasilia"].feature == "country"
+    placed = _placed(place_mentions("El presidente llegó a Panamá el lunes.", gazetteer, lang="es"))
+    assert placed["Panamá"].feature == "country"
+
+
+def test_stations_named_after_elsewhere_a_town_by_a_city_and_a_council(gazetteer):
+    # "la gare d'Austerlitz", "la gare de Lyon": stations of Paris, not Austerlitz (Slavkov u Brna) nor Lyon
+    placed = _placed(place_mentions("Le train de nuit a quitté la gare d'Austerlitz mardi pour Toulouse, puis la gare "
+                                    "de Lyon mercredi pour Marseille.", gazetteer, lang="fr"))
+    _near_km(placed["gare d'Austerlitz"], 48.85, 2.35, 15)
+    _near_km(placed["gare de Lyon"], 48.85, 2.35, 15)
+    # "partita da Ciampino" in a report from Rome: Ciampino lies 15 km from Rome, which "ROMA" may mean, though Rome
+    # and the metropolitan city around it, of a size, anchor nothing
+    placed = _placed(place_mentions("ROMA - La presidente del Consiglio è partita ieri sera da Ciampino per Addis "
+                                    "Abeba. Dopo l'Etiopia, il viaggio proseguirà verso Nairobi.", gazetteer))
+    _near_km(placed["Ciampino"], 41.80, 12.60, 10)
+    # "Совета министров" (of the Council of Ministers): no form of Soweto, nor Sovet, a town of Tajikistan
+    mentions = place_mentions("Мишустин примет участие в заседании Совета министров Союзного государства в Минске.",
+                              gazetteer)
+    assert all(m.place is None for m in mentions if m.text == "Совета")
+    # "Von Dresden aus fuhr er": a town of 100,000 between "von" and "aus" is the place left
+    placed = _placed(place_mentions("Am Donnerstag ist er aufgebrochen. Von Dresden aus fuhr er mit einem Sonderzug "
+                                    "über Prag nach Wien.", gazetteer, lang="de"))
+    _near_km(placed["Dresden"], 51.05, 13.74, 10)
