@@ -96,6 +96,7 @@ class Cues:
     weekdays: tuple[tuple[str, int], ...]  # (word, 0 = Monday)
     dayparts: tuple[tuple[str, int], ...]  # (word, 0 = early ... 4 = night)
     months: tuple[tuple[str, int], ...]  # (stem, 1 = January)
+    going_home: tuple[tuple[str, frozenset[str]], ...] = ()  # (word of going home, the countries it goes home to)
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +117,9 @@ def cues() -> Cues:
     lists = {k: tuple(dict.fromkeys(v)) for k, v in merged.items()}
     # longest words first, so "sonnabend" wins over a shorter stem
     ordered = {k: tuple(sorted(dict.fromkeys(v), key=lambda t: -len(t[0]))) for k, v in indexed.items()}
-    return Cues(**lists, **ordered)
+    home = tuple((_fold(w), frozenset(table.get("home_countries", ()))) for table in data.values()
+                 for w in table.get("going_home", ()))
+    return Cues(**lists, **ordered, going_home=home)
 
 
 @lru_cache(maxsize=1)
@@ -180,6 +183,8 @@ def _starts_with_mode_cue(words: str, cue_list: tuple[str, ...]) -> str:
     of making after it (``not_mode_after``: "an aircraft factory", "car makers"); or ``""``."""
     word = _ALPHABET_WORD.match(words)
     for cue in (c.strip() for c in cue_list if _starts_with_cue(words, (c,))):
+        if word is None and _UNSPACED.match(words) and words.startswith(cues().not_mode_after, len(cue)):
+            continue  # "汽车零部件", car parts
         if word is None or " " in cue:  # another script's stem, or a phrase ("by road")
             return cue
         after = _WORD.search(words, word.end())
@@ -224,6 +229,8 @@ def _last_word_start(text: str, at: int, lo: int) -> int:
 
 
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{M}'’-]+)\s+$")
+#: An article elided before a word ("l'" of "l'aéroport").
+_ELIDED_ARTICLE = regex.compile(r"(?<![\p{L}\p{M}])\p{L}['’]$")
 #: A name's description before it ("the Vietnamese border town of") has at most this many words before its kind.
 DESCRIPTION_WORDS = 4
 
@@ -232,10 +239,16 @@ def _described_from(text: str, m: Mention) -> int:
     """Where the description of the kind of place ``m`` is begins, right before it ("arrived in [the Vietnamese
     border town of] Dong Dang"; ``kind_of_place``, back to an article), or ``m.start`` where there is none."""
     before = _fold(text[max(m.sentence_start, m.start - 100):m.start])
-    kind = next((k for k in cues().kind_of_place if before.endswith(" " + k + " ")), None)
+    # (a kind that elides its last word runs into the name, "l'aéroport d'Ajaccio", and an article into it)
+    kind = next((said for k in cues().kind_of_place
+                 if before.endswith(said := k if k[-1] in "'’" else k + " ")
+                 and before[-len(said) - 1:-len(said)] in (" ", "'", "’")), None)
     if kind is None:
         return m.start
-    start = kind_start = m.start - len(kind) - 1
+    start = kind_start = m.start - len(kind)
+    if text[start - 1:start] in ("'", "’"):  # "l'aéroport": the article before it
+        article = _ELIDED_ARTICLE.search(_fold(text[max(m.sentence_start, start - 4):start]))
+        return start - len(article[0]) if article and article[0] in cues().articles else kind_start
     for _ in range(DESCRIPTION_WORDS):
         word = _WORD_BEFORE.search(_fold(text[max(m.sentence_start, start - 40):start]))
         if word is None:
@@ -1139,7 +1152,11 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         if other:
             m.evidence = other
             continue
-        key = _town_of_its_station(text, m, mentions[:k], places) or _same_stop(m.place, places) or m.place.source
+        key = _town_of_its_station(text, m, mentions[:k], places) or _same_stop(m.place, places)
+        if key is None and (town := _the_airport_of_a_stop(text, m, places, mentions)) is not None:
+            key = town[0]
+            places.setdefault(key, town[1])  # (a town told later: "ROMA (EFE). — ... del aeropuerto de Fiumicino")
+        key = key or m.place.source
         by_place.setdefault(key, []).append(m)
         places.setdefault(key, m.place)
         if places[key].source.startswith(_ANNOTATED) and not m.place.source.startswith(_ANNOTATED):
@@ -1165,6 +1182,8 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
                 and (word := _gapped(text, last_cued[0], m)):
             cue = last_cued[1]  # "due to travel to Istanbul later in the day and on Friday to Iznik"
             how = f"“{word}” as before “{last_cued[0].text}”, its word of travel left out"
+        if not cue and said and _starts_with_cue(said, cues().meeting) and _opened_by_before_that(text, m):
+            cue = said  # "Накануне премьер провел переговоры в Смоленске": the day before, the traveller met there
         if not cue:
             m.evidence = f"“{said}”: where someone spoke" if said else "no travel words near it"
             if not said or _starts_with_cue(said, cues().meeting):  # (where someone met: there, if the journey was)
@@ -1283,15 +1302,18 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
             # told again after that word, reached there: "Danach geht die Reise weiter über Bukarest nach Istanbul")
             heading.discard(key)
             goals.add(key)
-    home = _way_back(text, cued, origins, told_again, back_home, places)
+    home = _way_back(text, cued, origins, told_again, back_home, places) \
+        or _gone_home(text, cued, origins, told_again, places)
     home_key = None
     if home is not None:  # the journey ends where it began: a stop of its own
         key, m, back = home
         by_place[key] = [x for x in by_place[key] if x is not m]
         home_key = key + RETURN_KEY
         by_place[home_key], places[home_key], cued[home_key] = [m], places[key], (m, back)
-        if m.place is not places[key]:  # told as its country
+        if m.place.feature == "country":  # told as its country
             listed[home_key] = f"“{m.text}”, the country of {places[key].name}, where the journey began"
+        if m.match == "home":  # a word, no name: "24일 귀국한다"
+            listed[home_key] = f"going home, to {places[key].name}, where the journey began"
         m.evidence = _cue_evidence(back, m.text, listed.get(home_key))
         if _planned_in_sentence(text, m, cues().planned):
             planned.add(home_key)
@@ -1313,7 +1335,9 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     # times: said near a stop's cued mention, or carried on from the stop before it in the same paragraph
     # every mention may take a time, placed or not (Vietnam takes "on Tuesday"; the Vostochny Cosmodrome, unplaced,
     # its Wednesday, which Ussuriysk before it would take); only stops keep theirs
-    timed = assign_times(text, [m for m in mentions if id(m) not in named_for])
+    timed = assign_times(text, sorted([m for m in mentions if id(m) not in named_for]
+                                      + ([cued[home_key][0]] if home_key and cued[home_key][0].match == "home" else []),
+                                      key=lambda m: m.start))
     # (the dateline's date is when the report was filed, not when the journey began)
     whens = {k: timed[id(cued[k][0])] for k in cued if id(cued[k][0]) in timed and k not in begun_at}
     # a country gone to hands its time to the first stop told in it after it in its sentence, where that has none ("El
@@ -1398,6 +1422,12 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
             order_key[k] = later
         elif k not in heading:
             later = order_key[k]
+    # a goal told untimed, reached where it is told again, is no earlier than the stops told before it there ("a quitté
+    # Paris mardi soir ... pour Toulouse. Le train, qui s'est arrêté à Limoges ..., est arrivé à Toulouse")
+    for k in goals & reached.keys():
+        passed = [j for j in narrative if j != k and j not in origins and cued[j][0].start < reached[k].start]
+        if k not in dated and passed and order_key[passed[-1]] != float("inf"):
+            order_key[k] = max(order_key[k], order_key[passed[-1]])
     told = _told_order(text, cued, breaks, origins, goals, reached, told_in)
     # a stop told after the countries the journey went to, in one told before another and a word of then in their
     # sentence, is told before that other: the report names the countries in the order travelled, then their towns
@@ -1554,9 +1584,9 @@ def _way_back(text: str, cued: dict[str, tuple[Mention, str]], origins: dict[str
               told_again: list[tuple[str, Mention]], back_home: list[tuple[Mention, str]],
               places: dict[str, Place]) -> tuple[str, Mention, str] | None:
     """The last mention of the origin (the first stop told, where no word marks one) told again near a word of going
-    back (``return_to``: "returned to London by air"), or else of its country (``back_home``: "قبل أن يعود إلى
-    الجزائر", before he returns to Algeria, after a journey from Algiers), after another stop was: the journey's way
-    home, as (key, mention, word), or ``None``."""
+    back (``return_to``: "returned to London by air") or right after one of going there (``goal``: "s'envoler pour
+    Rome"), or else of its country (``back_home``: "قبل أن يعود إلى الجزائر", before he returns to Algeria, after a
+    journey from Algiers), after another stop was: the journey's way home, as (key, mention, word), or ``None``."""
     first = next(iter(origins), None) or min(cued, key=lambda k: cued[k][0].start, default=None)
     left = min((m.start for k, (m, _) in cued.items() if k != first), default=None)
     if left is None:
@@ -1564,9 +1594,36 @@ def _way_back(text: str, cued: dict[str, tuple[Mention, str]], origins: dict[str
     for key, m in reversed(told_again):
         if key == first and m.start > left and (back := _near_cue(text, m, cues().return_to)):
             return key, m, back
+    # ... or of going there ("avant de s'envoler pour Rome", where the journey began)
+    for key, m in reversed(told_again):
+        if key == first and m.start > left \
+                and (back := _word_right_before(_fold(text[_clause_before(text, m):m.start]), cues().goal)):
+            return key, m, back
     home = places[first].country_code
     return next(((first, m, back) for m, back in reversed(back_home)
                  if m.start > left and m.place is not None and m.place.country_code == home), None)
+
+
+def _gone_home(text: str, cued: dict[str, tuple[Mention, str]], origins: dict[str, str],
+               told_again: list[tuple[str, Mention]], places: dict[str, Place]) -> tuple[str, Mention, str] | None:
+    """A word of going home with no place (``going_home``: "24일 귀국한다", "14日に帰国する予定") told after every stop,
+    where the journey began (its origin, else the first stop told) in one of the countries the word goes home to: the
+    journey's way home, as (key, a mention of the word placed there, the word), or ``None``."""
+    first = next(iter(origins), None) or min(cued, key=lambda k: cued[k][0].start, default=None)
+    if first is None or len(cued) < 2:
+        return None
+    last = max([m.end for m, _ in cued.values()] + [m.end for _, m in told_again])
+    folded = _fold(text)
+    found = max(((at, word) for word, homes in cues().going_home if places[first].country_code in homes
+                 and (at := folded.rfind(word)) >= last), default=None)
+    if found is None:
+        return None
+    at, word = found
+    index, (start, end) = next((k, span) for k, span in enumerate(sentences(text)) if span[0] <= at < span[1])
+    said = text[at:at + len(word)]
+    home = Mention(at, at + len(word), said, index, start, end, place=places[first], match="home",
+                   confidence=cued[first][0].confidence)
+    return first, home, said
 
 
 def _city_of_its_area(text: str, m: Mention, dated: bool = False) -> Candidate | None:
@@ -1750,13 +1807,16 @@ _A_PLURAL_AFTER_THE = regex.compile(r"(?:^|\P{L})[Tt]he\s+\p{Lu}\p{L}+s")
 _TOWNS_OWN = frozenset({"", "的", "の"})
 _TOWNS_OWN_KOREAN = frozenset({" "})
 _A_KOREAN_AIRPORT_OR_STATION = regex.compile(r"공항|역(?:에서|으로|에|을|은|이|의)?$")
+#: ... or written after it, a space apart ("파리 오를리 공항에": Paris's Orly airport)
+_A_KOREAN_AIRPORT_SPACED = regex.compile(r" ?(?:국제)?공항")
 
 
 def _town_of_its_station(text: str, m: Mention, told: list[Mention], places: dict[str, Place]) -> str | None:
     """The key of the stop read for the town named right before ``m`` (the last of ``told``), a name Chinese or
     Japanese writes before a word for its station or airport (``stations_after``), or Korean with one, ``SAME_STOP_KM``
     from it: the town's airport or station ("巴黎奥利机场", Paris's Orly airport), one stop; or ``None``."""
-    korean = script_of(m.text) == "Hangul" and _A_KOREAN_AIRPORT_OR_STATION.search(m.text) is not None
+    korean = script_of(m.text) == "Hangul" and (_A_KOREAN_AIRPORT_OR_STATION.search(m.text) is not None
+                                                or _A_KOREAN_AIRPORT_SPACED.match(text, m.end) is not None)
     if not korean and (not _UNSPACED.match(text, m.start)
                        or not text.startswith(tuple(script_words("Cjk", "stations_after")), m.end)):
         return None
@@ -1768,16 +1828,45 @@ def _town_of_its_station(text: str, m: Mention, told: list[Mention], places: dic
                                                    places[key].lon) <= SAME_STOP_KM else None
 
 
+def _the_airport_of_a_stop(text: str, m: Mention, places: dict[str, Place],
+                           mentions: list[Mention]) -> tuple[str, Place] | None:
+    """The key of a stop read, or to be read, for a bigger town the text names within ``FACILITY_REACHED_KM`` of ``m``,
+    where a word for an airport or a station and "of" stands before ``m`` (``_A_FACILITY_BEFORE``): the town's
+    ("arrivé à Marseille ... s'est posé à l'aéroport de Marignane": one stop, Marseille; "ROMA (EFE). — ... partió
+    del aeropuerto de Fiumicino": Rome; "Pyongyang's Sunan airport", a goal reached there, is Sunan), as (key, place),
+    or ``None``."""
+    if not _A_FACILITY_BEFORE.search(text, max(0, m.start - 40), m.start):
+        return None
+    towns = {**{x.place.source: x.place for x in mentions if x.place is not None and not x.place.is_context}, **places}
+    near = [(d, key) for key, p in towns.items() if p.population > m.place.population
+            and (d := haversine_km(m.place.lat, m.place.lon, p.lat, p.lon)) <= FACILITY_REACHED_KM]
+    return (key := min(near)[1], towns[key]) if near else None
+
+
+#: A word for an airport or a station and "of" right before a name ("l'aéroport de Marignane", "del aeropuerto romano
+#: de Fiumicino").
+_A_FACILITY_BEFORE = regex.compile(
+    r"(?i:airport|aéroport|aeropuerto|aeroporto|gare|estación|stazione|estação)(?:\s+\p{Ll}+)?"
+    r"\s+(?i:of|de|d'|d’|del|di|da|do)\s*$")
+
+
 def _same_stop(place: Place, places: dict[str, Place]) -> str | None:
-    """The key of a stop already read that ``place`` is another record of: the same name, romanised, within
-    ``SAME_STOP_KM`` (the town of Vladivostok and the station Владивосток), or any place so near where one of them is
-    placed where the corpora's annotators put a name no gazetteer has ("the White House", in Washington), or
-    ``None``."""
+    """The key of a stop already read that ``place`` is another record of: the same name, romanised, or one ending the
+    other (Delhi and New Delhi), within ``SAME_STOP_KM`` (the town of Vladivostok and the station Владивосток), or any
+    place so near where one of them is placed where the corpora's annotators put a name no gazetteer has ("the White
+    House", in Washington), or ``None``."""
     for key, other in places.items():
-        if key != place.source and (own_name(other, place.name) or _ANNOTATED in (place.source[:10], key[:10])) \
+        if key != place.source and (own_name(other, place.name) or _ANNOTATED in (place.source[:10], key[:10])
+                                    or _one_name_ends_the_other(place.name, other.name)) \
                 and haversine_km(place.lat, place.lon, other.lat, other.lon) <= SAME_STOP_KM:
             return key
     return None
+
+
+def _one_name_ends_the_other(name: str, other: str) -> bool:
+    """True when one of two places' own names ends the other, a word of it ("Delhi", "New Delhi")."""
+    a, b = sorted((name.casefold(), other.casefold()), key=len)
+    return a != b and b.endswith(" " + a)
 
 
 _ANNOTATED = "annotated:"
@@ -1870,13 +1959,18 @@ def leg_modes(text: str, stops: list[Stop], mentions: list[Mention]) -> list[tup
                 return mode, cue
         return None
 
-    def mode_near(m: Mention) -> tuple[str, str] | None:
-        """A mode word among the few words just before ``m`` and its description (nearest first)."""
-        start = _described_from(text, m)
-        before = list(_WORD.finditer(text, max(m.sentence_start, start - _REACH), start))[-CUE_WINDOW:]
-        return next((hit for w in reversed(before) if (hit := mode_at(w))), None)
-
     placed_starts = sorted(x.start for x in mentions if x.place is not None)
+    placed_ends = sorted(x.end for x in mentions if x.place is not None and not x.place.is_context)
+
+    def mode_near(m: Mention) -> tuple[str, str] | None:
+        """A mode word among the few words just before ``m`` and its description (nearest first), after any other
+        town told before it (not "en voiture à Montauban avant de regagner Paris en avion": the car is Montauban's; a
+        country may describe it: "ट्रेन ... वियतनाम के सीमावर्ती शहर डोंग डांग")."""
+        start = _described_from(text, m)
+        k = bisect.bisect_right(placed_ends, start)
+        since = placed_ends[k - 1] if k else 0
+        before = list(_WORD.finditer(text, max(m.sentence_start, start - _REACH, since), start))[-CUE_WINDOW:]
+        return next((hit for w in reversed(before) if (hit := mode_at(w))), None)
 
     def mode_after(m: Mention, max_words: int | None = None) -> tuple[str, str] | None:
         """A mode word after ``m``, before the next place (within ``max_words`` words of the same clause)."""

@@ -947,27 +947,28 @@ def test_trains_pulled_out_bound_for_two_places_and_a_time_beside_a_place(tmp_pa
     assert [(p["name"], p["role"]) for p in stops] == [("Zermatt", "origin"), ("Andermatt", "planned"),
                                                        ("Chur", "planned"), ("St. Moritz", "planned")]
     # "bound for Seattle and Portland": both after the stops told after them; "Minneapolis late Tuesday night and
-    # Spokane on Thursday morning": Spokane keeps the nearer time, Minneapolis takes the one beside it
+    # Fargo on Thursday morning": Fargo keeps the nearer time, Minneapolis takes the one beside it
     stops = stops_of(journey_of(tmp_path, "Amtrak's Empire Builder left Chicago on Tuesday afternoon bound for Seattle "
                                           "and Portland, the railroad's first full run since flooding. The train was "
-                                          "due to reach Minneapolis late Tuesday night and Spokane on Thursday "
+                                          "due to reach Minneapolis late Tuesday night and Fargo on Thursday "
                                           "morning."))
     assert [(p["name"], p["when"]) for p in stops] == [("Chicago", "Tuesday afternoon"),
                                                        ("Minneapolis", "Tuesday night"),
-                                                       ("Spokane", "Thursday morning"), ("Seattle", None),
+                                                       ("Fargo", "Thursday morning"), ("Seattle", None),
                                                        ("Portland", None)]
 
 
 def test_a_korean_tour_its_first_country_and_a_portuguese_one(tmp_path):
     # "서울공항을 통해 출국했다": left from Seoul's air base, by air (공항); "첫 방문국인 투르크메니스탄의 수도 아시가바트에": the
     # first country visited, "이날 오후" (that day's afternoon); "14일 우즈베키스탄 사마르칸트를 방문하고 16일 귀국한다": the 14th,
-    # the country's beside it
+    # the country's beside it; "16일 귀국한다": home to Seoul, on the 16th
     fc = journey_of(tmp_path, "윤석열 대통령이 10일 투르크메니스탄, 카자흐스탄, 우즈베키스탄 등 중앙아시아 3개국 국빈 방문을 위해 성남 "
                               "서울공항을 통해 출국했다. 윤 대통령은 이날 오후 첫 방문국인 투르크메니스탄의 수도 아시가바트에 도착했다.\n\n"
                               "윤 대통령은 12일 카자흐스탄 아스타나로 이동한 뒤 14일 우즈베키스탄 사마르칸트를 방문하고 16일 귀국한다.",
                     name="yoon.ko.txt")
     assert [(p["name"], p["when"]) for p in stops_of(fc)] == [("Seoul", None), ("Ashgabat", "이날 오후"),
-                                                              ("Astana", "12일"), ("Samarkand", "14일")]
+                                                              ("Astana", "12일"), ("Samarkand", "14일"),
+                                                              ("Seoul", "16일")]
     legs = [f["properties"] for f in fc["features"] if f["properties"]["kind"] == "leg"]
     assert [leg["mode"] for leg in legs] == ["air"] * 3 and legs[0]["evidence"] == "“공항” in “서울공항을”"
     # Portuguese: "decolou da Base Aérea de Brasília", "antes de seguir para Xangai", "segue para Pequim"
@@ -1136,7 +1137,7 @@ def test_a_dateline_after_a_headline_and_a_journey_set_off_from_it(tmp_path):
                               "की राजधानी सुवा पहुंचेंगी।\n\nइसके बाद राष्ट्रपति 7 अगस्त को न्यूजीलैंड के वेलिंगटन "
                               "जाएंगी और 10 अगस्त को तिमोर-लेस्ते की राजधानी दिली पहुंचेंगी।", name="murmu.hi.txt")
     stops = stops_of(fc)
-    assert [p["name"] for p in stops] == ["Delhi", "Suva", "Wellington", "Dili"]
+    assert [p["name"] for p in stops] == ["New Delhi", "Suva", "Wellington", "Dili"]
     assert "रवाना" in stops[0]["evidence"] and stops[0]["confidence"] < stops[1]["confidence"]
     # not where a country other than the dateline's is named before the word: Kim did not set off from Seoul
     stops = stops_of(journey_of(tmp_path, "SEOUL, Sept 12 (Reuters) - North Korean leader Kim Jong Un left on Monday "
@@ -1518,6 +1519,96 @@ def test_a_first_stage_a_flight_home_from_abroad_and_a_plan_from_a_place_reached
                                           "greeted by local officials, before pulling into Vladivostok station in the "
                                           "evening.", "--gazetteer", STATIONS))
     assert [p["name"] for p in stops][-2:] == ["Ussuriysk", "Vladivostok"]
+
+def test_going_home_a_goal_after_the_night_stops_and_a_meeting_the_day_before(tmp_path):
+    # "11日に帰国する予定": going home, to where the journey began, in Japan; a plan, on the 11th
+    stops = stops_of(journey_of(tmp_path, "岸田文雄首相は5日夜、政府専用機で羽田空港を出発し、6日未明にインドネシアの首都"
+                                          "ジャカルタに到着した。首相は7日にインドのニューデリーに移動し、11日に帰国する予定。",
+                                name="kishida.ja.txt"))
+    assert [p["name"] for p in stops] == ["Haneda", "Jakarta", "New Delhi", "Haneda"]
+    assert (stops[-1]["role"], stops[-1]["when"], stops[-1]["mention"]) == ("planned", "11日", "帰国")
+    # ... not from London, a Korean report's 귀국 being Korea's; "파리 오를리 공항에": Paris's airport, one stop
+    stops = stops_of(journey_of(tmp_path, "윤석열 대통령이 23일 오후 전용기편으로 런던 스탠스테드 공항을 출발해 파리 오를리 "
+                                          "공항에 도착했다. 윤 대통령은 파리에서 일정을 마친 뒤 25일 귀국길에 오를 예정이다.",
+                                name="yoon.ko.txt"))
+    assert [p["name"] for p in stops] == ["London", "Paris"]
+    # "a quitté la gare d'Austerlitz ... pour Toulouse": Paris; the train stopped at Limoges and Brive on the way to
+    # Toulouse, reached after them though told first, untimed in the origin's sentence; "en avion" is the flight back
+    fc = journey_of(tmp_path, "PARIS, 3 mars (AFP) - Le président Emmanuel Macron a quitté la gare d'Austerlitz mardi "
+                              "soir à bord du train de nuit pour Toulouse, où il doit inaugurer un centre.\n\nLe train, "
+                              "qui s'est arrêté à Limoges et à Brive-la-Gaillarde pendant la nuit, est arrivé à Toulouse "
+                              "mercredi matin. Le chef de l'État se rendra ensuite en voiture à Montauban avant de "
+                              "regagner Paris en avion jeudi.", name="macron.fr.txt")
+    assert [p["name"] for p in stops_of(fc)] == ["Paris", "Limoges", "Brive-la-Gaillarde", "Toulouse", "Montauban",
+                                                 "Paris"]
+    assert [f["properties"]["mode"] for f in fc["features"] if f["properties"]["kind"] == "leg"][-2:] == ["road", "air"]
+    # "ha partido este lunes desde la base aérea de Torrejón de Ardoz rumbo a Brasilia": the origin, and the capital
+    stops = stops_of(journey_of(tmp_path, "MADRID, 5 Mar. (EUROPA PRESS) - El presidente del Gobierno, Pedro Sánchez, ha "
+                                          "partido este lunes desde la base aérea de Torrejón de Ardoz rumbo a Brasilia, "
+                                          "primera etapa de una gira de cinco días por Sudamérica.", name="sanchez.es.txt"))
+    assert [p["name"] for p in stops] == ["Torrejón de Ardoz", "Brasília"]
+    # "è partita ieri sera da Ciampino per Addis Abeba": the origin, a word between
+    stops = stops_of(journey_of(tmp_path, "ROMA - La presidente del Consiglio Giorgia Meloni è partita ieri sera da "
+                                          "Ciampino per Addis Abeba, dove oggi incontrerà il primo ministro etiope.",
+                                name="meloni.it.txt"))
+    assert [p["name"] for p in stops] == ["Ciampino", "Addis Ababa"]
+    # "Накануне премьер провел переговоры в Смоленске": the day before, he was in Smolensk
+    stops = stops_of(journey_of(tmp_path, "МИНСК, 12 апреля. /ТАСС/. Председатель правительства России Михаил Мишустин "
+                                          "прибыл в среду в Минск. Накануне премьер провел переговоры в Смоленске.\n\n"
+                                          "Из Минска Мишустин отправится в Астану.", name="mishustin.ru.txt"))
+    assert [p["name"] for p in stops] == ["Smolensk", "Minsk", "Astana"]
+    # "Von Dresden aus fuhr er": the origin, not Berlin, where the report was filed
+    stops = stops_of(journey_of(tmp_path, "Berlin (dpa) - Bundeskanzler Olaf Scholz ist am Donnerstag aufgebrochen. Von "
+                                          "Dresden aus fuhr er mit einem Sonderzug über Prag nach Wien.",
+                                name="scholz.de.txt"))
+    assert [p["name"] for p in stops] == ["Dresden", "Prague", "Vienna"]
+
+
+def test_stations_lines_and_towns_of_railway_reports(tmp_path):
+    # "am Münchner Hauptbahnhof gestartet": München's station, the origin; "erreichte der Zug Berlin": der Zug is the
+    # train, not the canton of Zug
+    stops = stops_of(journey_of(tmp_path, "München (dpa) - Der neue ICE-Sprinter ist am Sonntagmorgen am Münchner "
+                                          "Hauptbahnhof gestartet. Nach Zwischenhalten in Nürnberg, Erfurt und Halle "
+                                          "erreichte der Zug Berlin um 10.05 Uhr.", name="ice.de.txt"))
+    assert [p["name"] for p in stops] == ["Munich", "Nuremberg", "Erfurt", "Halle (Saale)", "Berlin"]
+    # "erreichte der Zug am Freitagmorgen Malmö": the day no part of the name
+    stops = stops_of(journey_of(tmp_path, "Der Nachtzug verließ Berlin am Donnerstagabend. Nach der Fahrt über die "
+                                          "Öresundbrücke erreichte der Zug am Freitagmorgen Malmö und traf um 9.30 Uhr "
+                                          "in Stockholm ein.", name="zug.de.txt"))
+    assert [p["name"] for p in stops] == ["Berlin", "Malmö", "Stockholm"]
+    # "東海道新幹線で京都に向かわれた": the line's name holds no town (東海, Tōkai); Kyoto, headed for, is reached after
+    # the stop at Nagoya
+    stops = stops_of(journey_of(tmp_path, "天皇、皇后両陛下は10日午前、東京駅から東海道新幹線で京都に向かわれた。名古屋駅で"
+                                          "停車した後、午後に京都駅に到着された。", name="shinkansen.ja.txt"))
+    assert [p["name"] for p in stops] == ["Tokyo", "Nagoya", "Kyoto"]
+    # "boarded an Amtrak train at Union Station ... and rode to Wilmington": no stop at Union, South Carolina
+    fc = journey_of(tmp_path, "WASHINGTON (AP) — President Joe Biden boarded an Amtrak train at Union Station on "
+                              "Friday evening and rode to Wilmington, Delaware, where he will spend the weekend. He is "
+                              "expected to return to Washington on Monday.")
+    assert [p["name"] for p in stops_of(fc)] == ["Washington", "Wilmington", "Washington"]
+    # "满载汽车零部件的中欧班列": car parts carried by a freight train, by rail
+    fc = journey_of(tmp_path, "新华社西安3月5日电 一列满载汽车零部件的中欧班列5日上午从西安国际港站出发，途经哈萨克斯坦，"
+                              "预计18天后抵达德国杜伊斯堡。", name="banlie.zh.txt")
+    assert [p["name"] for p in stops_of(fc)][::len(stops_of(fc)) - 1] == ["Xi’an", "Duisburg"]
+    assert {f["properties"]["note"] for f in fc["features"] if f["properties"]["kind"] == "leg"} \
+        == {"by rail, but no rail layer"}
+    # "जम्मू पहुंचे": Jammu, a word as common as a town's name, before a word of going; "दिल्ली लौट आए": back to New
+    # Delhi, the dateline
+    stops = stops_of(journey_of(tmp_path, "नई दिल्ली, 6 जून। प्रधानमंत्री नरेंद्र मोदी शुक्रवार को जम्मू पहुंचे। इसके बाद वे वंदे "
+                                          "भारत एक्सप्रेस से श्रीनगर गए। प्रधानमंत्री शाम को दिल्ली लौट आए।", name="vande.hi.txt"))
+    assert [p["name"] for p in stops] == ["New Delhi", "Jammu", "Srinagar", "New Delhi"]
+    # "arrivé ... à l'aéroport d'Ajaccio, en provenance de Rome ... avant de s'envoler pour Rome": there and back
+    stops = stops_of(journey_of(tmp_path, "AJACCIO, 15 décembre (AFP) - Le pape François est arrivé dimanche matin à "
+                                          "l'aéroport d'Ajaccio, en provenance de Rome, pour une visite en Corse. Le "
+                                          "souverain pontife doit rencontrer le président à l'aéroport avant de "
+                                          "s'envoler pour Rome dans la soirée.", name="pape.fr.txt"))
+    assert [p["name"] for p in stops] == ["Rome", "Ajaccio", "Rome"]
+    # "arrivé vendredi à Marseille ... s'est posé à l'aéroport de Marignane": Marseille's airport, one stop
+    stops = stops_of(journey_of(tmp_path, "Le pape François est arrivé vendredi à Marseille. L'avion papal a décollé de "
+                                          "Rome en début d'après-midi et s'est posé à l'aéroport de Marignane peu après "
+                                          "16 heures.", name="marseille.fr.txt"))
+    assert [p["name"] for p in stops] == ["Rome", "Marseille"]
+
 
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
