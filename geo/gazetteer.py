@@ -35,7 +35,7 @@ from .model import Place
 from .text import (comparable, language_rules, modern_spelling, name_key, romanize, russian_romanizations,
                    script_of, skeleton, word_zipf)
 
-_FORMAT = 41  # bump when the index layout or the names' keys (text.name_key) change
+_FORMAT = 42  # bump when the index layout or the names' keys (text.name_key) change
 _FILE_FORMAT = 4  # bump when the names a user's file or a GeoNames country file is indexed under change
 #: A word written short as its first letter, a colon and its end ("H:fors", "S:t"; see ``Gazetteer.spelled_out``).
 _CONTRACTED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}:\p{Ll}+)(?![\p{L}\p{M}\p{N}])")
@@ -238,18 +238,17 @@ class _Index:
 def _capitals(countries: dict[str, dict], cities: dict[str, dict]) -> dict[tuple[str, str], tuple[float, float, int]]:
     """Each country's capital among ``cities``, by (country code, the capital's name in ``countries``): the biggest
     place of the country by that name, its own name first, then its own name but for accents ("Brasilia": Brasília,
-    "Bogota": Bogotá), then one of its other names ("Ulaanbaatar": Ulan Bator, "Nur-Sultan": Astana)."""
+    "Bogota": Bogotá). (Not by another of its names: "St. John's", Antigua's capital's, is Newfoundland's first, and
+    marking such names as a capital's cost the recogniser precision, held out.)"""
     wanted = [(code, c["capital"]) for code, c in sorted(countries.items()) if c.get("capital", "").strip()]
     by_size = sorted(cities.values(), key=lambda c: (-c.get("population", 0), c["geonameid"]))
     found: dict[tuple[str, str], tuple[float, float, int]] = {}
-    for spelled, names_of in ((str, lambda c: [c["name"]]), (romanize, lambda c: [c["name"]]),
-                              (romanize, lambda c: c.get("alternatenames", ()))):
+    for spelled in (str, romanize):
         left = {(code, spelled(name)): (code, name) for code, name in wanted if (code, name) not in found}
         for c in by_size:
-            for name in names_of(c):
-                key = left.pop((c["countrycode"], spelled(name)), None)
-                if key is not None:
-                    found[key] = (c["latitude"], c["longitude"], c["geonameid"])
+            key = left.pop((c["countrycode"], spelled(c["name"])), None)
+            if key is not None:
+                found[key] = (c["latitude"], c["longitude"], c["geonameid"])
     return found
 
 
