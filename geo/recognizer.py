@@ -82,7 +82,7 @@ AFTER_A_PREPOSITION_PROBABILITY = 0.1
 AFTER_A_PREPOSITION_SIZE = 5
 #: ... and a capital, or a city of a million, after one of "to" (``direction_prepositions``) at this probability ("وصل
 #: إلى واشنطن", where the model says 0.002, having learned from tweets that name Washington for the government)
-CAPITAL_AFTER_A_PREPOSITION_PROBABILITY = 0.0005
+CAPITAL_AFTER_A_PREPOSITION_PROBABILITY = 0.001
 #: A word this common in English is itself, not a name cut short, before a full stop ("the East.",
 #: not "Eastern"; "Calif.", "Mass." and "Ill." are short forms).
 ABBREVIATION_MAX_ZIPF = 5.0

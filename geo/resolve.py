@@ -768,13 +768,15 @@ def capital_travelled_to(mentions: list[Mention], travelled_to: Callable[[Mentio
 
 
 def capital_not_a_country_named_elsewhere(mentions: list[Mention], country_name: Callable[[str], str]) -> None:
-    """A country read for a mention that is a capital's own name, accents aside, is the capital where the text's
-    language calls the country otherwise (``country_name``: its name there, by country code): "rumbo a Brasilia" is
-    Brasília, though Finnish calls Brazil so; a Finnish text's "Brasilia", a Spanish one's "Panamá" stay countries."""
+    """A country read for a mention that is the own name, accents aside, of its capital or of one of its cities of
+    ``WORLD_CITY`` people is that town where the text's language calls the country otherwise (``country_name``: its
+    name there, by country code): "rumbo a Brasilia" is Brasília, though Finnish calls Brazil so; a Finnish text's
+    "Brasilia", a Spanish one's "Panamá" stay countries."""
     for m in mentions:
         if m.place is None or m.place.feature != "country" or m.match in ("annotated", "partial"):
             continue
-        capitals = [c for c in m.candidates if c.place.feature == "capital" and c.match == m.match
+        capitals = [c for c in m.candidates if c.match == m.match and c.place.country_code == m.place.country_code
+                    and (c.place.feature == "capital" or c.place.feature == "city" and c.place.population >= WORLD_CITY)
                     and own_name(c.place, m.text)]
         if capitals and romanize(country_name(m.place.country_code)) != romanize(m.text):
             _take_the_biggest(m, capitals)
