@@ -15,10 +15,10 @@ from .journey import choose_stops, given_stop_modes, leg_modes, origin_cue, trav
 from .mentions import find_mentions, whole_text_mention
 from .model import Journey, Mention, Place, Stop
 from .recognizer import TRAINED_SCRIPTS
-from .resolve import (annotated_after_the, capital_not_a_country_named_elsewhere, capital_travelled_to,
-                      capitals_among_capitals, no_town_for_a_plural_after_the, not_a_town_by_its_stations_name,
-                      not_the_facilitys_town, own_name, placed_in_the_countries_said, placed_in_the_regions_said,
-                      placed_with_the_others, resolve, town_not_its_area)
+from .resolve import (annotated_after_the, capital_travelled_to, capitals_among_capitals,
+                      no_town_for_a_plural_after_the, not_a_town_by_its_stations_name, not_the_facilitys_town, own_name,
+                      placed_in_the_countries_said, placed_in_the_regions_said, placed_with_the_others, resolve,
+                      town_not_a_country_named_elsewhere, town_not_its_area)
 from .text import country_name, language_of, place_prepositions, script_of, word_zipf
 
 
@@ -83,7 +83,7 @@ def place_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> 
     capitals_among_capitals(mentions)
     town_not_its_area(text, mentions)
     capital_travelled_to(mentions, lambda m: bool(_GONE_TO.search(text, max(0, m.start - 40), m.start)))
-    capital_not_a_country_named_elsewhere(mentions, lambda code: country_name(code, lang or language_of(text) or "en"))
+    town_not_a_country_named_elsewhere(mentions, lambda code: country_name(code, lang or language_of(text) or "en"))
     annotated_after_the(text, mentions)
     no_town_for_a_plural_after_the(text, mentions)
     not_the_facilitys_town(text, mentions, story)

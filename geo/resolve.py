@@ -767,7 +767,7 @@ def capital_travelled_to(mentions: list[Mention], travelled_to: Callable[[Mentio
             _take_the_biggest(m, big)
 
 
-def capital_not_a_country_named_elsewhere(mentions: list[Mention], country_name: Callable[[str], str]) -> None:
+def town_not_a_country_named_elsewhere(mentions: list[Mention], country_name: Callable[[str], str]) -> None:
     """A country read for a mention that is the own name, accents aside, of its capital or of one of its cities of
     ``WORLD_CITY`` people is that town where the text's language calls the country otherwise (``country_name``: its
     name there, by country code): "rumbo a Brasilia" is Brasília, though Finnish calls Brazil so; a Finnish text's
@@ -775,11 +775,11 @@ def capital_not_a_country_named_elsewhere(mentions: list[Mention], country_name:
     for m in mentions:
         if m.place is None or m.place.feature != "country" or m.match in ("annotated", "partial"):
             continue
-        capitals = [c for c in m.candidates if c.match == m.match and c.place.country_code == m.place.country_code
-                    and (c.place.feature == "capital" or c.place.feature == "city" and c.place.population >= WORLD_CITY)
-                    and own_name(c.place, m.text)]
-        if capitals and romanize(country_name(m.place.country_code)) != romanize(m.text):
-            _take_the_biggest(m, capitals)
+        towns = [c for c in m.candidates if c.match == m.match and c.place.country_code == m.place.country_code
+                 and (c.place.feature == "capital" or c.place.feature == "city" and c.place.population >= WORLD_CITY)
+                 and own_name(c.place, m.text)]
+        if towns and romanize(country_name(m.place.country_code)) != romanize(m.text):
+            _take_the_biggest(m, towns)
 
 
 #: A capital or a city this near the area read for a name it also has (km) is what the name means ("Roma": Rome, not
