@@ -1312,7 +1312,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         by_place[home_key], places[home_key], cued[home_key] = [m], places[key], (m, back)
         if m.place.feature == "country":  # told as its country
             listed[home_key] = f"“{m.text}”, the country of {places[key].name}, where the journey began"
-        if m.match == "home":  # a word, no name: "24일 귀국한다"
+        elif m.match == "home":  # a word, no name: "24일 귀국한다"
             listed[home_key] = f"going home, to {places[key].name}, where the journey began"
         m.evidence = _cue_evidence(back, m.text, listed.get(home_key))
         if _planned_in_sentence(text, m, cues().planned):
@@ -1580,6 +1580,11 @@ def _first_cue_in(text: str, start: int, end: int, cue_list: tuple[str, ...]) ->
     return start + at, text[start + at:start + at + length]
 
 
+def _where_it_began(cued: dict[str, tuple[Mention, str]], origins: dict[str, str]) -> str | None:
+    """The key of the journey's origin, or, where no word marks one, of the first stop told (``None`` with none)."""
+    return next(iter(origins), None) or min(cued, key=lambda k: cued[k][0].start, default=None)
+
+
 def _way_back(text: str, cued: dict[str, tuple[Mention, str]], origins: dict[str, str],
               told_again: list[tuple[str, Mention]], back_home: list[tuple[Mention, str]],
               places: dict[str, Place]) -> tuple[str, Mention, str] | None:
@@ -1587,7 +1592,7 @@ def _way_back(text: str, cued: dict[str, tuple[Mention, str]], origins: dict[str
     back (``return_to``: "returned to London by air") or right after one of going there (``goal``: "s'envoler pour
     Rome"), or else of its country (``back_home``: "قبل أن يعود إلى الجزائر", before he returns to Algeria, after a
     journey from Algiers), after another stop was: the journey's way home, as (key, mention, word), or ``None``."""
-    first = next(iter(origins), None) or min(cued, key=lambda k: cued[k][0].start, default=None)
+    first = _where_it_began(cued, origins)
     left = min((m.start for k, (m, _) in cued.items() if k != first), default=None)
     if left is None:
         return None
@@ -1609,7 +1614,7 @@ def _gone_home(text: str, cued: dict[str, tuple[Mention, str]], origins: dict[st
     """A word of going home with no place (``going_home``: "24일 귀국한다", "14日に帰国する予定") told after every stop,
     where the journey began (its origin, else the first stop told) in one of the countries the word goes home to: the
     journey's way home, as (key, a mention of the word placed there, the word), or ``None``."""
-    first = next(iter(origins), None) or min(cued, key=lambda k: cued[k][0].start, default=None)
+    first = _where_it_began(cued, origins)
     if first is None or len(cued) < 2:
         return None
     last = max([m.end for m, _ in cued.values()] + [m.end for _, m in told_again])
@@ -1670,7 +1675,7 @@ def _reached_later(cued: dict[str, tuple[Mention, str]], origins: dict[str, str]
     Amsterdam left London, stopped in Brussels and Rotterdam, and reached Amsterdam Centraal")."""
     if not cued:
         return {}
-    origin = next(iter(origins), None) or min(cued, key=lambda k: cued[k][0].start)  # where no word marks one
+    origin = _where_it_began(cued, origins)
     firsts = sorted(m.start for m, _ in cued.values())
     out: dict[str, Mention] = {}
     for key, m in told_again:

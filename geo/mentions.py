@@ -22,7 +22,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .gazetteer import MAX_NAME_TOKENS, Gazetteer
 from .model import Candidate, Mention, Place
-from .resolve import KNOWN_TOWN, WORLD_CITY, haversine_km, own_name
+from .resolve import EVERYDAY_CYRILLIC_NAME_ZIPF, KNOWN_TOWN, WORLD_CITY, haversine_km, own_name
 from .text import (SCRIPT_LANGUAGES, UNSPACED_LETTER, Token, a_celestial_body, arabic_readings, arabic_romanization,
                    comparable, consonants, countries_speaking, designators, is_cased_script, language_of,
                    language_rules, language_words, morphology, name_key, normalized_spelling, prefix_variants,
@@ -334,16 +334,15 @@ def bigger_namesakes(gazetteer: Gazetteer, surface: str, found: list[Candidate])
     return list(out.values())
 
 
-#: A Russian word this common (Zipf) is that word, not a case of a name this rare as a word ("Совета", of the council:
-#: no form of Совето, Soweto; "Москвы", "России" are their names' cases).
-EVERYDAY_CASE_ZIPF = 5.0
+#: An everyday Russian word (``resolve.EVERYDAY_CYRILLIC_NAME_ZIPF``) is that word, not a case of a name this rare as a
+#: word ("Совета", of the council: no form of Совето, Soweto; "Москвы", "России" are their names' cases).
 RARE_NAME_ZIPF = 3.0
 
 
 def _an_everyday_words_rare_form(word: str, variant: str) -> bool:
     """True when Cyrillic ``word`` is an everyday Russian word and ``variant``, a dictionary form it may be of a name,
-    a rare one (``EVERYDAY_CASE_ZIPF``, ``RARE_NAME_ZIPF``)."""
-    return script_of(word) == "Cyrillic" and word_zipf(word, ("ru",)) >= EVERYDAY_CASE_ZIPF \
+    a rare one (``EVERYDAY_CYRILLIC_NAME_ZIPF``, ``RARE_NAME_ZIPF``)."""
+    return script_of(word) == "Cyrillic" and word_zipf(word, ("ru",)) >= EVERYDAY_CYRILLIC_NAME_ZIPF \
         and word_zipf(variant, ("ru",)) < RARE_NAME_ZIPF
 
 
@@ -1078,9 +1077,9 @@ def _span_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, lang
     if not found and len(words) == 2 and words[1].text in language_rules(lang).get("stations_after", ()) \
             and (adjective := town_of_its_adjective(words[0].text, gazetteer, lang)) is not None:
         return [Candidate(adjective, "exact")]  # "Münchner Hauptbahnhof": München's
-    if not found and (town := _station_named_elsewhere(surface, lang)):  # "gare d'Austerlitz": Paris
-        found = [Candidate(max(gazetteer.exact(name_key(town)),
-                               key=lambda p: (p.feature in ("city", "capital"), p.population)), "exact")]
+    if not found and (town := _station_named_elsewhere(surface, lang)) \
+            and (places := gazetteer.exact(name_key(town))):  # "gare d'Austerlitz": Paris
+        found = [Candidate(max(places, key=lambda p: (p.feature in ("city", "capital"), p.population)), "exact")]
     if not found and (name := without_kind_word(text, start, end, lang)) != (start, end):
         return _span_candidates(text, *name, gazetteer, lang)  # "Insel Sylt", "Oulun läänin": the name's places
     if not found and (joined := unbroken(surface, maybe=True)) != surface:  # "Wei-mariin", a line break lost

@@ -19,7 +19,7 @@ from .resolve import (annotated_after_the, capital_travelled_to, capitals_among_
                       no_town_for_a_plural_after_the, not_a_town_by_its_stations_name, not_the_facilitys_town, own_name,
                       placed_in_the_countries_said, placed_in_the_regions_said, placed_with_the_others, resolve,
                       town_not_a_country_named_elsewhere, town_not_its_area)
-from .text import country_name, language_of, place_prepositions, script_of, word_zipf
+from .text import language_of, place_prepositions, script_of, word_zipf
 
 
 #: The largest article read (bytes): the text stages take about 5 s and 60 MB of memory per MB.
@@ -83,7 +83,7 @@ def place_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> 
     capitals_among_capitals(mentions)
     town_not_its_area(text, mentions)
     capital_travelled_to(mentions, lambda m: bool(_GONE_TO.search(text, max(0, m.start - 40), m.start)))
-    town_not_a_country_named_elsewhere(mentions, lambda code: country_name(code, lang or language_of(text) or "en"))
+    town_not_a_country_named_elsewhere(mentions, lambda: lang or language_of(text) or "en")
     annotated_after_the(text, mentions)
     no_town_for_a_plural_after_the(text, mentions)
     not_the_facilitys_town(text, mentions, story)

@@ -28,8 +28,8 @@ import regex
 
 from .errors import DataError
 from .model import Candidate, Mention, Place
-from .text import (area_words, designators, every_languages_words, name_key, prefix_variants, romanize, script_of,
-                   script_words, skeleton, word_zipf)
+from .text import (area_words, country_name, designators, every_languages_words, name_key, prefix_variants, romanize,
+                   script_of, script_words, skeleton, word_zipf)
 
 #: Transliterated names must lie this close to the story's centre (km).
 TRANSLIT_MAX_KM = 1500.0
@@ -767,18 +767,22 @@ def capital_travelled_to(mentions: list[Mention], travelled_to: Callable[[Mentio
             _take_the_biggest(m, big)
 
 
-def town_not_a_country_named_elsewhere(mentions: list[Mention], country_name: Callable[[str], str]) -> None:
+def town_not_a_country_named_elsewhere(mentions: list[Mention], language: Callable[[], str]) -> None:
     """A country read for a mention that is the own name, accents aside, of its capital or of one of its cities of
-    ``WORLD_CITY`` people is that town where the text's language calls the country otherwise (``country_name``: its
-    name there, by country code): "rumbo a Brasilia" is Brasília, though Finnish calls Brazil so; a Finnish text's
-    "Brasilia", a Spanish one's "Panamá" stay countries."""
+    ``WORLD_CITY`` people is that town where the text's language (``language``, asked once, where a country needs it)
+    calls the country otherwise (CLDR, ``text.country_name``): "rumbo a Brasilia" is Brasília, though Finnish calls
+    Brazil so; a Finnish text's "Brasilia", a Spanish one's "Panamá" stay countries."""
+    lang = None
     for m in mentions:
         if m.place is None or m.place.feature != "country" or m.match in ("annotated", "partial"):
             continue
         towns = [c for c in m.candidates if c.match == m.match and c.place.country_code == m.place.country_code
                  and (c.place.feature == "capital" or c.place.feature == "city" and c.place.population >= WORLD_CITY)
                  and own_name(c.place, m.text)]
-        if towns and romanize(country_name(m.place.country_code)) != romanize(m.text):
+        if not towns:
+            continue
+        lang = lang or language()
+        if romanize(country_name(m.place.country_code, lang)) != romanize(m.text):
             _take_the_biggest(m, towns)
 
 
