@@ -50,7 +50,8 @@ MODES = ("rail", "air", "road", "sea")
 _LISTS = ("motion", "origin", "goal", "direction", "speech", "not_place_after", "past", "planned", "before_that",
           "not_before_that_after", "via", "then", "return_to", "heading", "route_end", "between", "earlier", "capital",
           "arrived_by", "landmark", "first_stop", "first_goes", "last_stop", "set_off", "before_clause", "leader",
-          *MODES, "not_mode_after", "kind_of_place", "articles", "same_day", "meeting")
+          *MODES, "not_mode_after", "kind_of_place", "articles", "same_day", "meeting", "began_earlier", "past_opening",
+          "reached_where", "reached_there", "route_start", "future_endings")
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,13 @@ class Cues:
     articles: tuple[str, ...]  # where a description before such words begins ("the Vietnamese border town of")
     same_day: tuple[str, ...]  # the day of the time told before ("later that day", "当天", "am selben Tag")
     meeting: tuple[str, ...]  # words of saying that say where people met ("talks", "会谈"): someone was there
+    began_earlier: tuple[str, ...]  # words of ``past`` that, by a place the journey left, tell where it began ("ранее")
+    past_opening: tuple[str, ...]  # opening a sentence, put all of it in the past ("last year", "в прошлом году")
+    reached_where: tuple[str, ...]  # after a goal and a comma, what was done there: it was reached ("..., where")
+    reached_there: tuple[str, ...]  # opening the sentence after a goal's: it was reached ("Dort besuchte er")
+    future_endings: tuple[str, ...]  # a verb's future ("parteciperà"): what will be done, not what was
+    route_start: tuple[str, ...]  # "from" in "from Brussels to Prague": a route's first end, a word of ``route_end``
+    # after its name ("de Madrid a Sevilla")
     weekdays: tuple[tuple[str, int], ...]  # (word, 0 = Monday)
     dayparts: tuple[tuple[str, int], ...]  # (word, 0 = early ... 4 = night)
     months: tuple[tuple[str, int], ...]  # (stem, 1 = January)
@@ -360,6 +368,10 @@ def origin_cue(text: str, m: Mention) -> str:
     if (between := _word_right_before(near if near.endswith(" ") else near + " ", cues().between)) \
             and _ROUTE_JOINT.match(text, m.end):
         return between
+    # "en AVE de Madrid a Sevilla": a route's first end
+    if (start := _word_right_before(near if near.endswith(" ") else near + " ", cues().route_start)) \
+            and _route_end_after().match(text, _name_end(text, m)):
+        return start
     for cue in cues().origin:
         c = cue.strip()
         if "*" in c:  # (a phrase with words of any kind: "partió ... del aeropuerto romano de Fiumicino")
@@ -408,9 +420,10 @@ def goal_cue(text: str, m: Mention) -> str:
     if goal and _last_cue_in(before[:-len(goal) - 1], cues().origin) \
             and not (goal in _LOCATIVE_AFTER and m.match == "inflected" and _fold(m.text)[-1:] in ("е", "и")):
         return goal
-    # "the train from Brussels to Prague", not "left London ... and travelled to Carlisle"
+    # "the train from Brussels to Prague", not "left London ... and travelled to Carlisle"; "de Madrid a Sevilla"
     end = _word_right_before(before, cues().route_end)
-    if end and _ROUTE_START.search(before[:-len(end) - 1]):
+    if end and (_ROUTE_START.search(before[:-len(end) - 1])
+                or _route_start_before().search(text[_clause_before(text, m):m.start].rstrip()[:-len(end)])):
         return end
     # "entre Paris et Berlin"
     return next((b[2] for b in _BETWEEN_START.finditer(text, _clause_before(text, m), m.start, overlapped=True)
@@ -436,13 +449,47 @@ _BETWEEN_START = regex.compile(r"(?<![\p{L}\p{M}])([\p{L}]+)(?:\s+[\p{L}\p{M}'�
 _ROUTE_START = regex.compile(r"(?<![\p{L}\p{M}])from(?:\s+[\p{L}\p{M}'’.-]+){1,4}\s*$")
 
 
+@lru_cache(maxsize=1)
+def _route_start_before() -> regex.Pattern:
+    """A word of ``route_start`` and a name in title case of at most four words, ending a clause's text before a word
+    of ``route_end`` ("en AVE de Madrid a"; in the languages whose "from" is also "of", not "el presidente de Colombia
+    viajó a")."""
+    starts = "|".join(regex.escape(w.strip()) for w in cues().route_start)
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?i:{starts})\s+\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*"
+                         rf"(?:\s+[\p{{L}}\p{{M}}'’.-]+){{0,3}}\s*$")
+
+
+@lru_cache(maxsize=1)
+def _route_end_after() -> regex.Pattern:
+    """A word of ``route_end`` right after a name, and the name of the route's second end, in title case, maybe after
+    an article (" a Sevilla", " para o Porto")."""
+    ends = "|".join(regex.escape(w.strip()) for w in cues().route_end)
+    return regex.compile(rf"\s+(?i:{ends})\s+(?:\p{{Ll}}{{1,3}}\s+)?\p{{Lu}}")
+
+
 def _goal_reached_at(text: str, m: Mention, breaks: list[int]) -> int:
-    """Where the journey reached the goal ``m``: at the first word of ``then`` after it, which says that what is told
-    next came next ("von Berlin nach Rzeszów geflogen und reiste dann über Przemyśl nach Kiew"), or at its paragraph's
-    end; the stops told before that were on the way there."""
+    """Where the journey reached the goal ``m``: at a word of ``reached_where`` after it and a comma ("diretto a Napoli,
+    dove ha incontrato il sindaco"), at the end of its sentence where the next opens with a word of ``reached_there``
+    ("nach Hamburg gereist. Dort besuchte er den Hafen"), at the first word of ``then`` after it, which says that what
+    is told next came next ("von Berlin nach Rzeszów geflogen und reiste dann über Przemyśl nach Kiew"), or at its
+    paragraph's end; the stops told before that were on the way there."""
     end = _paragraph_end(text, m, breaks)
+    if (where := _REACHED_WHERE_COMMA.match(text, _name_end(text, m))) and _fold(where[1]) in cues().reached_where:
+        # (not what will be done there: "diretto a Reggio Calabria, dove parteciperà alle celebrazioni")
+        clause = _fold(text[where.end():min(m.sentence_end, where.end() + _REACH)])
+        if not any(_cue_at(clause, c) >= 0 for c in cues().planned) \
+                and not any(w.endswith(cues().future_endings) for w in clause.split()[:4]):
+            return where.start(1)
+    opening = _fold(text[m.sentence_end:min(end, m.sentence_end + 40)]).lstrip(" \"'“«„\n")
+    if m.sentence_end < end and any(opening.startswith(c) and not opening[len(c):len(c) + 1].isalpha()
+                                    for c in cues().reached_there):
+        return m.sentence_end
     then = _whole_words("then").search(text, m.end, end)
     return then.start() if then else end
+
+
+#: A comma after a name, and the word after it ("Napoli, dove").
+_REACHED_WHERE_COMMA = regex.compile(r"\s*,\s*([\p{L}\p{M}]+)")
 
 
 def _paragraph_end(text: str, m: Mention, breaks: list[int]) -> int:
@@ -738,15 +785,25 @@ _YEAR = regex.compile(r"(?<![\d\p{L}])(1[89]\d\d|20\d\d)(?![\d])")
 
 
 def past_or_hypothetical(text: str, m: Mention, article_year: int | None) -> str:
-    """Why ``m`` belongs to another trip (a past or hypothetical one), or ``""``."""
+    """Why ``m`` belongs to another trip (a past or hypothetical one), or ``""``: a word of ``past`` near it (not one of
+    ``began_earlier`` where the journey left it: "Ранее лидер КНДР выехал из Пхеньяна"), one of ``past_opening``
+    opening its sentence ("В прошлом году по этому маршруту ездил наш корреспондент из Казани"), or a year before the
+    article's near it, or, the article's year unknown, one near it with a word of ``earlier`` in its clause ("In 2019
+    he had made a similar trip to Cardiff")."""
     cue = _near_cue(text, m, cues().past)
+    if cue and not (cue in cues().began_earlier and origin_cue(text, m)):
+        return f"“{cue}”: another trip, past or hypothetical"
+    opening = _fold(text[m.sentence_start:m.start]).lstrip(" \"'“«„")
+    cue = next((c for c in cues().past_opening if opening.startswith(c)
+                and not opening[len(c):len(c) + 1].isalpha()), "")
     if cue:
         return f"“{cue}”: another trip, past or hypothetical"
-    if article_year is not None:
-        lo, hi = max(m.sentence_start, m.start - 60), min(m.sentence_end, m.end + 60)
-        for y in _YEAR.finditer(text, lo, hi):
-            if int(y.group(1)) < article_year:
-                return f"“{y.group(1)}”: a trip in an earlier year"
+    lo, hi = max(m.sentence_start, m.start - 60), min(m.sentence_end, m.end + 60)
+    for y in _YEAR.finditer(text, lo, hi):
+        if article_year is not None and int(y.group(1)) < article_year:
+            return f"“{y.group(1)}”: a trip in an earlier year"
+        if article_year is None and _told_as_earlier(text, m):
+            return f"“{y.group(1)}”: a trip in another year, told as before the journey"
     return ""
 
 
@@ -1184,6 +1241,9 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
             how = f"“{word}” as before “{last_cued[0].text}”, its word of travel left out"
         if not cue and said and _starts_with_cue(said, cues().meeting) and _opened_by_before_that(text, m):
             cue = said  # "Накануне премьер провел переговоры в Смоленске": the day before, the traveller met there
+        if not cue and not said and (opened := _opened_by_before_that(text, m)) \
+                and not any(x.sentence_start == m.sentence_start and x.start < m.start for x in mentions):
+            cue = opened  # "इससे पहले वह कोलकाता में एक कार्यक्रम में शामिल हुई थीं": before that, she was in Kolkata
         if not cue:
             m.evidence = f"“{said}”: where someone spoke" if said else "no travel words near it"
             if not said or _starts_with_cue(said, cues().meeting):  # (where someone met: there, if the journey was)
@@ -1197,7 +1257,8 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
             cued[key] = (m, cue)
             # a stop is planned where the mention that makes it one is ("Trump is due to fly into Hanoi", after Kim
             # was driven there, is no plan of Kim's)
-            if _planned_in_sentence(text, m, cues().planned):
+            # (not one the sentence tells was made before: "इससे पहले वह कोलकाता में एक कार्यक्रम में शामिल हुई थीं")
+            if _planned_in_sentence(text, m, cues().planned) and cue != _opened_by_before_that(text, m):
                 planned.add(key)
         else:
             told_again.append((key, m))
@@ -1661,10 +1722,11 @@ def _before_that(text: str, m: Mention) -> bool:
     return False
 
 
-def _opened_by_before_that(text: str, m: Mention) -> bool:
-    """True when a word of ``before_that`` opens the sentence of ``m`` ("Накануне он пересёк границу")."""
+def _opened_by_before_that(text: str, m: Mention) -> str:
+    """The word of ``before_that`` that opens the sentence of ``m`` ("Накануне он пересёк границу"), or ``""``."""
     opening = _fold(text[m.sentence_start:m.sentence_end]).lstrip(" \"'“«„")
-    return any(opening.startswith(c) and not opening[len(c):len(c) + 1].isalpha() for c in cues().before_that)
+    return next((c for c in cues().before_that if opening.startswith(c) and not opening[len(c):len(c) + 1].isalpha()),
+                "")
 
 
 def _reached_later(cued: dict[str, tuple[Mention, str]], origins: dict[str, str],
@@ -1710,10 +1772,16 @@ def _told_order(text: str, cued: dict[str, tuple[Mention, str]], breaks: list[in
         first = cued[keys[0]][0]
         # (in its paragraph, or the next one opened so: "इससे पहले मोदी दो दिन की यात्रा पर वारसॉ में थे", before
         # that, Modi was in Warsaw)
+        # (before all the sentence before told, where one opens with the words: "भुवनेश्वर से ट्रेन से कटक पहुंचीं। इससे
+        # पहले वह कोलकाता में ... थीं", before that, she was in Kolkata; else before the place it reached, not where it
+        # came from: "arrived in Edinburgh after an overnight journey from London. The train called at Crewe ... before
+        # crossing the border")
+        reached_key = None if not before else before[0] if _opened_by_before_that(text, first) \
+            else next((k for k in reversed(before) if k not in origins), before[-1])
         if before and _before_that(text, first) and (
-                bisect.bisect_left(breaks, cued[before[-1]][0].start) == bisect.bisect_left(breaks, first.start)
+                bisect.bisect_left(breaks, cued[reached_key][0].start) == bisect.bisect_left(breaks, first.start)
                 or _opened_by_before_that(text, first)):
-            reached = told[before[-1]][0]
+            reached = told[reached_key][0]
             told.update({k: (reached, 0, at[k]) for k in keys})
         before = keys
     for keys in sentences.values():

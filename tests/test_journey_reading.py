@@ -1611,6 +1611,81 @@ def test_stations_lines_and_towns_of_railway_reports(tmp_path):
     assert [p["name"] for p in stops] == ["Rome", "Marseille"]
 
 
+def test_routes_of_de_and_a_goals_reached_there_and_trains_by_their_names(tmp_path):
+    # "en AVE de Madrid a Sevilla": a route's first end, the origin (de is also "of"); AVE is a train; "regresará a
+    # Madrid": back to where it began
+    fc = journey_of(tmp_path, "El rey Felipe VI viajó este lunes en AVE de Madrid a Sevilla, donde presidió la entrega "
+                              "de despachos. Desde Sevilla se desplazó en helicóptero a Cádiz. El martes regresará a "
+                              "Madrid, según informó la Casa Real.", name="rey.es.txt")
+    assert [p["name"] for p in stops_of(fc)] == ["Madrid", "Sevilla", "Cadiz", "Madrid"]
+    assert [f["properties"]["note"] for f in fc["features"] if f["properties"]["kind"] == "leg"][0] \
+        == "by rail, but no rail layer"
+    assert "“de” marks the origin" in stops_of(fc)[0]["evidence"]
+    # "diretto a Napoli, dove ha incontrato il sindaco": reached there, before the afternoon's Caserta (but not "dove
+    # parteciperà", what will be done there: test_a_dateline_after_a_headline_a_train_that_stops_on_the_way_...)
+    stops = stops_of(journey_of(tmp_path, "Il presidente Sergio Mattarella è partito stamattina da Roma con il "
+                                          "Frecciarossa diretto a Napoli, dove ha incontrato il sindaco. Nel pomeriggio "
+                                          "si è spostato in auto a Caserta. Domani volerà a Palermo, ha fatto sapere il "
+                                          "Quirinale.", name="mattarella.it.txt"))
+    assert [p["name"] for p in stops] == ["Rome", "Naples", "Caserta", "Palermo"]
+    # "von Berlin nach Hamburg gereist. Dort besuchte er den Hafen": reached, before Kiel; the ICE is a train
+    fc = journey_of(tmp_path, "Bundeskanzler Olaf Scholz ist am Montag mit dem ICE von Berlin nach Hamburg gereist. Dort "
+                              "besuchte er den Hafen, bevor er am Abend nach Kiel weiterfuhr. Am Dienstag fliegt er nach "
+                              "Stockholm, wie ein Regierungssprecher in Berlin mitteilte.", name="scholz.de.txt")
+    assert [p["name"] for p in stops_of(fc)] == ["Berlin", "Hamburg", "Kiel", "Stockholm"]
+    assert "“ice”" in stops_of(fc)[1]["evidence"]
+    # "Er hält unter anderem in Linz, Salzburg, München und Straßburg": stops on the way
+    stops = stops_of(journey_of(tmp_path, "Der Nachtzug von Wien nach Paris fährt künftig dreimal pro Woche. Er hält "
+                                          "unter anderem in Linz, Salzburg, München und Straßburg, teilten die ÖBB am "
+                                          "Mittwoch in Wien mit.", name="nightjet.de.txt"))
+    assert [p["name"] for p in stops] == ["Vienna", "Linz", "Salzburg", "Munich", "Strasbourg", "Paris"]
+    # "arrivé ... en TGV depuis Paris": the TGV, a train, makes Paris the origin; "En 2017, il avait visité Ajaccio": a
+    # trip of another year
+    fc = journey_of(tmp_path, "Emmanuel Macron est arrivé mardi à Marseille en TGV depuis Paris. Le président de la "
+                              "République s'est ensuite rendu à Toulon en voiture pour inaugurer un nouveau navire. Il "
+                              "doit rejoindre Nice mercredi matin, a indiqué l'Élysée. En 2017, il avait visité Ajaccio.",
+                    name="macron.fr.txt")
+    assert [p["name"] for p in stops_of(fc)] == ["Paris", "Marseille", "Toulon", "Nice"]
+    assert "Ajaccio" in {c["name"] for c in fc["context"]}
+
+
+def test_trips_of_another_time_stops_before_an_arrival_and_before_that(tmp_path):
+    # the stops the train called at, told after the arrival, "before crossing the border", came before it; "a
+    # similar trip" is another; the State Department's "depart" is no word of travel
+    fc = journey_of(tmp_path, "King Charles III arrived in Edinburgh on Tuesday evening aboard the royal train after an "
+                              "overnight journey from London's Euston station. The train called at Crewe and Carlisle, "
+                              "where the King met railway staff on the platform, before crossing the border. Officials in "
+                              "Glasgow said he would travel on to Aberdeen by car on Thursday. In 2019 he had made a "
+                              "similar trip to Cardiff.")
+    assert [p["name"] for p in stops_of(fc)] == ["London", "Crewe", "Carlisle", "Edinburgh", "Aberdeen"]
+    assert "similar trip" in why_not_stops(fc)["Cardiff"]
+    stops = stops_of(journey_of(tmp_path, "Secretary of State Antony Blinken landed in Riyadh on Monday. From Saudi "
+                                          "Arabia he will fly to Doha and then to Tel Aviv, a State Department spokesman "
+                                          "told reporters in Washington."))
+    assert [(p["name"], "depart" in p["evidence"]) for p in stops][1:] == [("Doha", False), ("Tel Aviv", False)]
+    # "В прошлом году ...": the whole sentence is of last year; "Ранее лидер КНДР выехал из Пхеньяна": earlier, the
+    # journey began there
+    fc = journey_of(tmp_path, "Поезд «Россия» отправился из Москвы в 23:45 и через семь дней прибудет во Владивосток. По "
+                              "пути состав делает остановки в Екатеринбурге, Новосибирске, Иркутске и Хабаровске. В "
+                              "прошлом году по этому маршруту ездил наш корреспондент из Казани.", name="rossiya.ru.txt")
+    assert [p["name"] for p in stops_of(fc)] == ["Moscow", "Yekaterinburg", "Novosibirsk", "Irkutsk", "Khabarovsk",
+                                                 "Vladivostok"]
+    assert "в прошлом году" in why_not_stops(fc)["Казани"]
+    stops = stops_of(journey_of(tmp_path, "Бронепоезд Ким Чен Ына пересек границу в Хасане и направился в сторону "
+                                          "Хабаровска. Ранее лидер КНДР выехал из Пхеньяна.", name="kim.ru.txt",
+                                *("--gazetteer", STATIONS)))
+    assert [p["name"] for p in stops] == ["Pyongyang", "Хасан", "Khabarovsk"]
+    # "Восточный экономический форум" is a forum, not Vostochnyy
+    stops = stops_of(journey_of(tmp_path, "Президент России Владимир Путин прибыл в Улан-Батор в понедельник вечером. "
+                                          "Из Монголии Путин отправится во Владивосток на Восточный экономический форум.",
+                                name="putin.ru.txt"))
+    assert [p["name"] for p in stops] == ["Ulan Bator", "Vladivostok"]
+    # "इससे पहले वह कोलकाता में ... थीं": before that, she was in Kolkata, not a plan (कार्यक्रम, an event)
+    stops = stops_of(journey_of(tmp_path, "राष्ट्रपति द्रौपदी मुर्मू बुधवार को भुवनेश्वर से ट्रेन से कटक पहुंचीं। इससे पहले वह "
+                                          "कोलकाता में एक कार्यक्रम में शामिल हुई थीं।", name="murmu.hi.txt"))
+    assert [(p["name"], p["role"]) for p in stops][0] == ("Kolkata", "origin")
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
