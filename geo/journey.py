@@ -51,7 +51,7 @@ _LISTS = ("motion", "origin", "goal", "direction", "speech", "not_place_after", 
           "not_before_that_after", "via", "then", "return_to", "heading", "route_end", "between", "earlier", "capital",
           "arrived_by", "landmark", "first_stop", "first_goes", "last_stop", "set_off", "before_clause", "leader",
           *MODES, "not_mode_after", "kind_of_place", "articles", "same_day", "meeting", "began_earlier", "past_opening",
-          "reached_where", "reached_there", "route_start", "future_endings")
+          "reached_where", "reached_there", "route_start", "future_endings", "passed")
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,8 @@ class Cues:
     past_opening: tuple[str, ...]  # opening a sentence, put all of it in the past ("last year", "в прошлом году")
     reached_where: tuple[str, ...]  # after a goal and a comma, what was done there: it was reached ("..., where")
     reached_there: tuple[str, ...]  # opening the sentence after a goal's: it was reached ("Dort besuchte er")
+    passed: tuple[str, ...]  # words of passing a place on the way ("거쳐", "passed"): told after the place reached, it
+    # came before it where it lies on the way there
     future_endings: tuple[str, ...]  # a verb's future ("parteciperà"): what will be done, not what was
     route_start: tuple[str, ...]  # "from" in "from Brussels to Prague": a route's first end, a word of ``route_end``
     # after its name ("de Madrid a Sevilla")
@@ -1778,9 +1780,10 @@ def _told_order(text: str, cued: dict[str, tuple[Mention, str]], breaks: list[in
         # crossing the border")
         reached_key = None if not before else before[0] if _opened_by_before_that(text, first) \
             else next((k for k in reversed(before) if k not in origins), before[-1])
-        if before and _before_that(text, first) and (
+        if before and (_before_that(text, first) and (
                 bisect.bisect_left(breaks, cued[reached_key][0].start) == bisect.bisect_left(breaks, first.start)
-                or _opened_by_before_that(text, first)):
+                or _opened_by_before_that(text, first))
+                or _passed_on_the_way(text, [cued[k] for k in keys], before, cued, origins, reached_key)):
             reached = told[reached_key][0]
             told.update({k: (reached, 0, at[k]) for k in keys})
         before = keys
@@ -1803,6 +1806,33 @@ def _told_order(text: str, cued: dict[str, tuple[Mention, str]], breaks: list[in
 
 
 _BETWEEN_PLACE_AND_VIA = regex.compile(r"\s*,?\s*([\p{L}\p{M}]+)\s+")
+
+
+#: A place passed, told after the place reached, lies on the way to it when going by it is at most this much longer
+#: than going straight there from where the journey came.
+ON_THE_WAY_DETOUR = 1.25
+
+
+def _passed_on_the_way(text: str, stops: list[tuple[Mention, str]], before: list[str],
+                       cued: dict[str, tuple[Mention, str]], origins: dict[str, str], reached_key: str) -> bool:
+    """True when the stops of a sentence, each told by a word of passing (``via``, ``passed``) with no time, no plan
+    and no word of ``then`` in the sentence, lie on the way to the place the sentence before reached from where it came
+    from (``ON_THE_WAY_DETOUR``): they were passed on the way there, though told after it ("평양을 출발해 ...
+    블라디보스토크에 도착했다. 열차는 하산역을 거쳐 우수리스크를 지났다": Khasan and Ussuriysk, before Vladivostok)."""
+    came = next((k for k in before if k in origins and k != reached_key),
+                next((k for k in before if k != reached_key), None))
+    first = stops[0][0]
+    if came is None or reached_key in origins \
+            or _time_words(text, first.sentence_start, first.sentence_end, [m for m, _ in stops]) \
+            or _whole_words("then").search(text, first.sentence_start, first.sentence_end) \
+            or _planned_in_sentence(text, stops[-1][0], cues().planned):
+        return False
+    a, b = cued[came][0].place, cued[reached_key][0].place
+    straight = haversine_km(a.lat, a.lon, b.lat, b.lon)
+    passing = cues().via + cues().passed
+    return straight > 0 and all(
+        cue in passing and haversine_km(a.lat, a.lon, m.place.lat, m.place.lon)
+        + haversine_km(m.place.lat, m.place.lon, b.lat, b.lon) <= ON_THE_WAY_DETOUR * straight for m, cue in stops)
 
 
 def _came_from(text: str, previous: Mention, m: Mention) -> bool:

@@ -1049,7 +1049,7 @@ def town_of_its_adjective(word: str, gazetteer: Gazetteer, lang: str | None) -> 
 def _station_named_elsewhere(surface: str, lang: str | None) -> str:
     """The town a station named after another place stands in, where ``surface`` names one (``morphology.toml``'s
     ``stations_elsewhere``: "gare d'Austerlitz", Paris), or ``""``."""
-    said = surface.casefold()
+    said = surface.casefold().removesuffix(".")  # ("la gare de l'Est.", the sentence's full stop taken in)
     return next((town for station, town in language_rules(lang).get("stations_elsewhere", ())
                  if station.casefold() == said), "") if lang is not None else ""
 

@@ -1633,7 +1633,7 @@ def test_routes_of_de_and_a_goals_reached_there_and_trains_by_their_names(tmp_pa
                               "besuchte er den Hafen, bevor er am Abend nach Kiel weiterfuhr. Am Dienstag fliegt er nach "
                               "Stockholm, wie ein Regierungssprecher in Berlin mitteilte.", name="scholz.de.txt")
     assert [p["name"] for p in stops_of(fc)] == ["Berlin", "Hamburg", "Kiel", "Stockholm"]
-    assert "“ice”" in stops_of(fc)[1]["evidence"]
+    assert "ice”" in stops_of(fc)[1]["evidence"]
     # "Er hält unter anderem in Linz, Salzburg, München und Straßburg": stops on the way
     stops = stops_of(journey_of(tmp_path, "Der Nachtzug von Wien nach Paris fährt künftig dreimal pro Woche. Er hält "
                                           "unter anderem in Linz, Salzburg, München und Straßburg, teilten die ÖBB am "
@@ -1684,6 +1684,44 @@ def test_trips_of_another_time_stops_before_an_arrival_and_before_that(tmp_path)
     stops = stops_of(journey_of(tmp_path, "राष्ट्रपति द्रौपदी मुर्मू बुधवार को भुवनेश्वर से ट्रेन से कटक पहुंचीं। इससे पहले वह "
                                           "कोलकाता में एक कार्यक्रम में शामिल हुई थीं।", name="murmu.hi.txt"))
     assert [(p["name"], p["role"]) for p in stops][0] == ("Kolkata", "origin")
+
+
+def test_places_passed_told_after_the_arrival_stations_of_paris_and_trains_named_so(tmp_path):
+    # "열차는 하산역을 거쳐 우수리스크를 지났다", told after the arrival: Khasan and Ussuriysk lie on the way from Pyongyang
+    # to Vladivostok, passed before it
+    stops = stops_of(journey_of(tmp_path, "김정은 국무위원장이 탄 특별열차가 10일 오후 평양을 출발해 12일 러시아 블라디보스토크에 "
+                                          "도착했다. 열차는 하산역을 거쳐 우수리스크를 지났다. 김 위원장은 이후 하바롭스크로 이동할 "
+                                          "예정이다.", "--gazetteer", STATIONS, name="kim.ko.txt"))
+    assert [p["name"] for p in stops] == ["Pyongyang", "Хасан", "Ussuriysk", "Vladivostok", "Khabarovsk"]
+    # ... and in English; but not a place visited after, which lies beyond it
+    stops = stops_of(journey_of(tmp_path, "The train left Beijing on Monday and reached Ulaanbaatar on Wednesday. It "
+                                          "passed through Zhangjiakou and Erenhot."))
+    assert [p["name"] for p in stops] == ["Beijing", "Zhangjiakou", "Erenhot", "Ulan Bator"]
+    stops = stops_of(journey_of(tmp_path, "Kim arrived in Vladivostok from Pyongyang on Tuesday. He also visited "
+                                          "Khabarovsk."))
+    assert [p["name"] for p in stops] == ["Pyongyang", "Vladivostok", "Khabarovsk"]
+    # "est parti lundi soir de la gare de l'Est": Paris's station, the origin
+    stops = stops_of(journey_of(tmp_path, "Le premier train de nuit Paris-Berlin est parti lundi soir de la gare de "
+                                          "l'Est. Il s'arrêtera à Strasbourg, Karlsruhe et Francfort avant d'arriver à "
+                                          "Berlin mardi matin, a précisé la SNCF.", name="nuit.fr.txt"))
+    assert [p["name"] for p in stops] == ["Paris", "Strasbourg", "Karlsruhe", "Frankfurt am Main", "Berlin"]
+    # "salió ... de la base aérea de Torrejón de Ardoz": the origin, far from its word of travel
+    stops = stops_of(journey_of(tmp_path, "El presidente del Gobierno, Pedro Sánchez, aterrizó este miércoles en Pekín, "
+                                          "primera etapa de una gira asiática que le llevará después a Tokio y Seúl. "
+                                          "Sánchez salió el martes por la noche de la base aérea de Torrejón de Ardoz.",
+                                name="sanchez.es.txt"))
+    assert [p["name"] for p in stops] == ["Torrejón de Ardoz", "Beijing", "Tokyo", "Seoul"]
+    # "20日に帰京される予定": back to Tokyo, where the journey began
+    stops = stops_of(journey_of(tmp_path, "天皇、皇后両陛下は18日、特別列車で東京駅を出発し、長野県の松本駅に到着された。19日"
+                                          "には諏訪市を訪問され、20日に帰京される予定。", name="nagano.ja.txt"))
+    assert [(p["name"], p["mention"]) for p in stops][-1] == ("Tokyo", "帰京")
+    # "从昆明南站首发": the first train set off from Kunming
+    stops = stops_of(journey_of(tmp_path, "中老铁路国际旅客列车4月13日上午从昆明南站首发，当天傍晚抵达老挝首都万象。",
+                                name="laos.zh.txt"))
+    assert [p["name"] for p in stops] == ["Kunming", "Vientiane"]
+    # "mit dem ICE", "en AVE": trains; but not English ice, nor an avenue ("Pennsylvania Ave")
+    fc = journey_of(tmp_path, "The president drove down Pennsylvania Ave to the Capitol and later flew to Chicago.")
+    assert [f["properties"]["mode"] for f in fc["features"] if f["properties"]["kind"] == "leg"][-1] == "air"
 
 
 # ---- the journalist has the last word -------------------------------------------------------------------------
