@@ -316,6 +316,16 @@ def travel_cue(text: str, m: Mention) -> str:
     return ""
 
 
+def _said_from(text: str, m: Mention, left_from: str) -> bool:
+    """True when the word of origin ``left_from`` right before ``m`` follows a word of saying in the two words before
+    it ("hieß es aus Budapest": where the words came from, not the journey)."""
+    before = _fold(text[max(m.sentence_start, m.start - _PHRASE_REACH):m.start]).rstrip()
+    if not before.endswith(left_from):
+        return False
+    words = [w.start() for w in _WORD.finditer(before[:-len(left_from)])][-2:]
+    return any(_starts_with_cue(before[k:], cues().speech) for k in words)
+
+
 def _travel_cue_of_its_clause(text: str, m: Mention, start: int) -> str:
     """The word of travel nearest before ``m`` in its clause when a word of ``direction`` is right before it (from
     ``start``, where its description begins): "وصل الزعيم الكوري الشمالي كيم جونغ أون صباح الثلاثاء إلى مدينة دونغ
@@ -357,10 +367,24 @@ _LAST_WORD = regex.compile(r"([\p{L}\p{M}]+)\s*$")
 _POSTPOSITIONAL_SCRIPTS = frozenset({"Devanagari", "Hangul", "Hiragana", "Katakana", "Cjk"})
 
 
+def _goes_on_to_its_name(cue: str) -> bool:
+    """True when the phrase of origin ``cue`` ends with a word of origin of its own, a preposition that goes on to the
+    name it marks ("قادما من", coming from: "إلى الدوحة قادما من الكويت" marks Kuwait, not Doha)."""
+    return " " in cue and cue.rsplit(" ", 1)[1] in _single_words_of_origin()
+
+
+@lru_cache(maxsize=1)
+def _single_words_of_origin() -> frozenset[str]:
+    """The words of ``origin`` of one word ("from", "من", "из")."""
+    return frozenset(c.strip() for c in cues().origin if " " not in c.strip())
+
+
 def origin_cue(text: str, m: Mention) -> str:
     """A cue next to ``m`` marking it as where the journey starts: "from Pyongyang", "after leaving Pyongyang" (a
     word of the cue's stem, run on by an ending), "평양을 출발" (the particle inside the mention)."""
-    near = _fold(text[max(m.sentence_start, m.start - 20) : m.start])
+    # (before what describes it: "an overnight train from [the Polish border town of] Przemysl")
+    described = _described_from(text, m)
+    near = _fold(text[max(m.sentence_start, described - 20) : described])
     after = _fold(text[_name_end(text, m) : min(m.sentence_end, m.end + 20)]).lstrip()
     last = _LAST_WORD.search(near)
     # a cue after the name marks it (verb-final and postpositional languages: "दिल्ली से रवाना", "Berlin verließ"), but
@@ -383,7 +407,8 @@ def origin_cue(text: str, m: Mention) -> str:
             continue
         if _ends_with_words(near.rstrip(), c) or (cue.endswith(" ") and near.endswith(cue)) or (
                 after.startswith(c) and not raw_after[len(c):].lstrip()[:1].isupper()
-                and not (cue.endswith(" ") and after[len(c):len(c) + 1].isalpha())):  # "ab", not "about"
+                and not (cue.endswith(" ") and after[len(c):len(c) + 1].isalpha())  # "ab", not "about"
+                and not _goes_on_to_its_name(c)):
             return c
         # a stem run on by an ending, in the Latin or Cyrillic script (an Arabic منذ, "since", is no من, "from")
         if (last is not None and " " not in cue and last[1].startswith(c) and _ALPHABET_WORD.fullmatch(last[1])
@@ -594,9 +619,24 @@ def _lines_named(text: str, mentions: list[Mention]) -> dict[int, str]:
             moded = [w for w in (*after, *before) if any(
                 _starts_with_mode_cue(_fold(text[w.start():w.start() + _REACH]), getattr(cues(), mode))
                 for mode in MODES)]
-            if moded:
+            # (not an airport's or a station's name: "vom Flughafen Berlin-Brandenburg", at Berlin)
+            if moded and not _AN_AIRPORT_RIGHT_BEFORE.search(text, a.sentence_start, a.start):
                 out[id(a)] = out[id(b)] = text[min(a.start, moded[0].start()):max(b.end, moded[-1].end())]
     return out
+
+
+#: A word for an airport or a station right before a name ("Flughafen Berlin-Brandenburg", "aéroport Paris-Charles de
+#: Gaulle").
+_AN_AIRPORT_RIGHT_BEFORE = regex.compile(r"(?i:airport|aéroport|aeropuerto|aeroporto|flughafen|bahnhof|gare|stazione"
+                                         r"|estación|estação|аэропорт|вокзал)\s+$")
+
+
+def _second_names_of_airports(text: str, mentions: list[Mention]) -> dict[int, str]:
+    """The mentions (by ``id``) of the second of two places a dash joins right after a word for an airport or a station,
+    each with the airport's name ("vom Flughafen Berlin-Brandenburg": Brandenburg, the airport being at Berlin)."""
+    return {id(b): text[airport.start():b.end] for a, b in zip(mentions, mentions[1:])
+            if _LINE_DASH.fullmatch(text, a.end, b.start)
+            and (airport := _AN_AIRPORT_RIGHT_BEFORE.search(text, a.sentence_start, a.start))}
 
 
 def _a_station_in(m: Mention) -> bool:
@@ -1144,6 +1184,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     origins: dict[str, str] = {}
     planned: set[str] = set()
     goals: set[str] = set()  # where a clause of leaving says the journey goes ("left Kyiv for Chisinau")
+    told_going_to: set[str] = set()  # first told with a word of "to" right before it ("nach Moskau gereist")
     heading: set[str] = set()  # where the journey was on its way to when told ("bound for Vladivostok")
     origin_told: dict[str, int] = {}  # where the word of origin of each origin is told
     cued_at: dict[str, Mention] = {}  # ... and its mention
@@ -1154,6 +1195,7 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     told_again: list[tuple[str, Mention]] = []  # a stop told again near a word of travel: (key, mention)
     again_cue: dict[int, str] = {}  # ... and the word, by the mention's id
     lines = _lines_named(text, mentions)
+    airports = _second_names_of_airports(text, mentions)
     gone_to: dict[str, tuple[Mention, str]] = {}  # countries near a word of travel, by code: the mention and the word
     unmarked: set[int] = set()  # the mentions (by id) of places no word of travel nor of saying but of meeting is near
     back_home: list[tuple[Mention, str]] = []  # countries told near a word of going back, and the word
@@ -1203,6 +1245,9 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         if line := lines.get(id(m)):
             m.evidence = f"part of the name of a line or a train (“{line}”), not a stop"
             continue
+        if airport := airports.get(id(m)):
+            m.evidence = f"part of the name of an airport or a station (“{airport}”), not a stop"
+            continue
         if landmark := _word_right_before(_fold(text[max(m.sentence_start, m.start - _PHRASE_REACH):m.start]),
                                           cues().landmark):
             m.evidence = f"“{landmark}”: where another place lies, not a stop"
@@ -1224,8 +1269,10 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
         # (or, in a postpositional language, a word of origin after its particle, farther than a word of travel may
         # stand: "東京駅を午前6時16分に出発した")
         cue = travel_cue(text, m) or (left_from if " " in left_from else "")
-        if not cue and left_from:  # a word of origin marks it, though one of saying stands nearer than the word of
-            cue = _near_cue(text, m, cues().motion)  # travel ("flew in from Ankara after meeting ...")
+        # a word of origin marks it, though one of saying stands nearer than the word of travel ("flew in from Ankara
+        # after meeting ..."), but not one that says where the words came from ("hieß es aus Budapest")
+        if not cue and left_from and not _said_from(text, m, left_from):
+            cue = _near_cue(text, m, cues().motion)
         said = "" if cue else speech_cue(text, m)
         how = ""  # how the mention is told with the stop before it, where no word of travel is near it
         if not cue and not said and last_cued is not None and last_cued[0].sentence_start == m.sentence_start \
@@ -1262,12 +1309,16 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
             # (not one the sentence tells was made before: "इससे पहले वह कोलकाता में एक कार्यक्रम में शामिल हुई थीं")
             if _planned_in_sentence(text, m, cues().planned) and cue != _opened_by_before_that(text, m):
                 planned.add(key)
+            # first told as gone to, a word of "to" right before it ("ist überraschend nach Moskau gereist")
+            if not left_from and _word_right_before(_fold(text[max(m.sentence_start, m.start - _PHRASE_REACH):m.start]),
+                                                    cues().goal + cues().direction):
+                told_going_to.add(key)
         else:
             told_again.append((key, m))
             again_cue[id(m)] = cue
         # a place first told as where the journey went is not where it began ("left for Moscow ... From Moscow he
-        # will travel to Vienna")
-        if key not in origins and key not in goals and left_from:
+        # will travel to Vienna"; "nach Moskau gereist ... Von Moskau aus fliegt er")
+        if key not in origins and key not in goals and key not in told_going_to and left_from:
             origins[key] = left_from
             origin_told[key], cued_at[key] = m.start, m
         # (and "Portland" in "bound for Seattle and Portland", listed with the place a word says it is)

@@ -1050,7 +1050,9 @@ def _station_named_elsewhere(surface: str, lang: str | None) -> str:
     """The town a station named after another place stands in, where ``surface`` names one (``morphology.toml``'s
     ``stations_elsewhere``: "gare d'Austerlitz", Paris), or ``""``."""
     said = surface.casefold().removesuffix(".")  # ("la gare de l'Est.", the sentence's full stop taken in)
-    return next((town for station, town in language_rules(lang).get("stations_elsewhere", ())
+    # (the language's own first; then another's, its station's name said as there: "arrivato alla Gare de Lyon")
+    rules = [language_rules(lang)] + [r for code, r in sorted(morphology().get("language", {}).items()) if code != lang]
+    return next((town for r in rules for station, town in r.get("stations_elsewhere", ())
                  if station.casefold() == said), "") if lang is not None else ""
 
 

@@ -1724,6 +1724,51 @@ def test_places_passed_told_after_the_arrival_stations_of_paris_and_trains_named
     assert [f["properties"]["mode"] for f in fc["features"] if f["properties"]["kind"] == "leg"][-1] == "air"
 
 
+def test_an_origin_described_an_airport_named_for_two_places_and_a_city_a_train_heads_for(tmp_path):
+    # "on an overnight train from the Polish border town of Przemysl": from, before what describes the town; "had
+    # traveled": before Kyiv
+    stops = stops_of(journey_of(tmp_path, "WARSAW (AP) — President Joe Biden arrived in Poland on Friday after a surprise "
+                                          "visit to Kyiv, where he met President Volodymyr Zelenskyy. Biden had traveled "
+                                          "to the Ukrainian capital on an overnight train from the Polish border town of "
+                                          "Przemysl. He is due to fly back to Washington on Wednesday."))
+    assert [p["name"] for p in stops] == ["Przemyśl", "Kyiv", "Washington"]
+    assert "“from” marks the origin" in stops[0]["evidence"]
+    # "vom Flughafen Berlin-Brandenburg aus gestartet": Berlin, the airport's; Brandenburg no stop, nor a line's end
+    fc = journey_of(tmp_path, "Bundeskanzler Friedrich Merz ist am Sonntagabend in Washington gelandet. Er war am "
+                              "Nachmittag vom Flughafen Berlin-Brandenburg aus gestartet. Am Dienstag reist er weiter nach "
+                              "Ottawa, bevor er am Donnerstag nach Berlin zurückkehrt.", name="merz.de.txt")
+    assert [p["name"] for p in stops_of(fc)] == ["Berlin", "Washington", "Ottawa", "Berlin"]
+    assert "name of an airport" in why_not_stops(fc)["Brandenburg"]
+    # "in Richtung Mailand": Milan, a city of a million after a word of going; Lugano on the way
+    stops = stops_of(journey_of(tmp_path, "Der erste Zug der neuen Verbindung verließ Zürich am Morgen in Richtung "
+                                          "Mailand. Nach einem Halt in Lugano erreichte er die italienische Metropole "
+                                          "gegen Mittag.", name="zug.de.txt"))
+    assert [p["name"] for p in stops] == ["Zürich", "Lugano", "Milan"]
+
+
+def test_a_tour_begun_earlier_a_place_gone_to_then_left_and_words_said_from_a_capital(tmp_path, gazetteer):
+    # "إلى الدوحة قادما من الكويت": coming from Kuwait, not from Doha; "وكان أردوغان قد بدأ جولته من جدة": the tour had
+    # begun at Jeddah
+    stops = stops_of(journey_of(tmp_path, "وصل الرئيس التركي رجب طيب أردوغان إلى الدوحة قادما من الكويت، في المحطة الثانية "
+                                          "من جولته الخليجية. وكان أردوغان قد بدأ جولته من جدة.", name="erdogan.ar.txt"))
+    assert [p["name"] for p in stops] == ["Jeddah", "Kuwait City", "Doha"]
+    # "nach Moskau gereist ... Von Moskau aus fliegt er": gone to first, not where the journey began; "Zuvor hatte er
+    # Kiew und Peking besucht": before it; "hieß es aus Budapest": where it was said
+    fc = journey_of(tmp_path, "Ungarns Ministerpräsident Viktor Orbán ist überraschend nach Moskau gereist. Zuvor hatte er "
+                              "Kiew und Peking besucht. Von Moskau aus fliegt er am Samstag nach Washington weiter, hieß "
+                              "es aus Budapest.", name="orban.de.txt")
+    assert [p["name"] for p in stops_of(fc)] == ["Kyiv", "Beijing", "Moscow", "Washington"]
+    assert "where someone spoke" in why_not_stops(fc)["Budapest"]
+    # "embarcou ... em Brasília com destino a Pequim. Antes de chegar à capital chinesa, ... uma parada em Xangai"
+    stops = stops_of(journey_of(tmp_path, "Lula embarcou na noite desta segunda-feira em Brasília com destino a Pequim. "
+                                          "Antes de chegar à capital chinesa, o presidente fará uma parada em Xangai.",
+                                name="lula.pt.txt"))
+    assert [p["name"] for p in stops] == ["Brasília", "Shanghai", "Beijing"]
+    # "alla Gare de Lyon": Paris's station, in Italian as in French
+    places = place_mentions("Il treno è arrivato alla Gare de Lyon poco dopo le 21.", gazetteer, lang="it")
+    assert [(p.text, p.place.name) for p in places if p.place] == [("Gare de Lyon", "Paris")]
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
