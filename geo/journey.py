@@ -1343,6 +1343,17 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
             m.evidence = _cue_evidence(country[1], m.text, listed[key])
             if _planned_in_sentence(text, country[0], cues().planned):
                 planned.add(key)
+    # no town near a word of travel, but countries gone to ("सबसे पहले वह घाना पहुंचेंगे, जिसके बाद वह त्रिनिदाद और टोबैगो
+    # जाएंगे"): the countries are the stops, where the gazetteer puts them, said to be countries
+    if not cued:
+        for m, cue in sorted(gone_to.values(), key=lambda mc: mc[0].start):
+            key = m.place.source
+            by_place.setdefault(key, []).append(m)
+            places[key], cued[key] = m.place, (m, cue)
+            listed[key] = "a country, the text naming no town the journey went to"
+            m.evidence = _cue_evidence(cue, m.text, listed[key])
+            if _planned_in_sentence(text, m, cues().planned):
+                planned.add(key)
     # a stop told in the headline and again below it, near a word of travel, is told where the report tells it: a
     # headline sums the journey up, out of its order ("Erdogan heads to Budapest after Belgrade talks")
     if (headline := _headline_end(text)) is not None:
@@ -2081,6 +2092,11 @@ def article_modes(text: str) -> dict[str, str]:
     return found
 
 
+#: A leg the article does not say how it was travelled is assumed by rail up to this long, by air beyond.
+ASSUMED_RAIL_KM = 1500.0
+_ASSUMED = "the article does not say how: assumed"
+
+
 def given_stop_modes(text: str, legs: int) -> list[tuple[str, str]]:
     """Modes for stops given by hand (``--stops``): the article's one way of travel if it names
     exactly one, else rail, assumed."""
@@ -2180,17 +2196,22 @@ def leg_modes(text: str, stops: list[Stop], mentions: list[Mention]) -> list[tup
             (mode, word), where, m = found
             out.append((mode, f"“{word}” {where} “{m.text}”"))
             continue
-        if out and out[-1][0] != "direct" and b.mention.sentence_index == stops[k].mention.sentence_index:
+        assumed_before = bool(out) and out[-1][1].startswith(_ASSUMED)
+        if out and out[-1][0] != "direct" and not assumed_before \
+                and b.mention.sentence_index == stops[k].mention.sentence_index:
             out.append((out[-1][0], "as the leg before it, in the same sentence"))
         elif subject := mode_said_first(b.mention):
             out.append((subject[0], f"“{subject[1]}” before “{b.mention.text}”"))
         elif len(named) == 1:
             mode, word = next(iter(named.items()))
             out.append((mode, f"the only way of travel the article names (“{word}”)"))
-        elif out and out[-1][0] != "direct":
+        elif out and out[-1][0] != "direct" and not assumed_before:
             out.append((out[-1][0], "as the leg before it"))
         elif not named:
-            out.append(("rail", "the article does not say how: assumed by rail"))
+            # (by rail where a train may well have gone; a longer leg, across an ocean or a continent, by air)
+            km = haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
+            out.append(("rail", f"{_ASSUMED} by rail") if km <= ASSUMED_RAIL_KM
+                       else ("air", f"{_ASSUMED} by air, the leg being {km:,.0f} km"))
         else:
             out.append(("direct", "the article does not say how this leg was travelled"))
     return out

@@ -130,6 +130,23 @@ def test_an_article_with_no_word_of_travel_mode_is_assumed_rail_and_says_so(tmp_
     assert math.isclose(leg["length_km"], 1599, rel_tol=0.1)
 
 
+def test_a_tour_of_countries_with_no_town_and_a_long_leg_of_no_mode_assumed_flown(tmp_path):
+    # "सबसे पहले वह घाना पहुंचेंगे, जिसके बाद वह त्रिनिदाद और टोबैगो जाएंगे": no town named, the countries gone to are the
+    # stops, said to be countries; the legs, of thousands of km, with no way of travel named, are assumed flown
+    fc = journey_of(tmp_path, "प्रधानमंत्री मोदी बुधवार को तीन देशों की यात्रा पर रवाना हुए। सबसे पहले वह घाना पहुंचेंगे, जिसके बाद वह "
+                              "त्रिनिदाद और टोबैगो जाएंगे। यात्रा के अंतिम चरण में वह ब्राजील जाएंगे।", name="modi.hi.txt")
+    stops = stops_of(fc)
+    assert [p["name"] for p in stops] == ["Ghana", "Trinidad and Tobago", "Brazil"]
+    assert all("a country, the text naming no town" in p["evidence"] for p in stops)
+    legs = [f["properties"] for f in fc["features"] if f["properties"]["kind"] == "leg"]
+    assert [leg["mode"] for leg in legs] == ["air", "air"]
+    assert "assumed by air, the leg being 6,555 km" in legs[0]["evidence"]
+    # ... but a town near a word of travel keeps the countries context
+    stops = stops_of(journey_of(tmp_path, "The president left on Monday for a tour of Kenya and Uganda, where he will "
+                                          "visit Kampala."))
+    assert [p["name"] for p in stops] == ["Kampala"]
+
+
 def test_a_word_that_only_begins_with_a_mode_word_says_no_way_of_travel(tmp_path):
     from geo.journey import article_modes
 
