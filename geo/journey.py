@@ -1427,6 +1427,14 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
             # told again after that word, reached there: "Danach geht die Reise weiter über Bukarest nach Istanbul")
             heading.discard(key)
             goals.add(key)
+    # the way back told before where the journey left ("avant de regagner Paris. Il avait quitté Paris lundi matin"):
+    # the origin is the mention that tells it left, the first the way back
+    for key in origins:
+        m, at = cued[key][0], cued_at.get(key)
+        if at is not None and at.start > m.start and _near_cue(text, m, cues().return_to) and not origin_cue(text, m):
+            told_again = sorted([(k, x) for k, x in told_again if x is not at] + [(key, m)], key=lambda km: km[1].start)
+            again_cue[id(m)] = cued[key][1]
+            cued[key] = (at, again_cue.get(id(at), cued[key][1]))
     home = _way_back(text, cued, origins, told_again, back_home, places) \
         or _gone_home(text, cued, origins, told_again, places)
     home_key = None
@@ -1721,8 +1729,10 @@ def _way_back(text: str, cued: dict[str, tuple[Mention, str]], origins: dict[str
     left = min((m.start for k, (m, _) in cued.items() if k != first), default=None)
     if left is None:
         return None
+    # (not where the way back leaves from: "Из Астаны президент вернется в Москву")
     for key, m in reversed(told_again):
-        if key == first and m.start > left and (back := _near_cue(text, m, cues().return_to)):
+        if key == first and m.start > left and (back := _near_cue(text, m, cues().return_to)) \
+                and not origin_cue(text, m):
             return key, m, back
     # ... or of going there ("avant de s'envoler pour Rome", where the journey began)
     for key, m in reversed(told_again):

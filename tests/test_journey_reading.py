@@ -1786,6 +1786,39 @@ def test_a_tour_begun_earlier_a_place_gone_to_then_left_and_words_said_from_a_ca
     assert [(p.text, p.place.name) for p in places if p.place] == [("Gare de Lyon", "Paris")]
 
 
+def test_wire_reports_a_landing_a_way_back_told_first_an_evening_and_an_organisations_city(tmp_path):
+    # "приземлился в аэропорту Астаны": landed; "Из Астаны президент вернется в Москву": the way home leaves Astana, it
+    # does not end there
+    stops = stops_of(journey_of(tmp_path, "Путин прибыл в Астану\n\nАСТАНА, 27 ноября. /ТАСС/. Президент России Владимир "
+                                          "Путин прибыл в Казахстан с государственным визитом. Самолет главы государства "
+                                          "приземлился в аэропорту Астаны во второй половине дня. Ранее в тот же день "
+                                          "Путин провел переговоры в Бишкеке. Из Астаны президент вернется в Москву.",
+                                name="putin.ru.txt"))
+    assert [(p["name"], p["role"]) for p in stops] == [("Bishkek", "origin"), ("Astana", "via"), ("Moscow", "planned")]
+    # "avant de regagner Paris. Il avait quitté Paris lundi matin": the way home told before where the journey left
+    stops = stops_of(journey_of(tmp_path, "RABAT, 28 octobre (AFP) - Emmanuel Macron est arrivé lundi à Rabat pour une "
+                                          "visite d'État de trois jours. Le président français se rendra mercredi à "
+                                          "Marrakech avant de regagner Paris. Il avait quitté Paris lundi matin à bord de "
+                                          "l'avion présidentiel.", name="macron.fr.txt"))
+    assert [p["name"] for p in stops] == ["Paris", "Rabat", "Marrakesh", "Paris"]
+    # "è atterrata ieri sera a Washington": yesterday evening (sera), no French "will be"
+    stops = stops_of(journey_of(tmp_path, "La presidente del Consiglio Giorgia Meloni è atterrata ieri sera a Washington, "
+                                          "dove oggi incontrerà il presidente americano. Dopo la tappa americana, Meloni "
+                                          "volerà a Ottawa.", name="meloni.it.txt"))
+    assert [(p["name"], p["role"]) for p in stops] == [("Washington", "origin"), ("Ottawa", "planned")]
+    # "शंघाई सहयोग संगठन": the Shanghai Cooperation Organisation, no stop in Shanghai
+    fc = journey_of(tmp_path, "प्रधानमंत्री नरेंद्र मोदी शुक्रवार सुबह टोक्यो पहुंचे। वहां से वह बुलेट ट्रेन से सेंडाई जाएंगे। इसके बाद वह "
+                              "शंघाई सहयोग संगठन के शिखर सम्मेलन में भाग लेंगे।", name="modi.hi.txt")
+    assert [p["name"] for p in stops_of(fc)] == ["Tokyo", "Sendai"]
+    assert "organisation" in why_not_stops(fc)["शंघाई"]
+    # "Kim last visited Russia in 2019, when he met Putin in Vladivostok": another trip
+    stops = stops_of(journey_of(tmp_path, "North Korean leader Kim Jong Un's armoured train crossed into Russia early on "
+                                          "Tuesday, a day after he left Pyongyang. The train arrived at the border town of "
+                                          "Khasan. Kim last visited Russia in 2019, when he met Putin in Vladivostok.",
+                                *("--gazetteer", STATIONS)))
+    assert [p["name"] for p in stops] == ["Pyongyang", "Хасан"]
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
