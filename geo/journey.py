@@ -51,7 +51,7 @@ _LISTS = ("motion", "origin", "goal", "direction", "speech", "not_place_after", 
           "not_before_that_after", "via", "then", "return_to", "heading", "route_end", "between", "earlier", "capital",
           "arrived_by", "landmark", "first_stop", "first_goes", "last_stop", "set_off", "before_clause", "leader",
           *MODES, "not_mode_after", "kind_of_place", "articles", "same_day", "meeting", "began_earlier", "past_opening",
-          "reached_where", "reached_there", "route_start", "future_endings", "passed")
+          "reached_where", "reached_there", "route_start", "future_endings", "passed", "along_the_way")
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,7 @@ class Cues:
     past_opening: tuple[str, ...]  # opening a sentence, put all of it in the past ("last year", "в прошлом году")
     reached_where: tuple[str, ...]  # after a goal and a comma, what was done there: it was reached ("..., where")
     reached_there: tuple[str, ...]  # opening the sentence after a goal's: it was reached ("Dort besuchte er")
+    along_the_way: tuple[str, ...]  # the words of ``before_that`` of the way to the place reached ("по пути")
     passed: tuple[str, ...]  # words of passing a place on the way ("거쳐", "passed"): told after the place reached, it
     # came before it where it lies on the way there
     future_endings: tuple[str, ...]  # a verb's future ("parteciperà"): what will be done, not what was
@@ -540,9 +541,11 @@ HEADING_REACHED_KM = 12.0
 #: ... but an airport, a station or a terminal named after a place this near serves it ("flew to Pyongyang ... landed
 #: at Sunan airport", 22 km away; "bound for New York ... the Brooklyn Cruise Terminal").
 FACILITY_REACHED_KM = 30.0
+#: Words for an airport or a station, in the languages that write them apart from the name.
+_FACILITY_WORDS = (r"airport|air\s+base|airbase|airfield|station|terminal|aeropuerto|aéroport|aeroporto|flughafen|bahnhof"
+                   r"|gare|stazione|estación|estação|вокзал|аэропорт")
 _A_FACILITY_AFTER = regex.compile(
-    r"(?:\s+\p{Lu}\p{L}*){0,2}\s+(?i:airport|air\s+base|airbase|airfield|station|terminal|aeropuerto|aéroport|aeroporto"
-    r"|flughafen|bahnhof|gare|stazione|estación|estação|вокзал|аэропорт)\b"
+    rf"(?:\s+\p{{Lu}}\p{{L}}*){{0,2}}\s+(?i:{_FACILITY_WORDS})\b"
     r"|\s*(?:空港|机场|機場|站|駅|공항|역|국제공항)")
 
 
@@ -627,8 +630,7 @@ def _lines_named(text: str, mentions: list[Mention]) -> dict[int, str]:
 
 #: A word for an airport or a station right before a name ("Flughafen Berlin-Brandenburg", "aéroport Paris-Charles de
 #: Gaulle").
-_AN_AIRPORT_RIGHT_BEFORE = regex.compile(r"(?i:airport|aéroport|aeropuerto|aeroporto|flughafen|bahnhof|gare|stazione"
-                                         r"|estación|estação|аэропорт|вокзал)\s+$")
+_AN_AIRPORT_RIGHT_BEFORE = regex.compile(rf"(?i:{_FACILITY_WORDS})\s+$")
 
 
 def _second_names_of_airports(text: str, mentions: list[Mention]) -> dict[int, str]:
@@ -644,7 +646,11 @@ def _a_station_in(m: Mention) -> bool:
     ``morphology.toml``): the station is in the place the mention holds ("Chicago Union Station", "Milano Centrale",
     "Parigi Gare de Lyon")."""
     words = script_words(script_of(m.text), "railway_station_words")
-    return any(word.casefold().startswith(w) for word in m.text.split()[1:] for w in words)
+    said = m.text.split()
+    # (or the first, where the mention ends with the town: "la gare Montparnasse à Paris")
+    return any(word.casefold().startswith(w) for word in said[1:] for w in words) or (
+        len(said) > 1 and said[0].casefold().startswith(tuple(words)) and m.place is not None
+        and m.text.endswith(m.place.name))
 
 
 def _left_or_reached(text: str, m: Mention) -> bool:
@@ -1586,6 +1592,14 @@ def choose_stops(text: str, mentions: list[Mention], today=None,
     planned |= {k for k in goals | heading if k not in origins and any(
         p in planned and cued[p][0].sentence_start == cued[k][0].sentence_start
         and cued[p][0].start > cued[k][0].start and told[p] < told[k] for p in cued)}
+    # ... as is where it was bound for, after plans told later in its paragraph of stops on the way there from where
+    # it began (``ON_THE_WAY_DETOUR``: "left Toronto ... bound for Vancouver. Over four days the train will call at
+    # Winnipeg ..."; not "partió rumbo a Madrid. El lunes viajará a Alemania", a plan beyond it)
+    began = next(iter(origins), None)
+    planned |= {k for k in heading if began is not None and k not in origins and any(
+        p in planned and p not in heading and p != home_key and p not in origins and cued[p][0].start > cued[k][0].start
+        and _paragraph_end(text, cued[p][0], breaks) == _paragraph_end(text, cued[k][0], breaks)
+        and _on_the_way(places[p], places[began], places[k]) for p in cued)}
     # the origin first; plans after everything that happened; then by time, where the journey was bound for after the
     # stops told at its time, then as told
     # ... but a stop told as the journey's first comes right after the origin, and one told as its last after all but
@@ -1850,7 +1864,8 @@ def _told_order(text: str, cued: dict[str, tuple[Mention, str]], breaks: list[in
         # पहले वह कोलकाता में ... थीं", before that, she was in Kolkata; else before the place it reached, not where it
         # came from: "arrived in Edinburgh after an overnight journey from London. The train called at Crewe ... before
         # crossing the border")
-        reached_key = None if not before else before[0] if _opened_by_before_that(text, first) \
+        opened = _opened_by_before_that(text, first)
+        reached_key = None if not before else before[0] if opened and opened not in cues().along_the_way \
             else next((k for k in reversed(before) if k not in origins), before[-1])
         if before and (_before_that(text, first) and (
                 bisect.bisect_left(breaks, cued[reached_key][0].start) == bisect.bisect_left(breaks, first.start)
@@ -1899,12 +1914,16 @@ def _passed_on_the_way(text: str, stops: list[tuple[Mention, str]], before: list
             or _whole_words("then").search(text, first.sentence_start, first.sentence_end) \
             or _planned_in_sentence(text, stops[-1][0], cues().planned):
         return False
-    a, b = cued[came][0].place, cued[reached_key][0].place
-    straight = haversine_km(a.lat, a.lon, b.lat, b.lon)
     passing = cues().via + cues().passed
-    return straight > 0 and all(
-        cue in passing and haversine_km(a.lat, a.lon, m.place.lat, m.place.lon)
-        + haversine_km(m.place.lat, m.place.lon, b.lat, b.lon) <= ON_THE_WAY_DETOUR * straight for m, cue in stops)
+    return all(cue in passing and _on_the_way(m.place, cued[came][0].place, cued[reached_key][0].place)
+               for m, cue in stops)
+
+
+def _on_the_way(place: Place, a: Place, b: Place) -> bool:
+    """True when going from ``a`` to ``b`` by ``place`` is at most ``ON_THE_WAY_DETOUR`` times as far as straight."""
+    straight = haversine_km(a.lat, a.lon, b.lat, b.lon)
+    return straight > 0 and haversine_km(a.lat, a.lon, place.lat, place.lon) \
+        + haversine_km(place.lat, place.lon, b.lat, b.lon) <= ON_THE_WAY_DETOUR * straight
 
 
 def _came_from(text: str, previous: Mention, m: Mention) -> bool:

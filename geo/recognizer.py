@@ -1009,9 +1009,10 @@ def _no_name(name: str) -> bool:
 _JOIN = regex.compile(r",? (?:and |& |(?:\p{Lu}\p{Ll}+ ){1,2})?")
 
 
-#: The small words between a town's name and its river's that make one name ("Frankfurt am Main", "Newcastle upon
-#: Tyne", "Komsomolsk am Amur", "Halle an der Saale", "Rothenburg ob der Tauber").
-_ON_A_RIVER = regex.compile(r" (?:am|an der|ob der|upon|on|on the|sur|na) ")
+#: The small words between a town's name and its river's or its land's that make one name ("Frankfurt am Main",
+#: "Newcastle upon Tyne", "Komsomolsk am Amur", "Halle an der Saale", "Rothenburg ob der Tauber", "Francoforte sul
+#: Meno", "Monaco di Baviera", Munich, not Monaco).
+_ON_A_RIVER = regex.compile(r" (?:am|an der|ob der|upon|on|on the|sur|na|sul|di) ")
 
 
 def _joined(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer) -> list[tuple[int, int]]:

@@ -1819,6 +1819,34 @@ def test_wire_reports_a_landing_a_way_back_told_first_an_evening_and_an_organisa
     assert [p["name"] for p in stops] == ["Pyongyang", "Хасан"]
 
 
+def test_railway_reports_on_the_way_a_train_for_a_city_its_stations_and_where_it_is_bound(tmp_path):
+    # "с Ленинградского вокзала Москвы": left from Moscow's station; "По пути": on the way, between Moscow and St
+    # Petersburg (not before all the sentence before told, as "इससे पहले", before that)
+    stops = stops_of(journey_of(tmp_path, "Скоростной поезд «Сапсан» отправился с Ленинградского вокзала Москвы в 7:00 и "
+                                          "прибыл в Санкт-Петербург через четыре часа. По пути он сделал остановку в "
+                                          "Твери.", name="sapsan.ru.txt"))
+    assert [p["name"] for p in stops] == ["Moscow", "Tver", "Saint Petersburg"]
+    # "Il primo Frecciarossa per Berlino": the train's goal, reached after the stops; "Monaco di Baviera": Munich
+    stops = stops_of(journey_of(tmp_path, "Il primo Frecciarossa per Berlino è partito da Milano Centrale alle 6.05. Dopo "
+                                          "le fermate di Verona, Bolzano e Monaco di Baviera, il treno è arrivato nella "
+                                          "capitale tedesca in serata.", name="freccia.it.txt"))
+    assert [p["name"] for p in stops] == ["Milan", "Verona", "Bolzano", "Munich", "Berlin"]
+    # "arrivé à la gare Montparnasse à Paris": Paris, its station named first
+    stops = stops_of(journey_of(tmp_path, "Le TGV inaugural a quitté Bordeaux à 10 heures. Après un arrêt à Angoulême et à "
+                                          "Poitiers, il est arrivé à la gare Montparnasse à Paris peu avant midi.",
+                                name="tgv.fr.txt"))
+    assert [p["name"] for p in stops] == ["Bordeaux", "Angoulême", "Poitiers", "Paris"]
+    # "bound for Vancouver. Over four days the train will call at Winnipeg ...": a plan, reached after them
+    stops = stops_of(journey_of(tmp_path, "VIA Rail's Canadian left Toronto on Sunday night, bound for Vancouver. Over four "
+                                          "days the train will call at Winnipeg, Saskatoon, Edmonton and Jasper."))
+    assert [(p["name"], p["role"]) for p in stops][-1] == ("Vancouver", "planned")
+    assert [p["name"] for p in stops][:2] == ["Toronto", "Winnipeg"]
+    # "대전역과": a station, and "and"
+    stops = stops_of(journey_of(tmp_path, "KTX-청룡 첫 열차가 1일 오전 서울역을 출발해 대전역과 동대구역을 거쳐 부산역에 "
+                                          "도착했다.", name="ktx.ko.txt"))
+    assert [p["name"] for p in stops] == ["Seoul", "Daejeon", "Busan"]
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
