@@ -541,6 +541,9 @@ def find_mentions(text: str, gazetteer: Gazetteer, lang: str | None = None) -> l
     # a word the gazetteer knows only as a country's name in other languages is here an everyday word ("Laws"), as
     # it is inflected ("des Mannes": German's man, not the Isle of Man's name in Manx)
     found = [m for m in found if m.candidates or not _an_everyday_word(gazetteer, m.text, lang)]
+    # ... and a name after a title of the scripts that list them is a person's ("البابا لاون", Pope Leo)
+    found = [m for m in found if not (script_words(script_of(m.text), "titles") and m.candidates
+                                      and _a_persons_name_by_a_title(text, m))]
     if scripts - TRAINED_SCRIPTS:
         taken = [(m.start, m.end) for m in found]
         found += [m for m in _gazetteer_mentions(text, gazetteer, sents, starts) + unspaced
@@ -789,11 +792,12 @@ def _gazetteer_mentions(text: str, gazetteer: Gazetteer, sents: list[tuple[int, 
     # a word the text also begins a person's name with ("Ким Чен Ын ... Ким встретился") is the person's, unless
     # it names a country or a region
     names_begun = {toks[k].text for k in range(len(toks)) if _part_of_other_name(text, toks[k:k + 1], toks, k)}
-    # and a word of time before a number is none ("지난 25일"), nor a person's name found by its spelling alone after a
-    # title or before one ("राष्ट्रपति वोलोदिमीर ज़ेलेंस्की", "젤렌스키 대통령")
+    # and a word of time before a number is none ("지난 25일"), nor a person's name found by its spelling alone, or a
+    # small town's, after a title or before one ("राष्ट्रपति वोलोदिमीर ज़ेलेंस्की", "젤렌스키 대통령", "البابا لاون", Pope Leo:
+    # not Laon)
     return [m for m in mentions if (m.text not in names_begun
             or any(c.place.feature in ("country", "region") for c in m.candidates)) and not _a_time_word(text, m)
-            and not (all(c.match == "transliterated" for c in m.candidates) and _by_a_title(text, m))
+            and not _a_persons_name_by_a_title(text, m)
             and not _NAMED_AFTER.search(text, max(0, m.start - 12), m.start)
             and not (_ACRONYM.fullmatch(m.text) and all(
                 c.match == "transliterated" or c.place.feature == "city" and c.place.population < KNOWN_TOWN
@@ -814,6 +818,13 @@ _NAMED_AFTER = regex.compile(r"(?<!\p{L})(?i:имени|им\.)\s*$")
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 #: The words of a person's name right after a title that are looked at (given names, a surname).
 NAME_WORDS_AFTER_A_TITLE = 3
+
+
+def _a_persons_name_by_a_title(text: str, m: Mention) -> bool:
+    """True when ``m``, found by its spelling alone or naming only towns under ``KNOWN_TOWN``, stands by a title
+    (``_by_a_title``): a person's name ("राष्ट्रपति वोलोदिमीर ज़ेलेंस्की", "البابا لاون", Pope Leo: not Laon)."""
+    return all(c.match == "transliterated" or c.place.feature == "city" and c.place.population < KNOWN_TOWN
+               for c in m.candidates) and _by_a_title(text, m)
 
 
 def _by_a_title(text: str, m: Mention) -> bool:

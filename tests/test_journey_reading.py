@@ -1847,6 +1847,27 @@ def test_railway_reports_on_the_way_a_train_for_a_city_its_stations_and_where_it
     assert [p["name"] for p in stops] == ["Seoul", "Daejeon", "Busan"]
 
 
+def test_a_pope_by_his_title_a_flight_from_a_stay_and_a_visit_of_another_year(tmp_path, gazetteer):
+    # "البابا لاون الرابع عشر": Pope Leo XIV, not Laon
+    places = place_mentions("وصل البابا لاون الرابع عشر إلى بيروت يوم الأحد، بعد أن أمضى ثلاثة أيام في تركيا زار خلالها "
+                            "أنقرة.", gazetteer, lang="ar")
+    assert "لاون" not in {m.text for m in places} and "بيروت" in {m.text for m in places}
+    # "war am Morgen in Istanbul abgeflogen": where the flight left
+    stops = stops_of(journey_of(tmp_path, "Papst Leo XIV. ist am Sonntag in Beirut gelandet. Der Pontifex war am Morgen "
+                                          "in Istanbul abgeflogen, wo er drei Tage verbracht hatte. Am Dienstag kehrt er "
+                                          "nach Rom zurück.", name="papst.de.txt"))
+    assert [p["name"] for p in stops] == ["Istanbul", "Beirut", "Rome"]
+    # "Procedentes de Madrid": the origin, in the plural
+    stops = stops_of(journey_of(tmp_path, "Los monarcas llegaron este martes a Roma en visita de Estado. Procedentes de "
+                                          "Madrid, aterrizaron en el aeropuerto de Ciampino a mediodía.",
+                                name="reyes.es.txt"))
+    assert [p["name"] for p in stops] == ["Madrid", "Rome"]
+    # "此前，习近平曾于2013年访问哈萨克斯坦": once, in 2013, another trip; Astana is this one's
+    stops = stops_of(journey_of(tmp_path, "国家主席习近平11日从北京出发，乘专机抵达哈萨克斯坦首都阿斯塔纳。此前，习近平曾于"
+                                          "2013年访问哈萨克斯坦。", name="xi.zh.txt"))
+    assert [p["name"] for p in stops] == ["Beijing", "Astana"]
+
+
 # ---- the journalist has the last word -------------------------------------------------------------------------
 
 def test_journey_file_round_trip_and_a_hand_correction_survives(tmp_path):
