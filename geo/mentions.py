@@ -1061,10 +1061,19 @@ def _station_named_elsewhere(surface: str, lang: str | None) -> str:
     """The town a station named after another place stands in, where ``surface`` names one (``morphology.toml``'s
     ``stations_elsewhere``: "gare d'Austerlitz", Paris), or ``""``."""
     said = surface.casefold().removesuffix(".")  # ("la gare de l'Est.", the sentence's full stop taken in)
-    # (the language's own first; then another's, its station's name said as there: "arrivato alla Gare de Lyon")
+    return _stations_elsewhere(lang).get(said, "") if lang is not None else ""
+
+
+@lru_cache(maxsize=32)
+def _stations_elsewhere(lang: str) -> dict[str, str]:
+    """Every language's ``stations_elsewhere``, case-folded, the town of each: ``lang``'s own first, then another's,
+    its station's name said as there ("arrivato alla Gare de Lyon")."""
+    out: dict[str, str] = {}
     rules = [language_rules(lang)] + [r for code, r in sorted(morphology().get("language", {}).items()) if code != lang]
-    return next((town for r in rules for station, town in r.get("stations_elsewhere", ())
-                 if station.casefold() == said), "") if lang is not None else ""
+    for r in rules:
+        for station, town in r.get("stations_elsewhere", ()):
+            out.setdefault(station.casefold(), town)
+    return out
 
 
 #: Words in brackets at a name's end ("Compiègne (Oise)").
