@@ -509,8 +509,7 @@ def _goal_reached_at(text: str, m: Mention, breaks: list[int]) -> int:
                 and not any(w.endswith(cues().future_endings) for w in clause.split()[:4]):
             return where.start(1)
     opening = _fold(text[m.sentence_end:min(end, m.sentence_end + 40)]).lstrip(" \"'“«„\n")
-    if m.sentence_end < end and any(opening.startswith(c) and not opening[len(c):len(c) + 1].isalpha()
-                                    for c in cues().reached_there):
+    if m.sentence_end < end and _opening_cue(opening, cues().reached_there):
         return m.sentence_end
     then = _whole_words("then").search(text, m.end, end)
     return then.start() if then else end
@@ -842,8 +841,7 @@ def past_or_hypothetical(text: str, m: Mention, article_year: int | None) -> str
     if cue and not (cue in cues().began_earlier and origin_cue(text, m)):
         return f"“{cue}”: another trip, past or hypothetical"
     opening = _fold(text[m.sentence_start:m.start]).lstrip(" \"'“«„")
-    cue = next((c for c in cues().past_opening if opening.startswith(c)
-                and not opening[len(c):len(c) + 1].isalpha()), "")
+    cue = _opening_cue(opening, cues().past_opening)
     if cue:
         return f"“{cue}”: another trip, past or hypothetical"
     lo, hi = max(m.sentence_start, m.start - 60), min(m.sentence_end, m.end + 60)
@@ -1813,8 +1811,12 @@ def _before_that(text: str, m: Mention) -> bool:
 def _opened_by_before_that(text: str, m: Mention) -> str:
     """The word of ``before_that`` that opens the sentence of ``m`` ("Накануне он пересёк границу"), or ``""``."""
     opening = _fold(text[m.sentence_start:m.sentence_end]).lstrip(" \"'“«„")
-    return next((c for c in cues().before_that if opening.startswith(c) and not opening[len(c):len(c) + 1].isalpha()),
-                "")
+    return _opening_cue(opening, cues().before_that)
+
+
+def _opening_cue(opening: str, cue_list: tuple[str, ...]) -> str:
+    """The cue of ``cue_list`` that ``opening`` (case-folded text) begins with, as whole words, or ``""``."""
+    return next((c for c in cue_list if opening.startswith(c) and not opening[len(c):len(c) + 1].isalpha()), "")
 
 
 def _reached_later(cued: dict[str, tuple[Mention, str]], origins: dict[str, str],
